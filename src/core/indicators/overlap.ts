@@ -1,0 +1,3 @@
+import type { IndicatorDef } from './types.js';
+
+export const definitions: IndicatorDef[] = [];

@@ -1,0 +1,62 @@
+/**
+ * The contract every indicator in the engine fulfils. Inputs and outputs are
+ * aligned to the candle index; outputs hold NaN during warm-up (TA-Lib's
+ * lookback) so that `out[i]` is always "the value known at the close of bar i".
+ */
+
+/** Names of input series. OHLCV names are fed from candles; `real*` from any series. */
+export type InputName = 'open' | 'high' | 'low' | 'close' | 'volume' | 'real' | 'real0' | 'real1' | 'periods';
+
+export interface ParamSpec {
+  /** TA-Lib's optIn name without the prefix, first letter lowered: optInTimePeriod -> timePeriod. */
+  name: string;
+  type: 'integer' | 'real' | 'maType';
+  default: number;
+  min: number;
+  max: number;
+  description: string;
+}
+
+export interface OutputSpec {
+  /** TA-Lib's output name: outReal, outMACD, outRealUpperBand, outInteger, ... */
+  name: string;
+  /** integer outputs (patterns, *INDEX, HT_TRENDMODE) still travel as Float64Array. */
+  kind: 'real' | 'integer';
+}
+
+export type Params = Readonly<Record<string, number>>;
+
+export interface IndicatorDef {
+  name: string;
+  group: string;
+  description: string;
+  inputs: readonly InputName[];
+  params: readonly ParamSpec[];
+  outputs: readonly OutputSpec[];
+  /** Number of leading bars that are NaN for these (already validated, defaulted) params. */
+  lookback(params: Params): number;
+  /** Pure: `inputs` follow `inputs` order, all the same length; returns one array per output. */
+  compute(inputs: readonly Float64Array[], params: Params): Float64Array[];
+}
+
+/** TA-Lib MA types, in TA-Lib's numbering. */
+export const MaType = {
+  SMA: 0, EMA: 1, WMA: 2, DEMA: 3, TEMA: 4, TRIMA: 5, KAMA: 6, MAMA: 7, T3: 8,
+} as const;
+export type MaTypeValue = (typeof MaType)[keyof typeof MaType];
+
+export class IndicatorError extends Error {
+  constructor(message: string, readonly field?: string) {
+    super(message);
+    this.name = 'IndicatorError';
+  }
+}
+
+/** Convenience for building a spec: TA-Lib's usual time period 2..100000. */
+export function periodParam(def: number, name = 'timePeriod', min = 2, description = 'Number of bars in the window'): ParamSpec {
+  return { name, type: 'integer', default: def, min, max: 100000, description };
+}
+
+export function nanArray(length: number): Float64Array {
+  return new Float64Array(length).fill(NaN);
+}

@@ -1,0 +1,87 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { getIndicator, resolveParams } from '../../src/core/indicators/registry.js';
+
+export const GOLDEN_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'golden');
+export const GOLDEN_FILES = ['talib-binance-btcusdt-1h.json', 'talib-binance-ethusdt-1d.json'];
+
+export interface GoldenCase {
+  fn: string;
+  group: string;
+  inputs: string[];
+  params: Record<string, number>;
+  begIndex: number;
+  outputs: Record<string, (number | null)[]>;
+}
+
+export interface GoldenFile {
+  candles: Record<'time' | 'open' | 'high' | 'low' | 'close' | 'volume', number[]>;
+  cases: GoldenCase[];
+}
+
+export function goldenAvailable(): boolean {
+  return existsSync(join(GOLDEN_DIR, GOLDEN_FILES[0]!));
+}
+
+export function loadGolden(file: string): GoldenFile {
+  return JSON.parse(readFileSync(join(GOLDEN_DIR, file), 'utf8')) as GoldenFile;
+}
+
+/** Builds the input arrays a golden case names: candle fields, or MAVP's `periods(5+i%20)`. */
+export function goldenInputs(g: GoldenFile, names: string[]): Float64Array[] {
+  const n = g.candles.close.length;
+  return names.map((name) => {
+    const periods = /^periods\((\d+)\+i%(\d+)\)$/.exec(name);
+    if (periods) {
+      const base = Number(periods[1]);
+      const mod = Number(periods[2]);
+      return Float64Array.from({ length: n }, (_, i) => base + (i % mod));
+    }
+    const col = g.candles[name as keyof GoldenFile['candles']];
+    if (!col) throw new Error(`golden input ${name} unknown`);
+    return Float64Array.from(col);
+  });
+}
+
+export interface CaseResult { ok: boolean; reason?: string }
+
+const TOL = 1e-9;
+
+/** The agreement rule of shared/golden/README.md. */
+export function checkCase(g: GoldenFile, c: GoldenCase): CaseResult {
+  let def;
+  try {
+    def = getIndicator(c.fn);
+  } catch {
+    return { ok: false, reason: 'not implemented' };
+  }
+  const params = resolveParams(def, c.params);
+  const lookback = def.lookback(params);
+  if (lookback !== c.begIndex) return { ok: false, reason: `lookback ${lookback} != begIndex ${c.begIndex}` };
+  const outs = def.compute(goldenInputs(g, c.inputs), params);
+  for (let k = 0; k < def.outputs.length; k++) {
+    const spec = def.outputs[k]!;
+    const expected = c.outputs[spec.name];
+    if (!expected) return { ok: false, reason: `output ${spec.name} not in golden (${Object.keys(c.outputs).join(',')})` };
+    const got = outs[k]!;
+    if (got.length !== expected.length) return { ok: false, reason: `${spec.name}: length ${got.length} != ${expected.length}` };
+    for (let i = 0; i < expected.length; i++) {
+      const e = expected[i];
+      const a = got[i]!;
+      if (e === null || e === undefined) {
+        if (!Number.isNaN(a)) return { ok: false, reason: `${spec.name}[${i}]: expected warm-up NaN, got ${a}` };
+        continue;
+      }
+      if (spec.kind === 'integer') {
+        if (a !== e) return { ok: false, reason: `${spec.name}[${i}]: ${a} != ${e}` };
+        continue;
+      }
+      const diff = Math.abs(a - e);
+      const scale = Math.abs(e);
+      if (!(diff <= TOL || diff <= TOL * scale)) {
+        return { ok: false, reason: `${spec.name}[${i}]: ${a} != ${e} (diff ${diff.toExponential(2)})` };
+      }
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Store suites share one PostgreSQL database; files run in parallel, so each suite uses its own schema.
+    pool: 'forks',
+  },
+});
