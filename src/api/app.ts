@@ -1,0 +1,34 @@
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { AppContext } from './context.js';
+import { installErrorHandler } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+
+export type RouteModule = FastifyPluginAsync<{ ctx: AppContext }>;
+
+export interface BuildOptions {
+  ctx: AppContext;
+  /** Feature route modules (analysis, scanner, signals...) registered after the core ones. */
+  routes?: RouteModule[];
+  logger?: boolean | object;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1 << 20,
+    // Request bodies are validated by zod in the handlers, with messages that name the field.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Sextant API', version: '0.1.0', description: 'Crypto market intelligence: analysis, signals, scanner.' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(healthRoutes, { ctx: opts.ctx });
+  for (const r of opts.routes ?? []) await app.register(r, { ctx: opts.ctx });
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { RouteModule } from '../app.js';
+
+export const healthRoutes: RouteModule = async (app, { ctx }) => {
+  const health = async () => ({
+    status: 'ok',
+    source: ctx.source.id,
+    uptime_s: Math.round((Date.now() - ctx.startedAt) / 1000),
+    degraded: (ctx.services['degraded'] as string[] | undefined) ?? [],
+  });
+  app.get('/', { schema: { summary: 'Health', tags: ['ops'] } }, health);
+  app.get('/health', { schema: { summary: 'Health', tags: ['ops'] } }, health);
+};

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { candleCount } from '../../core/series.js';
+import { loadCandles } from '../../services/candles.js';
+import { openSource } from '../../services/sources.js';
+import { candlesToJson, iso, table } from '../format.js';
+import { cliConfig, intOption } from '../context.js';
+
+export function registerCandles(program: Command): void {
+  program
+    .command('candles')
+    .description('print candles of a pair from a source or a file')
+    .argument('[pair]', 'pair, e.g. BTC/USDT, btc_usdt or BTCUSDT')
+    .option('--tf <timeframe>', 'timeframe (1m … 1M or minute1 … month1)', '1d')
+    .option('--source <source>', 'replay (bundled data), binance, lbank or any CCXT exchange id')
+    .option('--limit <n>', 'number of latest candles', '20')
+    .option('--since <date>', 'first candle open time (ISO date or epoch ms)')
+    .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
+    .option('--json', 'JSON output')
+    .action(async (pair: string | undefined, opts: { tf: string; source?: string; limit: string; since?: string; input?: string; json?: boolean }) => {
+      const config = cliConfig();
+      const timeframe = parseTimeframe(opts.tf);
+      const limit = intOption('--limit', opts.limit, 1, 100_000);
+      const since = opts.since ? parseSince(opts.since) : undefined;
+      const source = await openSource(opts.source ?? config.source, config);
+      try {
+        const res = await loadCandles(source, { pair, timeframe, limit, since, input: opts.input });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(candlesToJson(res.candles))}\n`);
+          return;
+        }
+        const rows = candlesToJson(res.candles).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume]);
+        process.stdout.write(`${res.symbol} ${timeframe} from ${res.origin}: ${candleCount(res.candles)} candles, last ${iso(res.candles.time[candleCount(res.candles) - 1])}\n`);
+        process.stdout.write(`${table(['time', 'open', 'high', 'low', 'close', 'volume'], rows)}\n`);
+      } finally {
+        await source.close();
+      }
+    });
+}
+
+export function parseSince(s: string): number {
+  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+  if (!Number.isFinite(t)) throw new Error(`--since "${s}" is not a date (use YYYY-MM-DD, ISO time or epoch ms)`);
+  return t;
+}

@@ -1,0 +1,22 @@
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+
+let config: Config | undefined;
+let configFile: string | undefined;
+
+export function setConfigFile(file: string | undefined): void {
+  configFile = file;
+  config = undefined;
+}
+
+/** Loaded and validated once per run; an invalid value stops the CLI with one line. */
+export function cliConfig(): Config {
+  config ??= loadConfig({ file: configFile });
+  return config;
+}
+
+export function intOption(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got "${value}"`);
+  return n;
+}

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { reportAndExit } from './fail.js';
+import { setConfigFile } from './context.js';
+import { registerCandles } from './commands/candles.js';
+import { registerData } from './commands/data.js';
+import { registerStart } from './commands/start.js';
+import { registerServe } from './commands/serve.js';
+
+const program = new Command();
+program
+  .name('sextant')
+  .description('Crypto market intelligence: indicators, structure, signals and scanners — offline or live through CCXT')
+  .option('--config <file>', 'YAML config file (default: $SEXTANT_CONFIG or ./sextant.yaml)')
+  .hook('preAction', (cmd) => setConfigFile(cmd.opts<{ config?: string }>().config))
+  .showHelpAfterError(false)
+  .configureOutput({ outputError: (str) => process.stderr.write(`sextant: ${str.replace(/^error: /, '').trim()}\n`) })
+  .exitOverride((err) => {
+    // commander's own usage errors: one line, exit 1 (help and version exit 0).
+    process.exit(err.exitCode === 0 ? 0 : 1);
+  });
+
+registerCandles(program);
+registerData(program);
+registerStart(program);
+registerServe(program);
+
+program.parseAsync(process.argv).catch(reportAndExit);

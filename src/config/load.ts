@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { configSchema, type Config } from './schema.js';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Well-known variables first; then SEXTANT_A__B=v sets key a.b (camelCase from snake_case). */
+function envOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const set = (path: string[], value: string) => {
+    let node = out;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = value;
+  };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined || !k.startsWith('SEXTANT_') || k === 'SEXTANT_CONFIG') continue;
+    const path = k.slice('SEXTANT_'.length).split('__').map((p) => p.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+    set(path, v);
+  }
+  if (env['DATABASE_URL']) set(['store', 'databaseUrl'], env['DATABASE_URL']);
+  if (env['REDIS_URL']) set(['redisUrl'], env['REDIS_URL']);
+  if (env['PORT']) set(['server', 'port'], env['PORT']);
+  if (env['LOG_LEVEL']) set(['logLevel'], env['LOG_LEVEL']);
+  return out;
+}
+
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+      ? merge(b as Record<string, unknown>, v as Record<string, unknown>)
+      : v;
+  }
+  return out;
+}
+
+/** One line naming the key and the rule, e.g. `config: server.port: must be <= 65535`. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.join('.') || '(root)';
+  if (issue.code === 'unrecognized_keys') return `config: unknown key ${issue.keys.map((k) => (issue.path.length ? `${key}.${k}` : k)).join(', ')}`;
+  return `config: ${key}: ${issue.message}`;
+}
+
+/**
+ * YAML file (explicit path, $SEXTANT_CONFIG, or ./sextant.yaml when present) merged
+ * with environment overrides, validated once at start.
+ */
+export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overrides?: Record<string, unknown> } = {}): Config {
+  const env = opts.env ?? process.env;
+  const file = opts.file ?? env['SEXTANT_CONFIG'] ?? (existsSync('sextant.yaml') ? 'sextant.yaml' : undefined);
+  let fromFile: Record<string, unknown> = {};
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError(`config: file ${file} not found`);
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(`config: ${file} is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new ConfigError(`config: ${file} must be a YAML mapping`);
+    fromFile = (parsed ?? {}) as Record<string, unknown>;
+  }
+  const merged = merge(merge(fromFile, envOverrides(env)), opts.overrides ?? {});
+  const result = configSchema.safeParse(merged);
+  if (!result.success) throw new ConfigError(describeIssue(result.error.issues[0]!));
+  return result.data;
+}
