@@ -1,3 +1,13 @@
+/**
+ * TA-Lib's 61 candlestick pattern functions (CDL*), reproduced exactly (TA-Lib 0.6 semantics):
+ * outputs are integers, 100 bullish / -100 bearish / 0 none (±80 for TA-Lib's weaker engulfing
+ * and harami, ±200 for hikkake confirmations). See patterns/candle-settings.ts.
+ */
 import type { IndicatorDef } from './types.js';
+import { singleCandlePatterns } from './patterns/single.js';
 
-export const definitions: IndicatorDef[] = [];
+export { CandleSettings } from './patterns/candle-settings.js';
+
+export const definitions: IndicatorDef[] = [
+  ...singleCandlePatterns,
+].sort((a, b) => a.name.localeCompare(b.name));
