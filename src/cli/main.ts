@@ -5,6 +5,7 @@ import { registerCandles } from './commands/candles.js';
 import { registerData } from './commands/data.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
+import { registerIndicators } from './commands/indicators.js';
 
 const program = new Command();
 program
@@ -23,5 +24,6 @@ registerCandles(program);
 registerData(program);
 registerStart(program);
 registerServe(program);
+registerIndicators(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

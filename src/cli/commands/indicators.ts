@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { listIndicators } from '../../core/indicators/registry.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { loadCandles } from '../../services/candles.js';
+import { indicatorJson } from '../../services/indicators.js';
+import { openSource } from '../../services/sources.js';
+import { cliConfig, intOption } from '../context.js';
+import { table } from '../format.js';
+import { CliError } from '../fail.js';
+
+function collectParam(value: string, acc: Record<string, number>): Record<string, number> {
+  const m = /^([A-Za-z_][\w]*)=(.+)$/.exec(value);
+  if (!m) throw new CliError(`--param "${value}" must look like name=value (e.g. timePeriod=14)`);
+  const n = Number(m[2]);
+  if (!Number.isFinite(n)) throw new CliError(`--param ${m[1]}: "${m[2]}" is not a number`);
+  return { ...acc, [m[1]!]: n };
+}
+
+const FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
+type Field = (typeof FIELDS)[number];
+function field(name: string, v: string | undefined): Field | undefined {
+  if (v === undefined) return undefined;
+  if (!(FIELDS as readonly string[]).includes(v)) throw new CliError(`${name} must be one of ${FIELDS.join(', ')}`);
+  return v as Field;
+}
+
+export function registerIndicators(program: Command): void {
+  const ind = program.command('indicators').description('the indicator library (TA-Lib-exact plus extras)');
+  ind
+    .command('list')
+    .description('every indicator with group, inputs, parameters and outputs')
+    .option('--json', 'JSON output')
+    .action((opts: { json?: boolean }) => {
+      const defs = listIndicators();
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(defs.map((d) => ({ name: d.name, group: d.group, description: d.description, inputs: d.inputs, params: d.params, outputs: d.outputs })))}\n`);
+        return;
+      }
+      const rows = defs.map((d) => [d.name, d.group, d.inputs.join(','), d.params.map((p) => `${p.name}=${p.default}`).join(' '), d.outputs.map((o) => o.name).join(',')]);
+      process.stdout.write(`${table(['name', 'group', 'inputs', 'params', 'outputs'], rows)}\n${defs.length} indicators\n`);
+    });
+  ind
+    .command('run')
+    .description('run one indicator on a pair or a file; outputs aligned to candles, null in warm-up')
+    .argument('<name>', 'indicator name, e.g. RSI, BBANDS, CDLENGULFING')
+    .argument('[pair]', 'pair, e.g. BTC/USDT')
+    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--source <source>', 'replay or a CCXT exchange id')
+    .option('--limit <n>', 'latest candles to use', '500')
+    .option('--input <file>', 'CSV or freqtrade JSON candles instead of a source')
+    .option('--param <name=value>', 'parameter (timePeriod=14 or optInTimePeriod=14); repeatable', collectParam, {})
+    .option('--real <field>', 'candle field for single-series inputs (default close)')
+    .option('--periods <n>', 'constant period series for MAVP')
+    .option('--json', 'JSON output (default)')
+    .action(async (name: string, pair: string | undefined, opts: { tf: string; source?: string; limit: string; input?: string; param: Record<string, number>; real?: string; periods?: string; json?: boolean }) => {
+      const config = cliConfig();
+      const source = await openSource(opts.source ?? config.source, config);
+      try {
+        const res = await loadCandles(source, { pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 10_000_000), input: opts.input });
+        const periods = opts.periods !== undefined ? intOption('--periods', opts.periods, 2, 100000) : undefined;
+        const result = indicatorJson(name, res.candles, opts.param, { real: field('--real', opts.real), periods });
+        process.stdout.write(`${JSON.stringify({ symbol: res.symbol, timeframe: res.timeframe, time: Array.from(res.candles.time), ...result })}\n`);
+      } finally {
+        await source.close();
+      }
+    });
+}
