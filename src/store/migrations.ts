@@ -1,0 +1,152 @@
+/**
+ * Schema history shared by both backends. Each migration is written once against a few
+ * type tokens so SQLite and PostgreSQL get the same tables with their natural types:
+ * times are BIGINT epoch ms (SQLite INTEGER is 64-bit), prices double precision, JSON is
+ * JSONB on PostgreSQL and TEXT on SQLite.
+ *
+ * Append only: never edit a migration that has shipped; add a new one.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly statements: (d: Dialect) => string[];
+}
+
+interface Types {
+  time: string;
+  real: string;
+  json: string;
+  /** Clusters rows by primary key on SQLite, so a series' candles sit together on disk. */
+  clustered: string;
+}
+
+const TYPES: Record<Dialect, Types> = {
+  sqlite: { time: 'INTEGER', real: 'REAL', json: 'TEXT', clustered: ' WITHOUT ROWID' },
+  postgres: { time: 'BIGINT', real: 'DOUBLE PRECISION', json: 'JSONB', clustered: '' },
+};
+
+const seriesKey = `source TEXT NOT NULL, symbol TEXT NOT NULL, timeframe TEXT NOT NULL`;
+
+function snapshotTable(name: string, t: Types): string {
+  return `CREATE TABLE ${name} (
+    ${seriesKey},
+    time ${t.time} NOT NULL,
+    payload ${t.json} NOT NULL,
+    created_at ${t.time} NOT NULL,
+    PRIMARY KEY (source, symbol, timeframe, time)
+  )${t.clustered}`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'candles',
+    statements: (d) => {
+      const t = TYPES[d];
+      const stmts = [
+        // Prices are nullable because a source may report NaN (SQLite stores NaN as NULL);
+        // readers map NULL back to NaN.
+        `CREATE TABLE candles (
+          ${seriesKey},
+          time ${t.time} NOT NULL,
+          open ${t.real}, high ${t.real}, low ${t.real}, close ${t.real}, volume ${t.real},
+          PRIMARY KEY (source, symbol, timeframe, time)
+        )${t.clustered}`,
+      ];
+      if (d === 'postgres') {
+        // TimescaleDB is optional: partition by time when the extension is installed in this
+        // database, otherwise a plain table (the primary key already orders by time per series).
+        // The extension may live in any schema; look it up rather than rely on search_path.
+        stmts.push(`DO $$ DECLARE nsp text; BEGIN
+          SELECT n.nspname INTO nsp FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+          WHERE e.extname = 'timescaledb';
+          IF nsp IS NOT NULL THEN
+            EXECUTE format('SELECT %I.create_hypertable(%L::regclass, %L, chunk_time_interval => 2592000000::bigint,'
+                           ' if_not_exists => TRUE, migrate_data => TRUE)', nsp, 'candles', 'time');
+          END IF;
+        END $$`);
+      }
+      return stmts;
+    },
+  },
+  {
+    id: 2,
+    name: 'signal pipeline: signals, structure snapshots, processed marker',
+    statements: (d) => {
+      const t = TYPES[d];
+      return [
+        `CREATE TABLE signals (
+          ${seriesKey},
+          time ${t.time} NOT NULL,
+          direction TEXT NOT NULL,
+          market_score ${t.real} NOT NULL,
+          price ${t.real} NOT NULL,
+          entry1 ${t.real}, entry2 ${t.real}, sl ${t.real},
+          tp1 ${t.real}, tp2 ${t.real}, tp3 ${t.real},
+          swing_high ${t.real}, swing_low ${t.real},
+          support_level ${t.real}, resistance_level ${t.real},
+          confluence TEXT NOT NULL,
+          risk_reward_ratio ${t.real},
+          confidence_score ${t.real},
+          confidence_sample INTEGER,
+          payload ${t.json},
+          created_at ${t.time} NOT NULL,
+          updated_at ${t.time} NOT NULL,
+          PRIMARY KEY (source, symbol, timeframe, time)
+        )${t.clustered}`,
+        // `GET /signals?symbol=&direction=` and the newest-first listings.
+        `CREATE INDEX signals_symbol_time ON signals (symbol, time)`,
+        `CREATE INDEX signals_time ON signals (time)`,
+        snapshotTable('swings', t),
+        snapshotTable('sr_levels', t),
+        snapshotTable('fib_levels', t),
+        `CREATE TABLE processed_candles (
+          ${seriesKey},
+          time ${t.time} NOT NULL,
+          processed_at ${t.time} NOT NULL,
+          PRIMARY KEY (source, symbol, timeframe, time)
+        )${t.clustered}`,
+      ];
+    },
+  },
+  {
+    id: 3,
+    name: 'kv',
+    statements: (d) => {
+      const t = TYPES[d];
+      return [
+        `CREATE TABLE kv (
+          namespace TEXT NOT NULL,
+          key TEXT NOT NULL,
+          value ${t.json} NOT NULL,
+          updated_at ${t.time} NOT NULL,
+          PRIMARY KEY (namespace, key)
+        )${t.clustered}`,
+      ];
+    },
+  },
+];
+
+export const SCHEMA_MIGRATIONS_DDL: Record<Dialect, string> = {
+  sqlite: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+  postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
+};
+
+export function pendingMigrations(applied: Iterable<number>): Migration[] {
+  const done = new Set(applied);
+  return MIGRATIONS.filter((m) => !done.has(m.id));
+}
+
+/** The schema is newer than this code: refuse rather than write rows an old shape can't hold. */
+export function assertKnownMigrations(applied: Iterable<number>): void {
+  const known = new Set(MIGRATIONS.map((m) => m.id));
+  const unknown = [...applied].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`store schema has migrations this version does not know (${unknown.join(', ')}); upgrade Sextant`);
+  }
+}
