@@ -5,9 +5,11 @@
  */
 import type { IndicatorDef } from './types.js';
 import { singleCandlePatterns } from './patterns/single.js';
+import { twoCandlePatterns } from './patterns/two.js';
 
 export { CandleSettings } from './patterns/candle-settings.js';
 
 export const definitions: IndicatorDef[] = [
   ...singleCandlePatterns,
+  ...twoCandlePatterns,
 ].sort((a, b) => a.name.localeCompare(b.name));
