@@ -27,6 +27,19 @@ const DEG2RAD = 1.0 / RAD2DEG;
 const TWO_PI = Math.atan(1) * 8.0;
 const SMOOTH_PRICE_SIZE = 50;
 
+// The DC-phase DFT evaluates sin/cos of (i * 2pi / dcPeriodInt) for dcPeriodInt <= 50 only, so
+// the values are tabulated once (same expression, hence bit-identical to computing them per bar):
+// this turns ~100 trig calls per bar into table reads.
+const SIN_TABLE = new Float64Array(51 * 50);
+const COS_TABLE = new Float64Array(51 * 50);
+for (let p = 1; p <= 50; p++) {
+  for (let i = 0; i < p; i++) {
+    const angle = (i * TWO_PI) / p;
+    SIN_TABLE[p * 50 + i] = Math.sin(angle);
+    COS_TABLE[p * 50 + i] = Math.cos(angle);
+  }
+}
+
 const DCPERIOD = 0;
 const PHASOR = 1;
 const MAMA = 2;
@@ -202,11 +215,11 @@ function run(real: Float64Array, kind: number, out0: Float64Array, out1: Float64
           let realPart = 0.0;
           let imagPart = 0.0;
           let idx = spIdx;
+          const row = dcPeriodInt * 50;
           for (let i = 0; i < dcPeriodInt; i++) {
-            const angle = (i * TWO_PI) / dcPeriodInt;
             const sp = smoothPrice[idx]!;
-            realPart += Math.sin(angle) * sp;
-            imagPart += Math.cos(angle) * sp;
+            realPart += SIN_TABLE[row + i]! * sp;
+            imagPart += COS_TABLE[row + i]! * sp;
             idx = idx === 0 ? SMOOTH_PRICE_SIZE - 1 : idx - 1;
           }
           const absImag = Math.abs(imagPart);
