@@ -6,10 +6,12 @@
 import type { IndicatorDef } from './types.js';
 import { singleCandlePatterns } from './patterns/single.js';
 import { twoCandlePatterns } from './patterns/two.js';
+import { threeCandlePatterns } from './patterns/three.js';
 
 export { CandleSettings } from './patterns/candle-settings.js';
 
 export const definitions: IndicatorDef[] = [
   ...singleCandlePatterns,
   ...twoCandlePatterns,
+  ...threeCandlePatterns,
 ].sort((a, b) => a.name.localeCompare(b.name));
