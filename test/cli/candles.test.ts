@@ -1,21 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sextant as cli } from '../helpers/cli.js';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-async function sextant(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, SEXTANT_CONFIG: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const sextant = (...args: string[]) => cli(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'sextant-cli-'));
 

@@ -1,7 +1,18 @@
 import type { Command } from 'commander';
-import { replaySource } from '../../services/sources.js';
+import cliProgress from 'cli-progress';
+import { replaySource, openSource } from '../../services/sources.js';
+import { storeFromConfig } from '../../services/store.js';
+import { importFile, fetchIntoStore, type IngestResult } from '../../services/ingest.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { normalizeSymbol } from '../../market/types.js';
 import { iso, table } from '../format.js';
-import { cliConfig } from '../context.js';
+import { cliConfig, intOption } from '../context.js';
+import { parseSince } from './candles.js';
+
+function summary(r: IngestResult, where: string): string {
+  return `${r.candles} candles (${r.inserted} new, ${r.updated} updated) ${iso(r.first)} → ${iso(r.last)} into ${where}; ` +
+    `${r.quality.rejected.length} rejected, ${r.quality.gaps.length} gaps (${r.quality.missingCandles} missing candles)\n`;
+}
 
 export function registerData(program: Command): Command {
   const data = program.command('data').description('bundled datasets, imports and downloads');
@@ -9,11 +20,15 @@ export function registerData(program: Command): Command {
     .command('list')
     .description('datasets, pairs, timeframes, ranges and gaps of the bundled data')
     .option('--json', 'JSON output')
-    .action((opts: { json?: boolean }) => {
-      const replay = replaySource(cliConfig());
+    .action(async (opts: { json?: boolean }) => {
+      const config = cliConfig();
+      const replay = replaySource(config);
       const series = replay.listSeries();
+      const store = await storeFromConfig(config);
+      const stored = await store.listSeries().finally(() => store.close());
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({
+          stored,
           series: series.map((s) => ({ ...s, quality: { gaps: s.quality.gaps.length, missingCandles: s.quality.missingCandles, rejected: s.quality.rejected.length } })),
           feeds: replay.feedDatasets(),
         })}\n`);
@@ -23,8 +38,67 @@ export function registerData(program: Command): Command {
       process.stdout.write(`${table(['dataset', 'exchange', 'pair', 'tf', 'candles', 'first', 'last', 'gaps', 'missing', 'rejected'], rows)}\n`);
       process.stdout.write(`\nrecorded feeds (trades + order book):\n`);
       for (const f of replay.feedDatasets()) process.stdout.write(`  ${f.id}  ${f.symbol}  ${f.description}\n`);
+      if (stored.length) {
+        process.stdout.write(`\nin the ${store.kind} store:\n`);
+        process.stdout.write(`${table(['source', 'pair', 'tf', 'candles', 'first', 'last'], stored.map((s) => [s.source, s.symbol, s.timeframe, s.count, iso(s.first), iso(s.last)]))}\n`);
+      }
       const pairs = new Set(series.map((s) => s.symbol)).size;
       process.stdout.write(`\n${series.length} series, ${pairs} pairs; any finer series is also served resampled to coarser timeframes.\n`);
+    });
+  data
+    .command('import')
+    .description('import a candle file (CSV with header or freqtrade JSON) into the store')
+    .argument('<file>', 'CSV: timestamp,open,high,low,close,volume (ISO or epoch-ms); JSON: [[ms,o,h,l,c,v],...]')
+    .requiredOption('--pair <pair>', 'pair the file holds, e.g. BTC/USDT')
+    .option('--tf <timeframe>', 'timeframe of the file', '1h')
+    .option('--as <source>', 'source name to store it under', 'import')
+    .action(async (file: string, opts: { pair: string; tf: string; as: string }) => {
+      const config = cliConfig();
+      const timeframe = parseTimeframe(opts.tf);
+      const symbol = normalizeSymbol(opts.pair);
+      const store = await storeFromConfig(config);
+      try {
+        const r = await importFile(store, file, { source: opts.as, symbol, timeframe });
+        process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${timeframe})`));
+      } finally {
+        await store.close();
+      }
+    });
+  data
+    .command('fetch')
+    .description('download candles from an exchange (or replay) into the store, page by page')
+    .argument('<exchange>', 'CCXT exchange id (binance, lbank, ...) or replay')
+    .argument('<pair>', 'pair, e.g. BTC/USDT')
+    .option('--tf <timeframe>', 'timeframe', '1h')
+    .requiredOption('--since <date>', 'first candle (YYYY-MM-DD, ISO time or epoch ms)')
+    .option('--until <date>', 'stop before this time (default: now)')
+    .option('--page <n>', 'candles per request', '1000')
+    .action(async (exchange: string, pair: string, opts: { tf: string; since: string; until?: string; page: string }) => {
+      const config = cliConfig();
+      const timeframe = parseTimeframe(opts.tf);
+      const symbol = normalizeSymbol(pair);
+      const since = parseSince(opts.since);
+      const until = opts.until ? parseSince(opts.until) : undefined;
+      const pageSize = intOption('--page', opts.page, 1, 100_000);
+      const source = await openSource(exchange, config);
+      const store = await storeFromConfig(config);
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ format: `${symbol} ${timeframe} [{bar}] {percentage}% | {day}`, stream: process.stderr }, cliProgress.Presets.shades_classic)
+        : undefined;
+      const span = (until ?? Date.now()) - since;
+      bar?.start(100, 0, { day: iso(since) });
+      try {
+        const r = await fetchIntoStore(source, store, { symbol, timeframe, since, until, pageSize }, (done) => {
+          bar?.update(Math.min(100, Math.round(((done - since) / span) * 100)), { day: iso(done) });
+        });
+        bar?.update(100);
+        bar?.stop();
+        process.stdout.write(summary(r, `${store.kind} (${source.id} ${symbol} ${timeframe})`));
+      } finally {
+        bar?.stop();
+        await store.close();
+        await source.close();
+      }
     });
   return data;
 }

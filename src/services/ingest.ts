@@ -1,0 +1,62 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { candleCount } from '../core/series.js';
+import { cleanCandles, type QualityReport } from '../core/quality.js';
+import { type Timeframe, timeframeMs } from '../core/timeframes.js';
+import { parseCandleFile } from '../market/parse.js';
+import type { MarketSource } from '../market/types.js';
+import type { Store } from '../store/types.js';
+
+export interface IngestResult {
+  candles: number;
+  inserted: number;
+  updated: number;
+  first: number | null;
+  last: number | null;
+  quality: Pick<QualityReport, 'rejected' | 'gaps' | 'missingCandles'>;
+}
+
+/** A user's file through the clean layer into the store; rejected rows are reported, never stored. */
+export async function importFile(store: Store, file: string, key: { source: string; symbol: string; timeframe: Timeframe }): Promise<IngestResult> {
+  if (!existsSync(file)) throw new Error(`file ${file} not found`);
+  const raw = parseCandleFile(readFileSync(file, 'utf8'), file);
+  const { candles, report } = cleanCandles(raw, key.timeframe === '1M' ? undefined : timeframeMs(key.timeframe));
+  const r = await store.upsertCandles(key.source, key.symbol, key.timeframe, candles);
+  return { candles: candleCount(candles), ...r, first: report.first, last: report.last, quality: report };
+}
+
+/**
+ * Pages candles from a source into the store from `since` to now (or `until`),
+ * one transaction per page so an interruption keeps every finished page.
+ */
+export async function fetchIntoStore(
+  source: MarketSource,
+  store: Store,
+  req: { symbol: string; timeframe: Timeframe; since: number; until?: number; pageSize?: number },
+  onProgress?: (doneUntil: number, total: number) => void,
+): Promise<IngestResult> {
+  const step = timeframeMs(req.timeframe);
+  const pageSize = req.pageSize ?? 1000;
+  const end = req.until ?? Date.now();
+  let since = req.since;
+  const total: IngestResult = { candles: 0, inserted: 0, updated: 0, first: null, last: null, quality: { rejected: [], gaps: [], missingCandles: 0 } };
+  while (since < end) {
+    const page = await source.candles(req.symbol, req.timeframe, { since, limit: pageSize, until: req.until });
+    const n = candleCount(page);
+    if (n === 0) break;
+    const { candles, report } = cleanCandles(page, req.timeframe === '1M' ? undefined : step);
+    const r = await store.upsertCandles(source.id, req.symbol, req.timeframe, candles);
+    total.candles += candleCount(candles);
+    total.inserted += r.inserted;
+    total.updated += r.updated;
+    total.first ??= report.first;
+    total.last = report.last ?? total.last;
+    total.quality.rejected.push(...report.rejected);
+    total.quality.gaps.push(...report.gaps);
+    total.quality.missingCandles += report.missingCandles;
+    const next = page.time[n - 1]! + 1;
+    onProgress?.(Math.min(next, end), end);
+    if (next <= since || n < pageSize) break;
+    since = next;
+  }
+  return total;
+}
