@@ -52,6 +52,7 @@ export class CcxtSource implements MarketSource {
   private readonly policy: RetryPolicy;
   private readonly closing = new AbortController();
   private marketsLoaded: Promise<void> | null = null;
+  private marketsFailed = false;
 
   constructor(private readonly opts: CcxtSourceOptions) {
     this.id = opts.exchangeId;
@@ -89,11 +90,20 @@ export class CcxtSource implements MarketSource {
   }
 
   private loadMarkets(): Promise<void> {
-    // A failed load must not be cached: the next call tries again.
+    // ccxt keeps a rejected load and hands it back to every later loadMarkets(), so a
+    // retry, or the next call after a failure, must ask it to reload.
+    let failed = false;
     this.marketsLoaded ??= this.call('loadMarkets', undefined, async () => {
-      await this.ex.loadMarkets();
+      try {
+        await this.ex.loadMarkets(failed || this.marketsFailed);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+      this.marketsFailed = false;
     }).catch((err: unknown) => {
       this.marketsLoaded = null;
+      this.marketsFailed = true;
       throw err;
     });
     return this.marketsLoaded;
