@@ -7,6 +7,7 @@ import type { IndicatorDef } from './types.js';
 import { singleCandlePatterns } from './patterns/single.js';
 import { twoCandlePatterns } from './patterns/two.js';
 import { threeCandlePatterns } from './patterns/three.js';
+import { multiCandlePatterns } from './patterns/multi.js';
 
 export { CandleSettings } from './patterns/candle-settings.js';
 
@@ -14,4 +15,5 @@ export const definitions: IndicatorDef[] = [
   ...singleCandlePatterns,
   ...twoCandlePatterns,
   ...threeCandlePatterns,
+  ...multiCandlePatterns,
 ].sort((a, b) => a.name.localeCompare(b.name));
