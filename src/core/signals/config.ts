@@ -1,0 +1,54 @@
+import type { SignalOptions, StructureConfig } from './types.js';
+
+/** SPEC C's defaults; everything else chosen so a daily crypto series gives a handful of levels. */
+export const DEFAULT_STRUCTURE_CONFIG: StructureConfig = Object.freeze({
+  strength: 5,
+  rsiPeriod: 14,
+  atrPeriod: 14,
+  rsiOverbought: 70,
+  rsiOversold: 30,
+  levelTolAtr: 0.5,
+  obDisplacementAtr: 0.5,
+  obMaxLookback: 10,
+  fibLong: Object.freeze({ entry1: 0.70, entry2: 0.72, stop: 0.90, approaching: 0.618 }),
+  fibShort: Object.freeze({ entry1: 0.618, entry2: 0.69, stop: 0.789, approaching: 0.5 }),
+  pullbackStart: 0.382,
+  tp2Extension: 1.272,
+  tp3Extension: 1.618,
+  minRiskReward: 1,
+  minSample: 20,
+}) as StructureConfig;
+
+/** Defaults overlaid with the given options; rejects values that would make the plan meaningless. */
+export function resolveStructureConfig(opts: SignalOptions = {}): StructureConfig {
+  const d = DEFAULT_STRUCTURE_CONFIG;
+  const pick = <K extends keyof StructureConfig>(k: K): StructureConfig[K] => (opts[k as keyof SignalOptions] ?? d[k]) as StructureConfig[K];
+  const cfg: StructureConfig = {
+    strength: pick('strength'),
+    rsiPeriod: pick('rsiPeriod'),
+    atrPeriod: pick('atrPeriod'),
+    rsiOverbought: pick('rsiOverbought'),
+    rsiOversold: pick('rsiOversold'),
+    levelTolAtr: pick('levelTolAtr'),
+    obDisplacementAtr: pick('obDisplacementAtr'),
+    obMaxLookback: pick('obMaxLookback'),
+    fibLong: { ...d.fibLong, ...opts.fibLong },
+    fibShort: { ...d.fibShort, ...opts.fibShort },
+    pullbackStart: pick('pullbackStart'),
+    tp2Extension: pick('tp2Extension'),
+    tp3Extension: pick('tp3Extension'),
+    minRiskReward: pick('minRiskReward'),
+    minSample: pick('minSample'),
+  };
+  if (!Number.isInteger(cfg.strength) || cfg.strength < 1) throw new RangeError(`strength must be an integer >= 1, got ${cfg.strength}`);
+  if (!Number.isInteger(cfg.minSample) || cfg.minSample < 1) throw new RangeError(`minSample must be an integer >= 1, got ${cfg.minSample}`);
+  if (!Number.isInteger(cfg.obMaxLookback) || cfg.obMaxLookback < 1) throw new RangeError(`obMaxLookback must be an integer >= 1, got ${cfg.obMaxLookback}`);
+  for (const [side, f] of [['fibLong', cfg.fibLong], ['fibShort', cfg.fibShort]] as const) {
+    // Retracement ratios must deepen from approach to stop, or stop < entry < target cannot hold.
+    if (!(0 < f.approaching && f.approaching <= f.entry1 && f.entry1 <= f.entry2 && f.entry2 < f.stop && f.stop <= 1)) {
+      throw new RangeError(`${side}: need 0 < approaching <= entry1 <= entry2 < stop <= 1, got ${JSON.stringify(f)}`);
+    }
+  }
+  if (!(cfg.tp2Extension > 1 && cfg.tp3Extension > cfg.tp2Extension)) throw new RangeError('need 1 < tp2Extension < tp3Extension');
+  return cfg;
+}

@@ -1,0 +1,201 @@
+/**
+ * The market-structure and trade-plan contract (SPEC C; levels also serve SPEC A).
+ * Every value describes the market as known at the close of one bar `i`: nothing
+ * here depends on candles after `i` (see DESIGN "No look-ahead").
+ * Indices are candle indices in the series given to `computeSignal` (./compute.ts):
+ *   computeSignal(candles: Candles, opts?: SignalOptions): StructureResult
+ */
+import type { Candles } from '../series.js';
+
+export type SwingKind = 'high' | 'low';
+
+/**
+ * A swing high/low of lookback `strength`: known only once `strength` bars have closed
+ * after it, so `confirmedAt = index + strength`. Consumers at bar i use confirmedAt <= i.
+ */
+export interface Swing {
+  index: number;
+  confirmedAt: number;
+  /** Open time of the swing candle, epoch ms. */
+  time: number;
+  price: number;
+  kind: SwingKind;
+}
+
+export type LevelRole = 'support' | 'resistance';
+export type LevelState = 'active' | 'broken';
+
+/** A support/resistance level: a cluster of confirmed swing prices. */
+export interface Level {
+  /** Mean of the clustered swing prices. */
+  price: number;
+  zoneLow: number;
+  zoneHigh: number;
+  /** Number of confirmed swings in the cluster. */
+  touches: number;
+  /** Candle index of the earliest / latest swing in the cluster. */
+  firstTouch: number;
+  lastTouch: number;
+  /** touches, +1 when the level was tested from both sides (a swing high and a swing low joined it). */
+  strength: number;
+  /** broken: a close went through the zone since the last touch. */
+  state: LevelState;
+  /** Relative to the close of the bar the result describes. */
+  role: LevelRole;
+}
+
+export interface FibPoint {
+  ratio: number;
+  price: number;
+}
+
+export type PullbackState = 'none' | 'started' | 'approaching' | 'in-zone' | 'invalidated' | 'extended';
+
+/** Fibonacci of the last confirmed swing leg and the plan levels derived from it. */
+export interface FibLevels {
+  /** up: swing low -> swing high (long pullback plan); down: swing high -> swing low (short). */
+  leg: 'up' | 'down';
+  from: Swing;
+  to: Swing;
+  high: number;
+  low: number;
+  /** Retracements measured back from the leg's end (`to`): ratio 0 = to.price, 1 = from.price. */
+  retracements: FibPoint[];
+  /** Extensions beyond the leg's end, ratio measured from the leg's start (1 = to.price). */
+  extensions: FibPoint[];
+  entry1: number;
+  entry2: number;
+  stop: number;
+  approaching: number;
+  pullbackStart: number;
+  /** Current retracement depth of the close: 0 at the leg's end, 1 at its start. */
+  depth: number;
+  pullback: PullbackState;
+}
+
+export type OrderBlockKind = 'bullish' | 'bearish';
+export type OrderBlockState = 'fresh' | 'mitigated' | 'broken';
+
+/** Last opposite candle before a displacement that broke a confirmed swing. */
+export interface OrderBlock {
+  kind: OrderBlockKind;
+  /** Index of the order-block candle. */
+  index: number;
+  /** Index of the bar whose close broke structure (the block is known from here). */
+  formedAt: number;
+  time: number;
+  high: number;
+  low: number;
+  /** Index of the swing whose price was broken. */
+  brokenSwing: number;
+  /** mitigated: price traded back into the zone; broken: a close went through the far side. */
+  state: OrderBlockState;
+  mitigatedAt: number | null;
+  brokenAt: number | null;
+}
+
+export type FactorName = 'OB' | 'SR' | 'RSI' | 'FIB' | 'SWING';
+
+export interface Factor {
+  name: FactorName;
+  fired: boolean;
+  /** Points added to market_score when fired (weights sum to 100). */
+  weight: number;
+  /** Why it fired or not, in one line. */
+  detail: string;
+}
+
+export type Direction = 'long' | 'short' | 'none';
+
+/** SPEC C's signal record, field for field. Prices are null when there is no swing leg yet. */
+export interface SignalRecord {
+  symbol: string;
+  timeframe: string;
+  /** Open time of the bar the record describes, epoch ms. */
+  timestamp: number;
+  market_score: number;
+  direction: Direction;
+  /** Close of the bar. */
+  price: number;
+  entry1: number | null;
+  entry2: number | null;
+  sl: number | null;
+  tp1: number | null;
+  tp2: number | null;
+  tp3: number | null;
+  swing_high: number | null;
+  swing_low: number | null;
+  /** Nearest active level below / above the close. */
+  support_level: number | null;
+  resistance_level: number | null;
+  /** Fired factors in fixed order OB,SR,RSI,FIB,SWING, comma-joined ("" when none). */
+  confluence: string;
+  risk_reward_ratio: number | null;
+  /** Measured TP1-before-stop rate of comparable earlier setups; null below the minimum sample. */
+  confidence_score: number | null;
+  /** Number of comparable earlier setups with a known outcome. */
+  confidence_sample: number;
+  valid: boolean;
+  invalid_reasons: string[];
+}
+
+export interface FibSideConfig {
+  entry1: number;
+  entry2: number;
+  stop: number;
+  approaching: number;
+}
+
+export interface StructureConfig {
+  /** Swing lookback on each side (SPEC C default 5). */
+  strength: number;
+  rsiPeriod: number;
+  atrPeriod: number;
+  rsiOverbought: number;
+  rsiOversold: number;
+  /** A swing joins a level when within levelTolAtr x ATR (at the swing's confirmation) of it. */
+  levelTolAtr: number;
+  /** Minimum body of the structure-breaking candle, in ATRs, to count as a displacement. */
+  obDisplacementAtr: number;
+  /** How far back from the break the order-block candle is searched. */
+  obMaxLookback: number;
+  fibLong: FibSideConfig;
+  fibShort: FibSideConfig;
+  pullbackStart: number;
+  /** Extension ratios used for TP2 and TP3 (measured from the leg's start). */
+  tp2Extension: number;
+  tp3Extension: number;
+  minRiskReward: number;
+  /** Below this many comparable setups, confidence_score is null. */
+  minSample: number;
+}
+
+export interface SignalOptions extends Partial<Omit<StructureConfig, 'fibLong' | 'fibShort'>> {
+  symbol?: string;
+  timeframe?: string;
+  /** Bar index the result describes (default: the last). Only candles [0..at] are used. */
+  at?: number;
+  fibLong?: Partial<FibSideConfig>;
+  fibShort?: Partial<FibSideConfig>;
+}
+
+export interface StructureResult {
+  signal: SignalRecord;
+  /** Swings confirmed by bar `at` (confirmedAt <= at), in index order. */
+  swings: Swing[];
+  /** All levels at bar `at`, sorted by price. */
+  levels: Level[];
+  fib: FibLevels | null;
+  /** Order blocks formed by bar `at`, in formation order. */
+  orderBlocks: OrderBlock[];
+  /** All five factors, in order OB, SR, RSI, FIB, SWING. */
+  factors: Factor[];
+  /** RSI and ATR at bar `at` (null during warm-up). */
+  rsi: number | null;
+  atr: number | null;
+  /** The bar the result describes. */
+  at: number;
+  config: StructureConfig;
+}
+
+export type ComputeSignal = (candles: Candles, opts?: SignalOptions) => StructureResult;
