@@ -35,6 +35,8 @@ export interface SqliteStoreOptions {
   path?: string;
   /** How long a writer waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /** Page cache per connection in KiB (better-sqlite3's default is 16 MiB); smaller bounds memory. */
+  cacheSizeKiB?: number;
 }
 
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -66,6 +68,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    if (options.cacheSizeKiB !== undefined) this.db.pragma(`cache_size = ${-Math.max(64, Math.floor(options.cacheSizeKiB))}`);
   }
 
   /** Statements are prepared once, on first use (tables must exist, so not before migrate). */

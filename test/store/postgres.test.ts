@@ -5,16 +5,16 @@ import { PostgresStore } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { storeSuite } from './store-suite.js';
 
-const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: URL, connectionTimeoutMillis: 3_000 });
+  const client = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
     return true;
   } catch (err) {
-    console.warn(`PostgreSQL store tests skipped: no server at ${URL} (${(err as Error).message})`);
+    console.warn(`PostgreSQL store tests skipped: no server at ${DB_URL} (${(err as Error).message})`);
     return false;
   } finally {
     await client.end().catch(() => {});
@@ -30,12 +30,12 @@ if (await reachable()) {
   storeSuite('postgres', {
     upsert100kBudgetMs: 5_000,
     async fresh() {
-      const store = await PostgresStore.connect({ connectionString: URL, schema: `${run}_${++n}`, max: 4 });
+      const store = await PostgresStore.connect({ connectionString: DB_URL, schema: `${run}_${++n}`, max: 4 });
       siblings.set(store, []);
       return store;
     },
     async sibling(store) {
-      const other = await PostgresStore.connect({ connectionString: URL, schema: (store as PostgresStore).schema!, max: 4 });
+      const other = await PostgresStore.connect({ connectionString: DB_URL, schema: (store as PostgresStore).schema!, max: 4 });
       siblings.get(store)!.push(other);
       return other;
     },
