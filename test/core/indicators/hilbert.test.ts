@@ -1,0 +1,104 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  definitions, mama, htDcPeriod, htSine, htTrendMode, htTrendline, htPhasor, htDcPhase,
+} from '../../../src/core/indicators/hilbert.js';
+
+const sineWave = (n: number, period: number, base = 100, amp = 5) =>
+  Float64Array.from({ length: n }, (_, i) => base + amp * Math.sin((2 * Math.PI * i) / period));
+
+describe('Hilbert transform family', () => {
+  it('fixed warm-ups: 32 bars for DCPERIOD/PHASOR/MAMA, 63 for DCPHASE/SINE/TRENDLINE/TRENDMODE', () => {
+    const byName = new Map(definitions.map((d) => [d.name, d]));
+    for (const n of ['HT_DCPERIOD', 'HT_PHASOR', 'MAMA']) expect(byName.get(n)!.lookback({ fastLimit: 0.5, slowLimit: 0.05 })).toBe(32);
+    for (const n of ['HT_DCPHASE', 'HT_SINE', 'HT_TRENDLINE', 'HT_TRENDMODE']) expect(byName.get(n)!.lookback({})).toBe(63);
+    const x = sineWave(100, 20);
+    const [m, f] = mama(x, 0.5, 0.05);
+    expect(Number.isNaN(m[31]!)).toBe(true);
+    expect(Number.isFinite(m[32]!)).toBe(true);
+    expect(Number.isFinite(f[32]!)).toBe(true);
+    expect(Number.isNaN(htSine(x)[0][62]!)).toBe(true);
+    expect(Number.isFinite(htSine(x)[0][63]!)).toBe(true);
+  });
+
+  it('measures the dominant cycle of a pure sine wave', () => {
+    const x = sineWave(600, 20);
+    const p = htDcPeriod(x);
+    for (let i = 300; i < 600; i += 37) expect(Math.abs(p[i]! - 20)).toBeLessThan(2);
+  });
+
+  it('sine outputs stay in [-1, 1], trend mode is 0/1, phase in (-45, 315]', () => {
+    const x = sineWave(400, 25);
+    const [s, lead] = htSine(x);
+    const mode = htTrendMode(x);
+    const phase = htDcPhase(x);
+    for (let i = 63; i < 400; i++) {
+      expect(Math.abs(s[i]!)).toBeLessThanOrEqual(1);
+      expect(Math.abs(lead[i]!)).toBeLessThanOrEqual(1);
+      expect([0, 1]).toContain(mode[i]);
+      expect(phase[i]!).toBeGreaterThan(-45 - 1e-9);
+      expect(phase[i]!).toBeLessThanOrEqual(315);
+    }
+  });
+
+  it('a constant price has a trendline equal to it and MAMA converging to it', () => {
+    const x = new Float64Array(300).fill(42);
+    expect(htTrendline(x)[299]).toBeCloseTo(42, 9);
+    const [m, f] = mama(x, 0.5, 0.05);
+    expect(m[299]).toBeCloseTo(42, 6);
+    expect(f[299]).toBeCloseTo(42, 3);
+    const [inPhase, quad] = htPhasor(x);
+    expect(inPhase[299]).toBeCloseTo(0, 9);
+    expect(quad[299]).toBeCloseTo(0, 9);
+  });
+
+  it('short inputs: all-NaN arrays of the same length, no throw', () => {
+    for (const def of definitions) {
+      for (const len of [0, 5, def.lookback({ fastLimit: 0.5, slowLimit: 0.05 })]) {
+        const outs = def.compute([sineWave(len, 10)], { fastLimit: 0.5, slowLimit: 0.05 });
+        for (const o of outs) {
+          expect(o.length).toBe(len);
+          expect(Array.from(o).every(Number.isNaN)).toBe(true);
+        }
+      }
+    }
+  });
+
+  const goldenFile = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'golden', 'talib-binance-btcusdt-1h.json');
+  it.runIf(existsSync(goldenFile))('TA-Lib golden agreement and prefix invariance (direct, without the registry)', () => {
+    const g = JSON.parse(readFileSync(goldenFile, 'utf8')) as {
+      candles: Record<string, number[]>;
+      cases: { fn: string; inputs: string[]; params: Record<string, number>; begIndex: number; outputs: Record<string, (number | null)[]> }[];
+    };
+    const byName = new Map(definitions.map((d) => [d.name, d]));
+    let checked = 0;
+    for (const c of g.cases) {
+      const def = byName.get(c.fn);
+      if (!def) continue;
+      const params = { fastLimit: c.params['optInFastLimit'] ?? 0.5, slowLimit: c.params['optInSlowLimit'] ?? 0.05 };
+      expect(def.lookback(params)).toBe(c.begIndex);
+      const ins = c.inputs.map((name) => Float64Array.from(g.candles[name]!));
+      const outs = def.compute(ins, params);
+      def.outputs.forEach((spec, k) => {
+        const exp = c.outputs[spec.name]!;
+        for (let i = 0; i < exp.length; i++) {
+          const e = exp[i];
+          const a = outs[k]![i]!;
+          if (e === null || e === undefined) expect(Number.isNaN(a)).toBe(true);
+          else if (spec.kind === 'integer') expect(a).toBe(e);
+          else expect(Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e))).toBe(true);
+        }
+      });
+      // Odd and even prefix lengths: the odd/even delay lines key on the absolute bar index.
+      for (const len of [201, 250]) {
+        const pre = def.compute(ins.map((x) => x.subarray(0, len)), params);
+        for (let k = 0; k < outs.length; k++) {
+          for (let i = 0; i < len; i++) expect(Object.is(pre[k]![i], outs[k]![i])).toBe(true);
+        }
+      }
+      checked++;
+    }
+    expect(checked).toBe(7);
+  });
+});
