@@ -184,11 +184,17 @@ export class CcxtSource implements MarketSource {
     return this.opts.websocket !== false && this.hasPro && this.ex.has[method] === true;
   }
 
+  /** ccxt refuses plain ws:// urls (a local or proxied endpoint) until it has an http agent. */
+  private async prepareWebsocket(): Promise<void> {
+    if (JSON.stringify(this.ex.urls['api'] ?? {}).includes('"ws://')) await this.ex.loadHttpProxyAgent();
+  }
+
   async *tradeStream(input: string, opts?: StreamOptions): AsyncIterable<Trade> {
     const symbol = await this.resolve(input);
     const signal = this.streamSignal(opts);
     const seen = new SeenTrades();
     if (this.useWebsocket('watchTrades')) {
+      await this.prepareWebsocket();
       yield* pump(async () => {
         const rows = await this.call('watchTrades', symbol, () => untilAborted(this.ex.watchTrades(symbol), signal), signal);
         return rows === undefined ? undefined : seen.fresh(toTrades(rows, symbol));
@@ -210,6 +216,7 @@ export class CcxtSource implements MarketSource {
     const signal = this.streamSignal(opts);
     const depth = opts?.depth;
     const ws = this.useWebsocket('watchOrderBook');
+    if (ws) await this.prepareWebsocket();
     yield* pump(
       async () => {
         const op = ws ? 'watchOrderBook' : 'fetchOrderBook';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { binance } from './binance.js';
+import { attachBinanceWs, type BinanceWs } from './binance-ws.js';
 import { Faults, statusBody, type Fault } from './faults.js';
 import type { FakeRequest, FakeResponse, Venue } from './http.js';
 import { lbank } from './lbank.js';
@@ -20,6 +21,8 @@ export interface FakeExchange {
   readonly faults: Faults;
   /** Every request received, in order. */
   readonly requests: RequestRecord[];
+  /** Binance's websocket streams on the same port (`ws://127.0.0.1:<port>/ws/…`). */
+  readonly ws: BinanceWs;
   /** Requests whose path contains `fragment`. */
   count(fragment: string): number;
   close(): Promise<void>;
@@ -39,17 +42,21 @@ export async function startFakeExchange(): Promise<FakeExchange> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  const ws = attachBinanceWs(server);
   return {
+    ws,
     url: `http://127.0.0.1:${port}`,
     port,
     faults,
     requests,
     count: (fragment) => requests.filter((r) => r.path.includes(fragment)).length,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -8,7 +8,9 @@ type Urls = Record<string, unknown>;
  * machine: an endpoint the fake does not serve answers 404 instead of reaching the internet.
  */
 export function localUrls(exchangeId: string, httpBase: string): Urls {
-  const Cls = (ccxt as unknown as Record<string, new () => { urls: Urls }>)[exchangeId];
+  type Cls = new () => { urls: Urls };
+  // The pro class knows the websocket urls as well as the REST ones.
+  const Cls = (ccxt.pro as unknown as Record<string, Cls | undefined>)[exchangeId] ?? (ccxt as unknown as Record<string, Cls | undefined>)[exchangeId];
   if (!Cls) throw new Error(`unknown ccxt exchange ${exchangeId}`);
   const wsBase = httpBase.replace(/^http/, 'ws');
   const swap = (v: unknown): unknown => {
