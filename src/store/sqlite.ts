@@ -126,7 +126,9 @@ export class SqliteStore implements Store {
         changes += one.run(single).changes;
       }
       inserted = (count.get(...range) as { n: number }).n - before;
-    })();
+      // IMMEDIATE: this transaction reads before it writes; a deferred one would fail with
+      // SQLITE_BUSY_SNAPSHOT (no busy wait) if another process committed in between.
+    }).immediate();
     return { inserted, updated: changes - inserted };
   }
 
