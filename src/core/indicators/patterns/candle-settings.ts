@@ -49,6 +49,8 @@ export interface Candles {
   readonly h: Float64Array;
   readonly l: Float64Array;
   readonly c: Float64Array;
+  /** Range series by RangeType, filled on demand by the running averages. */
+  readonly ranges: (Float64Array | null)[];
 }
 
 export function realBody(d: Candles, i: number): number {
@@ -104,27 +106,60 @@ export function candleAverage(s: CandleSetting, total: number, d: Candles, idx: 
   return s.factor * (s.avgPeriod !== 0 ? total / s.avgPeriod : candleRange(s, d, idx)) / (s.rangeType === RangeType.Shadows ? 2.0 : 1.0);
 }
 
+/** Per-candle range of each range type, computed once per compute() on first use. */
+function rangeSeries(d: Candles, rangeType: RangeTypeValue): Float64Array {
+  const cache = d.ranges;
+  const hit = cache[rangeType];
+  if (hit) return hit;
+  const { o, h, l, c } = d;
+  const n = o.length;
+  const r = new Float64Array(n);
+  if (rangeType === RangeType.RealBody) {
+    for (let i = 0; i < n; i++) r[i] = Math.abs(c[i]! - o[i]!);
+  } else if (rangeType === RangeType.HighLow) {
+    for (let i = 0; i < n; i++) r[i] = h[i]! - l[i]!;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const white = c[i]! >= o[i]!;
+      r[i] = (h[i]! - (white ? c[i]! : o[i]!)) + ((white ? o[i]! : c[i]!) - l[i]!);
+    }
+  }
+  cache[rangeType] = r;
+  return r;
+}
+
 /**
  * TA-Lib's running total of a setting's range for the candle `k` bars before the current one.
  * Started at the first output bar `start`: the total of bars [start-k-period, start-k), then,
- * after each output bar i, `advance(i)` adds range(i-k) and removes the trailing range.
+ * after each output bar i, `advance(i)` adds range(i-k) and removes the trailing range
+ * (the same floating-point operations in the same order as TA-Lib).
  */
 export class RunningAvg {
   total = 0;
   private trail: number;
+  private readonly r: Float64Array;
+  private readonly period: number;
+  private readonly factor: number;
+  private readonly div: number;
+  private readonly k: number;
 
-  constructor(readonly s: CandleSetting, readonly d: Candles, start: number, readonly k = 0) {
+  constructor(s: CandleSetting, d: Candles, start: number, k = 0) {
+    this.r = rangeSeries(d, s.rangeType);
+    this.period = s.avgPeriod;
+    this.factor = s.factor;
+    this.div = s.rangeType === RangeType.Shadows ? 2.0 : 1.0;
+    this.k = k;
     this.trail = start - k - s.avgPeriod;
-    for (let j = this.trail; j < start - k; j++) this.total += candleRange(s, d, j);
+    for (let j = this.trail; j < start - k; j++) this.total += this.r[j]!;
   }
 
-  /** The average to compare candle `idx` with (idx is the candle the total stands for). */
+  /** TA_CANDLEAVERAGE for candle `idx` (the candle the total stands for). */
   at(idx: number): number {
-    return candleAverage(this.s, this.total, this.d, idx);
+    return this.factor * (this.period !== 0 ? this.total / this.period : this.r[idx]!) / this.div;
   }
 
   advance(i: number): void {
-    this.total += candleRange(this.s, this.d, i - this.k) - candleRange(this.s, this.d, this.trail);
+    this.total += this.r[i - this.k]! - this.r[this.trail]!;
     this.trail++;
   }
 }
@@ -169,7 +204,7 @@ export function patternDef(
       const n = o.length;
       const out = new Float64Array(n);
       out.fill(NaN, 0, Math.min(lookback, n));
-      if (n > lookback) kernel({ o, h, l, c }, out, lookback, params);
+      if (n > lookback) kernel({ o, h, l, c, ranges: [null, null, null] }, out, lookback, params);
       return [out];
     },
   };
