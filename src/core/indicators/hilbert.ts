@@ -101,14 +101,13 @@ function run(real: Float64Array, kind: number, out0: Float64Array, out1: Float64
   wmaSub += v;
   wmaSum += v * 3.0;
   let trailingWMAValue = 0.0;
-  let smoothed: number;
+  // Warm-up of the 4-bar WMA: only its running sums matter (TA-Lib discards these smoothed values).
   for (let i = kind <= MAMA ? 9 : 34; i > 0; i--) {
     v = real[today++]!;
     wmaSub += v;
     wmaSub -= trailingWMAValue;
     wmaSum += v * 4.0;
     trailingWMAValue = real[trailingWMAIdx++]!;
-    smoothed = wmaSum * 0.1;
     wmaSum -= wmaSub;
   }
 
@@ -131,7 +130,7 @@ function run(real: Float64Array, kind: number, out0: Float64Array, out1: Float64
     wmaSub -= trailingWMAValue;
     wmaSum += todayValue * 4.0;
     trailingWMAValue = real[trailingWMAIdx++]!;
-    smoothed = wmaSum * 0.1;
+    const smoothed = wmaSum * 0.1;
     wmaSum -= wmaSub;
     smoothPrice[spIdx] = smoothed;
 
