@@ -1,0 +1,126 @@
+import { type Candles, candleCount, sliceCandles } from '../series.js';
+import { runIndicator } from '../indicators/registry.js';
+import { fibLevels } from '../structure/fibonacci.js';
+import { resolveStructureConfig } from './config.js';
+import { measureConfidence } from './confidence.js';
+import { FACTOR_BIT, confluenceOf, factorList, scoreOf } from './factors.js';
+import { StructureWalk } from './walk.js';
+import type { FactorName, SignalOptions, SignalRecord, StructureResult } from './types.js';
+
+/**
+ * Market structure, trade plan and calibrated confidence as known at the close of bar
+ * `at` (default: the last bar). Only candles [0..at] are read, so the result at `at` on
+ * a long series equals the result on the prefix ending at `at`. Pure: no I/O, no clock.
+ */
+export function computeSignal(candles: Candles, opts: SignalOptions = {}): StructureResult {
+  const cfg = resolveStructureConfig(opts);
+  const total = candleCount(candles);
+  if (total === 0) throw new RangeError('computeSignal: no candles');
+  const at = opts.at ?? total - 1;
+  if (!Number.isInteger(at) || at < 0 || at >= total) throw new RangeError(`computeSignal: at must be an integer in [0, ${total - 1}], got ${at}`);
+  const c = at === total - 1 ? candles : sliceCandles(candles, 0, at + 1);
+  const n = at + 1;
+
+  const rsi = runIndicator('RSI', [c.close], { timePeriod: cfg.rsiPeriod }).outputs[0]!;
+  const atr = runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: cfg.atrPeriod }).outputs[0]!;
+  const tol = volatilityUnit(c, atr);
+
+  const walk = new StructureWalk(c, cfg, rsi, tol);
+  for (let i = 0; i < n; i++) walk.step(i);
+
+  const close = c.close[at]!;
+  const near = walk.levels.nearest(close);
+  const rsiAt = finiteOrNull(rsi[at]!);
+  const atrAt = finiteOrNull(atr[at]!);
+  const signal: SignalRecord = {
+    symbol: opts.symbol ?? '',
+    timeframe: opts.timeframe ?? '',
+    timestamp: c.time[at]!,
+    market_score: 0,
+    direction: 'none',
+    price: close,
+    entry1: null, entry2: null, sl: null, tp1: null, tp2: null, tp3: null,
+    swing_high: null, swing_low: null,
+    support_level: finiteOrNull(near.support),
+    resistance_level: finiteOrNull(near.resistance),
+    confluence: '',
+    risk_reward_ratio: null,
+    confidence_score: null,
+    confidence_sample: 0,
+    valid: false,
+    invalid_reasons: [],
+  };
+  const base = {
+    swings: walk.confirmed.slice(),
+    levels: walk.levels.snapshot(close),
+    orderBlocks: walk.blocks.blocks.map((b) => ({ ...b })),
+    rsi: rsiAt,
+    atr: atrAt,
+    at,
+    config: cfg,
+  };
+
+  const leg = walk.leg;
+  if (!leg) {
+    signal.invalid_reasons.push(walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`);
+    const none = 'no swing leg';
+    return { ...base, signal, fib: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
+  }
+
+  const ev = walk.evaluate(at, true);
+  const p = ev.plan;
+  const up = p.direction === 'long';
+  const { worstClose, beyond } = walk.extremes();
+  const fib = fibLevels({ from: leg.from, to: leg.to, close, worstClose, beyondExtreme: beyond, side: up ? cfg.fibLong : cfg.fibShort, pullbackStart: cfg.pullbackStart });
+  const valid = ev.problems.length === 0;
+  const conf = valid ? measureConfidence(c, walk.setups, p.direction, ev.mask, at, cfg.minSample) : null;
+  Object.assign(signal, {
+    market_score: scoreOf(ev.mask),
+    direction: p.direction,
+    entry1: p.entry1, entry2: p.entry2, sl: p.sl, tp1: p.tp1, tp2: p.tp2, tp3: p.tp3,
+    swing_high: Math.max(leg.from.price, leg.to.price),
+    swing_low: Math.min(leg.from.price, leg.to.price),
+    confluence: confluenceOf(ev.mask),
+    risk_reward_ratio: finiteOrNull(p.riskReward),
+    confidence_score: conf?.score ?? null,
+    confidence_sample: conf?.sample ?? 0,
+    valid,
+    invalid_reasons: ev.problems,
+  } satisfies Partial<SignalRecord>);
+
+  const zone = `entry zone ${fmt(ev.zoneLow)}–${fmt(ev.zoneHigh)}`;
+  const has = (f: FactorName) => (ev.mask & FACTOR_BIT[f]) !== 0;
+  const prev = leg.prevSame;
+  const details: Record<FactorName, string> = {
+    OB: ev.block ? `${ev.block.kind} order block ${fmt(ev.block.low)}–${fmt(ev.block.high)} (${ev.block.state}) in the ${zone}` : `no unbroken ${up ? 'bullish' : 'bearish'} order block in the ${zone}`,
+    SR: has('SR') ? `active level ${fmt(ev.srLevel)} in the ${zone}` : `no active level in the ${zone}`,
+    RSI: rsiAt === null ? 'RSI in warm-up' : `RSI ${fmt(rsiAt)} ${has('RSI') ? (up ? '<=' : '>=') : (up ? '>' : '<')} ${up ? `oversold ${cfg.rsiOversold}` : `overbought ${cfg.rsiOverbought}`}`,
+    FIB: `retraced ${fmt(ev.depth)} of the leg (${ev.pullback}); fires from ${up ? cfg.fibLong.approaching : cfg.fibShort.approaching} until the stop`,
+    SWING: prev ? `swing ${leg.to.kind} ${fmt(leg.to.price)} vs previous ${fmt(prev.price)}: ${has('SWING') ? (up ? 'higher high' : 'lower low') : (up ? 'no higher high' : 'no lower low')}` : `no earlier swing ${leg.to.kind} to compare`,
+  };
+  return { ...base, signal, fib, factors: factorList(ev.mask, details) };
+}
+
+/**
+ * ATR where defined; during ATR's warm-up the mean high-low range so far, so the first
+ * swings still get a tolerance in price units that uses only past bars.
+ */
+function volatilityUnit(c: Candles, atr: Float64Array): Float64Array {
+  const n = atr.length;
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += c.high[i]! - c.low[i]!;
+    const a = atr[i]!;
+    out[i] = Number.isFinite(a) ? a : sum / (i + 1);
+  }
+  return out;
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
+}

@@ -1,0 +1,178 @@
+import type { Candles } from '../series.js';
+import { findSwings } from '../structure/swings.js';
+import { LevelBook } from '../structure/levels.js';
+import { OrderBlockTracker } from '../structure/orderblocks.js';
+import { pullbackState, retracementPrice } from '../structure/fibonacci.js';
+import { FACTOR_BIT } from './factors.js';
+import { planProblems, tradePlan, type TradePlan } from './plan.js';
+import type { Setup } from './confidence.js';
+import type { OrderBlock, PullbackState, StructureConfig, Swing } from './types.js';
+
+export interface Leg {
+  from: Swing;
+  to: Swing;
+  /** The swing of `to`'s kind before it (for the SWING factor), if any. */
+  prevSame: Swing | null;
+}
+
+/** Everything decided at one bar; strings only when asked to explain. */
+export interface BarEval {
+  plan: TradePlan;
+  depth: number;
+  pullback: PullbackState;
+  mask: number;
+  problems: string[];
+  zoneLow: number;
+  zoneHigh: number;
+  srLevel: number;
+  block: OrderBlock | null;
+}
+
+/**
+ * One pass over the bars that keeps the structure as it was known at each close:
+ * swings enter at their confirmation bar, levels and order blocks grow and break bar by
+ * bar, and each bar's plan is evaluated. Valid plans are recorded as setups the first
+ * time their (leg, direction, factor set) appears, which is what calibrated confidence
+ * counts; so one walk yields both the state at the last bar and the history it needs.
+ */
+export class StructureWalk {
+  readonly confirmed: Swing[] = [];
+  readonly levels = new LevelBook();
+  readonly blocks: OrderBlockTracker;
+  readonly setups: Setup[] = [];
+  leg: Leg | null = null;
+  /** Over bars after leg.to: worst close against the plan and farthest price beyond the leg's end. */
+  private worstClose = NaN;
+  private beyond = NaN;
+  private seenMasks = new Uint8Array(32);
+  private readonly pending: Swing[];
+  private next = 0;
+  private lastHigh: Swing | null = null;
+  private lastLow: Swing | null = null;
+
+  constructor(
+    private readonly c: Candles,
+    private readonly cfg: StructureConfig,
+    private readonly rsi: Float64Array,
+    /** ATR known at each bar (with a warm-up fallback), the volatility unit. */
+    private readonly tol: Float64Array,
+  ) {
+    this.pending = findSwings(c.time, c.high, c.low, cfg.strength);
+    this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback);
+  }
+
+  /** Advances through bar i (bars must come in order 0, 1, 2, ...). */
+  step(i: number): void {
+    const { close, high, low, open } = this.c;
+    let legChanged = false;
+    let newest: Swing | null = null;
+    while (this.next < this.pending.length && this.pending[this.next]!.confirmedAt === i) {
+      const s = this.pending[this.next++]!;
+      this.confirmed.push(s);
+      this.levels.add(s, this.cfg.levelTolAtr * this.tol[i]!);
+      this.blocks.onSwing(s);
+      // An outside bar makes a high and a low at once: a bullish candle most likely
+      // printed its low first, so its high is the leg's end (and the reverse).
+      if (!newest || s.index > newest.index || (s.index === newest.index && (s.kind === 'high') === (close[s.index]! >= open[s.index]!))) newest = s;
+      if (s.kind === 'high') this.lastHigh = s;
+      else this.lastLow = s;
+    }
+    if (newest) {
+      const from = newest.kind === 'high' ? this.prevBefore('low', newest.index) : this.prevBefore('high', newest.index);
+      this.leg = from ? { from, to: newest, prevSame: this.prevBefore(newest.kind, newest.index) } : null;
+      legChanged = true;
+    }
+    this.levels.onClose(close[i]!);
+    this.blocks.onBar(i, this.tol[i]!);
+    const leg = this.leg;
+    if (!leg) return;
+    const up = leg.to.price >= leg.from.price;
+    if (legChanged) {
+      this.worstClose = up ? Infinity : -Infinity;
+      this.beyond = up ? -Infinity : Infinity;
+      this.seenMasks.fill(0);
+      for (let k = leg.to.index + 1; k < i; k++) this.track(up, close[k]!, high[k]!, low[k]!);
+    }
+    this.track(up, close[i]!, high[i]!, low[i]!);
+    const ev = this.evaluate(i, false);
+    if (ev.problems.length === 0 && !this.seenMasks[ev.mask]) {
+      this.seenMasks[ev.mask] = 1;
+      this.setups.push({
+        index: i, direction: ev.plan.direction, mask: ev.mask, fromIndex: leg.from.index, toIndex: leg.to.index,
+        entry1: ev.plan.entry1, sl: ev.plan.sl, tp1: ev.plan.tp1,
+      });
+    }
+  }
+
+  private track(up: boolean, cl: number, hi: number, lo: number): void {
+    if (up) {
+      if (cl < this.worstClose) this.worstClose = cl;
+      if (hi > this.beyond) this.beyond = hi;
+    } else {
+      if (cl > this.worstClose) this.worstClose = cl;
+      if (lo < this.beyond) this.beyond = lo;
+    }
+  }
+
+  /** Latest confirmed swing of `kind` with index < before (confirmed is in index order). */
+  private prevBefore(kind: Swing['kind'], before: number): Swing | null {
+    const last = kind === 'high' ? this.lastHigh : this.lastLow;
+    if (last && last.index < before) return last;
+    for (let k = this.confirmed.length - 1; k >= 0; k--) {
+      const s = this.confirmed[k]!;
+      if (s.kind === kind && s.index < before) return s;
+    }
+    return null;
+  }
+
+  /**
+   * The plan and factors at bar i (the current bar of the walk). Factor rules, for a long
+   * (up-leg) plan; shorts mirror them. The "entry zone" is [stop, approaching] of the leg.
+   * - OB: an unbroken bullish order block overlaps the entry zone.
+   * - SR: an active level's zone overlaps the entry zone.
+   * - RSI: RSI(14) at the bar <= oversold (30); short: >= overbought (70).
+   * - FIB: the close has retraced to the approaching ratio or deeper (approaching/in-zone)
+   *   without a close beyond the stop since the swing.
+   * - SWING: the leg's high is a higher high than the previous confirmed swing high
+   *   (short: a lower low), i.e. the leg broke structure in its direction.
+   */
+  evaluate(i: number, explain: boolean): BarEval {
+    const leg = this.leg!;
+    const cfg = this.cfg;
+    const up = leg.to.price >= leg.from.price;
+    const side = up ? cfg.fibLong : cfg.fibShort;
+    const plan = tradePlan(leg.from, leg.to, cfg);
+    const span = leg.to.price - leg.from.price;
+    const cl = this.c.close[i]!;
+    const depth = (leg.to.price - cl) / span;
+    const worstDepth = (leg.to.price - this.worstClose) / span;
+    const extended = up ? this.beyond > leg.to.price : this.beyond < leg.to.price;
+    const pullback = pullbackState(depth, worstDepth, extended, side, cfg.pullbackStart);
+    const approach = retracementPrice(leg.from, leg.to, side.approaching);
+    const zoneLow = Math.min(plan.sl, approach);
+    const zoneHigh = Math.max(plan.sl, approach);
+    let mask = 0;
+    let block: OrderBlock | null = null;
+    for (const b of this.blocks.unbroken()) {
+      if ((b.kind === 'bullish') === up && b.high >= zoneLow && b.low <= zoneHigh) {
+        block = b;
+        mask |= FACTOR_BIT.OB;
+        break;
+      }
+    }
+    const srLevel = this.levels.activeIn(zoneLow, zoneHigh);
+    if (srLevel === srLevel) mask |= FACTOR_BIT.SR;
+    const r = this.rsi[i]!;
+    if (up ? r <= cfg.rsiOversold : r >= cfg.rsiOverbought) mask |= FACTOR_BIT.RSI;
+    if (pullback === 'approaching' || pullback === 'in-zone') mask |= FACTOR_BIT.FIB;
+    const prev = leg.prevSame;
+    if (prev && (up ? leg.to.price > prev.price : leg.to.price < prev.price)) mask |= FACTOR_BIT.SWING;
+    const problems = planProblems(plan, pullback, depth, cfg, explain);
+    return { plan, depth, pullback, mask, problems, zoneLow, zoneHigh, srLevel, block };
+  }
+
+  /** Extremes since the leg's end, for building the full Fibonacci view. */
+  extremes(): { worstClose: number; beyond: number } {
+    return { worstClose: this.worstClose, beyond: this.beyond };
+  }
+}

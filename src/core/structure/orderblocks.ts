@@ -1,0 +1,86 @@
+import type { Candles } from '../series.js';
+import type { OrderBlock, Swing } from '../signals/types.js';
+
+/**
+ * Order blocks found bar by bar.
+ *
+ * Structure reference: the latest confirmed swing high (low). A bullish break of
+ * structure is the first close above the reference high at or after its confirmation;
+ * the reference is then spent until the next swing high confirms, so one swing yields
+ * at most one block. The break counts as a displacement when the breaking candle is
+ * bullish with a body of at least `displacementAtr` x ATR; then the bullish order block
+ * is the last bearish candle (close < open) within `maxLookback` bars before the break.
+ * Bearish blocks mirror this. Zone = the block candle's [low, high].
+ *
+ * Mitigation, from the bar after the break: a close beyond the far side (below a bullish
+ * block's low) breaks it; otherwise trading back into the zone (low <= high of a bullish
+ * block) mitigates it. Broken is final and wins when both happen on the same bar.
+ */
+export class OrderBlockTracker {
+  readonly blocks: OrderBlock[] = [];
+  private live: OrderBlock[] = [];
+  private refHigh: Swing | null = null;
+  private refLow: Swing | null = null;
+
+  constructor(
+    private readonly c: Candles,
+    private readonly displacementAtr: number,
+    private readonly maxLookback: number,
+  ) {}
+
+  onSwing(s: Swing): void {
+    if (s.kind === 'high') this.refHigh = s;
+    else this.refLow = s;
+  }
+
+  /** Advances to bar i; `atr` is the volatility scale known at bar i. */
+  onBar(i: number, atr: number): void {
+    const { open, high, low, close } = this.c;
+    if (this.live.length) {
+      let keep = 0;
+      for (const b of this.live) {
+        if (b.kind === 'bullish') {
+          if (close[i]! < b.low) { b.state = 'broken'; b.brokenAt = i; }
+          else if (b.state === 'fresh' && low[i]! <= b.high) { b.state = 'mitigated'; b.mitigatedAt = i; }
+        } else {
+          if (close[i]! > b.high) { b.state = 'broken'; b.brokenAt = i; }
+          else if (b.state === 'fresh' && high[i]! >= b.low) { b.state = 'mitigated'; b.mitigatedAt = i; }
+        }
+        if (b.state !== 'broken') this.live[keep++] = b;
+      }
+      this.live.length = keep;
+    }
+    const body = close[i]! - open[i]!;
+    if (this.refHigh && close[i]! > this.refHigh.price) {
+      const swing = this.refHigh;
+      this.refHigh = null;
+      if (body >= this.displacementAtr * atr) this.form('bullish', i, swing);
+    }
+    if (this.refLow && close[i]! < this.refLow.price) {
+      const swing = this.refLow;
+      this.refLow = null;
+      if (-body >= this.displacementAtr * atr) this.form('bearish', i, swing);
+    }
+  }
+
+  /** Blocks not broken yet. */
+  unbroken(): readonly OrderBlock[] {
+    return this.live;
+  }
+
+  private form(kind: OrderBlock['kind'], i: number, swing: Swing): void {
+    const { time, open, high, low, close } = this.c;
+    const stop = Math.max(0, i - this.maxLookback);
+    for (let k = i - 1; k >= stop; k--) {
+      const opposite = kind === 'bullish' ? close[k]! < open[k]! : close[k]! > open[k]!;
+      if (!opposite) continue;
+      const b: OrderBlock = {
+        kind, index: k, formedAt: i, time: time[k]!, high: high[k]!, low: low[k]!,
+        brokenSwing: swing.index, state: 'fresh', mitigatedAt: null, brokenAt: null,
+      };
+      this.blocks.push(b);
+      this.live.push(b);
+      return;
+    }
+  }
+}
