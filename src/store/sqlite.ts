@@ -59,7 +59,7 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions = {}) {
     this.path = options.path ?? defaultSqlitePath();
-    if (this.path !== ':memory:' && !this.path.startsWith('file:')) mkdirSync(dirname(this.path), { recursive: true });
+    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
     try {
       this.db = new Database(this.path);
     } catch (err) {
@@ -113,6 +113,9 @@ export class SqliteStore implements Store {
     const params: unknown[] = new Array(BATCH * 9);
     let changes = 0;
     let inserted = 0;
+    // IMMEDIATE takes the write lock before the first read. A deferred transaction that reads
+    // and then writes fails at once with "database is locked" when another process writes in
+    // between (busy_timeout cannot help it); the multi-process test caught exactly that.
     this.db.transaction(() => {
       const before = (count.get(...range) as { n: number }).n;
       let i = 0;
@@ -126,8 +129,6 @@ export class SqliteStore implements Store {
         changes += one.run(single).changes;
       }
       inserted = (count.get(...range) as { n: number }).n - before;
-      // IMMEDIATE: this transaction reads before it writes; a deferred one would fail with
-      // SQLITE_BUSY_SNAPSHOT (no busy wait) if another process committed in between.
     }).immediate();
     return { inserted, updated: changes - inserted };
   }
