@@ -6,6 +6,8 @@ import { registerData } from './commands/data.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
 import { registerIndicators } from './commands/indicators.js';
+import { registerPipeline } from './commands/pipeline.js';
+import { registerSignal } from './commands/signal.js';
 
 const program = new Command();
 program
@@ -25,5 +27,7 @@ registerData(program);
 registerStart(program);
 registerServe(program);
 registerIndicators(program);
+registerPipeline(program);
+registerSignal(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { candleCount } from '../../core/series.js';
+import type { StructureResult } from '../../core/signals/types.js';
+import { loadSignal } from '../../services/signal.js';
+import { openSource } from '../../services/sources.js';
+import { fmtNum, iso, table } from '../format.js';
+import { cliConfig, intOption } from '../context.js';
+
+export function registerSignal(program: Command): void {
+  program
+    .command('signal')
+    .description('market structure and trade plan as of one bar: swings, S/R levels, Fibonacci, order blocks, confluence, measured confidence')
+    .argument('[pair]', 'pair, e.g. BTC/USDT, btc_usdt or BTCUSDT')
+    .option('--tf <timeframe>', 'timeframe (1m … 1M or minute1 … month1)', '1d')
+    .option('--source <source>', 'replay (bundled data), binance, lbank or any CCXT exchange id')
+    .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
+    .option('--limit <n>', 'candles of history to load (confidence is measured on them)', '5000')
+    .option('--at <bar>', 'bar to describe: index (0-based, -1 = last) or time (ISO or epoch ms); default the last bar')
+    .option('--strength <n>', 'swing lookback on each side', '5')
+    .option('--json', 'JSON output: the signal record with levels, swings, fib, order blocks and factors')
+    .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; strength: string; json?: boolean }) => {
+      const config = cliConfig();
+      const timeframe = parseTimeframe(opts.tf);
+      const limit = intOption('--limit', opts.limit, 1, 1_000_000);
+      const strength = intOption('--strength', opts.strength, 1, 100);
+      const source = await openSource(opts.source ?? config.source, config);
+      try {
+        const { loaded, result } = await loadSignal(source, { pair, timeframe, limit, input: opts.input, at: opts.at, options: { strength } });
+        if (opts.json) {
+          const r = result;
+          const out = {
+            origin: loaded.origin, candles: candleCount(loaded.candles), at: r.at, time: iso(r.signal.timestamp),
+            signal: r.signal, factors: r.factors, fib: r.fib, levels: r.levels, swings: r.swings, orderBlocks: r.orderBlocks,
+            rsi: r.rsi, atr: r.atr, config: r.config,
+          };
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+          return;
+        }
+        process.stdout.write(`${render(result, loaded.origin)}\n`);
+      } finally {
+        await source.close();
+      }
+    });
+}
+
+function num(v: number | null): string {
+  return v === null ? '-' : fmtNum(v);
+}
+
+function render(r: StructureResult, origin: string): string {
+  const s = r.signal;
+  const lines: string[] = [];
+  lines.push(`${s.symbol} ${s.timeframe} from ${origin}, bar ${r.at} (${iso(s.timestamp)}), close ${num(s.price)}`);
+  lines.push(`direction ${s.direction}  ${s.valid ? 'VALID' : 'not valid'}  market score ${s.market_score}/100  confluence ${s.confluence || '-'}`);
+  for (const why of s.invalid_reasons) lines.push(`  - ${why}`);
+  lines.push(`confidence ${s.confidence_score === null ? 'n/a' : `${(s.confidence_score * 100).toFixed(1)}%`} (${s.confidence_sample} comparable earlier setups${s.confidence_score === null && s.valid ? `, need ${r.config.minSample}` : ''})`);
+  lines.push('');
+  lines.push(table(['entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3', 'R:R', 'swing low', 'swing high', 'support', 'resistance'],
+    [[s.entry1, s.entry2, s.sl, s.tp1, s.tp2, s.tp3, s.risk_reward_ratio, s.swing_low, s.swing_high, s.support_level, s.resistance_level].map(num)]));
+  lines.push('');
+  lines.push(table(['factor', 'fired', 'weight', 'rule at this bar'], r.factors.map((f) => [f.name, f.fired ? 'yes' : 'no', f.weight, f.detail])));
+  if (r.fib) {
+    const f = r.fib;
+    lines.push('');
+    lines.push(`fib ${f.leg}-leg ${num(f.from.price)} (${iso(f.from.time)}) -> ${num(f.to.price)} (${iso(f.to.time)}), retraced ${fmtNum(f.depth)}, pullback ${f.pullback}`);
+    lines.push(table(['ratio', 'price'], f.retracements.map((p) => [String(p.ratio), p.price])));
+  }
+  const close = s.price;
+  const active = r.levels.filter((l) => l.state === 'active');
+  const below = active.filter((l) => l.price < close).slice(-4);
+  const above = active.filter((l) => l.price >= close).slice(0, 4);
+  lines.push('');
+  lines.push(`levels: ${r.levels.length} (${active.length} active); nearest active:`);
+  lines.push(table(['price', 'zone low', 'zone high', 'role', 'touches', 'strength', 'last touch'],
+    [...above.reverse(), ...below.reverse()].map((l) => [l.price, l.zoneLow, l.zoneHigh, l.role, l.touches, l.strength, String(l.lastTouch)])));
+  lines.push('');
+  lines.push(`swings: ${r.swings.length} confirmed; latest:`);
+  lines.push(table(['kind', 'price', 'time', 'index', 'confirmedAt'], r.swings.slice(-6).map((w) => [w.kind, w.price, iso(w.time), String(w.index), String(w.confirmedAt)])));
+  const obs = r.orderBlocks.filter((b) => b.state !== 'broken').slice(-4);
+  lines.push('');
+  lines.push(`order blocks: ${r.orderBlocks.length} (${r.orderBlocks.filter((b) => b.state !== 'broken').length} unbroken); latest unbroken:`);
+  lines.push(table(['kind', 'low', 'high', 'state', 'candle', 'formed at'], obs.map((b) => [b.kind, b.low, b.high, b.state, iso(b.time), String(b.formedAt)])));
+  lines.push('');
+  lines.push(`RSI ${num(r.rsi)}  ATR ${num(r.atr)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import { computeSignal } from '../core/signals/compute.js';
+import type { SignalOptions, StructureResult } from '../core/signals/types.js';
+import { candleCount } from '../core/series.js';
+import type { MarketSource } from '../market/types.js';
+import { loadCandles, type CandleRequest, type LoadedCandles } from './candles.js';
+
+export interface SignalRequest extends CandleRequest {
+  /** Bar to describe: candle index (0-based, negative counts from the end) or a time; default the last bar. */
+  at?: string | number;
+  options?: Omit<SignalOptions, 'symbol' | 'timeframe' | 'at'>;
+}
+
+export interface SignalResponse {
+  loaded: LoadedCandles;
+  result: StructureResult;
+}
+
+/** Structure and signal of a pair (or a file) as of one bar. */
+export async function loadSignal(source: MarketSource, req: SignalRequest): Promise<SignalResponse> {
+  const loaded = await loadCandles(source, req);
+  const n = candleCount(loaded.candles);
+  if (n === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
+  const at = req.at === undefined ? n - 1 : resolveAt(loaded.candles.time, req.at);
+  const result = computeSignal(loaded.candles, { ...req.options, symbol: loaded.symbol, timeframe: loaded.timeframe, at });
+  return { loaded, result };
+}
+
+/**
+ * An index (small integers; negative from the end) or a time (ISO date/time or epoch ms):
+ * a time selects the last candle that opened at or before it, i.e. the bar whose close
+ * was the latest known at that time or just after.
+ */
+export function resolveAt(time: Float64Array, at: string | number): number {
+  const n = time.length;
+  const s = String(at).trim();
+  let index: number;
+  if (/^-?\d+$/.test(s) && Math.abs(Number(s)) < 1e9) {
+    const k = Number(s);
+    index = k < 0 ? n + k : k;
+    if (index < 0 || index >= n) throw new Error(`--at ${s} is outside the ${n} loaded candles (0..${n - 1}, or -1 for the last)`);
+    return index;
+  }
+  const t = /^\d+$/.test(s) ? Number(s) : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+  if (!Number.isFinite(t)) throw new Error(`--at "${s}" is neither a candle index nor a time (ISO date/time or epoch ms)`);
+  if (t < time[0]!) throw new Error(`--at ${s} is before the first loaded candle (${new Date(time[0]!).toISOString()})`);
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
