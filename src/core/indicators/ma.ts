@@ -14,7 +14,7 @@
  * MACD or MAVP call their MAs that way, and an EMA seeded later gives different values.
  */
 import * as hilbert from './hilbert.js';
-import { IndicatorError, MaType, nanArray } from './types.js';
+import { IndicatorError, MaType } from './types.js';
 
 // -- lookbacks ------------------------------------------------------------------------------
 
@@ -334,11 +334,10 @@ function mamaFn(): MamaFn {
 export function maInto(src: Float64Array, from: number, period: number, maType: number, out: Float64Array): void {
   const n = src.length;
   if (period <= 1) {
-    // TA_MA copies the input for a period of 1, whatever the type (MAMA ignores the period).
-    if (maType !== MaType.MAMA) {
-      for (let i = Math.max(0, from); i < n; i++) out[i] = src[i]!;
-      return;
-    }
+    // TA_MA copies the input for a period of 1 before looking at the type (MAMA included),
+    // matching TA_MA_Lookback's 0.
+    for (let i = Math.max(0, from); i < n; i++) out[i] = src[i]!;
+    return;
   }
   switch (maType) {
     case MaType.SMA: return smaInto(src, from, period, out);
@@ -361,24 +360,27 @@ export function maInto(src: Float64Array, from: number, period: number, maType: 
 
 // -- plain typed API -------------------------------------------------------------------------
 
-function run(real: Float64Array, fn: (out: Float64Array) => void): Float64Array {
-  const out = nanArray(real.length);
+/** Output array whose warm-up prefix is NaN; kernels write everything from `lookback` on,
+ *  so only the prefix needs filling (saves a full pass on long series). */
+function run(real: Float64Array, lookback: number, fn: (out: Float64Array) => void): Float64Array {
+  const out = new Float64Array(real.length);
   fn(out);
+  out.fill(NaN, 0, Math.min(lookback, real.length));
   return out;
 }
 
-export function sma(real: Float64Array, period: number): Float64Array { return run(real, (o) => smaInto(real, 0, period, o)); }
-export function ema(real: Float64Array, period: number): Float64Array { return run(real, (o) => emaInto(real, 0, period, o)); }
-export function wma(real: Float64Array, period: number): Float64Array { return run(real, (o) => wmaInto(real, 0, period, o)); }
-export function dema(real: Float64Array, period: number): Float64Array { return run(real, (o) => demaInto(real, 0, period, o)); }
-export function tema(real: Float64Array, period: number): Float64Array { return run(real, (o) => temaInto(real, 0, period, o)); }
-export function trima(real: Float64Array, period: number): Float64Array { return run(real, (o) => trimaInto(real, 0, period, o)); }
-export function kama(real: Float64Array, period: number): Float64Array { return run(real, (o) => kamaInto(real, 0, period, o)); }
+export function sma(real: Float64Array, period: number): Float64Array { return run(real, smaLookback(period), (o) => smaInto(real, 0, period, o)); }
+export function ema(real: Float64Array, period: number): Float64Array { return run(real, emaLookback(period), (o) => emaInto(real, 0, period, o)); }
+export function wma(real: Float64Array, period: number): Float64Array { return run(real, wmaLookback(period), (o) => wmaInto(real, 0, period, o)); }
+export function dema(real: Float64Array, period: number): Float64Array { return run(real, demaLookback(period), (o) => demaInto(real, 0, period, o)); }
+export function tema(real: Float64Array, period: number): Float64Array { return run(real, temaLookback(period), (o) => temaInto(real, 0, period, o)); }
+export function trima(real: Float64Array, period: number): Float64Array { return run(real, trimaLookback(period), (o) => trimaInto(real, 0, period, o)); }
+export function kama(real: Float64Array, period: number): Float64Array { return run(real, kamaLookback(period), (o) => kamaInto(real, 0, period, o)); }
 export function t3(real: Float64Array, period: number, vFactor = 0.7): Float64Array {
-  return run(real, (o) => t3Into(real, 0, period, vFactor, o));
+  return run(real, t3Lookback(period), (o) => t3Into(real, 0, period, vFactor, o));
 }
 
 /** TA_MA: the moving average of type `maType` (TA-Lib numbering 0..8), NaN during warm-up. */
 export function movingAverage(real: Float64Array, period: number, maType: number): Float64Array {
-  return run(real, (o) => maInto(real, 0, period, maType, o));
+  return run(real, maLookback(period, maType), (o) => maInto(real, 0, period, maType, o));
 }
