@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { RouteModule } from '../app.js';
+import { HttpError, parseWith } from '../errors.js';
+import { normalizeSymbol } from '../../market/types.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { ScanBusyError, ScannerService } from '../../services/scanner/service.js';
+import { scannerSettingsSchema } from '../../services/scanner/settings.js';
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const startQuery = z.strictObject({
+  schedule_type: z.enum(['interval', 'cron']).default('interval'),
+  interval_minutes: z.coerce.number().positive().max(7 * 24 * 60).optional(),
+  cron: z.string().min(1).optional(),
+  coalesce: boolParam.optional(),
+  misfire_grace_time: z.coerce.number().min(0).max(86_400).optional(),
+});
+
+const runQuery = z.strictObject({
+  top: z.union([z.literal('all'), z.coerce.number().int().min(1).max(100_000)]).optional(),
+  timeframe: z.string().optional(),
+  periods: z.coerce.number().int().min(1).max(5000).optional(),
+});
+
+const batchesQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) });
+const pairQuery = z.strictObject({ batch: z.string().optional() });
+
+/**
+ * Settings from the config's `scanner` key once the schema has one; until then the
+ * defaults, with SCANNER_RESULTS_DIR choosing where batches go (tests use a temp dir).
+ */
+function serverSettings(config: unknown) {
+  const fromConfig = (config as { scanner?: Record<string, unknown> }).scanner ?? {};
+  const dir = process.env['SCANNER_RESULTS_DIR'];
+  return scannerSettingsSchema.parse({ ...fromConfig, ...(dir ? { resultsDir: dir } : {}) });
+}
+
+export const scannerRoutes: RouteModule = async (app, { ctx }) => {
+  const svc = new ScannerService(ctx.source, serverSettings(ctx.config));
+  ctx.services['scanner'] = svc;
+  app.addHook('onClose', async () => svc.close());
+  const status = () => ({ ...svc.scheduler.status(), scan_in_progress: svc.scanning });
+
+  app.post('/api/v1/scheduler/start', { schema: { summary: 'Start the scheduled scan (interval or cron)', tags: ['scanner'] } }, async (req) => {
+    const q = parseWith(startQuery, req.query);
+    if (svc.scheduler.running) throw new HttpError(409, 'scheduler is already running; POST /api/v1/scheduler/stop first to change its schedule');
+    try {
+      svc.scheduler.start({
+        type: q.schedule_type,
+        ...(q.interval_minutes !== undefined ? { intervalMinutes: q.interval_minutes } : {}),
+        ...(q.cron !== undefined ? { cron: q.cron } : {}),
+        ...(q.coalesce !== undefined ? { coalesce: q.coalesce } : {}),
+        ...(q.misfire_grace_time !== undefined ? { misfireGraceSeconds: q.misfire_grace_time } : {}),
+      });
+    } catch (e) {
+      if (e instanceof RangeError) throw new HttpError(400, e.message, e.message.split(':')[0]);
+      throw e;
+    }
+    return { status: 'started', ...status() };
+  });
+
+  app.post('/api/v1/scheduler/stop', { schema: { summary: 'Stop the scheduled scan', tags: ['scanner'] } }, async () => {
+    const was = svc.scheduler.running;
+    svc.scheduler.stop();
+    return { status: was ? 'stopped' : 'not_running', ...status() };
+  });
+
+  app.get('/api/v1/scheduler/status', { schema: { summary: 'Scheduler state, jobs with next run time and trigger, config', tags: ['scanner'] } }, async () => status());
+
+  app.post('/api/v1/scheduler/run-manual', { schema: { summary: 'Run one scan batch now and return its summary', tags: ['scanner'] } }, async (req) => {
+    const q = parseWith(runQuery, req.query);
+    try {
+      const run = await svc.run('manual', {
+        top: q.top, periods: q.periods, timeframe: q.timeframe ? parseTimeframe(q.timeframe) : undefined,
+      });
+      return { status: 'completed', batch_id: run.summary.batchId, alerts_sent: run.sent, sink_errors: run.sinkErrors, summary: run.summary };
+    } catch (e) {
+      if (e instanceof ScanBusyError) throw new HttpError(409, e.message);
+      throw e;
+    }
+  });
+
+  app.get('/api/v1/scanner/results/latest', { schema: { summary: 'Summary of the latest batch', tags: ['scanner'] } }, async () => {
+    const s = svc.latest();
+    if (!s) throw new HttpError(404, 'no scan batch yet: POST /api/v1/scheduler/run-manual runs one');
+    return s;
+  });
+
+  app.get<{ Params: { pair: string } }>('/api/v1/scanner/results/:pair', { schema: { summary: "A pair's result (latest batch, or ?batch=<id>)", tags: ['scanner'] } }, async (req) => {
+    const { batch } = parseWith(pairQuery, req.query);
+    const symbol = normalizeSymbol(req.params.pair);
+    const r = svc.pair(symbol, batch);
+    if (!r) throw new HttpError(404, batch ? `no result for ${symbol} in batch ${batch}` : `no result for ${symbol} in the latest batch`, 'pair');
+    return r;
+  });
+
+  app.get('/api/v1/scanner/batches', { schema: { summary: 'History of batches, newest first', tags: ['scanner'] } }, async (req) => {
+    const { limit } = parseWith(batchesQuery, req.query);
+    return { batches: svc.batches(limit) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/scanner/batches/:id', { schema: { summary: 'One batch summary', tags: ['scanner'] } }, async (req) => {
+    const s = svc.summary(req.params.id);
+    if (!s) throw new HttpError(404, `no batch ${req.params.id}`, 'id');
+    return s;
+  });
+};

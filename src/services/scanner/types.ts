@@ -1,0 +1,87 @@
+import type { Timeframe } from '../../core/timeframes.js';
+import type { SpikeEvent } from '../../core/volume/spikes.js';
+import type { BuySellSplit } from '../../core/volume/split.js';
+
+export interface ScanParams {
+  top: number | 'all';
+  timeframe: Timeframe;
+  periods: number;
+  window: number;
+  k: number;
+  alertThreshold: number;
+  concurrency: number;
+  quote?: string;
+  trades: 'spikes' | 'all' | 'none';
+}
+
+/** Candle columns as JSON arrays, for the chart and API clients. */
+export interface PairSeries {
+  time: number[];
+  open: number[];
+  high: number[];
+  low: number[];
+  close: number[];
+  volume: number[];
+  /** mean + k·std per candle; null during warm-up. */
+  limit: (number | null)[];
+  relVolume: (number | null)[];
+}
+
+export interface PairOk {
+  status: 'ok';
+  symbol: string;
+  rank: number;
+  quoteVolume: number | null;
+  timeframe: Timeframe;
+  /** Candles fetched: the scanned periods plus the baseline window before them. */
+  candles: number;
+  /** Candles actually judged (those with a full baseline inside the scanned periods). */
+  scanned: number;
+  first: number | null;
+  last: number | null;
+  spikes: SpikeEvent[];
+  alerts: number;
+  maxConfidence: number;
+  /** Relative volume of the latest candle (volume / baseline mean). */
+  lastRelVolume: number | null;
+  /** Taker buy/sell split of the source's recent trades; null where the source has none. */
+  split: BuySellSplit | null;
+  series: PairSeries;
+}
+
+export interface PairFailed {
+  status: 'failed';
+  symbol: string;
+  rank: number;
+  reason: string;
+}
+
+export type PairResult = PairOk | PairFailed;
+
+export interface BatchSummary {
+  batchId: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  trigger: 'manual' | 'interval' | 'cron' | 'cli';
+  params: ScanParams;
+  pairs: { requested: number; ok: number; failed: number; withSpikes: number; alerts: number };
+  /** Every pair with its headline numbers, strongest first; details in pairs/<PAIR>.json. */
+  results: { symbol: string; status: 'ok' | 'failed'; spikes?: number; alerts?: number; maxConfidence?: number; lastRelVolume?: number | null; reason?: string }[];
+  failed: { symbol: string; reason: string }[];
+  alerts: AlertItem[];
+}
+
+export interface AlertItem {
+  symbol: string;
+  timeframe: Timeframe;
+  time: string;
+  volume: number;
+  mean: number;
+  z: number | null;
+  relVolume: number | null;
+  confidence: number;
+}
+
+export const pairFileName = (symbol: string) => symbol.replace(/[^A-Za-z0-9]+/g, '_');
