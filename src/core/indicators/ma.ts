@@ -13,7 +13,7 @@
  * called with a later `startIdx` (startIdx - lookback): composite indicators such as APO,
  * MACD or MAVP call their MAs that way, and an EMA seeded later gives different values.
  */
-import * as hilbert from './hilbert.js';
+import { mama } from './hilbert.js';
 import { IndicatorError, MaType } from './types.js';
 
 // -- lookbacks ------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ export function t3Lookback(period: number): number { return 6 * (period - 1); }
 /** TA-Lib's MAMA lookback with its default (0) unstable period. */
 export const MAMA_LOOKBACK = 32;
 
-/** TA-Lib's TA_MA_Lookback: a period of 1 is the identity for every type but MAMA. */
+/** TA-Lib's TA_MA_Lookback: a period of 1 is the identity (lookback 0) for every type. */
 export function maLookback(period: number, maType: number): number {
   if (period <= 1) return 0;
   switch (maType) {
@@ -318,18 +318,6 @@ export function t3Into(src: Float64Array, from: number, period: number, vFactor:
   }
 }
 
-type MamaFn = (real: Float64Array, fastLimit: number, slowLimit: number) => [Float64Array, Float64Array];
-
-/** MAMA lives in hilbert.ts (another family); looked up at call time so a missing or
- *  not-yet-initialised export (import cycle) fails with a clear error, not at load. */
-function mamaFn(): MamaFn {
-  const fn = (hilbert as unknown as Record<string, unknown>)['mama'];
-  if (typeof fn !== 'function') {
-    throw new IndicatorError('MA type 7 (MAMA) is unavailable: hilbert.ts does not export mama() yet', 'maType');
-  }
-  return fn as MamaFn;
-}
-
 /** Writes TA_MA(maType) of `src[from..]` into `out[from + maLookback..]`. */
 export function maInto(src: Float64Array, from: number, period: number, maType: number, out: Float64Array): void {
   const n = src.length;
@@ -350,7 +338,7 @@ export function maInto(src: Float64Array, from: number, period: number, maType: 
     case MaType.T3: return t3Into(src, from, period, 0.7, out);
     case MaType.MAMA: {
       if (from < 0 || from + MAMA_LOOKBACK >= n) return;
-      const [m] = mamaFn()(from === 0 ? src : src.subarray(from), 0.5, 0.05);
+      const [m] = mama(from === 0 ? src : src.subarray(from), 0.5, 0.05);
       for (let i = from + MAMA_LOOKBACK; i < n; i++) out[i] = m[i - from]!;
       return;
     }
