@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ema, kama, maLookback, movingAverage, sma, t3, tema, trima, wma, dema } from '../../../src/core/indicators/ma.js';
 import { MaType } from '../../../src/core/indicators/types.js';
+import { mama } from '../../../src/core/indicators/hilbert.js';
 
 const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 const allNaN = (a: Float64Array) => a.every((v) => Number.isNaN(v));
@@ -60,6 +61,13 @@ describe('moving-average kernels', () => {
     for (const f of [sma, ema, wma, dema, tema, trima, kama]) expect(allNaN(f(short, 5))).toBe(true);
     expect(allNaN(t3(short, 2))).toBe(true);
     expect(allNaN(sma(new Float64Array(0), 3))).toBe(true);
+  });
+
+  it('MA type 7 is MAMA (period ignored, lookback 32)', () => {
+    const v = Float64Array.from({ length: 80 }, (_, i) => 50 + Math.sin(i / 3) * 5);
+    const out = movingAverage(v, 30, MaType.MAMA);
+    expect(Array.from(out)).toEqual(Array.from(mama(v, 0.5, 0.05)[0]));
+    expect(out[31]).toBeNaN();
   });
 
   it('rejects an unknown MA type', () => {
