@@ -39,23 +39,24 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig): TradePl
 
 /**
  * Why the plan cannot be taken at this bar; empty when valid. With `explain` false only
- * the count matters (the per-bar walk skips building the strings).
+ * the count matters: the per-bar walk calls this on every bar, so it builds no strings
+ * and no closures there.
  */
 export function planProblems(p: TradePlan, pullback: PullbackState, depth: number, cfg: StructureConfig, explain: boolean): string[] {
   const out: string[] = [];
-  const add = (f: () => string) => out.push(explain ? f() : '');
-  const ordered = p.direction === 'long'
+  const long = p.direction === 'long';
+  const ordered = long
     ? p.sl < p.entry2 && p.entry2 <= p.entry1 && p.entry1 < p.tp1 && p.tp1 < p.tp2 && p.tp2 < p.tp3
     : p.tp3 < p.tp2 && p.tp2 < p.tp1 && p.tp1 < p.entry1 && p.entry1 <= p.entry2 && p.entry2 < p.sl;
   if (!ordered) {
-    add(() => (p.direction === 'long'
+    out.push(!explain ? '' : long
       ? `prices out of order: need sl < entry2 <= entry1 < tp1 < tp2 < tp3, got ${[p.sl, p.entry2, p.entry1, p.tp1, p.tp2, p.tp3].map(fmt).join(', ')}`
-      : `prices out of order: need tp3 < tp2 < tp1 < entry1 <= entry2 < sl, got ${[p.tp3, p.tp2, p.tp1, p.entry1, p.entry2, p.sl].map(fmt).join(', ')}`));
+      : `prices out of order: need tp3 < tp2 < tp1 < entry1 <= entry2 < sl, got ${[p.tp3, p.tp2, p.tp1, p.entry1, p.entry2, p.sl].map(fmt).join(', ')}`);
   }
-  if (pullback === 'invalidated') add(() => `a close went beyond the stop ${fmt(p.sl)} after the swing: the leg is invalidated`);
-  else if (pullback === 'extended') add(() => `price went beyond the leg's end ${fmt(p.tp1)}: TP1 already reached, wait for the next swing`);
-  else if (pullback === 'none') add(() => `no pullback yet: retraced ${fmt(depth)} of the leg, pullback starts at ${cfg.pullbackStart}`);
-  if (!(p.riskReward >= cfg.minRiskReward)) add(() => `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}`);
+  if (pullback === 'invalidated') out.push(explain ? `a close went beyond the stop ${fmt(p.sl)} after the swing: the leg is invalidated` : '');
+  else if (pullback === 'extended') out.push(explain ? `price went beyond the leg's end ${fmt(p.tp1)}: TP1 already reached, wait for the next swing` : '');
+  else if (pullback === 'none') out.push(explain ? `no pullback yet: retraced ${fmt(depth)} of the leg, pullback starts at ${cfg.pullbackStart}` : '');
+  if (!(p.riskReward >= cfg.minRiskReward)) out.push(explain ? `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}` : '');
   return out;
 }
 
