@@ -44,9 +44,9 @@ export function chartHtml(p: PairOk, k: number, echartsSrc: string): string {
     dataZoom: [{ type: 'inside', xAxisIndex: [0, 1] }, { type: 'slider', xAxisIndex: [0, 1], bottom: 4 }],
     series: [
       { name: 'price', type: 'candlestick', data: kline, itemStyle: { color: '#26a69a', color0: '#ef5350', borderColor: '#26a69a', borderColor0: '#ef5350' } },
-      { name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: vol,
+      { name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: vol, itemStyle: { color: '#90a4ae' },
         markArea: d.scannedFrom > 0 ? { silent: true, itemStyle: { color: 'rgba(0,0,0,0.05)' }, data: [[{ xAxis: x[0] }, { xAxis: x[d.scannedFrom - 1] }]] } : undefined },
-      { name: 'limit (mean + k·std)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: d.limit, showSymbol: false, connectNulls: false, lineStyle: { type: 'dashed', color: '#5e35b1' } }
+      { name: 'limit (mean + k·std)', type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: d.limit, showSymbol: false, connectNulls: false, itemStyle: { color: '#5e35b1' }, lineStyle: { type: 'dashed', color: '#5e35b1' } }
     ]
   });
   window.addEventListener('resize', function () { chart.resize(); });

@@ -1,0 +1,68 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ScannerService } from '../../../src/services/scanner/service.js';
+import { defaultScannerSettings } from '../../../src/services/scanner/settings.js';
+import { ReplaySource } from '../../../src/market/replay/source.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'sextant-chart-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Where the screenshot is kept for a human to look at (SCAN_SCREENSHOT overrides). */
+const shot = process.env['SCAN_SCREENSHOT'] ?? join(work, 'chart.png');
+
+describe.skipIf(!existsSync(CHROMIUM))('scan chart in headless Chromium', () => {
+  it('opens offline from file:// without console errors and draws the chart', async () => {
+    const svc = new ScannerService(new ReplaySource(), defaultScannerSettings({ resultsDir: join(work, 'results'), top: 40 }), []);
+    const run = await svc.run('manual');
+    // A pair with an alert, so the highlighted bars are in the picture.
+    const pair = run.summary.alerts[0]?.symbol ?? 'BTC/USDT';
+    const file = join(run.dir, 'charts', `${pair.replace('/', '_')}.html`);
+    // Playwright owns --user-data-dir: a fresh profile is passed as the persistent context's dir.
+    const browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1200, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const remote: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => { if (!r.url().startsWith('file:')) remote.push(r.url()); });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as unknown as { echarts?: unknown }).echarts !== undefined);
+      const canvas = page.locator('#chart canvas');
+      await canvas.first().waitFor();
+      expect(await canvas.count()).toBeGreaterThan(0);
+      const box = await canvas.first().boundingBox();
+      expect(box!.width).toBeGreaterThan(500);
+      expect(box!.height).toBeGreaterThan(300);
+      // The canvas has actual pixels on it, not a blank frame.
+      const inked = await page.evaluate(() => {
+        const c = document.querySelector('#chart canvas') as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n;
+      });
+      expect(inked).toBeGreaterThan(10_000);
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(errors).toEqual([]);
+      expect(remote).toEqual([]);
+      // The report opens too, and links to the chart.
+      await page.goto(pathToFileURL(join(run.dir, 'report.html')).href);
+      expect(await page.locator(`a[href="charts/${pair.replace('/', '_')}.html"]`).count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
