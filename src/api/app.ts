@@ -18,8 +18,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1 << 20,
-    // Request bodies are validated by zod in the handlers, with messages that name the field.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // Bodies and queries are validated by zod in the handlers (messages name the field);
+    // route JSON schemas only document them, so ajv must not strip unknown fields.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
   installErrorHandler(app);
   await app.register(swagger, {

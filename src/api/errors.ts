@@ -30,6 +30,18 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
   return r.data;
 }
 
+/** "field: rule" from fastify's schema validation, like zodMessage. */
+function ajvMessage(err: FastifyError): { message: string; field?: string } {
+  const v = err.validation?.[0];
+  if (!v) return { message: err.message };
+  const params = v.params as { missingProperty?: string; allowedValues?: unknown[]; additionalProperty?: string };
+  const field = params.missingProperty ?? params.additionalProperty ?? (v.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined);
+  let rule = v.message ?? 'is invalid';
+  if (params.allowedValues) rule = `must be one of ${params.allowedValues.join(', ')}`;
+  if (params.additionalProperty) rule = 'is not a known field';
+  return { message: field ? `${field}: ${rule.replace(/^must have required property .*/, 'is required')}` : rule, field };
+}
+
 /** Maps every failure onto a status once; a 500 never leaks a stack. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
@@ -60,7 +72,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       field = err.field;
     } else if ('validation' in err && (err as FastifyError).validation) {
       status = 400;
-      message = err.message;
+      ({ message, field } = ajvMessage(err as FastifyError));
     } else if ('statusCode' in err && typeof (err as FastifyError).statusCode === 'number' && (err as FastifyError).statusCode! < 500) {
       status = (err as FastifyError).statusCode!;
       message = err.message;

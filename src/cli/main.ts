@@ -8,6 +8,7 @@ import { registerServe } from './commands/serve.js';
 import { registerIndicators } from './commands/indicators.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerSignal } from './commands/signal.js';
+import { registerScan } from './commands/scan.js';
 
 const program = new Command();
 program
@@ -29,5 +30,6 @@ registerServe(program);
 registerIndicators(program);
 registerPipeline(program);
 registerSignal(program);
+registerScan(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

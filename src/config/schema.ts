@@ -12,6 +12,8 @@ export const configSchema = z.strictObject({
     sqlitePath: z.string().optional(),
     /** PostgreSQL when set (env DATABASE_URL). */
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    /** PostgreSQL schema for the tables (default: public). */
+    schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier').optional(),
   }).default({}),
   /** Redis for cache and job queue when set (env REDIS_URL). */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
@@ -25,6 +27,21 @@ export const configSchema = z.strictObject({
     apiKey: z.string().optional(),
     secret: z.string().optional(),
   }).default({ timeoutMs: 10_000, retries: 3 }),
+  pipeline: z.strictObject({
+    /** Run the signal pipeline inside `sextant start` (replay when the source is replay). */
+    autostart: z.boolean().default(true),
+    symbols: z.array(z.string().min(3)).min(1).default(['BTC/USDT', 'ETH/USDT', 'BNB/USDT', 'SOL/USDT', 'XRP/USDT', 'DOGE/USDT', 'ADA/USDT', 'AVAX/USDT', 'LINK/USDT', 'DOT/USDT']),
+    timeframes: z.array(z.string()).min(1).default(['1d']),
+    /** Replay: first day of the history to replay (ISO date). */
+    replaySince: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').default('2022-01-01'),
+    /** Candles of history each signal computation sees. */
+    window: z.coerce.number().int().min(50).max(5000).default(500),
+    /** Live polling interval. */
+    pollMs: z.coerce.number().int().min(1000).default(15_000),
+    /** Process closed candles through the Redis queue (BullMQ workers) instead of in-process. */
+    useQueue: z.boolean().default(false),
+    queueName: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('sextant-candles'),
+  }).prefault({}),
   llm: z.strictObject({
     /** OpenAI-compatible endpoint (OpenAI, Groq, Gemini's compatible endpoint, a local server). */
     baseUrl: z.url().optional(),

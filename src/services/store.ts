@@ -4,5 +4,5 @@ import type { Store } from '../store/types.js';
 
 /** The configured store: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
 export function storeFromConfig(config: Config): Promise<Store> {
-  return openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath });
+  return openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, schema: config.store.schema });
 }

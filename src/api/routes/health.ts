@@ -5,7 +5,7 @@ export const healthRoutes: RouteModule = async (app, { ctx }) => {
     status: 'ok',
     source: ctx.source.id,
     uptime_s: Math.round((Date.now() - ctx.startedAt) / 1000),
-    degraded: (ctx.services['degraded'] as string[] | undefined) ?? [],
+    degraded: typeof ctx.services['degraded'] === 'function' ? (ctx.services['degraded'] as () => string[])() : [],
   });
   app.get('/', { schema: { summary: 'Health', tags: ['ops'] } }, health);
   app.get('/health', { schema: { summary: 'Health', tags: ['ops'] } }, health);

@@ -1,4 +1,9 @@
 import type { RouteModule } from '../app.js';
+import { signalRoutes } from './signals.js';
+import { scannerRoutes } from './scanner.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
-export const featureRoutes: RouteModule[] = [];
+export const featureRoutes: RouteModule[] = [
+  scannerRoutes,
+  signalRoutes,
+];

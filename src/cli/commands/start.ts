@@ -22,6 +22,6 @@ export function registerStart(program: Command): void {
       const btc = await replay.candles('BTC/USDT', '1d', { limit: 5 });
       process.stdout.write(`Latest BTC/USDT daily candles (Binance, last ${iso(btc.time[candleCount(btc) - 1])}):\n`);
       process.stdout.write(`${table(['time', 'open', 'high', 'low', 'close', 'volume'], candlesToJson(btc).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume]))}\n\n`);
-      if (opts.serve) await serve({ port: opts.port });
+      if (opts.serve) await serve({ port: opts.port, pipeline: cliConfig().pipeline.autostart });
     });
 }

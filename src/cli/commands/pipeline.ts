@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { normalizeSymbol } from '../../market/types.js';
+import { openSource } from '../../services/sources.js';
+import { storeFromConfig } from '../../services/store.js';
+import { PipelineService, parseSeriesList } from '../../services/pipeline/service.js';
+import { startWorker } from '../../services/pipeline/dispatch.js';
+import { signalToWire } from '../../services/pipeline/persist.js';
+import { RedisSignalBus } from '../../services/pipeline/bus.js';
+import { cliConfig, intOption } from '../context.js';
+import { iso, table } from '../format.js';
+import { parseSince } from './candles.js';
+
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+export function registerPipeline(program: Command): void {
+  const p = program.command('pipeline').description('the signal pipeline (SPEC C): ingest, analyse every closed candle, store');
+  p.command('run')
+    .description('run the pipeline: --replay over the recorded history as fast as possible, else live')
+    .option('--replay', 'replay the source history through a moving clock (default when the source is replay)')
+    .option('--source <source>', 'replay or a CCXT exchange id')
+    .option('--symbols <list>', 'comma-separated pairs (default: config pipeline.symbols)')
+    .option('--timeframes <list>', 'comma-separated timeframes (default: config pipeline.timeframes)')
+    .option('--since <date>', 'replay: first day of history (default: config pipeline.replaySince)')
+    .option('--queue', 'process through the Redis queue (BullMQ); run `sextant pipeline worker` processes')
+    .action(async (opts: { replay?: boolean; source?: string; symbols?: string; timeframes?: string; since?: string; queue?: boolean }) => {
+      const config = cliConfig();
+      const source = await openSource(opts.source ?? config.source, config);
+      const store = await storeFromConfig(config);
+      const replay = opts.replay ?? source.id === 'replay';
+      const series = parseSeriesList(
+        (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map(normalizeSymbol),
+        (opts.timeframes ? list(opts.timeframes) : config.pipeline.timeframes).map(parseTimeframe),
+      );
+      const service = new PipelineService({
+        source, store, series, replay,
+        since: parseSince(opts.since ?? config.pipeline.replaySince),
+        window: config.pipeline.window,
+        pollMs: config.pipeline.pollMs,
+        redisUrl: config.redisUrl,
+        useQueue: opts.queue ?? config.pipeline.useQueue,
+        queueName: config.pipeline.queueName,
+        log: (m) => process.stderr.write(`pipeline: ${m}\n`),
+      });
+      const stop = () => service.stop();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        if (replay) {
+          const r = await service.runReplay();
+          process.stdout.write(`replayed ${series.length} series into ${store.kind}: ${r.ingested} candles ingested, ${r.dispatched} closed candles dispatched, ${r.processed} processed, ${r.skipped} already done, ${r.signals} signals, ${r.failed.length} failures\n`);
+          for (const f of r.failed.slice(0, 10)) process.stdout.write(`  failed ${f.symbol} ${f.timeframe}: ${f.error}\n`);
+        } else {
+          await service.runLive((r) => process.stdout.write(`${new Date().toISOString()} ingested ${r.ingested}, processed ${r.processed}, signals ${r.signals}, failed ${r.failed.length}\n`));
+        }
+      } finally {
+        await service.close();
+        await store.close();
+        await source.close();
+      }
+    });
+  p.command('worker')
+    .description('process queued candles (BullMQ on REDIS_URL) against the configured store')
+    .option('--concurrency <n>', 'jobs at once', '4')
+    .action(async (opts: { concurrency: string }) => {
+      const config = cliConfig();
+      if (!config.redisUrl) throw new Error('the worker needs Redis: set REDIS_URL (or redisUrl in the config)');
+      const store = await storeFromConfig(config);
+      const bus = new RedisSignalBus(config.redisUrl);
+      const worker = startWorker(config.redisUrl, store, { window: config.pipeline.window, bus, queueName: config.pipeline.queueName, concurrency: intOption('--concurrency', opts.concurrency, 1, 64) });
+      process.stdout.write(`worker ${process.pid} processing the candle queue into ${store.kind}\n`);
+      const stop = async () => {
+        await worker.close();
+        await bus.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+
+  const s = program.command('signals').description('signals stored by the pipeline');
+  s.command('list')
+    .option('--symbol <pair>', 'only this pair')
+    .option('--direction <dir>', 'long, short or neutral')
+    .option('--source <source>', 'source the signals came from (default: config source)')
+    .option('--limit <n>', 'newest N', '20')
+    .option('--json', 'JSON output')
+    .action(async (opts: { symbol?: string; direction?: string; source?: string; limit: string; json?: boolean }) => {
+      const config = cliConfig();
+      if (opts.direction && !['long', 'short', 'neutral'].includes(opts.direction)) throw new Error('--direction must be long, short or neutral');
+      const store = await storeFromConfig(config);
+      try {
+        const rows = await store.querySignals({
+          source: opts.source ?? config.source,
+          ...(opts.symbol ? { symbol: normalizeSymbol(opts.symbol) } : {}),
+          ...(opts.direction ? { direction: opts.direction as 'long' | 'short' | 'neutral' } : {}),
+          limit: intOption('--limit', opts.limit, 1, 100_000),
+        });
+        const wire = rows.map(signalToWire);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(wire)}\n`);
+          return;
+        }
+        process.stdout.write(`${table(['time', 'pair', 'tf', 'dir', 'score', 'price', 'entry1', 'sl', 'tp1', 'rr', 'confluence', 'confidence'], wire.map((w) => [
+          iso(w.timestamp), w.symbol, w.timeframe, w.direction, w.market_score, w.price, w.entry1 ?? '-', w.sl ?? '-', w.tp1 ?? '-', w.risk_reward_ratio ?? '-', w.confluence || '-',
+          w.confidence_score === null ? `n=${w.confidence_sample}` : `${(w.confidence_score * 100).toFixed(0)}% of ${w.confidence_sample}`,
+        ]))}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,127 @@
+import { candleCount, lowerBound } from '../../core/series.js';
+import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
+import { cleanCandles } from '../../core/quality.js';
+import { MarketError } from '../../market/errors.js';
+import type { CandleQuery } from '../../market/types.js';
+import type { Candles } from '../../core/series.js';
+import type { Store } from '../../store/types.js';
+import type { CandleJob, Dispatcher } from './dispatch.js';
+
+export interface CandleFeed {
+  readonly id: string;
+  candles(symbol: string, tf: Timeframe, q?: CandleQuery): Promise<Candles>;
+}
+
+export interface PipelineSeries {
+  symbol: string;
+  timeframe: Timeframe;
+}
+
+export interface PipelineOptions {
+  feed: CandleFeed;
+  store: Store;
+  dispatcher: Dispatcher;
+  series: PipelineSeries[];
+  /** On first contact, how much history to fetch (candles); Infinity = all the source has. */
+  warmupCandles: number;
+  /** Candles per REST page. */
+  pageSize?: number;
+  /** Candles a series needs before the first one is analysed. */
+  minHistory?: number;
+  /** Candles of history each computation sees. */
+  window: number;
+  /** Consecutive failed ticks before a series is reported degraded (it keeps being retried). */
+  degradeAfter?: number;
+  onError?: (series: PipelineSeries, err: Error) => void;
+}
+
+export interface TickReport {
+  ingested: number;
+  dispatched: number;
+  processed: number;
+  skipped: number;
+  signals: number;
+  failed: { symbol: string; timeframe: string; error: string }[];
+}
+
+/**
+ * One loop for live and replay: fetch what closed since the last look, upsert it
+ * (idempotent), hand every closed and not yet processed candle to the dispatcher.
+ * Only the feed and the clock differ between live and replay.
+ */
+export class SignalPipeline {
+  private readonly frontier = new Map<string, number>();
+  private readonly failures = new Map<string, number>();
+
+  constructor(readonly opts: PipelineOptions) {}
+
+  /** Series that failed `degradeAfter` ticks in a row; shown in /health. */
+  degraded(): string[] {
+    const limit = this.opts.degradeAfter ?? 3;
+    return [...this.failures].filter(([, n]) => n >= limit).map(([k]) => k);
+  }
+
+  async tick(now: number): Promise<TickReport> {
+    const report: TickReport = { ingested: 0, dispatched: 0, processed: 0, skipped: 0, signals: 0, failed: [] };
+    for (const s of this.opts.series) {
+      const k = `${s.symbol} ${s.timeframe}`;
+      try {
+        await this.tickSeries(s, now, report);
+        this.failures.delete(k);
+      } catch (err) {
+        const e = err as Error;
+        // A source failure must not stop the other series: retried next tick, reported as degraded.
+        this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
+        report.failed.push({ symbol: s.symbol, timeframe: s.timeframe, error: e.message });
+        this.opts.onError?.(s, e);
+        if (!(e instanceof MarketError)) throw e;
+      }
+    }
+    return report;
+  }
+
+  private async tickSeries(s: PipelineSeries, now: number, report: TickReport): Promise<void> {
+    const { store, feed } = this.opts;
+    const tfMs = timeframeMs(s.timeframe);
+    const source = feed.id;
+    const last = await store.getCandles(source, s.symbol, s.timeframe, { limit: 1 });
+    const lastTime = candleCount(last) ? last.time[0]! : undefined;
+    // Re-read the newest stored candle: it may have been stored while still forming.
+    let since = lastTime ?? (Number.isFinite(this.opts.warmupCandles) ? now - this.opts.warmupCandles * tfMs : 0);
+    const pageSize = this.opts.pageSize ?? 1000;
+    for (;;) {
+      const page = await feed.candles(s.symbol, s.timeframe, { since, limit: pageSize });
+      const n = candleCount(page);
+      if (n === 0) break;
+      const { candles } = cleanCandles(page, s.timeframe === '1M' ? undefined : tfMs);
+      await store.upsertCandles(source, s.symbol, s.timeframe, candles);
+      report.ingested += candleCount(candles);
+      const next = page.time[n - 1]! + 1;
+      if (n < pageSize || next <= since) break;
+      since = next;
+    }
+
+    const key = `${source}|${s.symbol}|${s.timeframe}`;
+    const from = this.frontier.get(key) ?? -Infinity;
+    const minHistory = this.opts.minHistory ?? 30;
+    const window = this.opts.window;
+    // Closed candles only: open time + timeframe <= now.
+    const stored = await store.getCandles(source, s.symbol, s.timeframe, Number.isFinite(from) ? { since: from - window * tfMs } : {});
+    const total = candleCount(stored);
+    let start = Number.isFinite(from) ? lowerBound(stored.time, from) : 0;
+    if (!Number.isFinite(from)) start = Math.min(total, minHistory - 1);
+    const jobs: CandleJob[] = [];
+    for (let i = start; i < total; i++) {
+      const t = stored.time[i]!;
+      if (t + tfMs > now) break;
+      jobs.push({ source, symbol: s.symbol, timeframe: s.timeframe, time: t });
+    }
+    if (!jobs.length) return;
+    const r = await this.opts.dispatcher.dispatch(jobs, stored);
+    report.dispatched += jobs.length;
+    report.processed += r.processed;
+    report.skipped += r.skipped;
+    report.signals += r.signals;
+    this.frontier.set(key, jobs[jobs.length - 1]!.time + 1);
+  }
+}

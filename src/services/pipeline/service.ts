@@ -1,0 +1,124 @@
+import type { Config } from '../../config/schema.js';
+import { candleCount } from '../../core/series.js';
+import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
+import type { MarketSource } from '../../market/types.js';
+import type { Store } from '../../store/types.js';
+import { LocalSignalBus, RedisSignalBus, type SignalBus } from './bus.js';
+import { ClockedSource } from './clocked-source.js';
+import { BullMqDispatcher, InProcessDispatcher, type Dispatcher } from './dispatch.js';
+import { SignalPipeline, type PipelineSeries, type TickReport } from './pipeline.js';
+
+export interface PipelineServiceOptions {
+  source: MarketSource;
+  store: Store;
+  series: PipelineSeries[];
+  /** Replay the source's recorded history through a moving clock instead of following live time. */
+  replay?: boolean;
+  /** Replay: start of the history to replay (epoch ms). */
+  since?: number;
+  /** Use the Redis queue (BullMQ) for processing; workers must run (`sextant pipeline worker`). */
+  redisUrl?: string;
+  useQueue?: boolean;
+  queueName?: string;
+  window?: number;
+  /** Live: candles of history fetched on first contact. */
+  warmupCandles?: number;
+  pollMs?: number;
+  bus?: SignalBus;
+  log?: (msg: string) => void;
+}
+
+export const DEFAULT_WINDOW = 500;
+
+export class PipelineService {
+  readonly pipeline: SignalPipeline;
+  readonly dispatcher: Dispatcher;
+  readonly bus: SignalBus;
+  private readonly clocked?: ClockedSource;
+  private stopped = false;
+
+  constructor(readonly opts: PipelineServiceOptions) {
+    const window = opts.window ?? DEFAULT_WINDOW;
+    this.bus = opts.bus ?? (opts.redisUrl ? new RedisSignalBus(opts.redisUrl) : new LocalSignalBus());
+    this.dispatcher = opts.useQueue
+      ? new BullMqDispatcher(requireUrl(opts.redisUrl), opts.queueName)
+      : new InProcessDispatcher(opts.store, { window, bus: this.bus });
+    if (opts.replay) this.clocked = new ClockedSource(opts.source, opts.since);
+    this.pipeline = new SignalPipeline({
+      feed: this.clocked ?? opts.source,
+      store: opts.store,
+      dispatcher: this.dispatcher,
+      series: opts.series,
+      window,
+      warmupCandles: opts.replay ? Infinity : (opts.warmupCandles ?? window),
+      onError: (s, e) => opts.log?.(`${s.symbol} ${s.timeframe}: ${e.message}`),
+    });
+  }
+
+  /**
+   * Replays the recorded history as fast as possible: the clock advances `step` candles
+   * of the finest timeframe per tick and every tick runs the live code path.
+   */
+  async runReplay(step = 250): Promise<TickReport> {
+    if (!this.clocked) throw new Error('runReplay needs replay: true');
+    const finest = Math.min(...this.opts.series.map((s) => timeframeMs(s.timeframe)));
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of this.opts.series) {
+      const all = await this.opts.source.candles(s.symbol, s.timeframe, this.opts.since !== undefined ? { since: this.opts.since } : {});
+      const n = candleCount(all);
+      if (!n) continue;
+      start = Math.min(start, all.time[0]! + timeframeMs(s.timeframe));
+      end = Math.max(end, all.time[n - 1]! + timeframeMs(s.timeframe));
+    }
+    const total: TickReport = { ingested: 0, dispatched: 0, processed: 0, skipped: 0, signals: 0, failed: [] };
+    if (!Number.isFinite(start)) return total;
+    for (let now = start; !this.stopped; now = Math.min(end, now + step * finest)) {
+      this.clocked.now = now;
+      add(total, await this.pipeline.tick(now));
+      if (now >= end) break;
+    }
+    await this.dispatcher.drain();
+    return total;
+  }
+
+  /** Follows live time: a tick per poll interval until stop(). */
+  async runLive(onTick?: (r: TickReport) => void): Promise<void> {
+    const poll = this.opts.pollMs ?? 15_000;
+    while (!this.stopped) {
+      const r = await this.pipeline.tick(Date.now());
+      onTick?.(r);
+      await new Promise((res) => setTimeout(res, poll));
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.dispatcher.close();
+    await this.bus.close();
+  }
+}
+
+function requireUrl(url: string | undefined): string {
+  if (!url) throw new Error('the job queue needs Redis: set REDIS_URL (or redisUrl in the config)');
+  return url;
+}
+
+function add(a: TickReport, b: TickReport): void {
+  a.ingested += b.ingested;
+  a.dispatched += b.dispatched;
+  a.processed += b.processed;
+  a.skipped += b.skipped;
+  a.signals += b.signals;
+  a.failed.push(...b.failed);
+}
+
+export function parseSeriesList(symbols: string[], timeframes: Timeframe[]): PipelineSeries[] {
+  return symbols.flatMap((symbol) => timeframes.map((timeframe) => ({ symbol, timeframe })));
+}
+
+export type { Config };
