@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { computeSignal } from '../../../src/core/signals/compute.js';
+import { concatCandles, sliceCandles } from '../../../src/core/series.js';
+import { PAIRS, daily, freqtrade1h, spread } from '../structure/data.js';
+
+describe('prefix invariance of every output', () => {
+  it('the result at bar i of the full series equals the result on a fresh copy of candles [0..i]', () => {
+    const series = [...PAIRS.slice(0, 3).map(daily), freqtrade1h('ETH'), freqtrade1h('SOL')];
+    let compared = 0;
+    for (const c of series) {
+      for (const i of spread(c.time.length, 30, 0)) {
+        const prefix = concatCandles([sliceCandles(c, 0, i + 1)]);
+        const opts = { symbol: 'X/USDT', timeframe: '1d', minSample: 3 };
+        expect(computeSignal(c, { ...opts, at: i })).toEqual(computeSignal(prefix, opts));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  it('validates `at`', () => {
+    const c = daily('BTC/USDT');
+    expect(() => computeSignal(c, { at: c.time.length })).toThrow(RangeError);
+    expect(() => computeSignal(c, { at: -1 })).toThrow(RangeError);
+    expect(() => computeSignal(sliceCandles(c, 0, 0))).toThrow(/no candles/);
+    // Too short for any swing: an honest "none", not an error.
+    const r = computeSignal(sliceCandles(c, 0, 8));
+    expect(r.signal.direction).toBe('none');
+    expect(r.signal.invalid_reasons[0]).toMatch(/no confirmed swing/);
+    expect(r.rsi).toBeNull();
+  });
+});
