@@ -161,7 +161,7 @@ export class StructureWalk {
       }
     }
     const srLevel = this.levels.activeIn(zoneLow, zoneHigh);
-    if (srLevel === srLevel) mask |= FACTOR_BIT.SR;
+    if (!Number.isNaN(srLevel)) mask |= FACTOR_BIT.SR;
     const r = this.rsi[i]!;
     if (up ? r <= cfg.rsiOversold : r >= cfg.rsiOverbought) mask |= FACTOR_BIT.RSI;
     if (pullback === 'approaching' || pullback === 'in-zone') mask |= FACTOR_BIT.FIB;
