@@ -47,7 +47,7 @@ export class ScannerService {
   constructor(
     readonly source: MarketSource,
     readonly settings: ScannerSettings,
-    private readonly sinks: AlertSink[] = sinksFrom(settings),
+    private readonly sinks: readonly AlertSink[] = sinksFrom(settings),
   ) {
     this.root = resolve(settings.resultsDir);
     this.scheduler = new ScanScheduler(

@@ -32,7 +32,7 @@ export function cronTrigger(expr: string): Trigger {
   try {
     cron = new Cron(expr, { paused: true, timezone: 'UTC' });
   } catch (e) {
-    throw new RangeError(`cron: ${(e as Error).message.replace(/^CronPattern: /, '')}`);
+    throw new RangeError(`cron: ${(e as Error).message.replace(/^CronPattern: /, '')}`, { cause: e });
   }
   return {
     type: 'cron',
