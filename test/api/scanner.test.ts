@@ -122,6 +122,17 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     const bad = await call('GET', '/api/v1/scanner/results/%20');
     expect(bad.status).toBe(400);
 
+    const report = await fetch(`${base}/api/v1/scanner/files/${id}/report.html`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await report.text()).toContain('href="charts/BTC_USDT.html"');
+    const chart = await fetch(`${base}/api/v1/scanner/files/${id}/charts/BTC_USDT.html`);
+    expect(await chart.text()).toContain('src="../../assets/echarts.min.js"');
+    const lib = await fetch(`${base}/api/v1/scanner/files/assets/echarts.min.js`);
+    expect(lib.status).toBe(200);
+    expect(Number((await lib.arrayBuffer()).byteLength)).toBeGreaterThan(500_000);
+    expect((await fetch(`${base}/api/v1/scanner/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+
     await call('POST', '/api/v1/scheduler/run-manual?top=3');
     const hist = await call('GET', '/api/v1/scanner/batches');
     expect(hist.status).toBe(200);

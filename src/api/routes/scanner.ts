@@ -1,3 +1,5 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { RouteModule } from '../app.js';
 import { HttpError, parseWith } from '../errors.js';
@@ -104,4 +106,19 @@ export const scannerRoutes: RouteModule = async (app, { ctx }) => {
     if (!s) throw new HttpError(404, `no batch ${req.params.id}`, 'id');
     return s;
   });
+
+  // The batch's HTML report and charts as written on disk; their relative links
+  // (charts/…, ../../assets/echarts.min.js) resolve under this prefix as they do on disk.
+  app.get<{ Params: { '*': string } }>('/api/v1/scanner/files/*', { schema: { summary: 'Report, charts and JSON files of the batches (e.g. <batch-id>/report.html)', tags: ['scanner'] } }, async (req, reply) => {
+    const file = resolve(svc.root, req.params['*']);
+    if (!file.startsWith(svc.root + sep) || !existsSync(file) || !statSync(file).isFile()) throw new HttpError(404, `no file ${req.params['*']}`);
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    return reply.type(type).send(createReadStream(file));
+  });
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
 };

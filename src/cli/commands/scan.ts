@@ -38,7 +38,11 @@ async function runWithProgress(svc: ScannerService, trigger: 'cli' | 'interval' 
   try {
     return await svc.run(trigger, {}, {
       onStart: (total) => bar?.start(total, 0, { symbol: '' }),
-      onPair: (r: PairResult, done) => bar?.update(done, { symbol: r.symbol }),
+      onPair: (r: PairResult, done, total) => {
+        bar?.update(done, { symbol: r.symbol });
+        // Stop before the alert sinks log, so their lines do not tear the bar.
+        if (done === total) bar?.stop();
+      },
     });
   } finally {
     bar?.stop();
