@@ -62,7 +62,8 @@ export function signalToWire(s: StoredSignal) {
 /**
  * Writes everything derived from one closed candle. Every write is an upsert keyed by
  * (series, candle time), so redoing a candle after a crash rewrites the same rows.
- * Only setups (direction long/short) become signals; structure snapshots are kept for all.
+ * Only valid trade plans become signals (an invalidated or unpriced leg is not a signal);
+ * structure snapshots are kept for every candle.
  */
 export async function persistResult(store: Store, key: SeriesKey, r: StructureResult): Promise<StoredSignal | null> {
   const time = r.signal.timestamp;
@@ -70,7 +71,7 @@ export async function persistResult(store: Store, key: SeriesKey, r: StructureRe
   await store.putSnapshot('swings', key, time, lastSwings);
   await store.putSnapshot('sr_levels', key, time, r.levels);
   await store.putSnapshot('fib_levels', key, time, r.fib);
-  if (r.signal.direction === 'none') return null;
+  if (r.signal.direction === 'none' || !r.signal.valid) return null;
   const stored = toStoredSignal(key, r);
   await store.upsertSignal(stored);
   return stored;
