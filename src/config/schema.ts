@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scannerSettingsSchema } from '../services/scanner/settings.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
 export const configSchema = z.strictObject({
@@ -42,6 +43,8 @@ export const configSchema = z.strictObject({
     useQueue: z.boolean().default(false),
     queueName: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('sextant-candles'),
   }).prefault({}),
+  /** Volume-spike scanner (SPEC B): detection, schedule, alert sinks, results folder. */
+  scanner: scannerSettingsSchema.prefault({}),
   llm: z.strictObject({
     /** OpenAI-compatible endpoint (OpenAI, Groq, Gemini's compatible endpoint, a local server). */
     baseUrl: z.url().optional(),

@@ -11,7 +11,7 @@ let base = '';
 
 beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, SCANNER_RESULTS_DIR: results, LOG_LEVEL: 'warn' },
+    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -6,7 +6,6 @@ import { HttpError, parseWith } from '../errors.js';
 import { normalizeSymbol } from '../../market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { ScanBusyError, ScannerService } from '../../services/scanner/service.js';
-import { scannerSettingsSchema } from '../../services/scanner/settings.js';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -27,18 +26,8 @@ const runQuery = z.strictObject({
 const batchesQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(50) });
 const pairQuery = z.strictObject({ batch: z.string().optional() });
 
-/**
- * Settings from the config's `scanner` key once the schema has one; until then the
- * defaults, with SCANNER_RESULTS_DIR choosing where batches go (tests use a temp dir).
- */
-function serverSettings(config: unknown) {
-  const fromConfig = (config as { scanner?: Record<string, unknown> }).scanner ?? {};
-  const dir = process.env['SCANNER_RESULTS_DIR'];
-  return scannerSettingsSchema.parse({ ...fromConfig, ...(dir ? { resultsDir: dir } : {}) });
-}
-
 export const scannerRoutes: RouteModule = async (app, { ctx }) => {
-  const svc = new ScannerService(ctx.source, serverSettings(ctx.config));
+  const svc = new ScannerService(ctx.source, ctx.config.scanner);
   ctx.services['scanner'] = svc;
   app.addHook('onClose', async () => svc.close());
   const status = () => ({ ...svc.scheduler.status(), scan_in_progress: svc.scanning });

@@ -15,21 +15,30 @@ interface ScanOpts {
   webhook?: string; telegramToken?: string; telegramChat?: string; telegramBaseUrl?: string; json?: boolean;
 }
 
-function settingsFrom(o: ScanOpts) {
+/** Config values, overridden by the options given on the command line (undefined = not given). */
+function overlay(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (over === null || typeof over !== 'object' || Array.isArray(over) || base === null || typeof base !== 'object') return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) out[k] = overlay(out[k], v);
+  return out;
+}
+
+function settingsFrom(o: ScanOpts, base: unknown) {
   if (Boolean(o.telegramToken) !== Boolean(o.telegramChat)) throw new Error('--telegram-token and --telegram-chat go together');
-  return scannerSettingsSchema.parse({
+  return scannerSettingsSchema.parse(overlay(base, {
     resultsDir: o.out,
     top: o.top === 'all' ? 'all' : o.top,
     timeframe: o.tf ? parseTimeframe(o.tf) : undefined,
     periods: o.periods, window: o.window, k: o.k, alertThreshold: o.threshold, concurrency: o.concurrency,
     quote: o.quote?.toUpperCase(), trades: o.trades,
-    schedule: { type: o.schedule, intervalMinutes: o.intervalMinutes, cron: o.cron, coalesce: o.coalesce, misfireGraceSeconds: o.misfireGrace },
+    schedule: { type: o.schedule, intervalMinutes: o.intervalMinutes, cron: o.cron, coalesce: o.coalesce === false ? false : undefined, misfireGraceSeconds: o.misfireGrace },
     alerts: {
       log: true,
       webhookUrl: o.webhook,
       telegram: o.telegramToken ? { token: o.telegramToken, chatId: o.telegramChat, ...(o.telegramBaseUrl ? { baseUrl: o.telegramBaseUrl } : {}) } : undefined,
     },
-  });
+  }));
 }
 
 /** A bar only on a terminal: piped output and CI logs get the summary alone. */
@@ -77,21 +86,21 @@ export function registerScan(program: Command): void {
     .description('volume-spike scan of the top pairs by quote volume: once, or as a daemon on a schedule')
     .option('--once', 'one batch, then exit (default)')
     .option('--daemon', 'run a batch now, then on the schedule until interrupted')
-    .option('--top <n>', 'pairs by quote volume, or "all"', '200')
+    .option('--top <n>', 'pairs by quote volume, or "all" (default 200, or config scanner.top)')
     .option('--tf <timeframe>', 'timeframe (default 5m; 1d on the bundled replay data, which is daily)')
-    .option('--out <dir>', 'results root; each batch goes to <dir>/<batch-id>/', 'results/scans')
+    .option('--out <dir>', 'results root; each batch goes to <dir>/<batch-id>/')
     .option('--source <source>', 'replay (bundled data) or a CCXT exchange id (default from config)')
-    .option('--periods <n>', 'candles scanned per pair', '50')
-    .option('--window <n>', 'baseline candles before each candle', '25')
-    .option('--k <x>', 'standard deviations above the mean', '4')
-    .option('--threshold <c>', 'alert at confidence >= c', '0.7')
-    .option('--concurrency <n>', 'pairs fetched at once', '10')
+    .option('--periods <n>', 'candles scanned per pair')
+    .option('--window <n>', 'baseline candles before each candle')
+    .option('--k <x>', 'standard deviations above the mean')
+    .option('--threshold <c>', 'alert at confidence >= c')
+    .option('--concurrency <n>', 'pairs fetched at once')
     .option('--quote <ccy>', 'only pairs quoted in this currency, e.g. USDT')
-    .option('--trades <when>', 'fetch trades for the buy/sell split: spikes | all | none', 'spikes')
-    .option('--schedule <type>', 'daemon schedule: interval | cron', 'interval')
-    .option('--interval-minutes <m>', 'daemon interval', '5')
-    .option('--cron <expr>', 'daemon cron expression (UTC)', '*/5 * * * *')
-    .option('--misfire-grace <s>', 'skip a run later than this many seconds', '60')
+    .option('--trades <when>', 'fetch trades for the buy/sell split: spikes | all | none')
+    .option('--schedule <type>', 'daemon schedule: interval | cron')
+    .option('--interval-minutes <m>', 'daemon interval')
+    .option('--cron <expr>', 'daemon cron expression (UTC)')
+    .option('--misfire-grace <s>', 'skip a run later than this many seconds')
     .option('--no-coalesce', 'run every missed fire time instead of one')
     .option('--webhook <url>', 'POST alerts as JSON to this URL')
     .option('--telegram-token <token>', 'Telegram bot token')
@@ -101,7 +110,7 @@ export function registerScan(program: Command): void {
     .action(async (o: ScanOpts) => {
       if (o.once && o.daemon) throw new Error('--once and --daemon exclude each other');
       const config = cliConfig();
-      const settings = settingsFrom(o);
+      const settings = settingsFrom(o, config.scanner);
       const source = await openSource(o.source ?? config.source, config);
       const svc = new ScannerService(source, settings);
       if (!o.daemon) {
