@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The shipped font, resolved relative to this module so the same path works from src/
+ * (tsx) and dist/ (compiled): both sit two levels below the package root.
+ */
+export const CHART_FONT_FAMILY = 'DejaVu Sans';
+export const CHART_FONT_FILE = fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', import.meta.url));
+
+/** System fonts are never consulted: a chart must look the same on every machine. */
+export function chartFontFiles(): string[] {
+  if (!existsSync(CHART_FONT_FILE)) throw new Error(`chart font missing: ${CHART_FONT_FILE} (assets/fonts is part of the package)`);
+  return [CHART_FONT_FILE];
+}
