@@ -1,0 +1,71 @@
+import { Redis } from 'ioredis';
+import type { Cache, CacheStats } from './types.js';
+
+export interface RedisCacheOptions {
+  url: string;
+  /** Namespaces keys and counters so several apps can share one Redis. */
+  prefix?: string;
+  defaultTtlMs?: number;
+}
+
+/**
+ * Shared cache for several workers. Hit/miss counters live in Redis too, so
+ * cache-stats describes the whole deployment, not one process.
+ */
+export class RedisCache implements Cache {
+  readonly backend = 'redis' as const;
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly defaultTtlMs: number;
+
+  constructor(opts: RedisCacheOptions) {
+    this.prefix = opts.prefix ?? 'sextant:cache:';
+    this.defaultTtlMs = opts.defaultTtlMs ?? 0;
+    // Fail fast instead of queueing commands forever when Redis is down: a cache miss is cheaper than a hung request.
+    this.redis = new Redis(opts.url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 });
+    this.redis.on('error', () => { /* reported per command; the listener keeps ioredis from crashing the process */ });
+  }
+
+  private k(key: string): string {
+    return `${this.prefix}v:${key}`;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const v = await this.redis.get(this.k(key));
+    await this.redis.incr(`${this.prefix}${v === null ? 'misses' : 'hits'}`);
+    return v ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+    const ttl = ttlMs ?? this.defaultTtlMs;
+    if (ttl > 0) await this.redis.set(this.k(key), value, 'PX', ttl);
+    else await this.redis.set(this.k(key), value);
+  }
+
+  async stats(): Promise<CacheStats> {
+    const [hits, misses] = await this.redis.mget(`${this.prefix}hits`, `${this.prefix}misses`);
+    // SCAN, not KEYS: stats must not block a Redis that others use.
+    let size = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}v:*`, 'COUNT', 1000);
+      size += keys.length;
+      cursor = next;
+    } while (cursor !== '0');
+    return { hits: Number(hits ?? 0), misses: Number(misses ?? 0), size, backend: this.backend };
+  }
+
+  /** Removes this prefix's entries and counters (tests, `cache clear`). */
+  async clear(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
+      if (keys.length) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
