@@ -1,0 +1,97 @@
+import type { Cache } from '../../cache/types.js';
+import type { Timeframe } from '../../core/timeframes.js';
+import { candleCount } from '../../core/series.js';
+import { normalizeSymbol, type MarketSource } from '../../market/types.js';
+import { loadCandles, type LoadedCandles } from '../candles.js';
+import { analysisChartDataUrl } from './chart.js';
+import { analyzeCandles } from './compute.js';
+import { rewriteWithLlm, llmConfigured, type LlmConfig } from './llm.js';
+import type { AnalysisResponse } from './types.js';
+import { writeEnglish } from './writer-en.js';
+import { writePersian } from './writer-fa.js';
+
+export interface AnalyzeRequest {
+  pair?: string;
+  timeframe: Timeframe;
+  limit: number;
+  /** A candle file instead of the source (CLI); never cached. */
+  input?: string;
+}
+
+export interface AnalysisServiceOptions {
+  source: MarketSource;
+  cache?: Cache;
+  llm?: LlmConfig;
+  /**
+   * How long a cached analysis lives. The key holds the last candle's open time, but a
+   * live source's last candle is still forming, so entries must also age out.
+   */
+  ttlMs?: number;
+}
+
+/** Everything SPEC A returns, from candles already loaded (no cache). */
+export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?: LlmConfig): Promise<AnalysisResponse> {
+  if (candleCount(loaded.candles) === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
+  const core = analyzeCandles(loaded, source);
+  const builtin = { analysis: writeEnglish(core.data), analysis_summarized: writePersian(core.data) };
+  // Chart and LLM do not depend on each other: the LLM's wait hides the rasterisation.
+  const [chart, written] = await Promise.all([analysisChartDataUrl(loaded, core), rewriteWithLlm(llm, core.data, builtin)]);
+  return {
+    status: 'success',
+    analysis: written.text.analysis,
+    analysis_summarized: written.text.analysis_summarized,
+    message: null,
+    chart_image_base64: chart,
+    writer: written.writer,
+    writer_note: written.note,
+    data: core.data,
+  };
+}
+
+/**
+ * On-demand analysis with a cache in front. Cached values are the serialised response,
+ * so a hit costs one small candle lookup and a string send.
+ */
+export class AnalysisService {
+  private readonly inflight = new Map<string, Promise<string>>();
+
+  constructor(private readonly opts: AnalysisServiceOptions) {}
+
+  /** Key: source, pair, timeframe, limit, last candle time and who writes the text. */
+  private async cacheKey(symbol: string, req: AnalyzeRequest): Promise<string> {
+    const head = await this.opts.source.candles(symbol, req.timeframe, { limit: 1 });
+    const last = candleCount(head) ? head.time[candleCount(head) - 1]! : 0;
+    const writer = llmConfigured(this.opts.llm) ? `llm:${this.opts.llm.model}` : 'builtin';
+    return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}`;
+  }
+
+  /** The response as JSON text, from the cache when possible. */
+  async analyzeJson(req: AnalyzeRequest): Promise<{ body: string; cached: boolean }> {
+    if (req.input || !this.opts.cache) return { body: JSON.stringify(await this.analyze(req)), cached: false };
+    const symbol = normalizeSymbol(req.pair ?? '');
+    const key = await this.cacheKey(symbol, req);
+    const hit = await this.opts.cache.get(key);
+    if (hit !== undefined) return { body: hit, cached: true };
+    // Identical concurrent misses share one computation instead of rendering N charts.
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.compute(symbol, req).then(async (body) => {
+        await this.opts.cache!.set(key, body, this.opts.ttlMs ?? (this.opts.source.id === 'replay' ? 3_600_000 : 30_000)).catch(() => undefined);
+        return body;
+      }).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return { body: await pending, cached: false };
+  }
+
+  private async compute(symbol: string, req: AnalyzeRequest): Promise<string> {
+    const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
+    return JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm));
+  }
+
+  /** Uncached analysis (CLI, --input files). */
+  async analyze(req: AnalyzeRequest): Promise<AnalysisResponse> {
+    const loaded = await loadCandles(this.opts.source, { pair: req.pair, timeframe: req.timeframe, limit: req.limit, input: req.input });
+    return analyzeLoaded(loaded, req.input ? 'file' : this.opts.source.id, this.opts.llm);
+  }
+}

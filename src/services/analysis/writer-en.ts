@@ -1,0 +1,99 @@
+import type { AnalysisData } from './types.js';
+import { num, pct, price } from './format.js';
+
+function trendParagraph(d: AnalysisData): string {
+  const t = d.trend;
+  const i = d.indicators;
+  const dir = t.direction === 'up' ? 'an uptrend' : t.direction === 'down' ? 'a downtrend' : 'no clear trend (sideways)';
+  const align = {
+    bullish: 'EMA9 > EMA21 > EMA50, the bullish order',
+    bearish: 'EMA9 < EMA21 < EMA50, the bearish order',
+    mixed: 'the EMAs are interleaved, so short- and medium-term direction disagree',
+    unknown: 'there are too few candles for all three EMAs',
+  }[t.ema_alignment];
+  return `Trend: ${d.pair} on ${d.timeframe} is in ${dir}, strength ${t.strength} (ADX14 ${num(i.adx14)}; below 20 means no directional trend, above 30 a strong one). `
+    + `Close ${price(d.close)} is ${pct(t.close_vs_ema50_pct)} from EMA50 (${price(i.ema50)}); EMA9 ${price(i.ema9)}, EMA21 ${price(i.ema21)}: ${align}. `
+    + `Over the ${d.candles} candles analysed the price moved ${pct(t.change_pct)}.`;
+}
+
+function momentumParagraph(d: AnalysisData): string {
+  const m = d.momentum;
+  const i = d.indicators;
+  const rsiText = {
+    overbought: 'overbought (>= 70): upside momentum is stretched and pullbacks are common from here',
+    oversold: 'oversold (<= 30): selling is stretched and bounces are common from here',
+    bullish: 'above 50: buyers have the upper hand',
+    bearish: 'below 50: sellers have the upper hand',
+    unknown: 'not yet defined (warm-up)',
+  }[m.rsi_zone];
+  const change = m.rsi_change5 === null ? '' : ` RSI ${m.rsi_change5 >= 0 ? 'rose' : 'fell'} ${num(Math.abs(m.rsi_change5))} points over the last 5 candles.`;
+  const mfiText = m.mfi_zone === 'unknown' ? 'MFI14 is not defined yet.'
+    : `MFI14 (volume-weighted RSI) is ${num(i.mfi14)}, ${m.mfi_zone}${m.mfi_zone !== m.rsi_zone ? ', which does not confirm RSI' : ', in line with RSI'}.`;
+  return `Momentum: RSI14 is ${num(i.rsi14)}, ${rsiText}.${change} ${mfiText}`;
+}
+
+function volatilityParagraph(d: AnalysisData): string {
+  const v = d.volatility;
+  const b = d.indicators.bb;
+  const regime = {
+    squeeze: 'a squeeze: the bands are much narrower than usual, which often precedes a large move in either direction',
+    expansion: 'an expansion: the bands are much wider than usual, a move is under way',
+    normal: 'normal for this window',
+    unknown: 'not measurable yet',
+  }[v.regime];
+  const pos = v.bb_position === null ? '' : ` The close sits at ${num(v.bb_position * 100, 0)}% of the band (0% lower, 100% upper).`;
+  return `Volatility: Bollinger Bands (20, 2) ${price(b.lower)} / ${price(b.middle)} / ${price(b.upper)}, width ${num(v.bb_width_pct, 2)}% of the middle band, ${regime}.${pos} ATR14 is ${price(v.atr)} (${num(v.atr_pct, 2)}% of price).`;
+}
+
+function volumeParagraph(d: AnalysisData): string {
+  const v = d.volume;
+  const ratio = v.ratio_to_avg20 === null ? 'cannot be compared with an average yet'
+    : `is ${num(v.ratio_to_avg20, 2)}x the 20-candle average${v.ratio_to_avg20 >= 2 ? ' (heavy: the move has participation)' : v.ratio_to_avg20 < 0.7 ? ' (light: moves on thin volume are less reliable)' : ''}`;
+  const share = v.up_volume_share20 === null ? '' : ` Over the last 20 candles ${num(v.up_volume_share20 * 100, 0)}% of the volume traded on up-closing candles.`;
+  return `Volume: the last candle's volume ${ratio}.${share}`;
+}
+
+function levelsParagraph(d: AnalysisData): string {
+  if (!d.levels.length) return 'Levels: no active support or resistance cluster was found in this window.';
+  const fmt = (role: 'support' | 'resistance') => d.levels.filter((l) => l.role === role)
+    .map((l) => `${price(l.price)} (${pct(l.distance_pct)}, ${l.touches} touches)`).join(', ') || 'none active';
+  return `Levels (clustered swing pivots): support ${fmt('support')}; resistance ${fmt('resistance')}.`;
+}
+
+function planParagraph(d: AnalysisData): string {
+  const s = d.signal;
+  const conf = s.confidence_score === null
+    ? `confidence: not enough comparable earlier setups to measure (${s.confidence_sample} found)`
+    : `measured confidence ${num(s.confidence_score * 100, 0)}% (TP1 before stop in ${s.confidence_sample} comparable earlier setups)`;
+  const factors = s.confluence ? `confluence ${s.confluence}` : 'no confluence factor fired';
+  if (s.direction === 'none' || s.entry1 === null) {
+    return `Plan: no trade setup at the moment (market score ${s.market_score}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
+  }
+  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid yet (${s.invalid_reasons.join('; ')})`;
+  return `Plan: ${s.direction} pullback setup from the last swing leg (low ${price(s.swing_low)}, high ${price(s.swing_high)}): `
+    + `entries ${price(s.entry1)} and ${price(s.entry2)}, stop ${price(s.sl)}, targets ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}, `
+    + `risk-reward ${num(s.risk_reward_ratio, 2)}. Market score ${s.market_score}/100 with ${factors}; ${conf}. ${validity}.`;
+}
+
+function risksParagraph(d: AnalysisData): string {
+  const r: string[] = [];
+  if (d.trend.strength === 'weak') r.push('ADX is low, so breakouts tend to fail and ranges to persist');
+  if (d.momentum.rsi_zone === 'overbought') r.push('RSI is overbought; chasing longs here risks buying the top');
+  if (d.momentum.rsi_zone === 'oversold') r.push('RSI is oversold; fresh shorts risk selling the bottom');
+  const nearest = d.levels.filter((l) => Math.abs(l.distance_pct) < 1.5);
+  for (const l of nearest) r.push(`price is within ${num(Math.abs(l.distance_pct), 2)}% of ${l.role} ${price(l.price)}`);
+  if (d.volatility.regime === 'squeeze') r.push('the band squeeze can resolve sharply in either direction');
+  if (d.volatility.atr_pct !== null && d.volatility.atr_pct > 6) r.push(`volatility is high (ATR ${num(d.volatility.atr_pct, 1)}% of price): size positions smaller`);
+  if (d.data_quality.missing_candles > 0) r.push(`the data has ${d.data_quality.missing_candles} missing candles in ${d.data_quality.gaps} gaps`);
+  if (d.candles < 60) r.push(`only ${d.candles} candles were analysed; EMA50 and the levels need more history to be reliable`);
+  r.push('this is a mechanical reading of indicators, not financial advice');
+  return `Risks: ${r.join('; ')}.`;
+}
+
+/** The detailed English report: one paragraph per aspect, every number from `d`. */
+export function writeEnglish(d: AnalysisData): string {
+  return [
+    `${d.pair} ${d.timeframe} technical analysis, last candle ${d.last_candle_time} (source ${d.source}), close ${price(d.close)}.`,
+    trendParagraph(d), momentumParagraph(d), volatilityParagraph(d), volumeParagraph(d), levelsParagraph(d), planParagraph(d), risksParagraph(d),
+  ].join('\n\n');
+}
