@@ -1,9 +1,11 @@
 import type { RouteModule } from '../app.js';
 import { signalRoutes } from './signals.js';
 import { scannerRoutes } from './scanner.js';
+import { analyzeRoutes } from './analyze.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
   scannerRoutes,
   signalRoutes,
+  analyzeRoutes,
 ];
