@@ -9,6 +9,7 @@ import { registerIndicators } from './commands/indicators.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerSignal } from './commands/signal.js';
 import { registerScan } from './commands/scan.js';
+import { registerAnalyze } from './commands/analyze.js';
 
 const program = new Command();
 program
@@ -31,5 +32,6 @@ registerIndicators(program);
 registerPipeline(program);
 registerSignal(program);
 registerScan(program);
+registerAnalyze(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

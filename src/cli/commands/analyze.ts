@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { openSource } from '../../services/sources.js';
+import { cliConfig, intOption } from '../context.js';
+import { CliError } from '../fail.js';
+
+interface AnalyzeOpts { tf: string; source?: string; input?: string; limit: string; lang: string; png?: string; json?: boolean }
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('technical analysis of a pair: English report or Persian summary, PNG chart, structured JSON (as POST /api/v1/analyze)')
+    .argument('[pair]', 'pair, e.g. ETH/USDT, eth_usdt or ETHUSDT')
+    .option('--tf <timeframe>', 'timeframe (minute1 … month1 or 1m … 1M)', 'day1')
+    .option('--source <source>', 'replay (bundled data), binance, lbank or any CCXT exchange id')
+    .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
+    .option('--limit <n>', 'number of latest candles (1-2000)', '200')
+    .option('--lang <lang>', 'text language: en (detailed report) or fa (Persian summary)', 'en')
+    .option('--png <file>', 'write the chart to this PNG file')
+    .option('--json', 'the full response as JSON (chart as a data URL unless --png is given)')
+    .action(async (pair: string | undefined, opts: AnalyzeOpts) => {
+      if (!pair && !opts.input) throw new CliError('give a pair (e.g. eth_usdt) or --input FILE');
+      if (opts.lang !== 'en' && opts.lang !== 'fa') throw new CliError(`--lang must be en or fa, got "${opts.lang}"`);
+      const config = cliConfig();
+      const timeframe = parseTimeframe(opts.tf);
+      const limit = intOption('--limit', opts.limit, 1, 2000);
+      // Loaded on demand: the chart stack (ECharts, resvg) would slow every other command's start.
+      const { AnalysisService } = await import('../../services/analysis/index.js');
+      const source = await openSource(opts.source ?? config.source, config);
+      try {
+        const res = await new AnalysisService({ source, llm: config.llm }).analyze({ pair, timeframe, limit, input: opts.input });
+        if (opts.png) writeFileSync(opts.png, Buffer.from(res.chart_image_base64.slice(res.chart_image_base64.indexOf(',') + 1), 'base64'));
+        if (opts.json) {
+          const out = opts.png ? { ...res, chart_image_base64: undefined, chart_file: opts.png } : res;
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+          return;
+        }
+        process.stdout.write(`${opts.lang === 'fa' ? res.analysis_summarized : res.analysis}\n`);
+        const note = res.writer_note ? ` (${res.writer_note})` : '';
+        process.stderr.write(`writer: ${res.writer}${note}${opts.png ? `; chart: ${opts.png}` : ''}\n`);
+      } finally {
+        await source.close();
+      }
+    });
+}
