@@ -56,7 +56,7 @@ function volumeParagraph(d: AnalysisData): string {
 function levelsParagraph(d: AnalysisData): string {
   if (!d.levels.length) return 'Levels: no active support or resistance cluster was found in this window.';
   const fmt = (role: 'support' | 'resistance') => d.levels.filter((l) => l.role === role)
-    .map((l) => `${price(l.price)} (${pct(l.distance_pct)}, ${l.touches} touches)`).join(', ') || 'none active';
+    .map((l) => `${price(l.price)} (${pct(l.distance_pct)}, ${l.touches} touch${l.touches === 1 ? '' : 'es'})`).join(', ') || 'none active';
   return `Levels (clustered swing pivots): support ${fmt('support')}; resistance ${fmt('resistance')}.`;
 }
 
@@ -69,7 +69,7 @@ function planParagraph(d: AnalysisData): string {
   if (s.direction === 'none' || s.entry1 === null) {
     return `Plan: no trade setup at the moment (market score ${s.market_score}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
   }
-  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid yet (${s.invalid_reasons.join('; ')})`;
+  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid (${s.invalid_reasons.join('; ')})`;
   return `Plan: ${s.direction} pullback setup from the last swing leg (low ${price(s.swing_low)}, high ${price(s.swing_high)}): `
     + `entries ${price(s.entry1)} and ${price(s.entry2)}, stop ${price(s.sl)}, targets ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}, `
     + `risk-reward ${num(s.risk_reward_ratio, 2)}. Market score ${s.market_score}/100 with ${factors}; ${conf}. ${validity}.`;
