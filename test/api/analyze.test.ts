@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngSize } from '../charts/png.js';
+
+interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
+
+/** The real CLI process: `sextant serve --port 0` prints the URL it bound. */
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
+  if (!env['REDIS_URL']) delete childEnv['REDIS_URL'];
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr!.on('data', (c: Buffer) => (err += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 45_000);
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c;
+      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    proc,
+    stop: () => new Promise<void>((r) => {
+      if (proc.exitCode !== null) return r();
+      proc.once('exit', () => r());
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+const post = async (url: string, body: unknown, raw = false) => {
+  const res = await fetch(`${url}/api/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, any> };
+};
+
+describe('POST /api/v1/analyze on the real server process (replay data)', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers {"pair":"eth_usdt"} with SPEC A fields, structured data and a valid PNG chart', async () => {
+    const { status, json } = await post(server.url, { pair: 'eth_usdt' });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ status: 'success', message: null, writer: 'builtin' });
+    expect(json['analysis']).toMatch(/Trend:/);
+    expect(json['analysis_summarized']).toMatch(/[\u0600-\u06FF]/);
+    const d = json['data'];
+    expect(d).toMatchObject({ pair: 'ETH/USDT', timeframe: '1d', candles: 200 });
+    for (const k of ['ema9', 'ema21', 'ema50', 'rsi14', 'adx14', 'mfi14']) expect(typeof d.indicators[k]).toBe('number');
+    expect(Object.keys(d.indicators.bb).sort()).toEqual(['lower', 'middle', 'upper']);
+    expect(Array.isArray(d.levels)).toBe(true);
+    expect(d.signal).toHaveProperty('market_score');
+    expect(typeof d.trend.direction).toBe('string');
+    const url: string = json['chart_image_base64'];
+    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    expect(pngSize(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))).toEqual({ width: 960, height: 600 });
+  });
+
+  it('accepts ETH/USDT, ETHUSDT and eth_usdt as the same pair', async () => {
+    for (const pair of ['ETH/USDT', 'ETHUSDT', 'eth_usdt', 'eth-usdt']) {
+      const { status, json } = await post(server.url, { pair, limit: 120 });
+      expect(status, pair).toBe(200);
+      expect(json['data'].pair).toBe('ETH/USDT');
+    }
+  });
+
+  it('accepts every LBank and CCXT timeframe name', async () => {
+    const names: [string, string][] = [
+      ['minute1', '1m'], ['minute5', '5m'], ['minute15', '15m'], ['minute30', '30m'], ['hour1', '1h'], ['hour4', '4h'],
+      ['hour8', '8h'], ['hour12', '12h'], ['day1', '1d'], ['week1', '1w'], ['month1', '1M'],
+    ];
+    for (const [lbank, ccxt] of names) {
+      for (const tf of [lbank, ccxt]) {
+        const { status, json } = await post(server.url, { pair: 'BTC/USD', timeframe: tf, limit: 30 });
+        expect(status, `${tf}: ${json['message']}`).toBe(200);
+        expect(json['data'].timeframe).toBe(ccxt);
+      }
+    }
+  });
+
+  it.each([
+    ['missing pair', {}, 'pair', /pair: required/],
+    ['limit 0', { pair: 'eth_usdt', limit: 0 }, 'limit', /limit: must be from 1 to 2000/],
+    ['limit 2001', { pair: 'eth_usdt', limit: 2001 }, 'limit', /limit: must be from 1 to 2000/],
+    ['limit not an integer', { pair: 'eth_usdt', limit: 1.5 }, 'limit', /limit:/],
+    ['limit as a string', { pair: 'eth_usdt', limit: '200' }, 'limit', /limit:/],
+    ['timeframe day7', { pair: 'eth_usdt', timeframe: 'day7' }, 'timeframe', /timeframe: unknown timeframe "day7"/],
+    ['extra field', { pair: 'eth_usdt', foo: 1 }, 'foo', /unknown field foo/],
+    ['bad pair format', { pair: 'e' }, 'pair', /pair: .*is not a pair/],
+    ['pair not a string', { pair: 42 }, 'pair', /pair: must be a string/],
+    ['array body', [1], 'body', /body: must be a JSON object/],
+  ])('400 for %s, naming the field', async (_name, body, field, message) => {
+    const { status, json } = await post(server.url, body);
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ status: 'error', field });
+    expect(json['message']).toMatch(message);
+  });
+
+  it('400 for a body that is not JSON', async () => {
+    const { status, json } = await post(server.url, '{"pair": eth_usdt', true);
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ status: 'error', field: 'body' });
+    expect(json['message']).toMatch(/body: not valid JSON/);
+  });
+
+  it('404 for a pair the source does not have', async () => {
+    const { status, json } = await post(server.url, { pair: 'NOPE/USDT' });
+    expect(status).toBe(404);
+    expect(json['message']).toMatch(/unknown pair NOPE\/USDT/);
+  });
+
+  it('cache-stats counts a hit on the second identical request', async () => {
+    const stats = async () => (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; misses: number; size: number; backend: string };
+    const before = await stats();
+    const a = await post(server.url, { pair: 'SOL/USDT', timeframe: '1d', limit: 90 });
+    const b = await post(server.url, { pair: 'sol_usdt', timeframe: 'day1', limit: 90 });
+    const after = await stats();
+    expect(a.headers.get('x-cache')).toBe('miss');
+    expect(b.headers.get('x-cache')).toBe('hit');
+    expect(b.json).toEqual(a.json);
+    expect(after).toMatchObject({ backend: 'memory', hits: before.hits + 1, misses: before.misses + 1, size: before.size + 1 });
+  });
+
+  it('the route is documented in the OpenAPI spec', async () => {
+    const spec = (await (await fetch(`${server.url}/docs/json`)).json()) as { paths: Record<string, any> };
+    expect(spec.paths['/api/v1/analyze'].post.summary).toMatch(/analysis/i);
+    expect(spec.paths['/api/v1/cache-stats'].get).toBeDefined();
+  });
+});
+
+describe('server with Redis configured', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({ REDIS_URL: 'redis://127.0.0.1:6379' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('serves cache-stats from Redis and counts the hit there', async () => {
+    const before = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; backend: string };
+    expect(before.backend).toBe('redis');
+    await post(server.url, { pair: 'LINK/USDT', limit: 77 });
+    const second = await post(server.url, { pair: 'LINK/USDT', limit: 77 });
+    expect(second.headers.get('x-cache')).toBe('hit');
+    const after = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number };
+    expect(after.hits).toBeGreaterThanOrEqual(before.hits + 1);
+  });
+});
+
+describe('server on a live exchange with no network', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({ SEXTANT_SOURCE: 'binance', SEXTANT_EXCHANGE__TIMEOUT_MS: '1500', SEXTANT_EXCHANGE__RETRIES: '0', HTTPS_PROXY: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('503 with the reason when the source is unavailable, no stack in the body', async () => {
+    const { status, json } = await post(server.url, { pair: 'eth_usdt' });
+    expect(status).toBe(503);
+    expect(json['status']).toBe('error');
+    expect(String(json['message']).length).toBeGreaterThan(5);
+    expect(JSON.stringify(json)).not.toMatch(/\n\s+at /);
+  });
+});
