@@ -7,9 +7,16 @@ import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
 import { registerIndicators } from './commands/indicators.js';
 import { registerPipeline } from './commands/pipeline.js';
+import { registerLevels } from './commands/levels.js';
 import { registerSignal } from './commands/signal.js';
 import { registerScan } from './commands/scan.js';
 import { registerAnalyze } from './commands/analyze.js';
+
+// `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command();
 program
@@ -30,6 +37,7 @@ registerStart(program);
 registerServe(program);
 registerIndicators(program);
 registerPipeline(program);
+registerLevels(program);
 registerSignal(program);
 registerScan(program);
 registerAnalyze(program);

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { loadSignal } from '../../services/signal.js';
+import { openSource } from '../../services/sources.js';
+import { structureChartInput } from '../../services/structure-chart.js';
+import { renderCandleChart } from '../../charts/index.js';
+import { cliConfig, intOption } from '../context.js';
+import { fmtNum, iso, table } from '../format.js';
+
+export function registerLevels(program: Command): void {
+  program
+    .command('levels')
+    .description('support/resistance levels (and swings, plan) of a pair as of one bar; --png draws them')
+    .argument('[pair]', 'pair, e.g. BTC/USDT')
+    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--source <source>', 'replay or a CCXT exchange id')
+    .option('--input <file>', 'CSV or freqtrade JSON candles instead of a source')
+    .option('--limit <n>', 'candles of history to load', '5000')
+    .option('--at <bar>', 'bar: index (-1 = last) or time (ISO or epoch ms)')
+    .option('--bars <n>', 'candles shown on the chart', '150')
+    .option('--png <file>', 'write the chart as PNG')
+    .option('--json', 'JSON output')
+    .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; bars: string; png?: string; json?: boolean }) => {
+      const config = cliConfig();
+      const source = await openSource(opts.source ?? config.source, config);
+      try {
+        const { loaded, result } = await loadSignal(source, {
+          pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 1_000_000), input: opts.input, at: opts.at,
+        });
+        if (opts.png) {
+          const png = renderCandleChart(structureChartInput(loaded, result, { bars: intOption('--bars', opts.bars, 10, 5000) }));
+          writeFileSync(opts.png, png);
+        }
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ symbol: loaded.symbol, timeframe: loaded.timeframe, time: iso(result.signal.timestamp), price: result.signal.price, levels: result.levels, png: opts.png ?? null })}\n`);
+          return;
+        }
+        const rows = result.levels.filter((l) => l.state === 'active').map((l) => [l.role, fmtNum(l.price), `${fmtNum(l.zoneLow)}–${fmtNum(l.zoneHigh)}`, l.touches, l.strength, iso(loaded.candles.time[l.lastTouch])]);
+        process.stdout.write(`${loaded.symbol} ${loaded.timeframe} as of ${iso(result.signal.timestamp)}, close ${fmtNum(result.signal.price)}: ${rows.length} active levels\n`);
+        process.stdout.write(`${table(['role', 'price', 'zone', 'touches', 'strength', 'last touch'], rows)}\n`);
+        if (opts.png) process.stdout.write(`chart: ${opts.png}\n`);
+      } finally {
+        await source.close();
+      }
+    });
+}
