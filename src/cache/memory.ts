@@ -4,40 +4,40 @@ import type { Cache, CacheStats } from './types.js';
 export interface MemoryCacheOptions {
   /** Upper bound on entries. */
   maxEntries?: number;
-  /** Upper bound on stored characters: one analysis with its chart is ~100k. */
-  maxChars?: number;
+  /** Upper bound on stored bytes: one analysis with its chart is ~130 kB. */
+  maxBytes?: number;
   defaultTtlMs?: number;
 }
 
 /** In-process LRU: the default, nothing to run. */
 export class MemoryCache implements Cache {
   readonly backend = 'memory' as const;
-  private readonly lru: LRUCache<string, string>;
+  private readonly lru: LRUCache<string, Buffer>;
   private hits = 0;
   private misses = 0;
 
   constructor(opts: MemoryCacheOptions = {}) {
-    this.lru = new LRUCache<string, string>({
+    this.lru = new LRUCache<string, Buffer>({
       max: opts.maxEntries ?? 1000,
-      maxSize: opts.maxChars ?? 200_000_000,
+      maxSize: opts.maxBytes ?? 200_000_000,
       sizeCalculation: (v) => Math.max(1, v.length),
       ttl: opts.defaultTtlMs ?? 0,
     });
   }
 
   /** Synchronous lookup for hot paths that must not pay for a promise. */
-  getSync(key: string): string | undefined {
+  getSync(key: string): Buffer | undefined {
     const v = this.lru.get(key);
     if (v === undefined) this.misses++;
     else this.hits++;
     return v;
   }
 
-  async get(key: string): Promise<string | undefined> {
+  async get(key: string): Promise<Buffer | undefined> {
     return this.getSync(key);
   }
 
-  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+  async set(key: string, value: Buffer, ttlMs?: number): Promise<void> {
     this.lru.set(key, value, ttlMs ? { ttl: ttlMs } : undefined);
   }
 

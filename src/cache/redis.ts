@@ -30,13 +30,13 @@ export class RedisCache implements Cache {
     return `${this.prefix}v:${key}`;
   }
 
-  async get(key: string): Promise<string | undefined> {
-    const v = await this.redis.get(this.k(key));
+  async get(key: string): Promise<Buffer | undefined> {
+    const v = await this.redis.getBuffer(this.k(key));
     await this.redis.incr(`${this.prefix}${v === null ? 'misses' : 'hits'}`);
     return v ?? undefined;
   }
 
-  async set(key: string, value: string, ttlMs?: number): Promise<void> {
+  async set(key: string, value: Buffer, ttlMs?: number): Promise<void> {
     const ttl = ttlMs ?? this.defaultTtlMs;
     if (ttl > 0) await this.redis.set(this.k(key), value, 'PX', ttl);
     else await this.redis.set(this.k(key), value);

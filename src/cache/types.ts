@@ -7,13 +7,13 @@ export interface CacheStats {
 }
 
 /**
- * String values only: callers store serialised results, so a hit can be sent as is
- * without re-serialising, and the same bytes work in-process and in Redis.
+ * Bytes only: callers store serialised results, so a hit goes to the socket as is,
+ * with no re-serialising or re-encoding, and the same bytes work in-process and in Redis.
  */
 export interface Cache {
   readonly backend: CacheStats['backend'];
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, ttlMs?: number): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+  set(key: string, value: Buffer, ttlMs?: number): Promise<void>;
   stats(): Promise<CacheStats>;
   close(): Promise<void>;
 }

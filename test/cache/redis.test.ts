@@ -29,14 +29,14 @@ describe('RedisCache against the local Redis', () => {
 
   it('stores, counts hits and misses, and sizes by prefix', async () => {
     expect(await cache.get('k1')).toBeUndefined();
-    await cache.set('k1', 'v1');
-    await cache.set('k2', 'v2', 60_000);
-    expect(await cache.get('k1')).toBe('v1');
+    await cache.set('k1', Buffer.from('v1'));
+    await cache.set('k2', Buffer.from('v2'), 60_000);
+    expect(await cache.get('k1')).toEqual(Buffer.from('v1'));
     expect(await cache.stats()).toEqual({ hits: 1, misses: 1, size: 2, backend: 'redis' });
   });
 
   it('expires with a ttl', async () => {
-    await cache.set('short', 'x', 30);
+    await cache.set('short', Buffer.from('x'), 30);
     await new Promise((r) => setTimeout(r, 80));
     expect(await cache.get('short')).toBeUndefined();
   });
@@ -44,8 +44,8 @@ describe('RedisCache against the local Redis', () => {
   it('shares entries and counters between two clients (two workers)', async () => {
     const other = new RedisCache({ url: URL, prefix });
     try {
-      await cache.set('shared', 'yes');
-      expect(await other.get('shared')).toBe('yes');
+      await cache.set('shared', Buffer.from('yes'));
+      expect(await other.get('shared')).toEqual(Buffer.from('yes'));
       const s = await cache.stats();
       expect(s.hits).toBeGreaterThanOrEqual(2);
     } finally {

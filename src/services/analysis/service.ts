@@ -49,11 +49,11 @@ export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?:
 }
 
 /**
- * On-demand analysis with a cache in front. Cached values are the serialised response,
- * so a hit costs one small candle lookup and a string send.
+ * On-demand analysis with a cache in front. Cached values are the serialised response
+ * bytes, so a hit costs one small candle lookup and a socket write.
  */
 export class AnalysisService {
-  private readonly inflight = new Map<string, Promise<string>>();
+  private readonly inflight = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly opts: AnalysisServiceOptions) {}
 
@@ -65,9 +65,9 @@ export class AnalysisService {
     return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}`;
   }
 
-  /** The response as JSON text, from the cache when possible. */
-  async analyzeJson(req: AnalyzeRequest): Promise<{ body: string; cached: boolean }> {
-    if (req.input || !this.opts.cache) return { body: JSON.stringify(await this.analyze(req)), cached: false };
+  /** The response as UTF-8 JSON bytes, from the cache when possible. */
+  async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
+    if (req.input || !this.opts.cache) return { body: Buffer.from(JSON.stringify(await this.analyze(req))), cached: false };
     const symbol = normalizeSymbol(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     const hit = await this.opts.cache.get(key);
@@ -84,9 +84,9 @@ export class AnalysisService {
     return { body: await pending, cached: false };
   }
 
-  private async compute(symbol: string, req: AnalyzeRequest): Promise<string> {
+  private async compute(symbol: string, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
-    return JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm));
+    return Buffer.from(JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm)));
   }
 
   /** Uncached analysis (CLI, --input files). */

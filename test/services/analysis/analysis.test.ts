@@ -74,8 +74,8 @@ describe('AnalysisService', () => {
     const second = await svc.analyzeJson({ pair: 'ETHUSDT', timeframe: '1d', limit: 200 });
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
-    expect(second.body).toBe(first.body);
-    const res = JSON.parse(first.body);
+    expect(second.body.equals(first.body)).toBe(true);
+    const res = JSON.parse(first.body.toString('utf8'));
     expect(res).toMatchObject({ status: 'success', message: null, writer: 'builtin', writer_note: null });
     expect(res.chart_image_base64.startsWith('data:image/png;base64,')).toBe(true);
     expect(pngSize(Buffer.from(res.chart_image_base64.split(',')[1], 'base64'))).toEqual({ width: 960, height: 600 });
@@ -88,7 +88,7 @@ describe('AnalysisService', () => {
     const cache = new MemoryCache();
     const svc = new AnalysisService({ source, cache });
     const all = await Promise.all(Array.from({ length: 4 }, () => svc.analyzeJson({ pair: 'BTC/USDT', timeframe: '1d', limit: 100 })));
-    expect(new Set(all.map((r) => r.body)).size).toBe(1);
+    expect(new Set(all.map((r) => r.body.toString('utf8'))).size).toBe(1);
     expect((await cache.stats()).size).toBe(1);
   });
 });
