@@ -2,7 +2,10 @@
  * bench/indicators: every registered Sextant indicator on 1,000,000 real candles, against the
  * JavaScript packages a user would pick instead, in one run.
  *
- *   node --import tsx bench/indicators/run.ts [--only=SMA,EMA] [--no-peers] [--no-write]
+ *   node --import tsx bench/indicators/run.ts [--only=SMA,EMA] [--no-peers] [--no-write] [--progress]
+ *
+ * --only and --no-write leave results.json / RESULTS.md alone; --progress (default on a TTY)
+ * shows the function being timed on stderr.
  *
  * Data: the bundled Binance daily candles of every USDT pair (ReplaySource, `markets()` order),
  * concatenated pair after pair and repeated until 1,000,000 candles. Real prices and volumes;
@@ -46,10 +49,10 @@ const GOAL_C_RATIO = 1.25;
 const TALIB_TOL = 1e-9;
 const PEER_TOL = 1e-6;
 /** Timed calls after the warm-up, at most, and the time budget that shrinks them for slow calls. */
-const SEXTANT_RUNS = 7;
-const SEXTANT_BUDGET_MS = 400;
+const SEXTANT_RUNS = 15;
+const SEXTANT_BUDGET_MS = 300;
 const PEER_RUNS = 2;
-const PEER_BUDGET_MS = 800;
+const PEER_BUDGET_MS = 400;
 
 // ---------------------------------------------------------------------------------------------
 // data
@@ -120,7 +123,7 @@ interface Timing { ms: number; runs: number }
  * are slow (about `budgetMs` per function). A first call over `coldOnlyMs` is taken as the figure (1 run, JIT-cold: it only
  * flatters the peer).
  */
-function time<T>(fn: () => T, keep: (r: T) => void, maxRuns: number, budgetMs = 1500, coldOnlyMs = 4000): Timing {
+function time<T>(fn: () => T, keep: (r: T) => void, maxRuns: number, budgetMs = 1500, gcEachRun = true, coldOnlyMs = 4000): Timing {
   gc();
   let t0 = performance.now();
   let r = fn();
@@ -129,8 +132,10 @@ function time<T>(fn: () => T, keep: (r: T) => void, maxRuns: number, budgetMs = 
   const runs = Math.max(1, Math.min(maxRuns, Math.floor(budgetMs / Math.max(first, 0.01))));
   let best = first;
   for (let k = 0; k < runs; k++) {
+    // Drop the previous result before the GC so its arrays are not counted against this run.
+    // eslint-disable-next-line no-useless-assignment
     r = undefined as T;
-    gc();
+    if (gcEachRun) gc();
     t0 = performance.now();
     r = fn();
     best = Math.min(best, performance.now() - t0);
@@ -229,19 +234,22 @@ async function loadPeers(enabled: boolean): Promise<Peers> {
   return peers;
 }
 
-interface PlainData { open: number[]; high: number[]; low: number[]; close: number[]; volume: number[]; periods: number[]; bars: Rec[] }
+interface PlainData { open: number[]; high: number[]; low: number[]; close: number[]; volume: number[]; periods: number[] }
 
-function plain(d: Data, withBars: boolean): PlainData {
-  const bars: Rec[] = [];
-  if (withBars) {
-    for (let i = 0; i < d.n; i++) {
-      bars.push({ open: d.open[i]!, high: d.high[i]!, low: d.low[i]!, close: d.close[i]!, volume: d.volume[i]!, timestamp: d.time[i]! });
-    }
-  }
+function plain(d: Data): PlainData {
   return {
     open: Array.from(d.open), high: Array.from(d.high), low: Array.from(d.low), close: Array.from(d.close),
-    volume: Array.from(d.volume), periods: Array.from(d.periods), bars,
+    volume: Array.from(d.volume), periods: Array.from(d.periods),
   };
+}
+
+/** trading-signals' input: one object per candle (built only for its phase: 1M live objects make every GC slow). */
+function candleObjects(d: Data): Rec[] {
+  const bars: Rec[] = new Array(d.n);
+  for (let i = 0; i < d.n; i++) {
+    bars[i] = { open: d.open[i]!, high: d.high[i]!, low: d.low[i]!, close: d.close[i]!, volume: d.volume[i]!, timestamp: d.time[i]! };
+  }
+  return bars;
 }
 
 /** talib.execute arguments for `def` with Sextant's resolved defaults, by TA-Lib's optIn names. */
@@ -373,11 +381,11 @@ function alignTi(r: unknown[], c: TiCase, n: number): Float64Array {
 }
 
 /** Feeds every bar; keeps the result of each (null before the indicator is stable). */
-function runTs(ts: Record<string, TsCtor>, c: TsCase, d: Data, p: PlainData): unknown[] {
+function runTs(ts: Record<string, TsCtor>, c: TsCase, d: Data, bars: Rec[]): unknown[] {
   const ind = c.make(ts[c.cls]!);
   const n = d.n;
   const out = new Array<unknown>(n);
-  if (c.input === 'bar') { const bars = p.bars; for (let i = 0; i < n; i++) out[i] = ind.add(bars[i]); } else {
+  if (c.input === 'bar') { for (let i = 0; i < n; i++) out[i] = ind.add(bars[i]); } else {
     const src = c.input === 'close' ? d.close : d.volume;
     for (let i = 0; i < n; i++) out[i] = ind.add(src[i]);
   }
@@ -450,13 +458,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const peers = await loadPeers(!argv.includes('--no-peers'));
   for (const note of peers.notes) out(`note: ${note}`);
   if (peers.ts) TS_EMA = peers.ts['EMA'] ?? null;
-  const p = plain(d, !!peers.ts);
+  let p: PlainData | null = peers.talib || peers.ti ? plain(d) : null;
   const peerNames = [peers.talib && 'talib', peers.ti && 'technicalindicators', peers.ts && 'trading-signals'].filter(Boolean);
   out(`peers: ${peerNames.join(', ') || 'none'}; node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} x${cpus().length}`);
 
   const defs = listIndicators().filter((def) => !only || only.includes(def.name));
+  const progress = argv.includes('--progress') || process.stderr.isTTY;
   const rows: Row[] = [];
   for (const def of defs) {
+    if (progress) process.stderr.write(`\r${rows.length + 1}/${defs.length} ${def.name.padEnd(20)}`);
     const inputs = sextantInputs(def, d);
     let ours: Float64Array[] = [];
     const sx = time(() => runIndicator(def.name, inputs).outputs, (r) => { ours = r; }, SEXTANT_RUNS, SEXTANT_BUDGET_MS);
@@ -467,7 +477,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (row.cMs !== null) row.sextantOverC = sx.ms / row.cMs;
 
     if (peers.talib) {
-      const args = talibArgs(peers.talib, def, p, d.n);
+      const args = talibArgs(peers.talib, def, p!, d.n);
       if (args) {
         try {
           let res: ReturnType<TalibModule['execute']> | null = null;
@@ -490,31 +500,45 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (peers.ti && tiCase) {
       try {
         let res: unknown[] = [];
-        const t = time(() => runTi(peers.ti!, tiCase, p), (r) => { res = r; }, PEER_RUNS, PEER_BUDGET_MS);
+        const t = time(() => runTi(peers.ti!, tiCase, p!), (r) => { res = r; }, PEER_RUNS, PEER_BUDGET_MS);
         row.technicalindicators = { ms: t.ms, runs: t.runs, ratio: t.ms / sx.ms, agree: agreeLoose(ours[tiCase.out]!, alignTi(res, tiCase, d.n)), note: tiCase.note };
       } catch (e) {
         row.technicalindicators = { ms: NaN, runs: 0, ratio: NaN, agree: null, error: (e as Error).message };
       }
     }
-    const tsCase = TS[def.name];
-    if (peers.ts && tsCase && peers.ts[tsCase.cls]) {
+    rows.push(row);
+  }
+
+  // Phase B: trading-signals, fed candle objects (built now, dropped after).
+  if (peers.ts) {
+    p = null;
+    gc();
+    const bars = candleObjects(d);
+    const tsRows = rows.filter((r) => TS[r.name] && peers.ts![TS[r.name]!.cls]);
+    for (const row of tsRows) {
+      if (progress) process.stderr.write(`\rtrading-signals ${tsRows.indexOf(row) + 1}/${tsRows.length} ${row.name.padEnd(20)}`);
+      const def = defs.find((x) => x.name === row.name)!;
+      const tsCase = TS[row.name]!;
+      const ours = runIndicator(def.name, sextantInputs(def, d)).outputs;
       try {
         let res: unknown[] = [];
-        const t = time(() => runTs(peers.ts!, tsCase, d, p), (r) => { res = r; }, PEER_RUNS, PEER_BUDGET_MS);
-        row.tradingSignals = { ms: t.ms, runs: t.runs, ratio: t.ms / sx.ms, agree: agreeLoose(ours[tsCase.out]!, alignTs(res, tsCase)), note: tsCase.note };
+        // One GC per function: with 1M candle objects alive a full GC costs ~0.2 s.
+        const t = time(() => runTs(peers.ts!, tsCase, d, bars), (r) => { res = r; }, PEER_RUNS, PEER_BUDGET_MS, false);
+        row.tradingSignals = { ms: t.ms, runs: t.runs, ratio: t.ms / row.sextant.ms, agree: agreeLoose(ours[tsCase.out]!, alignTs(res, tsCase)), note: tsCase.note };
       } catch (e) {
         row.tradingSignals = { ms: NaN, runs: 0, ratio: NaN, agree: null, error: (e as Error).message };
       }
     }
+  }
+  for (const row of rows) {
     for (const [label, r] of [['talib', row.talib], ['technicalindicators', row.technicalindicators], ['trading-signals', row.tradingSignals]] as const) {
       if (r && !r.error && r.ratio < GOAL_PEER_RATIO) row.misses.push(`${label} only ${fx(r.ratio)}x slower (goal ${GOAL_PEER_RATIO}x)`);
     }
     if (row.sextantOverC !== null && row.sextantOverC > GOAL_C_RATIO) row.misses.push(`${row.sextantOverC.toFixed(2)}x TA-Lib C (goal <= ${GOAL_C_RATIO}x)`);
-    rows.push(row);
-    ours = [];
   }
 
   // -- table ---------------------------------------------------------------------------------
+  if (progress) process.stderr.write('\r'.padEnd(30) + '\r');
   out('');
   out(`Per function on ${d.n.toLocaleString('en-US')} candles, default parameters. Peer cells: ms (peer time / Sextant time); `
     + `"<50x" = goal of 50x missed; "≠" = results differ from Sextant (see notes). Sextant/C goal <= ${GOAL_C_RATIO}x.`);
