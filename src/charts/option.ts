@@ -56,8 +56,9 @@ export function candleChartOption(input: CandleChartInput, width: number, height
   const gap = 18;
   const volumeHeight = Math.round((height - top - bottom) * 0.2);
   const priceHeight = height - top - bottom - volumeHeight - gap;
-  const left = 34;
-  const right = 86;
+  // Price axis on the left; the right margin holds the level tags, clear of the candles.
+  const left = 64;
+  const right = 120;
   const text = { fontFamily: CHART_FONT_FAMILY };
 
   // Up and down volume as two stacked plain-number series: per-item style objects cost
@@ -136,13 +137,13 @@ export function candleChartOption(input: CandleChartInput, width: number, height
     ],
     yAxis: [
       {
-        type: 'value', gridIndex: 0, position: 'right', min, max, scale: true,
+        type: 'value', gridIndex: 0, position: 'left', min, max, scale: true,
         splitLine: { lineStyle: { color: '#eee' } },
         // Padded extremes are not round numbers; their labels would collide with the tick labels.
         axisLabel: { color: '#444', fontSize: 10, formatter: formatPrice, showMinLabel: false, showMaxLabel: false, ...text },
       },
       {
-        type: 'value', gridIndex: 1, position: 'right', splitNumber: 2,
+        type: 'value', gridIndex: 1, position: 'left', splitNumber: 2,
         splitLine: { show: false },
         axisLabel: { color: '#666', fontSize: 9, formatter: (v: number) => compact(v), ...text },
       },
@@ -164,7 +165,7 @@ export function candleChartOption(input: CandleChartInput, width: number, height
             data: levels.map((l) => ({
               yAxis: l.price,
               lineStyle: { color: l.color, type: 'dashed', width: 1.2 },
-              label: { show: true, formatter: l.label, position: 'insideStartTop', color: l.color, fontSize: 10, ...text },
+              label: { show: true, formatter: l.label, position: 'end', distance: 4, color: l.color, fontSize: 10, ...text },
             })),
           }
           : undefined,
