@@ -7,11 +7,16 @@ export const DOWN_COLOR = '#ef5350';
 
 const nanToGap = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : v);
 
-/** Intraday candles need the time of day on the axis; daily and longer only the date. */
+/**
+ * Intraday candles need the time of day on the axis (the year is in the title);
+ * daily and longer only the date. Short labels matter: resvg shapes every glyph on
+ * every render, and axis text is the largest share of it.
+ */
 function timeLabels(time: Float64Array): string[] {
   const step = time.length > 1 ? time[1]! - time[0]! : 86_400_000;
-  const cut = step < 86_400_000 ? 16 : 10;
-  return Array.from(time, (t) => new Date(t).toISOString().slice(0, cut).replace('T', ' '));
+  return step < 86_400_000
+    ? Array.from(time, (t) => new Date(t).toISOString().slice(5, 16).replace('T', ' '))
+    : Array.from(time, (t) => new Date(t).toISOString().slice(0, 10));
 }
 
 /**
@@ -133,7 +138,11 @@ export function candleChartOption(input: CandleChartInput, width: number, height
     ],
     xAxis: [
       { type: 'category', data: x, gridIndex: 0, boundaryGap: true, axisLabel: { show: false }, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } } },
-      { type: 'category', data: x, gridIndex: 1, boundaryGap: true, axisLabel: { color: '#444', fontSize: 10, hideOverlap: true, ...text }, axisLine: { lineStyle: { color: '#999' } } },
+      {
+        type: 'category', data: x, gridIndex: 1, boundaryGap: true,
+        axisLabel: { color: '#444', fontSize: 10, interval: Math.max(0, Math.ceil(n / 7) - 1), hideOverlap: true, ...text },
+        axisLine: { lineStyle: { color: '#999' } },
+      },
     ],
     yAxis: [
       {

@@ -17,7 +17,7 @@ export function analysisChartInput(loaded: LoadedCandles, core: AnalysisCore): C
   return {
     candles: loaded.candles,
     title: `${data.pair} · ${data.timeframe} · ${data.last_candle_time.slice(0, 16).replace('T', ' ')} UTC · close ${price(data.close)}`,
-    subtitle: `Trend ${data.trend.direction} (${data.trend.strength}) · RSI14 ${num(data.indicators.rsi14)} · ADX14 ${num(data.indicators.adx14)} · روند ${TREND_FA[data.trend.direction]}`,
+    subtitle: `Trend ${data.trend.direction} (${data.trend.strength}) · RSI ${num(data.indicators.rsi14)} · ADX ${num(data.indicators.adx14)} · روند ${TREND_FA[data.trend.direction]}`,
     overlays: [
       { name: 'EMA9', values: series.ema9, color: '#1e88e5' },
       { name: 'EMA50', values: series.ema50, color: '#fb8c00', width: 2 },
