@@ -11,7 +11,11 @@ function trendParagraph(d: AnalysisData): string {
     mixed: 'the EMAs are interleaved, so short- and medium-term direction disagree',
     unknown: 'there are too few candles for all three EMAs',
   }[t.ema_alignment];
-  return `Trend: ${d.pair} on ${d.timeframe} is in ${dir}, strength ${t.strength} (ADX14 ${num(i.adx14)}; below 20 means no directional trend, above 30 a strong one). `
+  // ADX measures directional movement, not its side: strong ADX with disagreeing EMAs is a turn or a whipsaw.
+  const strength = t.direction === 'sideways' && t.strength !== 'weak'
+    ? `although ADX14 ${num(i.adx14)} shows ${t.strength} directional movement (often a trend turning)`
+    : `strength ${t.strength} (ADX14 ${num(i.adx14)}; below 20 means no directional trend, above 30 a strong one)`;
+  return `Trend: ${d.pair} on ${d.timeframe} is in ${dir}, ${strength}. `
     + `Close ${price(d.close)} is ${pct(t.close_vs_ema50_pct)} from EMA50 (${price(i.ema50)}); EMA9 ${price(i.ema9)}, EMA21 ${price(i.ema21)}: ${align}. `
     + `Over the ${d.candles} candles analysed the price moved ${pct(t.change_pct)}.`;
 }
