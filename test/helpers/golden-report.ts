@@ -1,5 +1,6 @@
 // Usage: node --import tsx test/helpers/golden-report.ts [FN ...]
 // Prints pass/fail per golden case (optionally only the named functions) and a tally per file.
+import { basename } from 'node:path';
 import { GOLDEN_FILES, loadGolden, checkCase } from './golden.js';
 
 const only = new Set(process.argv.slice(2).map((s) => s.toUpperCase()));
@@ -15,9 +16,9 @@ for (const file of GOLDEN_FILES) {
     if (r.ok) pass++;
     else {
       failed++;
-      console.log(`FAIL ${file} ${c.fn} ${JSON.stringify(c.params)}: ${r.reason}`);
+      console.log(`FAIL ${basename(file)} ${c.fn} ${JSON.stringify(c.params)}: ${r.reason}`);
     }
   }
-  console.log(`${file}: ${pass}/${total} passed`);
+  console.log(`${basename(file)}: ${pass}/${total} passed`);
 }
 process.exitCode = failed ? 1 : 0;

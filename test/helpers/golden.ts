@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { getIndicator, resolveParams } from '../../src/core/indicators/registry.js';
 
 export const GOLDEN_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'golden');
-export const GOLDEN_FILES = ['talib-binance-btcusdt-1h.json', 'talib-binance-ethusdt-1d.json'];
+/** The shared TA-Lib golden files, plus the repo's own low-price file (epsilon mistakes hide at BTC prices). */
+export const LOWPRICE_GOLDEN = join(import.meta.dirname, '..', 'fixtures', 'golden', 'talib-binance-lowprice-1d.json');
+export const GOLDEN_FILES = ['talib-binance-btcusdt-1h.json', 'talib-binance-ethusdt-1d.json', LOWPRICE_GOLDEN];
 
 export interface GoldenCase {
   fn: string;
@@ -24,7 +26,8 @@ export function goldenAvailable(): boolean {
 }
 
 export function loadGolden(file: string): GoldenFile {
-  return JSON.parse(readFileSync(join(GOLDEN_DIR, file), 'utf8')) as GoldenFile;
+  const path = file.startsWith('/') ? file : join(GOLDEN_DIR, file);
+  return JSON.parse(readFileSync(path, 'utf8')) as GoldenFile;
 }
 
 /** Builds the input arrays a golden case names: candle fields, or MAVP's `periods(5+i%20)`. */

@@ -222,7 +222,7 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
   let periodRoc = src[today]! - src[trailing]!;
   let trailingValue = src[trailing++]!;
   // TA-Lib's efficiency ratio: a flat or one-way window counts as fully efficient.
-  let er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-8 && sumRoc1 < 1e-8) ? 1 : Math.abs(periodRoc / sumRoc1);
+  let er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
   let sc = er * KAMA_DIFF + KAMA_SLOW;
   sc *= sc;
   prev = (src[today]! - prev) * sc + prev;
@@ -234,7 +234,7 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
     sumRoc1 -= Math.abs(trailingValue - old);
     sumRoc1 += Math.abs(x - src[today - 1]!);
     trailingValue = old;
-    er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-8 && sumRoc1 < 1e-8) ? 1 : Math.abs(periodRoc / sumRoc1);
+    er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
     sc = er * KAMA_DIFF + KAMA_SLOW;
     sc *= sc;
     prev = (x - prev) * sc + prev;

@@ -9,7 +9,7 @@
  * - The first smoothed DM/TR is the plain SUM of the first period-1 one-bar values (there is no
  *   DM for bar 0), later ones use Wilder's running sum x = x - x/period + today.
  * - DI/DX divide smoothed sums; when TR is (near) zero TA-Lib writes 0 for DI, repeats the
- *   previous DX and keeps the previous ADX; "near zero" is TA-Lib's |x| < 1e-8.
+ *   previous DX and keeps the previous ADX; "near zero" is TA-Lib's |x| < 1e-14.
  * - With period 1 the DI functions skip smoothing and return the ratio DM1/TR1 (NOT scaled by
  *   100 — that is TA-Lib's behaviour and is kept for golden parity).
  *
@@ -18,7 +18,7 @@
  */
 import { nanArray } from './types.js';
 
-const isZero = (v: number): boolean => v > -1e-8 && v < 1e-8;
+const isZero = (v: number): boolean => v > -1e-14 && v < 1e-14;
 
 export function plusDmLookback(period: number): number { return period > 1 ? period - 1 : 1; }
 export function diLookback(period: number): number { return period > 1 ? period : 1; }

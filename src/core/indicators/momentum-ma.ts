@@ -14,7 +14,7 @@ import { emaKInto, emaInto, maInto, maLookback } from './ma.js';
 const GROUP = 'Momentum Indicators';
 
 function isZero(v: number): boolean {
-  return v > -1e-8 && v < 1e-8;
+  return v > -1e-14 && v < 1e-14;
 }
 
 /** Fills out[0..end) with NaN: composites publish every output from the same first bar. */

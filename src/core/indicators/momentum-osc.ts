@@ -9,8 +9,8 @@
  */
 import { nanArray } from './types.js';
 
-/** TA-Lib's TA_IS_ZERO: |v| < 1e-8. */
-const isZero = (v: number): boolean => v > -1e-8 && v < 1e-8;
+/** TA-Lib's TA_IS_ZERO: |v| < 1e-14. */
+const isZero = (v: number): boolean => v > -1e-14 && v < 1e-14;
 
 /**
  * Wilder-smoothed gains/losses; `cmo` switches the final ratio. Seeded with the simple mean of
@@ -194,13 +194,13 @@ export function aroonOsc(high: Float64Array, low: Float64Array, period = 14): Fl
   return out;
 }
 
-/** Balance of power; 0 when the bar's range is below TA-Lib's 1e-8 epsilon. */
+/** Balance of power; 0 when the bar's range is below TA-Lib's 1e-14 epsilon. */
 export function bop(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
   const n = open.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const range = high[i]! - low[i]!;
-    out[i] = range < 1e-8 ? 0 : (close[i]! - open[i]!) / range;
+    out[i] = range < 1e-14 ? 0 : (close[i]! - open[i]!) / range;
   }
   return out;
 }

@@ -41,13 +41,13 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
       total2 -= old * old;
       const m = middle[i]!;
       mean2 -= m * m;
-      sd[i] = mean2 < 1e-8 ? 0 : Math.sqrt(mean2);
+      sd[i] = mean2 < 1e-14 ? 0 : Math.sqrt(mean2);
     }
   } else {
     varianceInto(real, period, sd);
     for (let i = start; i < n; i++) {
       const v = sd[i]!;
-      sd[i] = v < 1e-8 ? 0 : Math.sqrt(v);
+      sd[i] = v < 1e-14 ? 0 : Math.sqrt(v);
     }
   }
   for (let i = start; i < n; i++) {
@@ -248,7 +248,7 @@ export function accbands(high: Float64Array, low: Float64Array, close: Float64Ar
     const h = high[i]!;
     const l = low[i]!;
     let w = h + l;
-    if (!(w > -1e-8 && w < 1e-8)) {
+    if (!(w > -1e-14 && w < 1e-14)) {
       w = (4 * (h - l)) / w;
       up[i] = h * (1 + w);
       dn[i] = l * (1 - w);

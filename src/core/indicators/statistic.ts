@@ -11,7 +11,7 @@ import { intParam, p, real, realParam, REAL_BOUND } from './defkit.js';
 const GROUP = 'Statistic Functions';
 
 /** TA-Lib's "is zero" tolerance (TA_IS_ZERO / TA_IS_ZERO_OR_NEG). */
-const EPS = 1e-8;
+const EPS = 1e-14;
 
 /** Population variance over `period` bars (mean of squares minus squared mean), into out[period-1..]. */
 export function varianceInto(real: Float64Array, period: number, out: Float64Array): void {

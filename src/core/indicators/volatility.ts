@@ -59,7 +59,7 @@ function wilderAtr(high: Float64Array, low: Float64Array, close: Float64Array, p
 }
 
 function natrOf(atr: number, close: number): number {
-  return close > -1e-8 && close < 1e-8 ? 0 : (atr / close) * 100;
+  return close > -1e-14 && close < 1e-14 ? 0 : (atr / close) * 100;
 }
 
 export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
