@@ -9,8 +9,9 @@ import type { CandleChartInput } from './types.js';
 // Only what the chart draws: the full bundle costs start-up time on every CLI run.
 echarts.use([CandlestickChart, LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
-const DEFAULT_WIDTH = 960;
-const DEFAULT_HEIGHT = 600;
+// Raster time grows with pixels; 800 x 500 keeps every element legible.
+const DEFAULT_WIDTH = 800;
+const DEFAULT_HEIGHT = 500;
 
 /** The chart as SVG text (ECharts server-side rendering, no DOM). */
 export function renderCandleChartSvg(input: CandleChartInput): string {

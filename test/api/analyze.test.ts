@@ -68,7 +68,7 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
     expect(typeof d.trend.direction).toBe('string');
     const url: string = json['chart_image_base64'];
     expect(url.startsWith('data:image/png;base64,')).toBe(true);
-    expect(pngSize(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))).toEqual({ width: 960, height: 600 });
+    expect(pngSize(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))).toEqual({ width: 800, height: 500 });
   });
 
   it('accepts ETH/USDT, ETHUSDT and eth_usdt as the same pair', async () => {

@@ -50,6 +50,6 @@ describe('renderCandleChart', () => {
 
   it('leaves gaps where an overlay is NaN (warm-up) instead of failing', () => {
     const png = renderCandleChart({ candles, title: 'x', overlays: [{ name: 'all NaN', values: new Float64Array(candles.close.length).fill(NaN), color: '#000' }] });
-    expect(pngSize(png).width).toBe(960);
+    expect(pngSize(png).width).toBe(800);
   });
 });

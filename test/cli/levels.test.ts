@@ -17,8 +17,8 @@ describe('sextant levels --png (child process)', () => {
     const png = readFileSync(file);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    expect(png.readUInt32BE(16)).toBe(960);
-    expect(png.readUInt32BE(20)).toBe(600);
+    expect(png.readUInt32BE(16)).toBe(800);
+    expect(png.readUInt32BE(20)).toBe(500);
     expect(png.length).toBeGreaterThan(20_000);
   });
 });

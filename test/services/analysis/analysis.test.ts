@@ -78,7 +78,7 @@ describe('AnalysisService', () => {
     const res = JSON.parse(first.body.toString('utf8'));
     expect(res).toMatchObject({ status: 'success', message: null, writer: 'builtin', writer_note: null });
     expect(res.chart_image_base64.startsWith('data:image/png;base64,')).toBe(true);
-    expect(pngSize(Buffer.from(res.chart_image_base64.split(',')[1], 'base64'))).toEqual({ width: 960, height: 600 });
+    expect(pngSize(Buffer.from(res.chart_image_base64.split(',')[1], 'base64'))).toEqual({ width: 800, height: 500 });
     const other = await svc.analyzeJson({ pair: 'eth_usdt', timeframe: '1d', limit: 150 });
     expect(other.cached).toBe(false);
     expect(await cache.stats()).toMatchObject({ hits: 1, misses: 2, size: 2 });
