@@ -29,8 +29,8 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
   const middle = movingAverage(real, period, maType);
   const start = maLookback(period, maType);
   if (start >= n) return [upper, middle, lower];
-  const sd = new Float64Array(n);
   if (maType === MaType.SMA) {
+    // Bands in the same pass as the running sum of squares: no deviation array, one pass.
     let total2 = 0;
     for (let i = start - period + 1; i < start; i++) total2 += real[i]! * real[i]!;
     for (let i = start, t = start - period + 1; i < n; i++, t++) {
@@ -41,18 +41,18 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
       total2 -= old * old;
       const m = middle[i]!;
       mean2 -= m * m;
-      sd[i] = mean2 < 1e-14 ? 0 : Math.sqrt(mean2);
+      const sd = mean2 < 1e-14 ? 0 : Math.sqrt(mean2);
+      upper[i] = m + sd * nbDevUp;
+      lower[i] = m - sd * nbDevDn;
     }
-  } else {
-    varianceInto(real, period, sd);
-    for (let i = start; i < n; i++) {
-      const v = sd[i]!;
-      sd[i] = v < 1e-14 ? 0 : Math.sqrt(v);
-    }
+    return [upper, middle, lower];
   }
+  const sd = new Float64Array(n);
+  varianceInto(real, period, sd);
   for (let i = start; i < n; i++) {
     const m = middle[i]!;
-    const s = sd[i]!;
+    const v = sd[i]!;
+    const s = v < 1e-14 ? 0 : Math.sqrt(v);
     upper[i] = m + s * nbDevUp;
     lower[i] = m - s * nbDevDn;
   }
