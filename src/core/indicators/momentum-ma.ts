@@ -10,6 +10,7 @@
 import { nanArray, type IndicatorDef, type ParamSpec } from './types.js';
 import { intParam, maTypeParam, p, real } from './defkit.js';
 import { emaKInto, emaInto, maInto, maLookback } from './ma.js';
+import { rsi } from './momentum-osc.js';
 
 const GROUP = 'Momentum Indicators';
 
@@ -217,49 +218,10 @@ export function stoch(
   return [slowK, slowD];
 }
 
-/**
- * Wilder RSI into out[period..] (TA-Lib's default, non-MetaStock variant): average gain and
- * loss seeded with plain means over the first `period` changes, then Wilder-smoothed.
- * Private to this file: the public RSI belongs to momentum.ts.
- */
-function rsiInto(real: Float64Array, period: number, out: Float64Array): void {
-  const n = real.length;
-  if (period >= n) return;
-  let prev = real[0]!;
-  let gain = 0;
-  let loss = 0;
-  for (let i = 1; i <= period; i++) {
-    const v = real[i]!;
-    const d = v - prev;
-    prev = v;
-    if (d < 0) loss -= d;
-    else gain += d;
-  }
-  loss /= period;
-  gain /= period;
-  let s = gain + loss;
-  out[period] = isZero(s) ? 0 : 100 * (gain / s);
-  const pm1 = period - 1;
-  for (let i = period + 1; i < n; i++) {
-    const v = real[i]!;
-    const d = v - prev;
-    prev = v;
-    loss *= pm1;
-    gain *= pm1;
-    if (d < 0) loss -= d;
-    else gain += d;
-    loss /= period;
-    gain /= period;
-    s = gain + loss;
-    out[i] = isZero(s) ? 0 : 100 * (gain / s);
-  }
-}
-
 /** Stochastic of the RSI: where the RSI sits in its own fastK_Period range (0..100). */
 export function stochrsi(real: Float64Array, period: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
-  const rsi = nanArray(real.length);
-  rsiInto(real, period, rsi);
-  return stochfFrom(rsi, rsi, rsi, period, fastKPeriod, fastDPeriod, fastDMaType);
+  const r = rsi(real, period);
+  return stochfFrom(r, r, r, period, fastKPeriod, fastDPeriod, fastDMaType);
 }
 
 // -- TRIX --------------------------------------------------------------------------------
