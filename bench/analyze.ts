@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
-import { replaySource } from '../src/services/sources.js';
+import { replaySource } from '../src/app/sources.js';
 import { loadCandles } from '../src/services/candles.js';
 import { analyzeCandles, analysisChartInput, writeEnglish, writePersian, AnalysisService } from '../src/services/analysis/index.js';
-import { renderCandleChartSvg } from '../src/charts/index.js';
-import { svgToPng } from '../src/charts/raster.js';
+import { renderCandleChartSvg } from '../src/infra/charts/index.js';
+import { svgToPng } from '../src/infra/charts/raster.js';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { detectSpikes, allocSpikeColumns } from '../src/core/volume/spikes.js';
 import { emptyCandles, type Candles } from '../src/core/series.js';
 import { runScan } from '../src/services/scanner/scan.js';
-import type { MarketSource } from '../src/market/types.js';
+import type { MarketSource } from '../src/sources/market/types.js';
 
 const PAIRS = 2000;
 const CANDLES = 500;

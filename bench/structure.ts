@@ -6,7 +6,7 @@
  * (this runs on one).
  *   node --import tsx bench/structure.ts [series] [candles]
  */
-import { ReplaySource } from '../src/market/replay/source.js';
+import { ReplaySource } from '../src/sources/market/replay/source.js';
 import { type Candles, candleCount, concatCandles, sliceCandles } from '../src/core/series.js';
 import { computeSignal } from '../src/core/signals/compute.js';
 

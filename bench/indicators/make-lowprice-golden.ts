@@ -1,3 +1,4 @@
+import { asPair } from '../../src/core/types.js';
 // Regenerates test/fixtures/golden/talib-binance-lowprice-1d.json: TA-Lib C (0.6, through the
 // `talib` binding installed in bench/indicators) on real sub-cent Binance daily candles.
 // The shared golden files hold BTC and ETH only, whose prices hide epsilon mistakes
@@ -6,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReplaySource } from '../../src/market/replay/source.js';
+import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { listIndicators, resolveParams } from '../../src/core/indicators/registry.js';
 import { concatCandles } from '../../src/core/series.js';
 
@@ -17,7 +18,7 @@ const require = createRequire(join(import.meta.dirname, 'package.json'));
 const talib = require('talib') as Talib;
 const replay = new ReplaySource();
 // Two sub-cent pairs back to back: SHIB (1e-5) then PEPE (1e-6..1e-5).
-const c = concatCandles([replay.history('SHIB/USDT', '1d'), replay.history('PEPE/USDT', '1d')]);
+const c = concatCandles([replay.history(asPair('SHIB/USDT'), '1d'), replay.history(asPair('PEPE/USDT'), '1d')]);
 const n = c.close.length;
 const col = (a: Float64Array) => Array.from(a);
 const candles = { time: col(c.time), open: col(c.open), high: col(c.high), low: col(c.low), close: col(c.close), volume: col(c.volume) };

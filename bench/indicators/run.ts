@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { ReplaySource } from '../../src/market/replay/source.js';
+import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { listIndicators, resolveParams, runIndicator } from '../../src/core/indicators/registry.js';
 import type { IndicatorDef, InputName } from '../../src/core/indicators/types.js';
 

@@ -1,11 +1,12 @@
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { AppContext } from './context.js';
+import type { AppContext, RouteModule } from './context.js';
+
+export type { RouteModule };
 import { installErrorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 
-export type RouteModule = FastifyPluginAsync<{ ctx: AppContext }>;
 
 export interface BuildOptions {
   ctx: AppContext;

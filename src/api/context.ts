@@ -1,5 +1,6 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/schema.js';
-import type { MarketSource } from '../market/types.js';
+import type { MarketSource } from '../sources/market/types.js';
 
 /** What route modules get: config and the wired services. Routes stay thin. */
 export interface AppContext {
@@ -9,3 +10,5 @@ export interface AppContext {
   services: Record<string, unknown>;
   startedAt: number;
 }
+
+export type RouteModule = FastifyPluginAsync<{ ctx: AppContext }>;

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError, type ZodType } from 'zod';
-import { MarketError } from '../market/errors.js';
-import { SymbolFormatError } from '../market/types.js';
+import { MarketError } from '../sources/market/errors.js';
+import { SymbolFormatError } from '../sources/market/types.js';
 import { TimeframeError } from '../core/timeframes.js';
 import { IndicatorError } from '../core/indicators/types.js';
 

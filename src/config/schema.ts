@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scannerSettingsSchema } from '../services/scanner/settings.js';
+import { scannerSettingsSchema } from './scanner.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
 export const configSchema = z.strictObject({

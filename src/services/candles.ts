@@ -2,9 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { type Candles, tailCandles } from '../core/series.js';
 import { cleanCandles, type QualityReport } from '../core/quality.js';
 import { type Timeframe, timeframeMs } from '../core/timeframes.js';
-import { parseCandleFile } from '../market/parse.js';
-import type { MarketSource } from '../market/types.js';
-import { normalizeSymbol } from '../market/types.js';
+import { parseCandleFile } from '../sources/market/parse.js';
+import type { MarketSource } from '../sources/market/types.js';
+import { normalizeSymbol } from '../sources/market/types.js';
 
 export interface CandleRequest {
   pair?: string;

@@ -1,10 +1,11 @@
+import type { Pair } from '../core/types.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { candleCount } from '../core/series.js';
 import { cleanCandles, type QualityReport } from '../core/quality.js';
 import { type Timeframe, timeframeMs } from '../core/timeframes.js';
-import { parseCandleFile } from '../market/parse.js';
-import type { MarketSource } from '../market/types.js';
-import type { Store } from '../store/types.js';
+import { parseCandleFile } from '../sources/market/parse.js';
+import type { MarketSource } from '../sources/market/types.js';
+import type { Store } from '../infra/store/types.js';
 
 export interface IngestResult {
   candles: number;
@@ -16,7 +17,7 @@ export interface IngestResult {
 }
 
 /** A user's file through the clean layer into the store; rejected rows are reported, never stored. */
-export async function importFile(store: Store, file: string, key: { source: string; symbol: string; timeframe: Timeframe }): Promise<IngestResult> {
+export async function importFile(store: Store, file: string, key: { source: string; symbol: Pair; timeframe: Timeframe }): Promise<IngestResult> {
   if (!existsSync(file)) throw new Error(`file ${file} not found`);
   const raw = parseCandleFile(readFileSync(file, 'utf8'), file);
   const { candles, report } = cleanCandles(raw, key.timeframe === '1M' ? undefined : timeframeMs(key.timeframe));
@@ -31,7 +32,7 @@ export async function importFile(store: Store, file: string, key: { source: stri
 export async function fetchIntoStore(
   source: MarketSource,
   store: Store,
-  req: { symbol: string; timeframe: Timeframe; since: number; until?: number; pageSize?: number },
+  req: { symbol: Pair; timeframe: Timeframe; since: number; until?: number; pageSize?: number },
   onProgress?: (doneUntil: number, total: number) => void,
 ): Promise<IngestResult> {
   const step = timeframeMs(req.timeframe);

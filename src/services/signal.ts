@@ -1,7 +1,7 @@
 import { computeSignal } from '../core/signals/compute.js';
 import type { SignalOptions, StructureResult } from '../core/signals/types.js';
 import { candleCount } from '../core/series.js';
-import type { MarketSource } from '../market/types.js';
+import type { MarketSource } from '../sources/market/types.js';
 import { loadCandles, type CandleRequest, type LoadedCandles } from './candles.js';
 
 export interface SignalRequest extends CandleRequest {

@@ -1,7 +1,7 @@
 import { candleCount, sliceCandles } from '../core/series.js';
 import type { StructureResult } from '../core/signals/types.js';
-import type { CandleChartInput, ChartLevel, ChartMarker } from '../charts/index.js';
-import { formatPrice } from '../charts/index.js';
+import type { CandleChartInput, ChartLevel, ChartMarker } from '../infra/charts/index.js';
+import { formatPrice } from '../infra/charts/index.js';
 import type { LoadedCandles } from './candles.js';
 
 const SUPPORT = '#1e8e3e';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pngSize } from '../charts/png.js';
+import { pngSize } from '../infra/charts/png.js';
 
 interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
 

@@ -1,12 +1,13 @@
+import { asPair } from '../../src/core/types.js';
 import { describe, it, expect } from 'vitest';
-import { ReplaySource } from '../../src/market/replay/source.js';
+import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { resample } from '../../src/core/resample.js';
 import { lowerBound, candleCount } from '../../src/core/series.js';
 
 const replay = new ReplaySource();
 
 describe('resampling real Binance daily candles', () => {
-  const daily = replay.history('BTC/USDT', '1d');
+  const daily = replay.history(asPair('BTC/USDT'), '1d');
   it('weekly candles aggregate Monday..Sunday exactly', () => {
     const weekly = resample(daily, '1w');
     const monday = Date.UTC(2021, 10, 8); // week of the 69000 all-time high (2021-11-10)

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { RouteModule } from '../app.js';
+import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../market/types.js';
-import { openCache } from '../../cache/index.js';
+import { normalizeSymbol } from '../../sources/market/types.js';
+import { openCache } from '../../infra/cache/index.js';
 import { AnalysisService } from '../../services/analysis/index.js';
 
 const analyzeBody = z.strictObject({

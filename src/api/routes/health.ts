@@ -1,4 +1,4 @@
-import type { RouteModule } from '../app.js';
+import type { RouteModule } from '../context.js';
 
 export const healthRoutes: RouteModule = async (app, { ctx }) => {
   const health = async () => ({

@@ -1,4 +1,4 @@
-import type { RouteModule } from '../app.js';
+import type { RouteModule } from '../context.js';
 import { signalRoutes } from './signals.js';
 import { scannerRoutes } from './scanner.js';
 import { analyzeRoutes } from './analyze.js';

@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import type { RouteModule } from '../app.js';
+import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
-import { normalizeSymbol } from '../../market/types.js';
+import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { ScanBusyError, ScannerService } from '../../services/scanner/service.js';
 

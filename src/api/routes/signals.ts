@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import websocket from '@fastify/websocket';
-import type { RouteModule } from '../app.js';
+import type { RouteModule } from '../context.js';
 import type { AppContext } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
-import { normalizeSymbol } from '../../market/types.js';
+import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
-import type { Store } from '../../store/types.js';
+import type { Store } from '../../infra/store/types.js';
 import type { SignalBus } from '../../services/pipeline/bus.js';
 import { signalToWire } from '../../services/pipeline/persist.js';
 

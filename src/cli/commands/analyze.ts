@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { cliConfig, intOption } from '../context.js';
 import { CliError } from '../fail.js';
 

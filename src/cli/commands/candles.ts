@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { loadCandles } from '../../services/candles.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { candlesToJson, iso, table } from '../format.js';
 import { cliConfig, intOption } from '../context.js';
 

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { replaySource, openSource } from '../../services/sources.js';
-import { storeFromConfig } from '../../services/store.js';
+import { replaySource, openSource } from '../../app/sources.js';
+import { storeFromConfig } from '../../app/store.js';
 import { importFile, fetchIntoStore, type IngestResult } from '../../services/ingest.js';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../market/types.js';
+import { normalizeSymbol } from '../../sources/market/types.js';
 import { iso, table } from '../format.js';
 import { cliConfig, intOption } from '../context.js';
 import { parseSince } from './candles.js';

@@ -3,7 +3,7 @@ import { listIndicators } from '../../core/indicators/registry.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { loadCandles } from '../../services/candles.js';
 import { indicatorJson } from '../../services/indicators.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { cliConfig, intOption } from '../context.js';
 import { table } from '../format.js';
 import { CliError } from '../fail.js';

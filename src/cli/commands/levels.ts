@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { loadSignal } from '../../services/signal.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { structureChartInput } from '../../services/structure-chart.js';
-import { renderCandleChart } from '../../charts/index.js';
+import { renderCandleChart } from '../../infra/charts/index.js';
 import { cliConfig, intOption } from '../context.js';
 import { fmtNum, iso, table } from '../format.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../market/types.js';
-import { openSource } from '../../services/sources.js';
-import { storeFromConfig } from '../../services/store.js';
+import { normalizeSymbol } from '../../sources/market/types.js';
+import { openSource } from '../../app/sources.js';
+import { storeFromConfig } from '../../app/store.js';
 import { PipelineService, parseSeriesList } from '../../services/pipeline/service.js';
 import { startWorker } from '../../services/pipeline/dispatch.js';
 import { signalToWire } from '../../services/pipeline/persist.js';
@@ -29,7 +29,7 @@ export function registerPipeline(program: Command): void {
       const store = await storeFromConfig(config);
       const replay = opts.replay ?? source.id === 'replay';
       const series = parseSeriesList(
-        (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map(normalizeSymbol),
+        (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map((s) => normalizeSymbol(s)),
         (opts.timeframes ? list(opts.timeframes) : config.pipeline.timeframes).map(parseTimeframe),
       );
       const service = new PipelineService({

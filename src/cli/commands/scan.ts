@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { ScannerService, type BatchRun } from '../../services/scanner/service.js';
-import { scannerSettingsSchema } from '../../services/scanner/settings.js';
+import { scannerSettingsSchema } from '../../config/scanner.js';
 import type { PairResult } from '../../services/scanner/types.js';
 import { cliConfig } from '../context.js';
 import { table } from '../format.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '../../services/server.js';
+import { startServer } from '../../app/server.js';
 import { cliConfig, intOption } from '../context.js';
 
 export async function serve(opts: { port?: string; host?: string; pipeline?: boolean }): Promise<void> {

@@ -3,7 +3,7 @@ import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import { loadSignal } from '../../services/signal.js';
-import { openSource } from '../../services/sources.js';
+import { openSource } from '../../app/sources.js';
 import { fmtNum, iso, table } from '../format.js';
 import { cliConfig, intOption } from '../context.js';
 

@@ -1,4 +1,4 @@
-import type { BookLevel } from '../../market/types.js';
+import type { BookLevel } from '../types.js';
 
 /**
  * One side of an L2 book kept as a sorted price array plus a price->size map:

@@ -1,4 +1,4 @@
-import { renderCandleChartAsync, type CandleChartInput, type ChartMarker } from '../../charts/index.js';
+import { renderCandleChartAsync, type CandleChartInput, type ChartMarker } from '../../infra/charts/index.js';
 import type { LoadedCandles } from '../candles.js';
 import type { AnalysisCore } from './compute.js';
 import { num, price } from './format.js';

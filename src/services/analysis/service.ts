@@ -1,7 +1,8 @@
-import type { Cache } from '../../cache/types.js';
+import type { Pair } from '../../core/types.js';
+import type { Cache } from '../../infra/cache/types.js';
 import type { Timeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
-import { normalizeSymbol, type MarketSource } from '../../market/types.js';
+import { normalizeSymbol, type MarketSource } from '../../sources/market/types.js';
 import { loadCandles, type LoadedCandles } from '../candles.js';
 import { analysisChartDataUrl } from './chart.js';
 import { analyzeCandles } from './compute.js';
@@ -58,7 +59,7 @@ export class AnalysisService {
   constructor(private readonly opts: AnalysisServiceOptions) {}
 
   /** Key: source, pair, timeframe, limit, last candle time and who writes the text. */
-  private async cacheKey(symbol: string, req: AnalyzeRequest): Promise<string> {
+  private async cacheKey(symbol: Pair, req: AnalyzeRequest): Promise<string> {
     const head = await this.opts.source.candles(symbol, req.timeframe, { limit: 1 });
     const last = candleCount(head) ? head.time[candleCount(head) - 1]! : 0;
     const writer = llmConfigured(this.opts.llm) ? `llm:${this.opts.llm.model}` : 'builtin';
@@ -84,7 +85,7 @@ export class AnalysisService {
     return { body: await pending, cached: false };
   }
 
-  private async compute(symbol: string, req: AnalyzeRequest): Promise<Buffer> {
+  private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
     return Buffer.from(JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm)));
   }

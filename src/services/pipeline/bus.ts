@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
-import type { SignalRecord } from '../../store/types.js';
+import type { SignalRecord } from '../../infra/store/types.js';
 
 /** New signals, for WebSocket pushes. In-process by default; Redis pub/sub across workers. */
 export interface SignalBus {

@@ -1,6 +1,7 @@
+import type { Pair } from '../../core/types.js';
 import type { Candles } from '../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
-import type { CandleQuery, MarketSource } from '../../market/types.js';
+import type { CandleQuery, MarketSource } from '../../sources/market/types.js';
 
 /**
  * Recorded history seen through a moving clock: only candles that had closed by `now`
@@ -16,7 +17,7 @@ export class ClockedSource {
     return this.inner.id;
   }
 
-  candles(symbol: string, tf: Timeframe, q: CandleQuery = {}): Promise<Candles> {
+  candles(symbol: Pair, tf: Timeframe, q: CandleQuery = {}): Promise<Candles> {
     const closedUntil = this.now - timeframeMs(tf) + 1;
     const until = q.until !== undefined ? Math.min(q.until, closedUntil) : closedUntil;
     const since = Math.max(q.since ?? -Infinity, this.historyStart);

@@ -1,6 +1,6 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Candles } from '../../core/series.js';
-import type { SeriesKey, Store } from '../../store/types.js';
+import type { SeriesKey, Store } from '../../infra/store/types.js';
 import { processCandle, type ProcessOptions } from './process.js';
 
 export interface CandleJob extends SeriesKey {

@@ -1,5 +1,5 @@
 import type { StructureResult } from '../../core/signals/types.js';
-import type { SeriesKey, SignalRecord as StoredSignal, Store } from '../../store/types.js';
+import type { SeriesKey, SignalRecord as StoredSignal, Store } from '../../infra/store/types.js';
 
 /** The core record (SPEC C field names) as the store keeps it. */
 export function toStoredSignal(key: SeriesKey, r: StructureResult): StoredSignal {

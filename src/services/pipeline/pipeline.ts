@@ -1,19 +1,20 @@
+import type { Pair } from '../../core/types.js';
 import { candleCount, lowerBound } from '../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
 import { cleanCandles } from '../../core/quality.js';
-import { MarketError } from '../../market/errors.js';
-import type { CandleQuery } from '../../market/types.js';
+import { MarketError } from '../../sources/market/errors.js';
+import type { CandleQuery } from '../../sources/market/types.js';
 import type { Candles } from '../../core/series.js';
-import type { Store } from '../../store/types.js';
+import type { Store } from '../../infra/store/types.js';
 import type { CandleJob, Dispatcher } from './dispatch.js';
 
 export interface CandleFeed {
   readonly id: string;
-  candles(symbol: string, tf: Timeframe, q?: CandleQuery): Promise<Candles>;
+  candles(symbol: Pair, tf: Timeframe, q?: CandleQuery): Promise<Candles>;
 }
 
 export interface PipelineSeries {
-  symbol: string;
+  symbol: Pair;
   timeframe: Timeframe;
 }
 
@@ -41,7 +42,7 @@ export interface TickReport {
   processed: number;
   skipped: number;
   signals: number;
-  failed: { symbol: string; timeframe: string; error: string }[];
+  failed: { symbol: Pair; timeframe: string; error: string }[];
 }
 
 /**

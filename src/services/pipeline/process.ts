@@ -1,7 +1,7 @@
 import { computeSignal } from '../../core/signals/compute.js';
 import type { SignalOptions } from '../../core/signals/types.js';
 import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
-import type { SeriesKey, SignalRecord, Store } from '../../store/types.js';
+import type { SeriesKey, SignalRecord, Store } from '../../infra/store/types.js';
 import type { SignalBus } from './bus.js';
 import { persistResult } from './persist.js';
 

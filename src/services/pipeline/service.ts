@@ -1,8 +1,9 @@
+import type { Pair } from '../../core/types.js';
 import type { Config } from '../../config/schema.js';
 import { candleCount } from '../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
-import type { MarketSource } from '../../market/types.js';
-import type { Store } from '../../store/types.js';
+import type { MarketSource } from '../../sources/market/types.js';
+import type { Store } from '../../infra/store/types.js';
 import { LocalSignalBus, RedisSignalBus, type SignalBus } from './bus.js';
 import { ClockedSource } from './clocked-source.js';
 import { BullMqDispatcher, InProcessDispatcher, type Dispatcher } from './dispatch.js';
@@ -117,7 +118,7 @@ function add(a: TickReport, b: TickReport): void {
   a.failed.push(...b.failed);
 }
 
-export function parseSeriesList(symbols: string[], timeframes: Timeframe[]): PipelineSeries[] {
+export function parseSeriesList(symbols: Pair[], timeframes: Timeframe[]): PipelineSeries[] {
   return symbols.flatMap((symbol) => timeframes.map((timeframe) => ({ symbol, timeframe })));
 }
 

@@ -1,7 +1,8 @@
+import type { Pair } from '../../core/types.js';
 import { candleCount } from '../../core/series.js';
 import { detectSpikes, spikeEvents } from '../../core/volume/spikes.js';
 import { buySellSplit, type BuySellSplit } from '../../core/volume/split.js';
-import type { MarketInfo, MarketSource } from '../../market/types.js';
+import type { MarketInfo, MarketSource } from '../../sources/market/types.js';
 import type { PairResult, ScanParams } from './types.js';
 
 const nullable = (x: number) => (Number.isFinite(x) ? x : null);
@@ -45,7 +46,7 @@ export async function scanPair(source: MarketSource, market: MarketInfo, rank: n
 }
 
 /** Sources without trades for a pair (replay outside BTC/ETH) answer null, not a failure. */
-async function tradesSplit(source: MarketSource, symbol: string): Promise<BuySellSplit | null> {
+async function tradesSplit(source: MarketSource, symbol: Pair): Promise<BuySellSplit | null> {
   try {
     return buySellSplit(await source.trades(symbol, 1000));
   } catch {

@@ -1,4 +1,4 @@
-import type { MarketSource } from '../../market/types.js';
+import type { MarketSource } from '../../sources/market/types.js';
 import { mapPool } from './pool.js';
 import { scanPair } from './scan-pair.js';
 import { selectPairs } from './select.js';

@@ -1,4 +1,4 @@
-import type { MarketInfo, MarketSource } from '../../market/types.js';
+import type { MarketInfo, MarketSource } from '../../sources/market/types.js';
 
 /**
  * The top N active markets by quote volume. Unknown volumes sort last rather than being

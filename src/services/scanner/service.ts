@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { MarketSource } from '../../market/types.js';
+import type { MarketSource } from '../../sources/market/types.js';
 import { dispatchAlerts, logSink, telegramSink, webhookSink, type AlertLogger, type AlertSink } from './alerts.js';
 import { batchIds, readPair, readSummary, writeBatch } from './results.js';
 import { newBatchId, runScan, type ScanRunOptions } from './scan.js';
 import { ScanScheduler } from './scheduler.js';
-import type { ScannerSettings } from './settings.js';
+import type { ScannerSettings } from '../../config/scanner.js';
 import type { AlertItem, BatchSummary, ScanParams } from './types.js';
 
 export class ScanBusyError extends Error {

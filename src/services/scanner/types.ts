@@ -1,3 +1,4 @@
+import type { Pair } from '../../core/types.js';
 import type { Timeframe } from '../../core/timeframes.js';
 import type { SpikeEvent } from '../../core/volume/spikes.js';
 import type { BuySellSplit } from '../../core/volume/split.js';
@@ -29,7 +30,7 @@ export interface PairSeries {
 
 export interface PairOk {
   status: 'ok';
-  symbol: string;
+  symbol: Pair;
   rank: number;
   quoteVolume: number | null;
   timeframe: Timeframe;
@@ -51,7 +52,7 @@ export interface PairOk {
 
 export interface PairFailed {
   status: 'failed';
-  symbol: string;
+  symbol: Pair;
   rank: number;
   reason: string;
 }
@@ -68,13 +69,13 @@ export interface BatchSummary {
   params: ScanParams;
   pairs: { requested: number; ok: number; failed: number; withSpikes: number; alerts: number };
   /** Every pair with its headline numbers, strongest first; details in pairs/<PAIR>.json. */
-  results: { symbol: string; status: 'ok' | 'failed'; spikes?: number; alerts?: number; maxConfidence?: number; lastRelVolume?: number | null; reason?: string }[];
-  failed: { symbol: string; reason: string }[];
+  results: { symbol: Pair; status: 'ok' | 'failed'; spikes?: number; alerts?: number; maxConfidence?: number; lastRelVolume?: number | null; reason?: string }[];
+  failed: { symbol: Pair; reason: string }[];
   alerts: AlertItem[];
 }
 
 export interface AlertItem {
-  symbol: string;
+  symbol: Pair;
   timeframe: Timeframe;
   time: string;
   volume: number;

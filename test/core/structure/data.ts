@@ -1,12 +1,13 @@
+import { asPair } from '../../../src/core/types.js';
 import { readFileSync } from 'node:fs';
-import { ReplaySource } from '../../../src/market/replay/source.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { type Candles, fromRows } from '../../../src/core/series.js';
 
 const replay = new ReplaySource();
 
 /** Bundled Binance daily candles of a pair (2017-08-17 → 2024-04-09 for BTC/USDT). */
 export function daily(pair: string): Candles {
-  return replay.history(pair, '1d');
+  return replay.history(asPair(pair), '1d');
 }
 
 /** A freqtrade 1h file from ../shared/data (rows [ms, o, h, l, c, v]). */

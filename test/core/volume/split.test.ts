@@ -1,11 +1,12 @@
+import { asPair } from '../../../src/core/types.js';
 import { describe, it, expect } from 'vitest';
 import { buySellSplit } from '../../../src/core/volume/split.js';
-import { ReplaySource } from '../../../src/market/replay/source.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 
 describe('buy/sell split on the recorded Binance BTC/USDT trades', () => {
   it('sums taker buys and sells and covers the trades span', async () => {
     const src = new ReplaySource();
-    const trades = await src.trades('BTC/USDT', 5000);
+    const trades = await src.trades(asPair('BTC/USDT'), 5000);
     expect(trades.length).toBeGreaterThan(100);
     const s = buySellSplit(trades)!;
     expect(s.trades).toBe(trades.length);

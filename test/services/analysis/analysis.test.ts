@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { replaySource } from '../../../src/services/sources.js';
+import { replaySource } from '../../../src/app/sources.js';
 import { loadCandles } from '../../../src/services/candles.js';
 import { AnalysisService, analyzeCandles, writeEnglish, writePersian } from '../../../src/services/analysis/index.js';
 import { runIndicator } from '../../../src/core/indicators/registry.js';
-import { MemoryCache } from '../../../src/cache/index.js';
-import { pngSize } from '../../charts/png.js';
+import { MemoryCache } from '../../../src/infra/cache/index.js';
+import { pngSize } from '../../infra/charts/png.js';
 
 const source = replaySource();
 const eth = await loadCandles(source, { pair: 'ETH/USDT', timeframe: '1d', limit: 200 });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaySource } from '../../../src/services/sources.js';
+import { replaySource } from '../../../src/app/sources.js';
 import { loadCandles } from '../../../src/services/candles.js';
 import { analyzeCandles, analyzeLoaded, rewriteWithLlm, writeEnglish, writePersian } from '../../../src/services/analysis/index.js';
 

@@ -1,11 +1,12 @@
+import { asPair } from '../../../src/core/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/app.js';
-import { SqliteStore } from '../../../src/store/sqlite.js';
+import { SqliteStore } from '../../../src/infra/store/sqlite.js';
 import { PipelineService } from '../../../src/services/pipeline/service.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { dailyBars, startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange/index.js';
-import { sourceFor, PATHS } from '../../market/ccxt/setup.js';
-import type { CcxtSource } from '../../../src/market/ccxt/source.js';
+import { sourceFor, PATHS } from '../../sources/market/ccxt/setup.js';
+import type { CcxtSource } from '../../../src/sources/market/ccxt/source.js';
 
 // Live mode through the real ccxt client against the local Binance stand-in.
 describe('pipeline live over ccxt: exchange failures degrade a symbol, never crash', () => {
@@ -26,7 +27,7 @@ describe('pipeline live over ccxt: exchange failures degrade a symbol, never cra
   });
 
   it('retries, marks the symbol degraded in /health, recovers when the exchange does', async () => {
-    const service = new PipelineService({ source: src, store, series: [{ symbol: 'BTC/USDT', timeframe: '1d' }, { symbol: 'ETH/USDT', timeframe: '1d' }], window: 200, warmupCandles: 200 });
+    const service = new PipelineService({ source: src, store, series: [{ symbol: asPair('BTC/USDT'), timeframe: '1d' }, { symbol: asPair('ETH/USDT'), timeframe: '1d' }], window: 200, warmupCandles: 200 });
     const app = await buildApp({ ctx: { config: loadConfig({ env: {} }), source: src, services: { degraded: () => service.pipeline.degraded() }, startedAt: Date.now() } });
     // "now" = just after the last bundled day, so the daily candles are the exchange's latest.
     const now = Date.UTC(2024, 3, 10, 0, 1);

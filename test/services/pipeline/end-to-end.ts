@@ -1,14 +1,15 @@
+import { asPair } from '../../../src/core/types.js';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import type { Config } from '../../../src/config/schema.js';
-import { startServer, type RunningServer } from '../../../src/services/server.js';
+import { startServer, type RunningServer } from '../../../src/app/server.js';
 import { PipelineService, parseSeriesList } from '../../../src/services/pipeline/service.js';
 import { startWorker } from '../../../src/services/pipeline/dispatch.js';
 import { RedisSignalBus, type SignalBus } from '../../../src/services/pipeline/bus.js';
-import { openStore } from '../../../src/store/index.js';
-import type { Store } from '../../../src/store/types.js';
-import { ReplaySource } from '../../../src/market/replay/source.js';
-import { normalizeSymbol } from '../../../src/market/types.js';
+import { openStore } from '../../../src/infra/store/index.js';
+import type { Store } from '../../../src/infra/store/types.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
+import { normalizeSymbol } from '../../../src/sources/market/types.js';
 import { candleCount } from '../../../src/core/series.js';
 import { PAIRS, SINCE } from './harness.js';
 
@@ -44,7 +45,7 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
     source: server.ctx.source,
     store,
     bus,
-    series: parseSeriesList(PAIRS.map(normalizeSymbol), ['1d']),
+    series: parseSeriesList(PAIRS.map((s) => normalizeSymbol(s)), ['1d']),
     replay: true,
     since: Date.parse(SINCE),
     window: config.pipeline.window,
@@ -57,7 +58,7 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
     expect(report.failed).toEqual([]);
     const replay = new ReplaySource();
     let closed = 0;
-    for (const p of PAIRS) closed += candleCount(await replay.candles(p, '1d', { since: Date.parse(SINCE) }));
+    for (const p of PAIRS) closed += candleCount(await replay.candles(asPair(p), '1d', { since: Date.parse(SINCE) }));
     // Every closed candle after the first minHistory-1 of each series was analysed exactly once.
     expect(report.dispatched).toBe(closed - PAIRS.length * 29);
     const expectedPushes = (await store.querySignals({ source: 'replay', limit: 100000 })).length;
@@ -100,14 +101,14 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
 
       const candles = await get(`/candles/${path}?timeframe=day1&limit=5`);
       const rows = candles.body['candles'] as { timestamp: number; close: number }[];
-      const real = await replay.candles(pair, '1d', { limit: 5 });
+      const real = await replay.candles(asPair(pair), '1d', { limit: 5 });
       expect(rows.map((r) => r.close)).toEqual(Array.from(real.close));
       const lastClosed = real.time[4]!;
 
       const levels = await get(`/sr-levels/${path}?timeframe=1d`);
       expect(levels.body['as_of']).toBe(lastClosed);
       const lv = levels.body['levels'] as { price: number }[];
-      const hist = await replay.candles(pair, '1d', { since: Date.parse(SINCE) });
+      const hist = await replay.candles(asPair(pair), '1d', { since: Date.parse(SINCE) });
       const lo = Math.min(...hist.low);
       const hi = Math.max(...hist.high);
       for (const l of lv) {

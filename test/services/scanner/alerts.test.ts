@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatchAlerts, logSink, telegramSink, webhookSink } from '../../../src/services/scanner/alerts.js';
 import { ScannerService } from '../../../src/services/scanner/service.js';
-import { defaultScannerSettings } from '../../../src/services/scanner/settings.js';
-import { ReplaySource } from '../../../src/market/replay/source.js';
+import { defaultScannerSettings } from '../../../src/config/scanner.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { localServer } from './local-server.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ScannerService } from '../../../src/services/scanner/service.js';
-import { defaultScannerSettings } from '../../../src/services/scanner/settings.js';
-import { ReplaySource } from '../../../src/market/replay/source.js';
+import { defaultScannerSettings } from '../../../src/config/scanner.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'sextant-chart-'));

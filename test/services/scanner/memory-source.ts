@@ -1,7 +1,8 @@
+import { asPair } from '../../../src/core/types.js';
 import { candleCount, sliceCandles, type Candles } from '../../../src/core/series.js';
 import type { Timeframe } from '../../../src/core/timeframes.js';
-import { MarketError } from '../../../src/market/errors.js';
-import type { CandleQuery, MarketInfo, MarketSource, Trade } from '../../../src/market/types.js';
+import { MarketError } from '../../../src/sources/market/errors.js';
+import type { CandleQuery, MarketInfo, MarketSource, Trade } from '../../../src/sources/market/types.js';
 
 /** A MarketSource over candles already in memory (real files), counting concurrent calls. */
 export class MemorySource implements MarketSource {
@@ -18,7 +19,7 @@ export class MemorySource implements MarketSource {
     return [...this.data].map(([symbol, c]) => {
       const n = candleCount(c);
       const [base, quote] = symbol.split('/') as [string, string];
-      return { symbol, base, quote, quoteVolume: c.close[n - 1]! * c.volume[n - 1]!, active: true };
+      return { symbol: asPair(symbol), base, quote, quoteVolume: c.close[n - 1]! * c.volume[n - 1]!, active: true };
     });
   }
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { candleCount, type Candles } from '../../../src/core/series.js';
 import { runScan } from '../../../src/services/scanner/scan.js';
 import type { ScanParams } from '../../../src/services/scanner/types.js';
-import { ReplaySource } from '../../../src/market/replay/source.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { FREQTRADE_DIR, NFI_DIR, freqtradeFiles, loadFreqtrade } from '../../core/volume/real-data.js';
 import { MemorySource } from './memory-source.js';
 

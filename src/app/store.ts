@@ -1,0 +1,8 @@
+import type { Config } from '../config/schema.js';
+import { openStore } from '../infra/store/index.js';
+import type { Store } from '../infra/store/types.js';
+
+/** The configured store: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
+export function storeFromConfig(config: Config): Promise<Store> {
+  return openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, schema: config.store.schema });
+}

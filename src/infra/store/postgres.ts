@@ -1,0 +1,363 @@
+import pg from 'pg';
+import { candleCount, emptyCandles, type Candles } from '../../core/series.js';
+import { normalizeBatch, toFloat } from './candle-batch.js';
+import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from './migrations.js';
+import { limitOf, MAX_TIME, MIN_TIME, postgresPlaceholders, signalFilter } from './sql-filters.js';
+import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
+import { buildSummary, type SummaryRow } from './summary.js';
+import { connectionError, redactUrl } from './pg-errors.js';
+import {
+  SNAPSHOT_KINDS,
+  type CandleQuery,
+  type KvEntry,
+  type SeriesInfo,
+  type SeriesKey,
+  type SignalQuery,
+  type SignalRecord,
+  type SignalSummary,
+  type Snapshot,
+  type SnapshotKind,
+  type SnapshotQuery,
+  type Store,
+  type UpsertResult,
+} from './types.js';
+
+export interface PostgresStoreOptions {
+  /** e.g. `postgres://user:pass@host:5432/db` (DATABASE_URL). */
+  connectionString: string;
+  /**
+   * Keep every table in this schema (created if missing) instead of `public`: lets test runs
+   * and several deployments share one database without seeing each other's rows.
+   */
+  schema?: string;
+  /** Pool size; default 10. */
+  max?: number;
+  connectionTimeoutMs?: number;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Epoch-ms times and counts are BIGINT; pg hands those back as strings to protect values
+ * beyond 2^53. Ours never get near that, so this pool (and only this pool, not pg's global
+ * parser table shared with other code) reads them as numbers.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Rows per INSERT: arrays travel as one parameter each, so this only bounds statement size. */
+const CHUNK = 10_000;
+
+const CANDLE_UPSERT = `
+  WITH up AS (
+    INSERT INTO candles (source, symbol, timeframe, time, open, high, low, close, volume)
+    SELECT $1::text, $2::text, $3::text, t.*
+    FROM unnest($4::bigint[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[]) AS t
+    ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET
+      open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume
+    WHERE (candles.open, candles.high, candles.low, candles.close, candles.volume)
+      IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume)
+    RETURNING (xmax = 0) AS fresh
+  )
+  SELECT count(*) FILTER (WHERE fresh) AS inserted, count(*) FILTER (WHERE NOT fresh) AS updated FROM up`;
+
+/**
+ * PostgreSQL store for several processes/workers and for volume. TimescaleDB is used when
+ * installed (see migration 1), never required.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly schema: string | undefined;
+  private readonly pool: pg.Pool;
+  private readonly url: string;
+
+  private constructor(options: PostgresStoreOptions) {
+    this.url = options.connectionString;
+    this.schema = options.schema;
+    if (this.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) {
+      throw new RangeError(`schema name must match [a-z_][a-z0-9_]* (max 63 chars), got "${this.schema}"`);
+    }
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      types,
+      // Set at connection start-up, so no query on any pooled connection can run before it.
+      ...(this.schema ? { options: `-c search_path=${this.schema}` } : {}),
+    });
+    // An idle connection dropped by the server (restart, failover) is discarded by the pool and
+    // the next query opens a fresh one; without a listener the error would crash the process.
+    this.pool.on('error', () => {});
+  }
+
+  /** Opens the pool and proves the server is reachable, creating `schema` if asked for. */
+  static async connect(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const store = new PostgresStore(options);
+    try {
+      await store.pool.query('SELECT 1');
+      if (store.schema) {
+        await store.pool.query(`CREATE SCHEMA IF NOT EXISTS ${store.schema}`).catch((err: { code?: string }) => {
+          // Two processes creating the same schema at once: the loser's error is harmless.
+          if (err.code !== '23505' && err.code !== '42P06') throw err;
+        });
+      }
+    } catch (err) {
+      await store.pool.end().catch(() => {});
+      throw connectionError(options.connectionString, err);
+    }
+    return store;
+  }
+
+  /** Where this store points, password hidden. */
+  get location(): string {
+    return redactUrl(this.url) + (this.schema ? ` (schema ${this.schema})` : '');
+  }
+
+  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await work(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      // Transaction-scoped advisory lock per schema: concurrent migrators (several workers
+      // starting together) queue here, and the later ones find nothing left to apply.
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext('sextant:migrate:' || coalesce(current_schema(), '')))`);
+      await c.query(SCHEMA_MIGRATIONS_DDL.postgres);
+      const applied = (await c.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id);
+      assertKnownMigrations(applied);
+      for (const m of pendingMigrations(applied)) {
+        for (const sql of m.statements('postgres')) await c.query(sql);
+        await c.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [m.id, m.name, Date.now()]);
+      }
+    });
+  }
+
+  async upsertCandles(source: string, symbol: string, timeframe: string, candles: Candles): Promise<UpsertResult> {
+    const c = normalizeBatch(candles);
+    const n = candleCount(c);
+    const result = { inserted: 0, updated: 0 };
+    if (n === 0) return result;
+    await this.tx(async (client) => {
+      for (let i = 0; i < n; i += CHUNK) {
+        const end = Math.min(n, i + CHUNK);
+        const col = (a: Float64Array) => Array.from(a.subarray(i, end));
+        const r = await client.query<{ inserted: number; updated: number }>(CANDLE_UPSERT, [
+          source, symbol, timeframe,
+          col(c.time), col(c.open), col(c.high), col(c.low), col(c.close), col(c.volume),
+        ]);
+        result.inserted += r.rows[0]!.inserted;
+        result.updated += r.rows[0]!.updated;
+      }
+    });
+    return result;
+  }
+
+  async getCandles(source: string, symbol: string, timeframe: string, q: CandleQuery = {}): Promise<Candles> {
+    const limit = limitOf(q.limit, -1);
+    const latest = q.since === undefined && limit >= 0;
+    const r = await this.pool.query<unknown[]>({
+      text: `SELECT time, open, high, low, close, volume FROM candles
+             WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5
+             ORDER BY time ${latest ? 'DESC' : 'ASC'} LIMIT $6`,
+      values: [source, symbol, timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME, limit < 0 ? null : limit],
+      rowMode: 'array',
+    });
+    const rows = latest ? r.rows.reverse() : r.rows;
+    const c = emptyCandles(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      c.time[i] = row[0] as number;
+      c.open[i] = toFloat(row[1]);
+      c.high[i] = toFloat(row[2]);
+      c.low[i] = toFloat(row[3]);
+      c.close[i] = toFloat(row[4]);
+      c.volume[i] = toFloat(row[5]);
+    }
+    return c;
+  }
+
+  async listSeries(): Promise<SeriesInfo[]> {
+    const r = await this.pool.query<SeriesInfo>(
+      `SELECT source, symbol, timeframe, COUNT(*) AS count, MIN(time) AS first, MAX(time) AS last
+       FROM candles GROUP BY source, symbol, timeframe ORDER BY source, symbol, timeframe`,
+    );
+    return r.rows;
+  }
+
+  async deleteSeries(source: string, symbol: string, timeframe: string): Promise<number> {
+    const r = await this.pool.query('DELETE FROM candles WHERE source = $1 AND symbol = $2 AND timeframe = $3', [source, symbol, timeframe]);
+    return r.rowCount ?? 0;
+  }
+
+  async upsertSignal(signal: SignalRecord): Promise<void> {
+    const values = SIGNAL_COLUMNS.map((col, i) => (col === 'payload' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
+    const set = SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+    await this.pool.query(
+      `INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')}) VALUES (${values})
+       ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET ${set}`,
+      signalToRow(signal, Date.now()),
+    );
+  }
+
+  async querySignals(q: SignalQuery = {}): Promise<SignalRecord[]> {
+    const ph = postgresPlaceholders();
+    const f = signalFilter(q, ph);
+    const r = await this.pool.query(`SELECT * FROM signals ${f.sql} ORDER BY time DESC, symbol, timeframe, source LIMIT ${ph()}`, [
+      ...f.params,
+      limitOf(q.limit, 100),
+    ]);
+    return r.rows.map((row) => rowToSignal(row, identity));
+  }
+
+  async latestSignals(filter: Partial<SeriesKey> = {}): Promise<SignalRecord[]> {
+    const f = signalFilter(filter, postgresPlaceholders());
+    const r = await this.pool.query(
+      `SELECT * FROM (
+         SELECT s.*, ROW_NUMBER() OVER (PARTITION BY source, symbol, timeframe ORDER BY time DESC) AS rn
+         FROM signals s ${f.sql}
+       ) AS x WHERE rn = 1 ORDER BY time DESC, symbol, timeframe, source`,
+      f.params,
+    );
+    return r.rows.map((row) => rowToSignal(row, identity));
+  }
+
+  async signalSummary(filter: { source?: string; since?: number } = {}): Promise<SignalSummary> {
+    const f = signalFilter(filter, postgresPlaceholders());
+    const r = await this.pool.query<SummaryRow>(
+      `SELECT symbol, direction, COUNT(*) AS n, MIN(time) AS first, MAX(time) AS last
+       FROM signals ${f.sql} GROUP BY symbol, direction`,
+      f.params,
+    );
+    return buildSummary(r.rows);
+  }
+
+  async putSnapshot(kind: SnapshotKind, key: SeriesKey, time: number, payload: unknown): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
+      [key.source, key.symbol, key.timeframe, time, encode(payload), Date.now()],
+    );
+  }
+
+  async getSnapshot<T = unknown>(kind: SnapshotKind, key: SeriesKey, at = MAX_TIME): Promise<Snapshot<T> | undefined> {
+    const r = await this.pool.query<Snapshot<T>>(
+      `SELECT time, payload FROM ${table(kind)}
+       WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time <= $4 ORDER BY time DESC LIMIT 1`,
+      [key.source, key.symbol, key.timeframe, at],
+    );
+    return r.rows[0];
+  }
+
+  async listSnapshots<T = unknown>(kind: SnapshotKind, key: SeriesKey, q: SnapshotQuery = {}): Promise<Snapshot<T>[]> {
+    const r = await this.pool.query<Snapshot<T>>(
+      `SELECT time, payload FROM ${table(kind)}
+       WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5 ORDER BY time DESC LIMIT $6`,
+      [key.source, key.symbol, key.timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME, limitOf(q.limit, 100)],
+    );
+    return r.rows;
+  }
+
+  async markProcessed(source: string, symbol: string, timeframe: string, time: number): Promise<boolean> {
+    // ON CONFLICT DO NOTHING is atomic under concurrency: of any number of racing workers,
+    // exactly one sees a row inserted.
+    const r = await this.pool.query(
+      `INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [source, symbol, timeframe, time, Date.now()],
+    );
+    return r.rowCount === 1;
+  }
+
+  async isProcessed(source: string, symbol: string, timeframe: string, time: number): Promise<boolean> {
+    const r = await this.pool.query(
+      'SELECT 1 FROM processed_candles WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time = $4',
+      [source, symbol, timeframe, time],
+    );
+    return r.rows.length > 0;
+  }
+
+  async unmarkProcessed(source: string, symbol: string, timeframe: string, time: number): Promise<boolean> {
+    const r = await this.pool.query(
+      'DELETE FROM processed_candles WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time = $4',
+      [source, symbol, timeframe, time],
+    );
+    return r.rowCount === 1;
+  }
+
+  async lastProcessed(source: string, symbol: string, timeframe: string): Promise<number | undefined> {
+    const r = await this.pool.query<{ t: number | null }>(
+      'SELECT MAX(time) AS t FROM processed_candles WHERE source = $1 AND symbol = $2 AND timeframe = $3',
+      [source, symbol, timeframe],
+    );
+    return r.rows[0]?.t ?? undefined;
+  }
+
+  async kvSet(namespace: string, key: string, value: unknown): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO kv (namespace, key, value, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (namespace, key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+      [namespace, key, encode(value), Date.now()],
+    );
+  }
+
+  async kvGet<T = unknown>(namespace: string, key: string): Promise<KvEntry<T> | undefined> {
+    const r = await this.pool.query<KvEntry<T>>(
+      'SELECT key, value, updated_at AS "updatedAt" FROM kv WHERE namespace = $1 AND key = $2',
+      [namespace, key],
+    );
+    return r.rows[0];
+  }
+
+  async kvList<T = unknown>(namespace: string): Promise<KvEntry<T>[]> {
+    const r = await this.pool.query<KvEntry<T>>(
+      'SELECT key, value, updated_at AS "updatedAt" FROM kv WHERE namespace = $1 ORDER BY key',
+      [namespace],
+    );
+    return r.rows;
+  }
+
+  async kvDelete(namespace: string, key: string): Promise<boolean> {
+    const r = await this.pool.query('DELETE FROM kv WHERE namespace = $1 AND key = $2', [namespace, key]);
+    return r.rowCount === 1;
+  }
+
+  /** Removes this store's schema and everything in it (tests; never `public`). */
+  async dropSchema(): Promise<void> {
+    if (!this.schema || this.schema === 'public') throw new Error('dropSchema needs a dedicated schema, not public');
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    // pg throws if a pool is ended twice; closing is idempotent here.
+    if (this.pool.ended || this.pool.ending) return;
+    await this.pool.end();
+  }
+}
+
+const identity = (v: unknown): unknown => v;
+
+// Table names cannot be bound; only the three known kinds ever reach the SQL text.
+function table(kind: SnapshotKind): string {
+  if (!SNAPSHOT_KINDS.includes(kind)) throw new RangeError(`unknown snapshot kind "${kind}"`);
+  return kind;
+}
+
+// pg would turn a JS array into a PostgreSQL array literal, not JSON; send text and cast.
+function encode(value: unknown): string {
+  const s = JSON.stringify(value);
+  if (s === undefined) throw new TypeError('cannot store undefined (or a function) as JSON');
+  return s;
+}

@@ -1,8 +1,0 @@
-import type { Config } from '../config/schema.js';
-import { openStore } from '../store/index.js';
-import type { Store } from '../store/types.js';
-
-/** The configured store: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
-export function storeFromConfig(config: Config): Promise<Store> {
-  return openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, schema: config.store.schema });
-}

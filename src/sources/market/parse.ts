@@ -1,0 +1,153 @@
+import { type Candles, emptyCandles } from '../../core/series.js';
+
+/**
+ * Parsers for the candle file formats users and the bundled data bring. All return
+ * raw candles in file order; the clean layer (core/quality) validates them.
+ */
+
+export class CandleFileError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'CandleFileError';
+  }
+}
+
+/** ISO date/datetime (UTC unless it says otherwise), epoch seconds or epoch milliseconds. */
+export function parseTime(text: string): number {
+  const s = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) {
+    const v = Number(s);
+    // Epoch seconds stop at ~5e10 until the year 3000; anything larger is milliseconds.
+    return v < 1e11 ? v * 1000 : v;
+  }
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.replace(' ', 'T')}Z`;
+  const t = Date.parse(iso);
+  return t;
+}
+
+function builder(capacity: number) {
+  let c = emptyCandles(capacity);
+  let n = 0;
+  return {
+    push(t: number, o: number, h: number, l: number, cl: number, v: number) {
+      if (n === c.time.length) {
+        const bigger = emptyCandles(Math.max(16, n * 2));
+        for (const k of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) bigger[k].set(c[k]);
+        c = bigger;
+      }
+      c.time[n] = t; c.open[n] = o; c.high[n] = h; c.low[n] = l; c.close[n] = cl; c.volume[n] = v;
+      n++;
+    },
+    done(): Candles {
+      return {
+        time: c.time.slice(0, n), open: c.open.slice(0, n), high: c.high.slice(0, n),
+        low: c.low.slice(0, n), close: c.close.slice(0, n), volume: c.volume.slice(0, n),
+      };
+    },
+  };
+}
+
+const REQUIRED = ['open', 'high', 'low', 'close', 'volume'] as const;
+const TIME_NAMES = ['timestamp', 'time', 'date', 'datetime', 'open_time', 'opentime'];
+
+/**
+ * CSV with a header naming timestamp (or time/date/datetime), open, high, low, close,
+ * volume in any order; optional `symbol` column (multi-pair files are split by it).
+ */
+export function parseCandleCsv(text: string, file = 'input'): Map<string, Candles> {
+  const lines = text.split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const timeCol = header.findIndex((h) => TIME_NAMES.includes(h));
+  if (timeCol < 0) throw new CandleFileError(file, `CSV header needs a timestamp column (one of ${TIME_NAMES.join(', ')}); got "${lines[0] ?? ''}"`);
+  const cols = REQUIRED.map((name) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new CandleFileError(file, `CSV header needs column "${name}"; got "${lines[0]}"`);
+    return i;
+  });
+  const symCol = header.indexOf('symbol');
+  const bySymbol = new Map<string, ReturnType<typeof builder>>();
+  for (let li = 1; li < lines.length; li++) {
+    const line = lines[li]!;
+    if (!line.trim()) continue;
+    const f = line.split(',');
+    const sym = symCol >= 0 ? f[symCol]!.trim() : '';
+    let b = bySymbol.get(sym);
+    if (!b) bySymbol.set(sym, (b = builder(1024)));
+    const t = parseTime(f[timeCol] ?? '');
+    if (Number.isNaN(t)) throw new CandleFileError(file, `line ${li + 1}: cannot read time "${f[timeCol]}"`);
+    b.push(t, Number(f[cols[0]]), Number(f[cols[1]]), Number(f[cols[2]]), Number(f[cols[3]]), Number(f[cols[4]]));
+  }
+  const out = new Map<string, Candles>();
+  for (const [k, b] of bySymbol) out.set(k, b.done());
+  return out;
+}
+
+/** freqtrade / ccxt JSON: [[ms, o, h, l, c, v], ...]. */
+export function parseCandleRowsJson(text: string, file = 'input'): Candles {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch (e) {
+    throw new CandleFileError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(rows)) throw new CandleFileError(file, 'JSON must be an array of [timeMs, open, high, low, close, volume] rows');
+  const b = builder(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as unknown;
+    if (!Array.isArray(r) || r.length < 6) throw new CandleFileError(file, `row ${i}: expected [timeMs, open, high, low, close, volume]`);
+    const t = typeof r[0] === 'string' ? parseTime(r[0]) : Number(r[0]);
+    b.push(t, Number(r[1]), Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5]));
+  }
+  return b.done();
+}
+
+/**
+ * ta4j's example files come in two shapes: ta4j bars (`ohlc[]` with the candle END
+ * time) and raw Coinbase API candles (`candles[]` with `start` in epoch seconds,
+ * numbers as strings). Sextant keys candles by open time.
+ */
+export function parseTa4jJson(text: string, barMs: number): Candles {
+  const doc = JSON.parse(text) as {
+    ohlc?: { endTime: number; openPrice: number; highPrice: number; lowPrice: number; closePrice: number; volume: number }[];
+    candles?: { start: string; open: string; high: string; low: string; close: string; volume: string }[];
+  };
+  if (doc.ohlc) {
+    const b = builder(doc.ohlc.length);
+    for (const r of doc.ohlc) b.push(r.endTime - barMs, r.openPrice, r.highPrice, r.lowPrice, r.closePrice, r.volume);
+    return b.done();
+  }
+  const rows = doc.candles ?? [];
+  const b = builder(rows.length);
+  for (const r of rows) b.push(Number(r.start) * 1000, Number(r.open), Number(r.high), Number(r.low), Number(r.close), Number(r.volume));
+  return b.done();
+}
+
+/**
+ * LEAN trade bars. Hour/daily files: "YYYYMMDD HH:mm,o,h,l,c,v"; minute files:
+ * "msSinceMidnight,o,h,l,c,v" with the date in the file name (dayStartMs).
+ */
+export function parseLeanCsv(text: string, dayStartMs?: number): Candles {
+  const lines = text.split(/\r?\n/);
+  const b = builder(lines.length);
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const f = line.split(',');
+    const first = f[0]!;
+    let t: number;
+    if (dayStartMs !== undefined) t = dayStartMs + Number(first);
+    else t = Date.UTC(Number(first.slice(0, 4)), Number(first.slice(4, 6)) - 1, Number(first.slice(6, 8)), Number(first.slice(9, 11) || 0), Number(first.slice(12, 14) || 0));
+    b.push(t, Number(f[1]), Number(f[2]), Number(f[3]), Number(f[4]), Number(f[5]));
+  }
+  return b.done();
+}
+
+/** Reads a user's candle file: CSV with header, or freqtrade JSON rows. */
+export function parseCandleFile(text: string, file: string): Candles {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) return parseCandleRowsJson(text, file);
+  const bySymbol = parseCandleCsv(text, file);
+  if (bySymbol.size > 1) throw new CandleFileError(file, `holds ${bySymbol.size} symbols; give a file with one pair`);
+  const only = [...bySymbol.values()][0];
+  if (!only) throw new CandleFileError(file, 'no candles');
+  return only;
+}

@@ -1,0 +1,65 @@
+import type { MarketEvent, Pair } from '../../../core/types.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { BookLevel, Trade } from '../types.js';
+
+/**
+ * The raw Binance spot feed recorded by hftbacktest: gzip text, one
+ * "<local receive ns> <raw JSON>" per line; the JSON is a REST depth snapshot
+ * ({lastUpdateId,bids,asks}) or a combined-stream message ({stream,data}).
+ */
+export type FeedEvent =
+  | { type: 'snapshot'; recvMs: number; lastUpdateId: number; bids: BookLevel[]; asks: BookLevel[] }
+  | { type: 'depth'; recvMs: number; eventMs: number; firstId: number; lastId: number; bids: BookLevel[]; asks: BookLevel[] }
+  | { type: 'trade'; recvMs: number; trade: Trade };
+
+const levels = (rows: [string, string][]): BookLevel[] => rows.map(([p, q]) => [Number(p), Number(q)]);
+
+export function parseBinanceFeed(files: readonly string[], symbol: Pair): FeedEvent[] {
+  const events: FeedEvent[] = [];
+  for (const file of files) {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const space = text.indexOf(' ', start);
+      if (space > start && space < end) {
+        const recvMs = Number(text.slice(start, space)) / 1e6;
+        const msg = JSON.parse(text.slice(space + 1, end)) as Record<string, unknown>;
+        const ev = toEvent(msg, recvMs, symbol);
+        if (ev) events.push(ev);
+      }
+      start = end + 1;
+    }
+  }
+  return events;
+}
+
+function toEvent(msg: Record<string, unknown>, recvMs: number, symbol: Pair): FeedEvent | null {
+  if ('lastUpdateId' in msg) {
+    const m = msg as { lastUpdateId: number; bids: [string, string][]; asks: [string, string][] };
+    return { type: 'snapshot', recvMs, lastUpdateId: m.lastUpdateId, bids: levels(m.bids), asks: levels(m.asks) };
+  }
+  const data = msg['data'] as Record<string, unknown> | undefined;
+  if (!data) return null;
+  if (data['e'] === 'depthUpdate') {
+    const d = data as { E: number; U: number; u: number; b: [string, string][]; a: [string, string][] };
+    return { type: 'depth', recvMs, eventMs: d.E, firstId: d.U, lastId: d.u, bids: levels(d.b), asks: levels(d.a) };
+  }
+  if (data['e'] === 'trade') {
+    const t = data as { t: number; p: string; q: string; T: number; m: boolean };
+    // m = buyer is the maker, so the taker sold.
+    return { type: 'trade', recvMs, trade: { symbol, id: String(t.t), time: t.T, price: Number(t.p), amount: Number(t.q), side: t.m ? 'sell' : 'buy' } };
+  }
+  return null;
+}
+
+/** The recorded feed in the kernel's vocabulary: `at` is the local receive time. */
+export function* feedToMarketEvents(events: readonly FeedEvent[], symbol: Pair, source = 'replay'): Generator<MarketEvent> {
+  for (const e of events) {
+    if (e.type === 'trade') yield { type: 'trade', at: e.recvMs, source, trade: e.trade };
+    else if (e.type === 'snapshot') yield { type: 'book.snapshot', at: e.recvMs, source, book: { symbol, time: Math.round(e.recvMs), bids: e.bids, asks: e.asks, nonce: e.lastUpdateId } };
+    else yield { type: 'book.diff', at: e.recvMs, source, diff: { symbol, time: e.eventMs, firstId: e.firstId, lastId: e.lastId, bids: e.bids, asks: e.asks } };
+  }
+}
