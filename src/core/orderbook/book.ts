@@ -5,7 +5,7 @@ import type { BookLevel } from '../types.js';
  * updates are a binary search and a splice, reading the top N is a slice.
  * Sorting on every read would make replaying thousands of diffs quadratic.
  */
-class BookSide {
+export class BookSide {
   private readonly prices: number[] = [];
   private readonly sizes = new Map<number, number>();
   constructor(private readonly descending: boolean) {}
@@ -53,6 +53,20 @@ class BookSide {
   get size(): number {
     return this.prices.length;
   }
+
+  /** Price of the i-th level from the top (best first); undefined past the end. */
+  priceAt(i: number): number | undefined {
+    return this.prices[i];
+  }
+
+  sizeAt(i: number): number {
+    return this.sizes.get(this.prices[i]!) ?? 0;
+  }
+
+  /** Size resting at `price` (0 when no level). */
+  sizeOf(price: number): number {
+    return this.sizes.get(price) ?? 0;
+  }
 }
 
 /** An L2 order book fed by a snapshot and absolute-size diffs (size 0 deletes a level). */
@@ -73,5 +87,11 @@ export class L2Book {
     for (const [p, s] of bids) this.bids.set(p, s);
     for (const [p, s] of asks) this.asks.set(p, s);
     this.nonce = nonce;
+  }
+
+  clear(): void {
+    this.bids.clear();
+    this.asks.clear();
+    this.nonce = 0;
   }
 }

@@ -11,7 +11,8 @@ import type { BookLevel, Trade } from '../types.js';
 export type FeedEvent =
   | { type: 'snapshot'; recvMs: number; lastUpdateId: number; bids: BookLevel[]; asks: BookLevel[] }
   | { type: 'depth'; recvMs: number; eventMs: number; firstId: number; lastId: number; bids: BookLevel[]; asks: BookLevel[] }
-  | { type: 'trade'; recvMs: number; trade: Trade };
+  | { type: 'trade'; recvMs: number; trade: Trade }
+  | { type: 'top'; recvMs: number; updateId: number; bid: number; bidAmount: number; ask: number; askAmount: number };
 
 const levels = (rows: [string, string][]): BookLevel[] => rows.map(([p, q]) => [Number(p), Number(q)]);
 
@@ -52,6 +53,11 @@ function toEvent(msg: Record<string, unknown>, recvMs: number, symbol: Pair): Fe
     // m = buyer is the maker, so the taker sold.
     return { type: 'trade', recvMs, trade: { symbol, id: String(t.t), time: t.T, price: Number(t.p), amount: Number(t.q), side: t.m ? 'sell' : 'buy' } };
   }
+  if (data['e'] === undefined && 'u' in data && 'B' in data) {
+    // bookTicker: no event type, no event time; u is the book update id it reflects.
+    const b = data as { u: number; b: string; B: string; a: string; A: string };
+    return { type: 'top', recvMs, updateId: b.u, bid: Number(b.b), bidAmount: Number(b.B), ask: Number(b.a), askAmount: Number(b.A) };
+  }
   return null;
 }
 
@@ -60,6 +66,7 @@ export function* feedToMarketEvents(events: readonly FeedEvent[], symbol: Pair, 
   for (const e of events) {
     if (e.type === 'trade') yield { type: 'trade', at: e.recvMs, source, trade: e.trade };
     else if (e.type === 'snapshot') yield { type: 'book.snapshot', at: e.recvMs, source, book: { symbol, time: Math.round(e.recvMs), bids: e.bids, asks: e.asks, nonce: e.lastUpdateId } };
+    else if (e.type === 'top') yield { type: 'book.top', at: e.recvMs, source, top: { symbol, time: e.recvMs, updateId: e.updateId, bid: e.bid, bidAmount: e.bidAmount, ask: e.ask, askAmount: e.askAmount } };
     else yield { type: 'book.diff', at: e.recvMs, source, diff: { symbol, time: e.eventMs, firstId: e.firstId, lastId: e.lastId, bids: e.bids, asks: e.asks } };
   }
 }

@@ -1,5 +1,5 @@
 import { asPair } from '../../../core/types.js';
-import type { Pair } from '../../../core/types.js';
+import type { MarketEvent, Pair } from '../../../core/types.js';
 import { join } from 'node:path';
 import { type Candles, candleCount, lowerBound, sliceCandles } from '../../../core/series.js';
 import { type Timeframe, canResample, timeframeMs, TIMEFRAMES } from '../../../core/timeframes.js';
@@ -9,7 +9,7 @@ import { L2Book } from '../../../core/orderbook/book.js';
 import { MarketError, UnknownSymbolError } from '../errors.js';
 import type { CandleQuery, MarketInfo, MarketSource, OrderBook, StreamOptions, Ticker, Trade } from '../types.js';
 import { CANDLE_DATASETS, FEED_DATASETS, defaultDataDir, type CandleDataset, type FeedDataset } from './catalog.js';
-import { parseBinanceFeed, type FeedEvent } from './feed.js';
+import { feedToMarketEvents, parseBinanceFeed, type FeedEvent } from './feed.js';
 
 export interface SeriesInfo {
   dataset: string;
@@ -173,6 +173,16 @@ export class ReplaySource implements MarketSource {
       this.feeds.set(symbol, ev);
     }
     return ev;
+  }
+
+  /** Symbols with a recorded trade + book feed. */
+  feedSymbols(): Pair[] {
+    return FEED_DATASETS.map((f) => f.symbol);
+  }
+
+  /** The recorded feed of `symbol` as kernel events (trades, snapshot, diffs, tops), `at` = receive time. */
+  marketEvents(symbol: Pair): Iterable<MarketEvent> {
+    return feedToMarketEvents(this.feedEvents(symbol), symbol, this.id);
   }
 
   /** The recorded REST depth snapshot. */
