@@ -1,14 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../config/schema.js';
-import type { MarketSource } from '../sources/market/types.js';
+import type { Services } from '../services/types.js';
 
-/** What route modules get: config and the wired services. Routes stay thin. */
-export interface AppContext {
-  config: Config;
-  source: MarketSource;
-  /** Extra shared services attach here as they are built (store, cache, scheduler...). */
-  services: Record<string, unknown>;
-  startedAt: number;
-}
+/**
+ * What route modules get: the typed services the composition root built. Routes parse,
+ * call a service and shape the answer; they never build services or open connections.
+ */
+export type AppContext = Services;
 
 export type RouteModule = FastifyPluginAsync<{ ctx: AppContext }>;

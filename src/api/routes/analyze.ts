@@ -3,8 +3,6 @@ import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
-import { openCache } from '../../infra/cache/index.js';
-import { AnalysisService } from '../../services/analysis/index.js';
 
 const analyzeBody = z.strictObject({
   pair: z.string({ error: (i) => (i.input === undefined ? 'required (e.g. "eth_usdt", "ETH/USDT" or "ETHUSDT")' : 'must be a string') })
@@ -75,11 +73,7 @@ const analyzeResponse = {
 
 /** SPEC A: POST /api/v1/analyze and GET /api/v1/cache-stats. */
 export const analyzeRoutes: RouteModule = async (app, { ctx }) => {
-  const cache = openCache(ctx.config);
-  ctx.services['cache'] ??= cache;
-  const service = new AnalysisService({ source: ctx.source, cache, llm: ctx.config.llm });
-  ctx.services['analysis'] = service;
-  app.addHook('onClose', async () => cache.close());
+  const { analysis: service, cache } = ctx;
 
   // Scoped to this plugin: a body that is not JSON gets a 400 naming `body`, like every other field error.
   app.removeContentTypeParser('application/json');

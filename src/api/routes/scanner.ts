@@ -5,7 +5,7 @@ import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { ScanBusyError, ScannerService } from '../../services/scanner/service.js';
+import { ScanBusyError } from '../../services/scanner/service.js';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -27,9 +27,7 @@ const batchesQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(
 const pairQuery = z.strictObject({ batch: z.string().optional() });
 
 export const scannerRoutes: RouteModule = async (app, { ctx }) => {
-  const svc = new ScannerService(ctx.source, ctx.config.scanner);
-  ctx.services['scanner'] = svc;
-  app.addHook('onClose', async () => svc.close());
+  const svc = ctx.scanner;
   const status = () => ({ ...svc.scheduler.status(), scan_in_progress: svc.scanning });
 
   app.post('/api/v1/scheduler/start', { schema: { summary: 'Start the scheduled scan (interval or cron)', tags: ['scanner'] } }, async (req) => {

@@ -1,20 +1,11 @@
 import { z } from 'zod';
 import websocket from '@fastify/websocket';
 import type { RouteModule } from '../context.js';
-import type { AppContext } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
-import type { Store } from '../../infra/store/types.js';
-import type { SignalBus } from '../../services/pipeline/bus.js';
 import { signalToWire } from '../../services/pipeline/persist.js';
-
-function storeOf(ctx: AppContext): Store {
-  const store = ctx.services['store'] as Store | undefined;
-  if (!store) throw new HttpError(503, 'the signal store is not available in this process');
-  return store;
-}
 
 const limit = (max: number, def: number) => z.coerce.number().int('must be an integer').min(1, `must be >= 1`).max(max, `must be <= ${max}`).default(def);
 const timeframe = z.string().default('1d').transform((s, c) => {
@@ -52,7 +43,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
 
   app.get('/signals', { schema: { summary: 'Stored signals, newest first', tags, querystring: { type: 'object', properties: { symbol: { type: 'string' }, direction: { type: 'string', enum: ['long', 'short', 'neutral'] }, timeframe: { type: 'string' }, since: { type: 'string' }, limit: { type: 'integer' } } } } }, async (req) => {
     const q = parseWith(signalsQuery, req.query);
-    const rows = await storeOf(ctx).querySignals({
+    const rows = await ctx.store.querySignals({
       source: sourceId(q),
       ...(q.symbol ? { symbol: normalizeSymbol(q.symbol) } : {}),
       ...(q.direction ? { direction: q.direction } : {}),
@@ -65,14 +56,14 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
 
   app.get('/signals/summary', { schema: { summary: 'Signal counts by direction and symbol', tags } }, async (req) => {
     const q = parseWith(z.strictObject({ source: z.string().optional(), since: isoOrMs.optional() }), req.query);
-    return { status: 'success', ...(await storeOf(ctx).signalSummary({ source: sourceId(q), ...(q.since !== undefined ? { since: q.since } : {}) })) };
+    return { status: 'success', ...(await ctx.store.signalSummary({ source: sourceId(q), ...(q.since !== undefined ? { since: q.since } : {}) })) };
   });
 
   app.get('/signals/:symbol/latest', { schema: { summary: 'Latest signal of a symbol (per timeframe)', tags } }, async (req) => {
     const { symbol } = parseWith(symbolParam, req.params);
     const q = parseWith(z.strictObject({ source: z.string().optional(), timeframe: z.string().optional() }), req.query);
     const sym = normalizeSymbol(symbol);
-    const rows = await storeOf(ctx).latestSignals({ source: sourceId(q), symbol: sym, ...(q.timeframe ? { timeframe: parseTimeframe(q.timeframe) } : {}) });
+    const rows = await ctx.store.latestSignals({ source: sourceId(q), symbol: sym, ...(q.timeframe ? { timeframe: parseTimeframe(q.timeframe) } : {}) });
     if (!rows.length) throw new HttpError(404, `no signal stored for ${sym}`);
     return { status: 'success', signal: signalToWire(rows[0]!), by_timeframe: rows.map(signalToWire) };
   });
@@ -81,7 +72,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
     const { symbol } = parseWith(symbolParam, req.params);
     const q = parseWith(seriesQuery, req.query);
     const sym = normalizeSymbol(symbol);
-    const c = await storeOf(ctx).getCandles(sourceId(q), sym, q.timeframe, { limit: q.limit });
+    const c = await ctx.store.getCandles(sourceId(q), sym, q.timeframe, { limit: q.limit });
     if (!candleCount(c)) throw new HttpError(404, `no stored candles for ${sym} ${q.timeframe}`);
     const rows = Array.from({ length: candleCount(c) }, (_, i) => ({ timestamp: c.time[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! }));
     return { status: 'success', symbol: sym, timeframe: q.timeframe, candles: rows };
@@ -92,21 +83,16 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
       const { symbol } = parseWith(symbolParam, req.params);
       const q = parseWith(z.strictObject({ timeframe, source: z.string().optional() }), req.query);
       const sym = normalizeSymbol(symbol);
-      const snap = await storeOf(ctx).getSnapshot(kind, { source: sourceId(q), symbol: sym, timeframe: q.timeframe });
+      const snap = await ctx.store.getSnapshot(kind, { source: sourceId(q), symbol: sym, timeframe: q.timeframe });
       if (!snap) throw new HttpError(404, `no ${field} stored for ${sym} ${q.timeframe}`);
       return { status: 'success', symbol: sym, timeframe: q.timeframe, as_of: snap.time, [field]: snap.payload };
     });
   snapshotRoute('/sr-levels/:symbol', 'sr_levels', 'levels', 'Support/resistance levels as of the last processed candle');
   snapshotRoute('/swings/:symbol', 'swings', 'swings', 'Confirmed swings as of the last processed candle');
 
-  const bus = ctx.services['signalBus'] as SignalBus | undefined;
   await app.register(websocket);
   app.get('/ws/signals', { websocket: true, schema: { summary: 'WebSocket: every new signal as JSON', tags } }, (socket) => {
-    if (!bus) {
-      socket.close(1011, 'no signal bus');
-      return;
-    }
-    const off = bus.subscribe((s) => socket.send(JSON.stringify(signalToWire(s))));
+    const off = ctx.signalBus.subscribe((s) => socket.send(JSON.stringify(signalToWire(s))));
     socket.on('close', off);
   });
 };

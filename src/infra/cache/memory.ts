@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { ServiceHealth } from '../../kernel/service.js';
 import type { Cache, CacheStats } from './types.js';
 
 export interface MemoryCacheOptions {
@@ -47,5 +48,13 @@ export class MemoryCache implements Cache {
 
   async close(): Promise<void> {
     this.lru.clear();
+  }
+
+  stop(): Promise<void> {
+    return this.close();
+  }
+
+  health(): ServiceHealth {
+    return { status: 'ok', details: { backend: this.backend, entries: this.lru.size } };
   }
 }

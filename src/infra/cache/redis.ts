@@ -1,4 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { ServiceHealth } from '../../kernel/service.js';
+import { createRedis, type RedisClient } from '../redis.js';
 import type { Cache, CacheStats } from './types.js';
 
 export interface RedisCacheOptions {
@@ -14,6 +16,7 @@ export interface RedisCacheOptions {
  */
 export class RedisCache implements Cache {
   readonly backend = 'redis' as const;
+  private readonly client: RedisClient;
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly defaultTtlMs: number;
@@ -21,9 +24,9 @@ export class RedisCache implements Cache {
   constructor(opts: RedisCacheOptions) {
     this.prefix = opts.prefix ?? 'sextant:cache:';
     this.defaultTtlMs = opts.defaultTtlMs ?? 0;
-    // Fail fast instead of queueing commands forever when Redis is down: a cache miss is cheaper than a hung request.
-    this.redis = new Redis(opts.url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 2000 });
-    this.redis.on('error', () => { /* reported per command; the listener keeps ioredis from crashing the process */ });
+    // Connects on first use: wiring a Redis cache into a command that never reads it costs nothing.
+    this.client = createRedis(opts.url, 'command', { lazy: true });
+    this.redis = this.client.redis;
   }
 
   private k(key: string): string {
@@ -66,6 +69,15 @@ export class RedisCache implements Cache {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.client.close();
+  }
+
+  stop(): Promise<void> {
+    return this.close();
+  }
+
+  async health(): Promise<ServiceHealth> {
+    const h = await this.client.health();
+    return { ...h, details: { backend: this.backend, redis: this.client.where } };
   }
 }

@@ -4,9 +4,9 @@ import type { Timeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { normalizeSymbol, type MarketSource } from '../../sources/market/types.js';
 import { loadCandles, type LoadedCandles } from '../candles.js';
-import { analysisChartDataUrl } from './chart.js';
+import type { Service, ServiceHealth } from '../../kernel/service.js';
 import { analyzeCandles } from './compute.js';
-import { rewriteWithLlm, llmConfigured, type LlmConfig } from './llm.js';
+import type { LlmConfig } from './llm.js';
 import type { AnalysisResponse } from './types.js';
 import { writeEnglish } from './writer-en.js';
 import { writePersian } from './writer-fa.js';
@@ -35,6 +35,9 @@ export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?:
   if (candleCount(loaded.candles) === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
   const core = analyzeCandles(loaded, source);
   const builtin = { analysis: writeEnglish(core.data), analysis_summarized: writePersian(core.data) };
+  // Loaded on first use: the chart stack (ECharts, resvg) and the OpenAI client would slow
+  // the start of every process that wires this service but never analyses.
+  const [{ analysisChartDataUrl }, { rewriteWithLlm }] = await Promise.all([import('./chart.js'), import('./llm.js')]);
   // Chart and LLM do not depend on each other: the LLM's wait hides the rasterisation.
   const [chart, written] = await Promise.all([analysisChartDataUrl(loaded, core), rewriteWithLlm(llm, core.data, builtin)]);
   return {
@@ -53,8 +56,9 @@ export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?:
  * On-demand analysis with a cache in front. Cached values are the serialised response
  * bytes, so a hit costs one small candle lookup and a socket write.
  */
-export class AnalysisService {
+export class AnalysisService implements Service {
   private readonly inflight = new Map<string, Promise<Buffer>>();
+  private cacheError: string | undefined;
 
   constructor(private readonly opts: AnalysisServiceOptions) {}
 
@@ -62,7 +66,7 @@ export class AnalysisService {
   private async cacheKey(symbol: Pair, req: AnalyzeRequest): Promise<string> {
     const head = await this.opts.source.candles(symbol, req.timeframe, { limit: 1 });
     const last = candleCount(head) ? head.time[candleCount(head) - 1]! : 0;
-    const writer = llmConfigured(this.opts.llm) ? `llm:${this.opts.llm.model}` : 'builtin';
+    const writer = this.opts.llm?.baseUrl && this.opts.llm.model ? `llm:${this.opts.llm.model}` : 'builtin';
     return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}`;
   }
 
@@ -71,7 +75,11 @@ export class AnalysisService {
     if (req.input || !this.opts.cache) return { body: Buffer.from(JSON.stringify(await this.analyze(req))), cached: false };
     const symbol = normalizeSymbol(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
-    const hit = await this.opts.cache.get(key);
+    // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
+    const hit = await this.opts.cache.get(key).then(
+      (v) => ((this.cacheError = undefined), v),
+      (e: Error) => ((this.cacheError = e.message), undefined),
+    );
     if (hit !== undefined) return { body: hit, cached: true };
     // Identical concurrent misses share one computation instead of rendering N charts.
     let pending = this.inflight.get(key);
@@ -88,6 +96,18 @@ export class AnalysisService {
   private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
     return Buffer.from(JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm)));
+  }
+
+  async stop(): Promise<void> {
+    // Requests in flight finish; their cache writes are best effort anyway.
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  health(): ServiceHealth {
+    const details = { source: this.opts.source.id, writer: this.opts.llm?.baseUrl && this.opts.llm.model ? 'llm' : 'builtin', cache: this.opts.cache?.backend ?? 'none' };
+    return this.cacheError
+      ? { status: 'degraded', reason: `analysis runs uncached: ${this.cacheError}`, details }
+      : { status: 'ok', details };
   }
 
   /** Uncached analysis (CLI, --input files). */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MarketSource } from '../../sources/market/types.js';
+import type { Service, ServiceHealth } from '../../kernel/service.js';
 import { dispatchAlerts, logSink, telegramSink, webhookSink, type AlertLogger, type AlertSink } from './alerts.js';
 import { batchIds, readPair, readSummary, writeBatch } from './results.js';
 import { newBatchId, runScan, type ScanRunOptions } from './scan.js';
@@ -35,7 +36,7 @@ export function sinksFrom(settings: ScannerSettings, log?: AlertLogger): AlertSi
  * The scanner as the CLI, the scheduler and the API use it: one batch at a time,
  * results written under `resultsDir`, new alerts to the sinks.
  */
-export class ScannerService {
+export class ScannerService implements Service {
   readonly root: string;
   readonly scheduler: ScanScheduler;
   private busy = false;
@@ -129,6 +130,15 @@ export class ScannerService {
 
   close(): void {
     this.scheduler.stop();
+  }
+
+  async stop(): Promise<void> {
+    this.close();
+  }
+
+  health(): ServiceHealth {
+    const details = { scheduler: this.scheduler.running ? 'running' : 'stopped', scanning: this.busy, results: this.root };
+    return { status: 'ok', details };
   }
 }
 

@@ -1,6 +1,7 @@
 import { asPair } from '../../../src/core/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/app.js';
+import { wire } from '../../../src/app/wire.js';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
 import { PipelineService } from '../../../src/services/pipeline/service.js';
 import { loadConfig } from '../../../src/config/load.js';
@@ -28,7 +29,7 @@ describe('pipeline live over ccxt: exchange failures degrade a symbol, never cra
 
   it('retries, marks the symbol degraded in /health, recovers when the exchange does', async () => {
     const service = new PipelineService({ source: src, store, series: [{ symbol: asPair('BTC/USDT'), timeframe: '1d' }, { symbol: asPair('ETH/USDT'), timeframe: '1d' }], window: 200, warmupCandles: 200 });
-    const app = await buildApp({ ctx: { config: loadConfig({ env: {} }), source: src, services: { degraded: () => service.pipeline.degraded() }, startedAt: Date.now() } });
+    const app = await buildApp({ ctx: await wire(loadConfig({ env: {} }), { source: src, store, pipeline: service }) });
     // "now" = just after the last bundled day, so the daily candles are the exchange's latest.
     const now = Date.UTC(2024, 3, 10, 0, 1);
     fx.faults.add({ kind: 'status', status: 503 }, { times: 1_000_000, path: PATHS.binance.candles });

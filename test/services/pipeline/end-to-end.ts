@@ -22,8 +22,8 @@ type Wire = { symbol: string; timeframe: string; timestamp: number; direction: s
  */
 export async function endToEnd(config: Config, workers: number): Promise<{ signals: Wire[]; processed: number }> {
   const server: RunningServer = await startServer(config, { pipeline: false, logger: false });
-  const store = server.ctx.services['store'] as Store;
-  const bus = server.ctx.services['signalBus'] as SignalBus;
+  const store = server.ctx.store;
+  const bus = server.ctx.signalBus;
   const workerStores: Store[] = [];
   const workerBuses: SignalBus[] = [];
   const running = [];

@@ -1,0 +1,183 @@
+import type { Config } from '../config/schema.js';
+import type { ScannerSettings } from '../config/scanner.js';
+import { parseTimeframe } from '../core/timeframes.js';
+import { parsePair } from '../core/types.js';
+import { LiveClock, type Clock } from '../kernel/clock.js';
+import { overallStatus, type ServiceHealth } from '../kernel/service.js';
+import { openCache } from '../infra/cache/index.js';
+import type { Cache } from '../infra/cache/types.js';
+import { openStore } from '../infra/store/index.js';
+import type { Store } from '../infra/store/types.js';
+import { createRedis, type RedisClient } from '../infra/redis.js';
+import type { MarketSource } from '../sources/market/types.js';
+import { AnalysisService } from '../services/analysis/service.js';
+import { LocalSignalBus, RedisSignalBus, type SignalBus } from '../services/pipeline/bus.js';
+import type { PipelineService, PipelineServiceOptions } from '../services/pipeline/service.js';
+import { ScannerService } from '../services/scanner/service.js';
+import type { HealthReport, Services } from '../services/types.js';
+import { lazyStore } from './lazy-store.js';
+import { openSource } from './sources.js';
+
+export type { Services } from '../services/types.js';
+
+/** What the signal pipeline should do when wired; unset fields come from config.pipeline. */
+export type PipelineWiring = Partial<Pick<PipelineServiceOptions, 'series' | 'replay' | 'since' | 'useQueue' | 'log'>>;
+
+export interface WireOptions {
+  /** A source instance (tests, FileSource) or a source name; default config.source. */
+  source?: MarketSource | string;
+  /** An open store to use instead of the configured one (tests); it is closed by stop() only if `ownStore`. */
+  store?: Store;
+  ownStore?: boolean;
+  cache?: Cache;
+  clock?: Clock;
+  /** Scanner settings instead of config.scanner (the CLI's flags over the config). */
+  scanner?: ScannerSettings;
+  /** Wire the signal pipeline: true for the config's settings, an object to override them, or a built one. */
+  pipeline?: boolean | PipelineWiring | PipelineService;
+  /** Where background failures and the pipeline's end are told (the server passes its logger). */
+  log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void;
+}
+
+/** Dependencies the process cannot work without: /health says `down` (HTTP 503) when one is. */
+const CRITICAL = ['source', 'store'];
+
+/**
+ * The composition root: builds every service of one process from the config, once.
+ * Cheap parts are built now; connections (store, Redis) open on first use or in start(),
+ * so CLI commands that need only a source pay for nothing else.
+ */
+export async function wire(config: Config, opts: WireOptions = {}): Promise<Services> {
+  const clock = opts.clock ?? new LiveClock();
+  const startedAt = clock.now();
+  const stops: (() => Promise<void>)[] = [];
+  const source = typeof opts.source === 'object' ? opts.source : await openSource(opts.source ?? config.source, config);
+  // A source handed in belongs to the caller, like a store handed in.
+  if (typeof opts.source !== 'object') stops.push(() => source.close());
+
+  const lazy = opts.store
+    ? undefined
+    : lazyStore(config.store.databaseUrl ? 'postgres' : 'sqlite', () => openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, schema: config.store.schema }));
+  if (lazy) stops.push(() => lazy.close());
+  else if (opts.ownStore) stops.push(() => opts.store!.close());
+  let realStore: Store | undefined = opts.store;
+  const openedStore = async (): Promise<Store> => (realStore ??= await lazy!.open());
+
+  const cache = opts.cache ?? openCache(config);
+  if (!opts.cache) stops.push(() => cache.stop());
+
+  // Redis that the bus uses is probed by a connection of its own: the bus does not expose its clients.
+  const redisProbe: RedisClient | undefined = config.redisUrl ? createRedis(config.redisUrl, 'command', { lazy: true }) : undefined;
+  if (redisProbe) stops.push(() => redisProbe.close());
+  let bus: SignalBus | undefined;
+  const signalBus = () => (bus ??= config.redisUrl ? new RedisSignalBus(config.redisUrl) : new LocalSignalBus());
+  stops.push(async () => {
+    await bus?.close();
+  });
+
+  const analysis = new AnalysisService({ source, cache, llm: config.llm });
+  const scanner = new ScannerService(source, opts.scanner ?? config.scanner);
+  stops.push(() => analysis.stop(), () => scanner.stop());
+
+  let pipeline: PipelineService | undefined;
+  let pipelineRun: Promise<void> | undefined;
+  if (opts.pipeline && typeof opts.pipeline === 'object' && 'runReplay' in opts.pipeline) {
+    pipeline = opts.pipeline;
+  } else if (opts.pipeline) {
+    const over: PipelineWiring = opts.pipeline === true ? {} : opts.pipeline;
+    const p = config.pipeline;
+    // Loaded only when asked for: BullMQ is large, and most commands never run the pipeline.
+    const { PipelineService: Pipeline, parseSeriesList } = await import('../services/pipeline/service.js');
+    pipeline = new Pipeline({
+      source,
+      store: await openedStore(),
+      bus: signalBus(),
+      series: over.series ?? parseSeriesList(p.symbols.map((s) => parsePair(s)), p.timeframes.map(parseTimeframe)),
+      replay: over.replay ?? source.id === 'replay',
+      since: over.since ?? Date.parse(p.replaySince),
+      window: p.window,
+      pollMs: p.pollMs,
+      redisUrl: config.redisUrl,
+      useQueue: over.useQueue ?? p.useQueue,
+      queueName: p.queueName,
+      ...(over.log ? { log: over.log } : {}),
+    });
+    const owned = pipeline;
+    stops.push(async () => {
+      owned.stop();
+      await pipelineRun?.catch(() => undefined);
+      await owned.close();
+    });
+  }
+
+  // Each dependency's health, by the name /health shows it under.
+  const checks: Record<string, () => ServiceHealth | Promise<ServiceHealth>> = {
+    source: () => ({ status: 'ok', details: { id: source.id } }),
+    store: () => storeHealth(realStore ?? lazy?.store, realStore !== undefined || lazy === undefined),
+    cache: () => cache.health(),
+    signalBus: () => (redisProbe ? redisProbe.health().then((h) => ({ ...h, details: { kind: 'redis', ...h.details } })) : { status: 'ok', details: { kind: 'in-process' } }),
+    analysis: () => analysis.health(),
+    scanner: () => scanner.health(),
+  };
+  if (pipeline) {
+    const p = pipeline;
+    checks['pipeline'] = () => {
+      const sick = p.pipeline.degraded();
+      return sick.length
+        ? { status: 'degraded', reason: `${sick.length} series keep failing: ${sick.join(', ')}`, details: { degraded: sick } }
+        : { status: 'ok', details: { degraded: [] } };
+    };
+  }
+
+  let stopped: Promise<void> | undefined;
+  const services: Services = {
+    config,
+    clock,
+    source,
+    get store() {
+      return realStore ?? lazy!.store;
+    },
+    cache,
+    get signalBus() {
+      return signalBus();
+    },
+    analysis,
+    scanner,
+    pipeline,
+    startedAt,
+    async health(): Promise<HealthReport> {
+      const names = Object.keys(checks);
+      const results = await Promise.all(names.map((n) => Promise.resolve().then(checks[n]!).catch((e: Error): ServiceHealth => ({ status: 'down', reason: e.message }))));
+      const dependencies = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
+      return { status: overallStatus(dependencies, CRITICAL), dependencies };
+    },
+    async start() {
+      // The store opens here, so a server fails at start (one line) rather than on its first request.
+      await openedStore();
+      if (pipeline && !pipelineRun && !(opts.pipeline && typeof opts.pipeline === 'object' && 'runReplay' in opts.pipeline)) {
+        const p = pipeline;
+        const replay = p.opts.replay ?? false;
+        pipelineRun = (replay ? p.runReplay().then((r) => opts.log?.('info', 'signal pipeline finished the replay', r)) : p.runLive()).catch((err: Error) => opts.log?.('error', 'signal pipeline stopped', err));
+      }
+    },
+    stop() {
+      stopped ??= (async () => {
+        for (const s of stops.reverse()) await s().catch((e: Error) => opts.log?.('error', 'stopping a service failed', e));
+      })();
+      return stopped;
+    },
+  };
+  return services;
+}
+
+async function storeHealth(store: Store | undefined, open: boolean): Promise<ServiceHealth> {
+  if (!store) return { status: 'down', reason: 'no store wired' };
+  if (!open) return { status: 'ok', details: { kind: store.kind, open: false } };
+  try {
+    // The cheapest read every backend has: proves the connection and the schema.
+    await store.kvGet('sextant', 'health');
+    return { status: 'ok', details: { kind: store.kind } };
+  } catch (e) {
+    return { status: 'down', reason: `${store.kind} store: ${(e as Error).message}`, details: { kind: store.kind } };
+  }
+}
