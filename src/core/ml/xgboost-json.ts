@@ -113,6 +113,20 @@ export function parseXgboostJson(input: string | unknown): Ensemble {
 
 const f32 = (a: ArrayLike<number>): number[] => Array.from(a, (x) => Math.fround(x));
 
+/**
+ * Shortest decimal that reads back as the same float32, in XGBoost's own style ("5E-1").
+ * XGBoost 1.7 silently keeps its default base_score when the string has more digits than
+ * a float32 parse accepts, so long float64 renderings must not reach it.
+ */
+export function float32Text(x: number): string {
+  const v = Math.fround(x);
+  for (let p = 1; p <= 9; p++) {
+    const s = v.toExponential(p - 1);
+    if (Math.fround(Number(s)) === v) return s.toUpperCase().replace('E+', 'E');
+  }
+  return v.toExponential(8).toUpperCase().replace('E+', 'E');
+}
+
 /** XGBoost 1.7's JSON model; `attributes` go to learner.attributes (strings only). */
 export function toXgboostJson(model: Ensemble, attributes: Record<string, string> = {}): Json {
   if (model.treeWeights) throw new ModelFormatError('writing DART models is not supported');
@@ -151,11 +165,26 @@ export function toXgboostJson(model: Ensemble, attributes: Record<string, string
         name: 'gbtree',
       },
       learner_model_param: {
-        base_score: String(model.baseScore), boost_from_average: '0', num_class: '0',
+        base_score: float32Text(model.baseScore), boost_from_average: '0', num_class: '0',
         num_feature: String(nFeatures), num_target: '1',
       },
       objective: { name: model.objective, reg_loss_param: { scale_pos_weight: '1' } },
     },
     version: [1, 7, 4],
   };
+}
+
+const FLOAT_KEYS = new Set(['base_weights', 'loss_changes', 'split_conditions', 'sum_hessian']);
+
+/**
+ * The model as XGBoost-loadable text. XGBoost's JSON reader wants float fields written as
+ * floats ("1.0", not "1"), which JSON.stringify does not do, so those arrays are formatted here.
+ */
+export function xgboostJsonText(model: Ensemble, attributes: Record<string, string> = {}): string {
+  const mark = '\u0000f';
+  const text = JSON.stringify(toXgboostJson(model, attributes), (key, value: unknown) =>
+    FLOAT_KEYS.has(key) && Array.isArray(value)
+      ? (value as number[]).map((v) => `${mark}${Number.isInteger(v) ? v.toFixed(1) : String(v).toUpperCase()}`)
+      : value);
+  return text.replace(/"\\u0000f([^"]+)"/g, '$1');
 }
