@@ -1,6 +1,6 @@
 /**
- * Small builders for IndicatorDef parameter/output specs, so the family files read as
- * tables of TA-Lib metadata rather than repeated object literals.
+ * Small builders shared by every indicator file: parameter/output specs (so definitions read
+ * as tables of TA-Lib metadata), TA-Lib's zero test, and the true range.
  */
 import type { OutputSpec, ParamSpec } from './types.js';
 
@@ -9,6 +9,11 @@ export const REAL_BOUND = 3e37;
 
 export function intParam(name: string, def: number, min: number, max: number, description: string): ParamSpec {
   return { name, type: 'integer', default: def, min, max, description };
+}
+
+/** TA-Lib's usual time period (2..100000 unless `min` says otherwise). */
+export function periodParam(def: number, name = 'timePeriod', min = 2, description = 'Number of bars in the window'): ParamSpec {
+  return intParam(name, def, min, 100000, description);
 }
 
 export function realParam(name: string, def: number, min: number, max: number, description: string): ParamSpec {
@@ -30,4 +35,33 @@ export function integer(...names: string[]): OutputSpec[] {
 /** Params arrive validated and defaulted (resolveParams); this only narrows the type. */
 export function p(params: Readonly<Record<string, number>>, name: string): number {
   return params[name]!;
+}
+
+/** TA-Lib's TA_IS_ZERO: |v| < 1e-14. */
+export function isZero(v: number): boolean {
+  return v > -1e-14 && v < 1e-14;
+}
+
+/**
+ * True range of a bar: max(high - low, |prevClose - high|, |prevClose - low|), compared in
+ * TA-Lib's order with strict `>` so a NaN operand never wins over the bar's own range.
+ */
+export function trueRange(high: number, low: number, prevClose: number): number {
+  let tr = high - low;
+  const up = Math.abs(prevClose - high);
+  if (up > tr) tr = up;
+  const down = Math.abs(prevClose - low);
+  if (down > tr) tr = down;
+  return tr;
+}
+
+/**
+ * An output array whose warm-up prefix is NaN: `fill` writes everything from `lookback` on,
+ * so only the prefix needs filling (saves a full pass on long series).
+ */
+export function withWarmup(length: number, lookback: number, fill: (out: Float64Array) => void): Float64Array {
+  const out = new Float64Array(length);
+  fill(out);
+  out.fill(NaN, 0, Math.min(lookback, length));
+  return out;
 }

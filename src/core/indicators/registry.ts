@@ -1,19 +1,22 @@
+/**
+ * The indicator registry: every definition, collected from the group folders
+ * (`<group>/index.ts`; each definition sits in `<group>/<name>.ts` next to its kernel), and the
+ * validated entry point used by the API, the CLI and the services.
+ */
 import { IndicatorError, type IndicatorDef, type Params } from './types.js';
-import { definitions as overlap } from './overlap.js';
-import { definitions as math } from './math.js';
-import { definitions as price } from './price.js';
-import { definitions as statistic } from './statistic.js';
-import { definitions as volatility } from './volatility.js';
-import { definitions as volume } from './volume.js';
-import { definitions as momentumMa } from './momentum-ma.js';
-import { definitions as momentum } from './momentum.js';
-import { definitions as hilbert } from './hilbert.js';
-import { definitions as extras } from './extras.js';
-import { definitions as patterns } from './patterns.js';
+import { cycle } from './cycle/index.js';
+import { extras } from './extras/index.js';
+import { math } from './math/index.js';
+import { momentum } from './momentum/index.js';
+import { overlap } from './overlap/index.js';
+import { patterns } from './patterns/index.js';
+import { price } from './price/index.js';
+import { statistic } from './statistic/index.js';
+import { volatility } from './volatility/index.js';
+import { volume } from './volume/index.js';
 
-const all: IndicatorDef[] = [
-  ...overlap, ...hilbert, ...momentumMa, ...momentum, ...volatility, ...volume,
-  ...price, ...statistic, ...math, ...patterns, ...extras,
+const all: readonly IndicatorDef[] = [
+  ...overlap, ...cycle, ...momentum, ...volatility, ...volume, ...price, ...statistic, ...math, ...patterns, ...extras,
 ];
 
 const byName = new Map<string, IndicatorDef>();

@@ -52,11 +52,6 @@ export class IndicatorError extends Error {
   }
 }
 
-/** Convenience for building a spec: TA-Lib's usual time period 2..100000. */
-export function periodParam(def: number, name = 'timePeriod', min = 2, description = 'Number of bars in the window'): ParamSpec {
-  return { name, type: 'integer', default: def, min, max: 100000, description };
-}
-
 export function nanArray(length: number): Float64Array {
   return new Float64Array(length).fill(NaN);
 }

@@ -1,9 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  definitions, mama, htDcPeriod, htSine, htTrendMode, htTrendline, htPhasor, htDcPhase,
-} from '../../../src/core/indicators/hilbert.js';
+import { htDcPeriod } from '../../../src/core/indicators/cycle/ht-dcperiod.js';
+import { htDcPhase } from '../../../src/core/indicators/cycle/ht-dcphase.js';
+import { htPhasor } from '../../../src/core/indicators/cycle/ht-phasor.js';
+import { htSine } from '../../../src/core/indicators/cycle/ht-sine.js';
+import { htTrendMode } from '../../../src/core/indicators/cycle/ht-trendmode.js';
+import { htTrendline } from '../../../src/core/indicators/overlap/ht-trendline.js';
+import { mama } from '../../../src/core/indicators/overlap/mama.js';
+import { cycle } from '../../../src/core/indicators/cycle/index.js';
+import { HT_TRENDLINE } from '../../../src/core/indicators/overlap/ht-trendline.js';
+import { MAMA } from '../../../src/core/indicators/overlap/mama.js';
+
+const definitions = [...cycle, HT_TRENDLINE, MAMA];
 
 const sineWave = (n: number, period: number, base = 100, amp = 5) =>
   Float64Array.from({ length: n }, (_, i) => base + amp * Math.sin((2 * Math.PI * i) / period));

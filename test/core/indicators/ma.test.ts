@@ -1,7 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { ema, kama, maLookback, movingAverage, sma, t3, tema, trima, wma, dema } from '../../../src/core/indicators/ma.js';
+import { dema } from '../../../src/core/indicators/overlap/dema.js';
+import { ema } from '../../../src/core/indicators/overlap/ema.js';
+import { kama } from '../../../src/core/indicators/overlap/kama.js';
+import { maLookback, movingAverage } from '../../../src/core/indicators/overlap/ma.js';
+import { sma } from '../../../src/core/indicators/overlap/sma.js';
+import { t3 } from '../../../src/core/indicators/overlap/t3.js';
+import { tema } from '../../../src/core/indicators/overlap/tema.js';
+import { trima } from '../../../src/core/indicators/overlap/trima.js';
+import { wma } from '../../../src/core/indicators/overlap/wma.js';
 import { MaType } from '../../../src/core/indicators/types.js';
-import { mama } from '../../../src/core/indicators/hilbert.js';
+import { mama } from '../../../src/core/indicators/overlap/mama.js';
 
 const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 const allNaN = (a: Float64Array) => a.every((v) => Number.isNaN(v));

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { max, maxIndex, min, minIndex, minMax, sum, add, div } from '../../../src/core/indicators/math.js';
+import { max, maxIndex, min, minIndex, minMax } from '../../../src/core/indicators/math/minmax.js';
+import { add, div } from '../../../src/core/indicators/math/operators.js';
+import { sum } from '../../../src/core/indicators/math/sum.js';
 
 describe('math operators', () => {
   const x = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6]);

@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { apo, macd, macdext, macdfix, ppo, stoch, stochf, stochrsi, trix } from '../../../src/core/indicators/momentum-ma.js';
-import { ema } from '../../../src/core/indicators/ma.js';
+import { apo } from '../../../src/core/indicators/momentum/apo.js';
+import { macd, macdfix } from '../../../src/core/indicators/momentum/macd.js';
+import { macdext } from '../../../src/core/indicators/momentum/macdext.js';
+import { ppo } from '../../../src/core/indicators/momentum/ppo.js';
+import { stoch } from '../../../src/core/indicators/momentum/stoch.js';
+import { stochf } from '../../../src/core/indicators/momentum/stochf.js';
+import { stochrsi } from '../../../src/core/indicators/momentum/stochrsi.js';
+import { trix } from '../../../src/core/indicators/momentum/trix.js';
+import { ema } from '../../../src/core/indicators/overlap/ema.js';
 import { getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
 
 const x = Float64Array.from({ length: 120 }, (_, i) => 100 + 10 * Math.sin(i / 5) + i / 10);

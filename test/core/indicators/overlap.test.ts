@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { accbands, bbands, mavp, midpoint, midprice, sar, sarext } from '../../../src/core/indicators/overlap.js';
-import { sma } from '../../../src/core/indicators/ma.js';
+import { accbands } from '../../../src/core/indicators/overlap/accbands.js';
+import { bbands } from '../../../src/core/indicators/overlap/bbands.js';
+import { mavp } from '../../../src/core/indicators/overlap/mavp.js';
+import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
+import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
+import { sar, sarext } from '../../../src/core/indicators/overlap/sar.js';
+import { sma } from '../../../src/core/indicators/overlap/sma.js';
 import { getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
 
 describe('overlap studies', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { definitions } from '../../../src/core/indicators/patterns.js';
+import { patterns as definitions } from '../../../src/core/indicators/patterns/index.js';
 import {
   BodyDoji, BodyLong, BodyShort, BodyVeryLong, Equal, Far, Near, RangeType, ShadowLong, ShadowShort,
   ShadowVeryLong, ShadowVeryShort,

@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { avgdev, avgprice, medprice, typprice, wclprice } from '../../../src/core/indicators/price.js';
+import { avgdev } from '../../../src/core/indicators/price/avgdev.js';
+import { avgprice } from '../../../src/core/indicators/price/avgprice.js';
+import { medprice } from '../../../src/core/indicators/price/medprice.js';
+import { typprice } from '../../../src/core/indicators/price/typprice.js';
+import { wclprice } from '../../../src/core/indicators/price/wclprice.js';
 
 describe('price transform', () => {
   const o = Float64Array.from([1]);

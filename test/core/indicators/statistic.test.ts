@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { beta, correl, linearreg, linearregSlope, linearregAngle, linearregIntercept, tsf, stddev, variance } from '../../../src/core/indicators/statistic.js';
+import { beta } from '../../../src/core/indicators/statistic/beta.js';
+import { correl } from '../../../src/core/indicators/statistic/correl.js';
+import { linearreg, linearregAngle, linearregIntercept, linearregSlope, tsf } from '../../../src/core/indicators/statistic/linearreg.js';
+import { stddev } from '../../../src/core/indicators/statistic/stddev.js';
+import { variance } from '../../../src/core/indicators/statistic/var.js';
 
 describe('statistic functions', () => {
   it('VAR / STDDEV are population statistics', () => {

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { atr, natr, trange } from '../../../src/core/indicators/volatility.js';
+import { atr } from '../../../src/core/indicators/volatility/atr.js';
+import { natr } from '../../../src/core/indicators/volatility/natr.js';
+import { trange } from '../../../src/core/indicators/volatility/trange.js';
 
 const high = Float64Array.from([10, 12, 11, 15]);
 const low = Float64Array.from([9, 10, 8, 13]);

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { ad, adosc, obv } from '../../../src/core/indicators/volume.js';
+import { ad } from '../../../src/core/indicators/volume/ad.js';
+import { adosc } from '../../../src/core/indicators/volume/adosc.js';
+import { obv } from '../../../src/core/indicators/volume/obv.js';
 
 describe('volume', () => {
   const high = Float64Array.from([10, 12, 11, 11]);

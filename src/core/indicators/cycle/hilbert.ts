@@ -1,0 +1,284 @@
+/**
+ * Ehlers' Hilbert-transform family, TA-Lib 0.6-exact: HT_DCPERIOD, HT_DCPHASE, HT_PHASOR,
+ * HT_SINE, HT_TRENDMODE (Cycle Indicators), HT_TRENDLINE and MAMA (Overlap Studies).
+ *
+ * All share one pipeline (Ehlers, "Rocket Science for Traders"):
+ *   smooth  = WMA4(price)                          (weights 4,3,2,1 / 10, kept as running sums)
+ *   detrender, Q1, jI, jQ = HT(x) * (0.075*period + 0.54)
+ *     with HT(x) = 0.0962*x[0] + 0.5769*x[-2] - 0.5769*x[-4] - 0.0962*x[-6]
+ *   I1 = detrender 3 bars ago; I2/Q2 = 0.2*phasor + 0.8*prev; Re/Im = homodyne discriminator
+ *   period = 360 / atan(Im/Re) in degrees, clamped to [0.67, 1.5] x previous and [6, 50], then
+ *   0.2/0.8 smoothed; smoothPeriod = 0.33*period + 0.67*smoothPeriod.
+ * TA-Lib evaluates HT() with separate delay lines for even and odd bar indices (so x[-2] is the
+ * previous bar of the same parity) and the parity is that of the ABSOLUTE bar index; we always
+ * start at bar 0 like a TA-Lib call on the whole series, so outputs match it and stay prefix
+ * invariant. Warm-up is fixed: 32 bars (DCPERIOD, PHASOR, MAMA) or 63 bars (the functions that
+ * also need the 50-bar smoothed-price history: DCPHASE, SINE, TRENDLINE, TRENDMODE).
+ *
+ * Each function has its own file (cycle/ht-*.ts, overlap/mama.ts, overlap/ht-trendline.ts);
+ * this one holds the pass they share.
+ *
+ * NaN inputs are not special-cased: they propagate through the arithmetic exactly as in TA-Lib
+ * (one NaN poisons the recursive state for the rest of the series).
+ */
+export const CYCLE = 'Cycle Indicators';
+
+const A = 0.0962;
+const B = 0.5769;
+const RAD2DEG = 180.0 / (4.0 * Math.atan(1));
+const DEG2RAD = 1.0 / RAD2DEG;
+const TWO_PI = Math.atan(1) * 8.0;
+const SMOOTH_PRICE_SIZE = 50;
+
+// The DC-phase DFT evaluates sin/cos of (i * 2pi / dcPeriodInt) for dcPeriodInt <= 50 only, so
+// the values are tabulated once (same expression, hence bit-identical to computing them per bar):
+// this turns ~100 trig calls per bar into table reads.
+const SIN_TABLE = new Float64Array(51 * 50);
+const COS_TABLE = new Float64Array(51 * 50);
+for (let p = 1; p <= 50; p++) {
+  for (let i = 0; i < p; i++) {
+    const angle = (i * TWO_PI) / p;
+    SIN_TABLE[p * 50 + i] = Math.sin(angle);
+    COS_TABLE[p * 50 + i] = Math.cos(angle);
+  }
+}
+
+/** Which function the shared pass computes (decides the warm-up and the outputs written). */
+export const DCPERIOD = 0;
+export const PHASOR = 1;
+export const MAMA = 2;
+export const DCPHASE = 3;
+export const SINE = 4;
+export const TRENDLINE = 5;
+export const TRENDMODE = 6;
+
+export function lookbackOf(kind: number): number {
+  return kind <= MAMA ? 32 : 63;
+}
+
+// Delay-line layout in the state array: filter f (detrender, Q1, jI, jQ) x parity p (even, odd),
+// 5 slots each: 3-deep circular buffer of a*x, previous b*x term, previous input.
+const DETR = 0;
+const Q1F = 10;
+const JI = 20;
+const JQ = 30;
+const ODD = 5;
+
+/**
+ * One Hilbert FIR step on the delay line at `o`, TA-Lib's exact operation order (the 3-slot
+ * buffer holds a*x from 6 bars ago in same-parity terms, `prev` is b*x from 4 bars ago).
+ */
+function ht(st: Float64Array, o: number, idx: number, input: number, adj: number): number {
+  const t = A * input;
+  let v = 0 - st[o + idx]!;
+  st[o + idx] = t;
+  v += t;
+  v -= st[o + 3]!;
+  st[o + 3] = B * st[o + 4]!;
+  v += st[o + 3]!;
+  st[o + 4] = input;
+  return v * adj;
+}
+
+/**
+ * Runs the pipeline over the whole series and writes `kind`'s outputs (NaN during warm-up).
+ * out1 is used by PHASOR (quadrature), SINE (lead sine) and MAMA (FAMA).
+ */
+export function runHilbert(real: Float64Array, kind: number, out0: Float64Array, out1: Float64Array | null, fastLimit = 0.5, slowLimit = 0.05): void {
+  const n = real.length;
+  const lb = lookbackOf(kind);
+  if (n <= lb) return;
+  const st = new Float64Array(40);
+  const smoothPrice = new Float64Array(SMOOTH_PRICE_SIZE);
+  const wantPhase = kind === DCPHASE || kind === SINE || kind === TRENDMODE;
+  const wantTrendline = kind === TRENDLINE || kind === TRENDMODE;
+
+  let trailingWMAIdx = 0;
+  let today = 0;
+  let v = real[today++]!;
+  let wmaSub = v;
+  let wmaSum = v;
+  v = real[today++]!;
+  wmaSub += v;
+  wmaSum += v * 2.0;
+  v = real[today++]!;
+  wmaSub += v;
+  wmaSum += v * 3.0;
+  let trailingWMAValue = 0.0;
+  // Warm-up of the 4-bar WMA: only its running sums matter (TA-Lib discards these smoothed values).
+  for (let i = kind <= MAMA ? 9 : 34; i > 0; i--) {
+    v = real[today++]!;
+    wmaSub += v;
+    wmaSub -= trailingWMAValue;
+    wmaSum += v * 4.0;
+    trailingWMAValue = real[trailingWMAIdx++]!;
+    wmaSum -= wmaSub;
+  }
+
+  let hIdx = 0;
+  let period = 0;
+  let prevQ2 = 0, prevI2 = 0, re = 0, im = 0;
+  let i1OddPrev2 = 0, i1OddPrev3 = 0, i1EvenPrev2 = 0, i1EvenPrev3 = 0;
+  let smoothPeriod = 0;
+  let mama = 0, fama = 0, prevPhase = 0;
+  let spIdx = 0;
+  let dcPhase = 0, prevDCPhase = 0;
+  let sine = 0, leadSine = 0, prevSine = 0, prevLeadSine = 0;
+  let iTrend1 = 0, iTrend2 = 0, iTrend3 = 0;
+  let daysInTrend = 0;
+
+  for (; today < n; today++) {
+    const adj = 0.075 * period + 0.54;
+    const todayValue = real[today]!;
+    wmaSub += todayValue;
+    wmaSub -= trailingWMAValue;
+    wmaSum += todayValue * 4.0;
+    trailingWMAValue = real[trailingWMAIdx++]!;
+    const smoothed = wmaSum * 0.1;
+    wmaSum -= wmaSub;
+    smoothPrice[spIdx] = smoothed;
+
+    let q2: number;
+    let i2: number;
+    let alphaPhase = 0;
+    if (today % 2 === 0) {
+      const detrender = ht(st, DETR, hIdx, smoothed, adj);
+      const q1 = ht(st, Q1F, hIdx, detrender, adj);
+      if (kind === PHASOR && today >= lb) {
+        out0[today] = i1EvenPrev3;
+        out1![today] = q1;
+      }
+      const jI = ht(st, JI, hIdx, i1EvenPrev3, adj);
+      const jQ = ht(st, JQ, hIdx, q1, adj);
+      if (++hIdx === 3) hIdx = 0;
+      q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
+      i2 = 0.2 * (i1EvenPrev3 - jQ) + 0.8 * prevI2;
+      i1OddPrev3 = i1OddPrev2;
+      i1OddPrev2 = detrender;
+      if (kind === MAMA && i1EvenPrev3 !== 0.0) alphaPhase = Math.atan(q1 / i1EvenPrev3) * RAD2DEG;
+    } else {
+      const detrender = ht(st, DETR + ODD, hIdx, smoothed, adj);
+      const q1 = ht(st, Q1F + ODD, hIdx, detrender, adj);
+      if (kind === PHASOR && today >= lb) {
+        out0[today] = i1OddPrev3;
+        out1![today] = q1;
+      }
+      const jI = ht(st, JI + ODD, hIdx, i1OddPrev3, adj);
+      const jQ = ht(st, JQ + ODD, hIdx, q1, adj);
+      q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
+      i2 = 0.2 * (i1OddPrev3 - jQ) + 0.8 * prevI2;
+      i1EvenPrev3 = i1EvenPrev2;
+      i1EvenPrev2 = detrender;
+      if (kind === MAMA && i1OddPrev3 !== 0.0) alphaPhase = Math.atan(q1 / i1OddPrev3) * RAD2DEG;
+    }
+
+    if (kind === MAMA) {
+      // Alpha shrinks as the phase advances faster than 1 degree per bar (Ehlers' MAMA).
+      let delta = prevPhase - alphaPhase;
+      prevPhase = alphaPhase;
+      if (delta < 1.0) delta = 1.0;
+      let alpha: number;
+      if (delta > 1.0) {
+        alpha = fastLimit / delta;
+        if (alpha < slowLimit) alpha = slowLimit;
+      } else {
+        alpha = fastLimit;
+      }
+      mama = alpha * todayValue + (1 - alpha) * mama;
+      alpha *= 0.5;
+      fama = alpha * mama + (1 - alpha) * fama;
+      if (today >= lb) {
+        out0[today] = mama;
+        out1![today] = fama;
+      }
+    }
+
+    re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re;
+    im = 0.2 * (i2 * prevQ2 - q2 * prevI2) + 0.8 * im;
+    prevQ2 = q2;
+    prevI2 = i2;
+    const prevPeriod = period;
+    if (im !== 0.0 && re !== 0.0) period = 360.0 / (Math.atan(im / re) * RAD2DEG);
+    let bound = 1.5 * prevPeriod;
+    if (period > bound) period = bound;
+    bound = 0.67 * prevPeriod;
+    if (period < bound) period = bound;
+    if (period < 6) period = 6;
+    else if (period > 50) period = 50;
+    period = 0.2 * period + 0.8 * prevPeriod;
+
+    if (kind !== PHASOR && kind !== MAMA) {
+      smoothPeriod = 0.33 * period + 0.67 * smoothPeriod;
+      if (kind === DCPERIOD) {
+        if (today >= lb) out0[today] = smoothPeriod;
+      } else {
+        const dcPeriodInt = Math.trunc(smoothPeriod + 0.5);
+        if (wantPhase) {
+          prevDCPhase = dcPhase;
+          let realPart = 0.0;
+          let imagPart = 0.0;
+          let idx = spIdx;
+          const row = dcPeriodInt * 50;
+          for (let i = 0; i < dcPeriodInt; i++) {
+            const sp = smoothPrice[idx]!;
+            realPart += SIN_TABLE[row + i]! * sp;
+            imagPart += COS_TABLE[row + i]! * sp;
+            idx = idx === 0 ? SMOOTH_PRICE_SIZE - 1 : idx - 1;
+          }
+          const absImag = Math.abs(imagPart);
+          if (absImag > 0.0) {
+            dcPhase = Math.atan(realPart / imagPart) * RAD2DEG;
+          } else if (absImag <= 0.01) {
+            if (realPart < 0.0) dcPhase -= 90.0;
+            else if (realPart > 0.0) dcPhase += 90.0;
+          }
+          dcPhase += 90.0;
+          // Compensates the one-bar lag of the WMA smoother.
+          dcPhase += 360.0 / smoothPeriod;
+          if (imagPart < 0.0) dcPhase += 180.0;
+          if (dcPhase > 315.0) dcPhase -= 360.0;
+          prevSine = sine;
+          prevLeadSine = leadSine;
+          sine = Math.sin(dcPhase * DEG2RAD);
+          leadSine = Math.sin((dcPhase + 45) * DEG2RAD);
+          if (today >= lb) {
+            if (kind === DCPHASE) out0[today] = dcPhase;
+            else if (kind === SINE) {
+              out0[today] = sine;
+              out1![today] = leadSine;
+            }
+          }
+        }
+        if (wantTrendline) {
+          // Instantaneous trend: the raw price averaged over the dominant cycle, then a 4-3-2-1 WMA.
+          let sum = 0.0;
+          let idx = today;
+          for (let i = 0; i < dcPeriodInt; i++) sum += real[idx--]!;
+          if (dcPeriodInt > 0) sum = sum / dcPeriodInt;
+          const trendline = (4.0 * sum + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
+          iTrend3 = iTrend2;
+          iTrend2 = iTrend1;
+          iTrend1 = sum;
+          if (kind === TRENDLINE) {
+            if (today >= lb) out0[today] = trendline;
+          } else {
+            let trend = 1;
+            // A sine / lead-sine crossing restarts the trend count (cycle mode meanwhile).
+            if ((sine > leadSine && prevSine <= prevLeadSine) || (sine < leadSine && prevSine >= prevLeadSine)) {
+              daysInTrend = 0;
+              trend = 0;
+            }
+            daysInTrend++;
+            if (daysInTrend < 0.5 * smoothPeriod) trend = 0;
+            const phaseStep = dcPhase - prevDCPhase;
+            if (smoothPeriod !== 0.0 && phaseStep > (0.67 * 360.0) / smoothPeriod && phaseStep < (1.5 * 360.0) / smoothPeriod) trend = 0;
+            const sp = smoothPrice[spIdx]!;
+            if (trendline !== 0.0 && Math.abs((sp - trendline) / trendline) >= 0.015) trend = 1;
+            if (today >= lb) out0[today] = trend;
+          }
+        }
+      }
+    }
+    if (++spIdx === SMOOTH_PRICE_SIZE) spIdx = 0;
+  }
+}

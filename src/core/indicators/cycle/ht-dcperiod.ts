@@ -1,0 +1,18 @@
+/** HT_DCPERIOD: Ehlers' dominant cycle period in bars, from the shared Hilbert pass (warm-up 32). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { real } from '../defkit.js';
+import { DCPERIOD, lookbackOf, runHilbert, CYCLE } from './hilbert.js';
+
+export function htDcPeriod(real: Float64Array): Float64Array {
+  const out = nanArray(real.length);
+  runHilbert(real, DCPERIOD, out, null);
+  return out;
+}
+
+export const HT_DCPERIOD: IndicatorDef = {
+  name: 'HT_DCPERIOD', group: CYCLE,
+  description: 'Hilbert Transform dominant cycle period, in bars (6-50): the length of the cycle currently driving price.',
+  inputs: ['real'], params: [], outputs: real(),
+  lookback: () => lookbackOf(DCPERIOD),
+  compute: ([x]) => [htDcPeriod(x!)],
+};

@@ -1,0 +1,18 @@
+/** HT_DCPHASE: phase of the dominant cycle in degrees, from a DFT of the smoothed price over one period (warm-up 63). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { real } from '../defkit.js';
+import { DCPHASE, lookbackOf, runHilbert, CYCLE } from './hilbert.js';
+
+export function htDcPhase(real: Float64Array): Float64Array {
+  const out = nanArray(real.length);
+  runHilbert(real, DCPHASE, out, null);
+  return out;
+}
+
+export const HT_DCPHASE: IndicatorDef = {
+  name: 'HT_DCPHASE', group: CYCLE,
+  description: 'Hilbert Transform dominant cycle phase, degrees (-45..315): where price sits within the current cycle.',
+  inputs: ['real'], params: [], outputs: real(),
+  lookback: () => lookbackOf(DCPHASE),
+  compute: ([x]) => [htDcPhase(x!)],
+};

@@ -1,0 +1,20 @@
+/** HT_PHASOR: in-phase and quadrature components of the detrended price (warm-up 32). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { real } from '../defkit.js';
+import { PHASOR, lookbackOf, runHilbert, CYCLE } from './hilbert.js';
+
+/** [outInPhase, outQuadrature] */
+export function htPhasor(real: Float64Array): [Float64Array, Float64Array] {
+  const a = nanArray(real.length);
+  const b = nanArray(real.length);
+  runHilbert(real, PHASOR, a, b);
+  return [a, b];
+}
+
+export const HT_PHASOR: IndicatorDef = {
+  name: 'HT_PHASOR', group: CYCLE,
+  description: 'Hilbert Transform phasor components (in-phase, quadrature) of the detrended price; their angle is the cycle phase.',
+  inputs: ['real'], params: [], outputs: real('outInPhase', 'outQuadrature'),
+  lookback: () => lookbackOf(PHASOR),
+  compute: ([x]) => htPhasor(x!),
+};

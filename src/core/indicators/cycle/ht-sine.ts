@@ -1,0 +1,20 @@
+/** HT_SINE: sine of the dominant cycle phase and of the phase + 45 degrees (warm-up 63). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { real } from '../defkit.js';
+import { SINE, lookbackOf, runHilbert, CYCLE } from './hilbert.js';
+
+/** [outSine, outLeadSine] */
+export function htSine(real: Float64Array): [Float64Array, Float64Array] {
+  const a = nanArray(real.length);
+  const b = nanArray(real.length);
+  runHilbert(real, SINE, a, b);
+  return [a, b];
+}
+
+export const HT_SINE: IndicatorDef = {
+  name: 'HT_SINE', group: CYCLE,
+  description: 'Hilbert Transform sine wave, -1..1: sine of the cycle phase and a 45-degree lead; crossings flag cycle turns.',
+  inputs: ['real'], params: [], outputs: real('outSine', 'outLeadSine'),
+  lookback: () => lookbackOf(SINE),
+  compute: ([x]) => htSine(x!),
+};

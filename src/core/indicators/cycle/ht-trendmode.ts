@@ -1,0 +1,19 @@
+/** HT_TRENDMODE: 1 while price trends, 0 while it cycles (sine crossings, phase rate, distance from the trendline; warm-up 63). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { integer } from '../defkit.js';
+import { TRENDMODE, lookbackOf, runHilbert, CYCLE } from './hilbert.js';
+
+/** 1 = trend mode, 0 = cycle mode. */
+export function htTrendMode(real: Float64Array): Float64Array {
+  const out = nanArray(real.length);
+  runHilbert(real, TRENDMODE, out, null);
+  return out;
+}
+
+export const HT_TRENDMODE: IndicatorDef = {
+  name: 'HT_TRENDMODE', group: CYCLE,
+  description: 'Hilbert Transform trend vs cycle mode: 1 when price is trending, 0 when it is cycling.',
+  inputs: ['real'], params: [], outputs: integer(),
+  lookback: () => lookbackOf(TRENDMODE),
+  compute: ([x]) => [htTrendMode(x!)],
+};

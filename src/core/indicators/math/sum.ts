@@ -1,0 +1,27 @@
+/** SUM: rolling sum over the window (warm-up period - 1). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { MATH_OPERATORS } from './minmax.js';
+
+/** Rolling sum; the running total adds the newest before output and drops the oldest after (TA-Lib's order). */
+export function sum(real: Float64Array, period: number): Float64Array {
+  const n = real.length;
+  const out = nanArray(n);
+  const start = period - 1;
+  if (start >= n) return out;
+  let total = 0;
+  for (let i = 0; i < start; i++) total += real[i]!;
+  for (let i = start, t = 0; i < n; i++, t++) {
+    total += real[i]!;
+    out[i] = total;
+    total -= real[t]!;
+  }
+  return out;
+}
+
+export const SUM: IndicatorDef = {
+  name: 'SUM', group: MATH_OPERATORS, description: 'Sum of the last timePeriod values.', inputs: ['real'], params: [periodParam(30)],
+  outputs: real(),
+  lookback: (params) => p(params, 'timePeriod') - 1,
+  compute: ([x], params) => [sum(x!, p(params, 'timePeriod'))],
+};

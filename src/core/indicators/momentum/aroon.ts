@@ -1,0 +1,76 @@
+/** AROON and AROONOSC: how recently the window's high and low were made (warm-up period). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { HL, MOMENTUM, single } from './shared.js';
+
+/**
+ * Aroon over period+1 bars; ties pick the most recent extreme (TA-Lib's `<=`/`>=`). The extreme is
+ * tracked incrementally and rescanned only when it leaves the window.
+ * `osc` writes AROONOSC into `down` (up is then unused).
+ */
+function aroonCore(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array | null): void {
+  const n = high.length;
+  const factor = 100.0 / period;
+  let lowestIdx = -1;
+  let highestIdx = -1;
+  let lowest = 0;
+  let highest = 0;
+  for (let today = period; today < n; today++) {
+    const trailing = today - period;
+    let tmp = low[today]!;
+    if (lowestIdx < trailing) {
+      lowestIdx = trailing;
+      lowest = low[lowestIdx]!;
+      for (let i = lowestIdx + 1; i <= today; i++) {
+        tmp = low[i]!;
+        if (tmp <= lowest) { lowestIdx = i; lowest = tmp; }
+      }
+    } else if (tmp <= lowest) {
+      lowestIdx = today;
+      lowest = tmp;
+    }
+    tmp = high[today]!;
+    if (highestIdx < trailing) {
+      highestIdx = trailing;
+      highest = high[highestIdx]!;
+      for (let i = highestIdx + 1; i <= today; i++) {
+        tmp = high[i]!;
+        if (tmp >= highest) { highestIdx = i; highest = tmp; }
+      }
+    } else if (tmp >= highest) {
+      highestIdx = today;
+      highest = tmp;
+    }
+    if (up) {
+      up[today] = factor * (period - (today - highestIdx));
+      down[today] = factor * (period - (today - lowestIdx));
+    } else {
+      down[today] = factor * (highestIdx - lowestIdx);
+    }
+  }
+}
+
+export function aroon(high: Float64Array, low: Float64Array, period = 14): [Float64Array, Float64Array] {
+  const n = high.length;
+  const down = nanArray(n);
+  const up = nanArray(n);
+  aroonCore(high, low, period, down, up);
+  return [down, up];
+}
+
+export function aroonOsc(high: Float64Array, low: Float64Array, period = 14): Float64Array {
+  const out = nanArray(high.length);
+  aroonCore(high, low, period, out, null);
+  return out;
+}
+
+export const AROON: IndicatorDef = {
+  name: 'AROON', group: MOMENTUM,
+  description: 'Aroon down/up, 0-100: how recently the period\'s lowest low / highest high occurred (100 = this bar).',
+  inputs: HL, params: [periodParam(14)], outputs: real('outAroonDown', 'outAroonUp'),
+  lookback: (ps) => p(ps, 'timePeriod'),
+  compute: (i, ps) => aroon(i[0]!, i[1]!, p(ps, 'timePeriod')),
+};
+
+export const AROONOSC = single('AROONOSC', 'Aroon Oscillator, -100..100: Aroon up minus Aroon down; positive when highs are more recent than lows.',
+  HL, periodParam(14), (p) => p, (i, p) => aroonOsc(i[0]!, i[1]!, p));

@@ -1,0 +1,38 @@
+/** CCI: commodity channel index of typical price (warm-up period - 1). */
+import { nanArray } from '../types.js';
+import { periodParam } from '../defkit.js';
+import { HLC, single } from './shared.js';
+
+/**
+ * Commodity Channel Index: (TP - SMA(TP)) / (0.015 * mean |TP - SMA(TP)|), recomputed over the
+ * window each bar (no running sum) and summed in TA-Lib's circular-buffer slot order so the
+ * cancellation in the numerator matches bit for bit. 0 when numerator or deviation is 0.
+ */
+export function cci(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  const lb = period - 1;
+  if (n <= lb) return out;
+  const buf = new Float64Array(period);
+  let idx = 0;
+  for (let i = 0; i < lb; i++) {
+    buf[idx] = (high[i]! + low[i]! + close[i]!) / 3;
+    if (++idx === period) idx = 0;
+  }
+  for (let i = lb; i < n; i++) {
+    const last = (high[i]! + low[i]! + close[i]!) / 3;
+    buf[idx] = last;
+    let avg = 0;
+    for (let j = 0; j < period; j++) avg += buf[j]!;
+    avg /= period;
+    let dev = 0;
+    for (let j = 0; j < period; j++) dev += Math.abs(buf[j]! - avg);
+    const num = last - avg;
+    out[i] = num !== 0 && dev !== 0 ? num / (0.015 * (dev / period)) : 0;
+    if (++idx === period) idx = 0;
+  }
+  return out;
+}
+
+export const CCI = single('CCI', 'Commodity Channel Index: typical price\'s distance from its mean in units of 0.015 mean deviation; beyond +/-100 is unusual.',
+  HLC, periodParam(14), (p) => p - 1, (i, p) => cci(i[0]!, i[1]!, i[2]!, p));

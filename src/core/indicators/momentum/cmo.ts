@@ -1,0 +1,11 @@
+/** CMO: Chande momentum oscillator, Wilder-smoothed (gains - losses) / (gains + losses) x 100 (warm-up period). */
+import { periodParam } from '../defkit.js';
+import { wilderGainLoss } from './rsi.js';
+import { C, single } from './shared.js';
+
+export function cmo(real: Float64Array, period = 14): Float64Array {
+  return wilderGainLoss(real, period, true);
+}
+
+export const CMO = single('CMO', 'Chande Momentum Oscillator, -100..100: Wilder-smoothed (gains - losses) / (gains + losses).',
+  C, periodParam(14), (p) => p, (i, p) => cmo(i[0]!, p));

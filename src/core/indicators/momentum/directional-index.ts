@@ -1,0 +1,152 @@
+/**
+ * Wilder's directional indicators PLUS_DI, MINUS_DI and DX, and the fused pass ADX also uses,
+ * reproducing TA-Lib 0.6 bit for bit with the default unstable period 0.
+ *
+ * TA-Lib conventions kept on purpose:
+ * - One-bar DM: diffP = high - prevHigh, diffM = prevLow - low. -DM1 = diffM when
+ *   diffM > 0 && diffP < diffM; otherwise +DM1 = diffP when diffP > 0 && diffP > diffM;
+ *   equal moves give neither (Wilder's "case 7").
+ * - The first smoothed DM/TR is the plain SUM of the first period-1 one-bar values (there is no
+ *   DM for bar 0), later ones use Wilder's running sum x = x - x/period + today.
+ * - DI/DX divide smoothed sums; when TR is (near) zero TA-Lib writes 0 for DI, repeats the
+ *   previous DX and keeps the previous ADX; "near zero" is TA-Lib's |x| < 1e-14.
+ * - With period 1 the DI functions skip smoothing and return the ratio DM1/TR1 (NOT scaled by
+ *   100 — that is TA-Lib's behaviour and is kept for golden parity).
+ *
+ * NaN inputs are not special-cased: they propagate through the arithmetic exactly as in TA-Lib
+ * (a NaN bar poisons the running Wilder sums from then on).
+ */
+import { nanArray } from '../types.js';
+import { isZero, periodParam, trueRange } from '../defkit.js';
+import { HLC, single } from './shared.js';
+
+export function diLookback(period: number): number { return period > 1 ? period : 1; }
+export function dxLookback(period: number): number { return period > 1 ? period : 2; }
+export function adxLookback(period: number): number { return 2 * period - 1; }
+
+export const KIND_PLUS_DI = 0;
+export const KIND_MINUS_DI = 1;
+export const KIND_DX = 2;
+export const KIND_ADX = 3;
+
+/**
+ * One fused pass for DI / DX / ADX: smoothed +DM, -DM and TR share the bar loop, the kind only
+ * selects what gets written, so ADX costs the same single pass as TA-Lib's C.
+ */
+export function directionalIndex(high: Float64Array, low: Float64Array, close: Float64Array, period: number, kind: number): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  const lb = kind === KIND_ADX ? adxLookback(period) : kind === KIND_DX ? dxLookback(period) : diLookback(period);
+  if (n <= lb) return out;
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
+
+  if (period <= 1 && (kind === KIND_PLUS_DI || kind === KIND_MINUS_DI)) {
+    for (let today = 1; today < n; today++) {
+      const h = high[today]!;
+      const l = low[today]!;
+      const diffP = h - prevHigh;
+      const diffM = prevLow - l;
+      prevHigh = h;
+      prevLow = l;
+      const moved = kind === KIND_PLUS_DI ? diffP > 0 && diffP > diffM : diffM > 0 && diffP < diffM;
+      if (moved) {
+        const tr = trueRange(h, l, prevClose);
+        out[today] = isZero(tr) ? 0 : (kind === KIND_PLUS_DI ? diffP : diffM) / tr;
+      } else {
+        out[today] = 0;
+      }
+      prevClose = close[today]!;
+    }
+    return out;
+  }
+
+  let today = 0;
+  let pDM = 0;
+  let mDM = 0;
+  let tr = 0;
+  for (let i = period - 1; i > 0; i--) {
+    today++;
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr += trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+  }
+
+  let sumDX = 0;
+  let adx = 0;
+  let dxPrev = 0;
+  // For ADX the first `period` smoothed bars only feed the initial DX sum.
+  const firstOut = lb;
+  while (today < n - 1) {
+    today++;
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    mDM -= mDM / period;
+    pDM -= pDM / period;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+
+    if (kind === KIND_PLUS_DI) {
+      out[today] = isZero(tr) ? 0 : 100.0 * (pDM / tr);
+    } else if (kind === KIND_MINUS_DI) {
+      out[today] = isZero(tr) ? 0 : 100.0 * (mDM / tr);
+    } else if (kind === KIND_DX) {
+      let dx = today === firstOut ? 0 : dxPrev;
+      if (!isZero(tr)) {
+        const minusDI = 100.0 * (mDM / tr);
+        const plusDI = 100.0 * (pDM / tr);
+        const sum = minusDI + plusDI;
+        if (!isZero(sum)) dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
+      }
+      out[today] = dx;
+      dxPrev = dx;
+    } else {
+      if (!isZero(tr)) {
+        const minusDI = 100.0 * (mDM / tr);
+        const plusDI = 100.0 * (pDM / tr);
+        const sum = minusDI + plusDI;
+        if (!isZero(sum)) {
+          const dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
+          if (today <= firstOut) sumDX += dx;
+          else adx = (adx * (period - 1) + dx) / period;
+        }
+      }
+      if (today === firstOut) adx = sumDX / period;
+      if (today >= firstOut) out[today] = adx;
+    }
+  }
+  return out;
+}
+
+export function plusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_PLUS_DI);
+}
+
+export function minusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_MINUS_DI);
+}
+
+export function dx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_DX);
+}
+
+export const PLUS_DI = single('PLUS_DI', 'Plus Directional Indicator, 0-100: share of the true range made by upward moves (Wilder smoothed).',
+  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => plusDi(i[0]!, i[1]!, i[2]!, p));
+export const MINUS_DI = single('MINUS_DI', 'Minus Directional Indicator, 0-100: share of the true range made by downward moves (Wilder smoothed).',
+  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => minusDi(i[0]!, i[1]!, i[2]!, p));
+export const DX = single('DX', 'Directional Movement Index, 0-100: |+DI - -DI| / (+DI + -DI); the unsmoothed input of ADX.',
+  HLC, periodParam(14), dxLookback, (i, p) => dx(i[0]!, i[1]!, i[2]!, p));

@@ -1,0 +1,29 @@
+/** IMI: intraday momentum index, the up share of open-to-close moves over the window (warm-up period - 1). */
+import { nanArray } from '../types.js';
+import { periodParam } from '../defkit.js';
+import { single } from './shared.js';
+
+/**
+ * Intraday Momentum Index. Summed afresh per window like TA-Lib (no zero guard: a window of
+ * doji-only bars yields NaN from 0/0, exactly as TA-Lib does).
+ */
+export function imi(open: Float64Array, close: Float64Array, period = 14): Float64Array {
+  const n = open.length;
+  const out = nanArray(n);
+  const lb = period - 1;
+  for (let t = lb; t < n; t++) {
+    let up = 0;
+    let down = 0;
+    for (let i = t - lb; i <= t; i++) {
+      const c = close[i]!;
+      const o = open[i]!;
+      if (c > o) up += c - o;
+      else down += o - c;
+    }
+    out[t] = 100.0 * (up / (up + down));
+  }
+  return out;
+}
+
+export const IMI = single('IMI', 'Intraday Momentum Index, 0-100: share of the window\'s open-to-close moves that were up (RSI on bodies).',
+  ['open', 'close'], periodParam(14), (p) => p - 1, (i, p) => imi(i[0]!, i[1]!, p));

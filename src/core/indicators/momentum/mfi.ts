@@ -1,0 +1,50 @@
+/** MFI: money flow index, a volume-weighted RSI of typical price (warm-up period). */
+import { nanArray } from '../types.js';
+import { periodParam } from '../defkit.js';
+import { single } from './shared.js';
+
+/**
+ * Money Flow Index. A bar whose typical price equals the previous one contributes to neither
+ * flow; TA-Lib writes 0 when the total flow in the window is below 1.0 (not only when zero).
+ */
+export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, period = 14): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  if (n <= period) return out;
+  const pos = new Float64Array(period);
+  const neg = new Float64Array(period);
+  let idx = 0;
+  let prevValue = (high[0]! + low[0]! + close[0]!) / 3.0;
+  let posSum = 0;
+  let negSum = 0;
+  for (let today = 1; today <= period; today++) {
+    let tp = (high[today]! + low[today]! + close[today]!) / 3.0;
+    const d = tp - prevValue;
+    prevValue = tp;
+    tp *= volume[today]!;
+    if (d < 0) { neg[idx] = tp; negSum += tp; pos[idx] = 0; }
+    else if (d > 0) { pos[idx] = tp; posSum += tp; neg[idx] = 0; }
+    else { pos[idx] = 0; neg[idx] = 0; }
+    if (++idx === period) idx = 0;
+  }
+  let total = posSum + negSum;
+  out[period] = total < 1.0 ? 0 : 100.0 * (posSum / total);
+  for (let today = period + 1; today < n; today++) {
+    posSum -= pos[idx]!;
+    negSum -= neg[idx]!;
+    let tp = (high[today]! + low[today]! + close[today]!) / 3.0;
+    const d = tp - prevValue;
+    prevValue = tp;
+    tp *= volume[today]!;
+    if (d < 0) { neg[idx] = tp; negSum += tp; pos[idx] = 0; }
+    else if (d > 0) { pos[idx] = tp; posSum += tp; neg[idx] = 0; }
+    else { pos[idx] = 0; neg[idx] = 0; }
+    if (++idx === period) idx = 0;
+    total = posSum + negSum;
+    out[today] = total < 1.0 ? 0 : 100.0 * (posSum / total);
+  }
+  return out;
+}
+
+export const MFI = single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.',
+  ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p));

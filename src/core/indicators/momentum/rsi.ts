@@ -1,0 +1,50 @@
+/** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period). CMO shares the kernel. */
+import { nanArray } from '../types.js';
+import { isZero, periodParam } from '../defkit.js';
+import { C, single } from './shared.js';
+
+/**
+ * Wilder-smoothed gains/losses; `cmo` switches the final ratio. Seeded with the simple mean of
+ * the first `period` changes, as TA-Lib (the first value lands at index `period`).
+ */
+export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean): Float64Array {
+  const n = real.length;
+  const out = nanArray(n);
+  if (n <= period) return out;
+  let prevValue = real[0]!;
+  let gain = 0;
+  let loss = 0;
+  for (let today = 1; today <= period; today++) {
+    const v = real[today]!;
+    const d = v - prevValue;
+    prevValue = v;
+    if (d < 0) loss -= d;
+    else gain += d;
+  }
+  loss /= period;
+  gain /= period;
+  let s = gain + loss;
+  out[period] = isZero(s) ? 0 : cmo ? 100.0 * ((gain - loss) / s) : 100.0 * (gain / s);
+  const pm1 = period - 1;
+  for (let today = period + 1; today < n; today++) {
+    const v = real[today]!;
+    const d = v - prevValue;
+    prevValue = v;
+    loss *= pm1;
+    gain *= pm1;
+    if (d < 0) loss -= d;
+    else gain += d;
+    loss /= period;
+    gain /= period;
+    s = gain + loss;
+    out[today] = isZero(s) ? 0 : cmo ? 100.0 * ((gain - loss) / s) : 100.0 * (gain / s);
+  }
+  return out;
+}
+
+export function rsi(real: Float64Array, period = 14): Float64Array {
+  return wilderGainLoss(real, period, false);
+}
+
+export const RSI = single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.',
+  C, periodParam(14), (p) => p, (i, p) => rsi(i[0]!, p));

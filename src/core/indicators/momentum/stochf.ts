@@ -1,0 +1,39 @@
+/** STOCHF: fast stochastic, raw %K and its MA %D, 0..100 (warm-up fastK - 1 + the %D MA warm-up). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { maTypeParam, p, real } from '../defkit.js';
+import { maInto, maLookback } from '../overlap/ma.js';
+import { blank, int, MOMENTUM } from './shared.js';
+import { fastKInto } from './stoch.js';
+
+/** STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value). */
+export function stochfFrom(high: Float64Array, low: Float64Array, close: Float64Array, from: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
+  const n = close.length;
+  const k = nanArray(n);
+  const d = nanArray(n);
+  const kStart = from + fastKPeriod - 1;
+  const start = kStart + maLookback(fastDPeriod, fastDMaType);
+  if (start >= n) return [k, d];
+  fastKInto(high, low, close, from, fastKPeriod, k);
+  maInto(k, kStart, fastDPeriod, fastDMaType, d);
+  blank(k, start);
+  blank(d, start);
+  return [k, d];
+}
+
+/** Fast stochastic: %K and its MA %D (0..100). */
+export function stochf(high: Float64Array, low: Float64Array, close: Float64Array, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
+  return stochfFrom(high, low, close, 0, fastKPeriod, fastDPeriod, fastDMaType);
+}
+
+export const STOCHF: IndicatorDef = {
+  name: 'STOCHF', group: MOMENTUM, description: 'Fast stochastic (0..100): raw %K and its MA %D; >80 overbought, <20 oversold.',
+  inputs: ['high', 'low', 'close'],
+  params: [
+    int('fastK_Period', 5, 1, 'Bars in the high-low range'),
+    int('fastD_Period', 3, 1, 'Smoothing of %D'),
+    maTypeParam('fastD_MAType', 0, 'MA type smoothing %D'),
+  ],
+  outputs: real('outFastK', 'outFastD'),
+  lookback: (ps) => p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+  compute: ([h, l, c], ps) => stochf(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+};

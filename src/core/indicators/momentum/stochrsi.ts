@@ -1,0 +1,27 @@
+/** STOCHRSI: the fast stochastic of the RSI, 0..100 (warm-up RSI period + fastK - 1 + the %D MA warm-up). */
+import type { IndicatorDef } from '../types.js';
+import { maTypeParam, p, real } from '../defkit.js';
+import { maLookback } from '../overlap/ma.js';
+import { rsi } from './rsi.js';
+import { int, MOMENTUM } from './shared.js';
+import { stochfFrom } from './stochf.js';
+
+/** Stochastic of the RSI: where the RSI sits in its own fastK_Period range (0..100). */
+export function stochrsi(real: Float64Array, period: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
+  const r = rsi(real, period);
+  return stochfFrom(r, r, r, period, fastKPeriod, fastDPeriod, fastDMaType);
+}
+
+export const STOCHRSI: IndicatorDef = {
+  name: 'STOCHRSI', group: MOMENTUM, description: 'Stochastic RSI (0..100): where the RSI sits in its recent range; >80 overbought, <20 oversold.',
+  inputs: ['real'],
+  params: [
+    int('timePeriod', 14, 2, 'RSI period'),
+    int('fastK_Period', 5, 1, 'Bars in the RSI range'),
+    int('fastD_Period', 3, 1, 'Smoothing of %D'),
+    maTypeParam('fastD_MAType', 0, 'MA type smoothing %D'),
+  ],
+  outputs: real('outFastK', 'outFastD'),
+  lookback: (ps) => p(ps, 'timePeriod') + p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+  compute: ([x], ps) => stochrsi(x!, p(ps, 'timePeriod'), p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+};

@@ -1,0 +1,48 @@
+/** WILLR: Williams %R, the close's place in the window's high-low range, -100..0 (warm-up period - 1). */
+import { nanArray } from '../types.js';
+import { periodParam } from '../defkit.js';
+import { HLC, single } from './shared.js';
+
+/** Williams %R in [-100, 0]; 0 when the window's range is exactly 0. */
+export function willr(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  const lb = period - 1;
+  let lowestIdx = -1;
+  let highestIdx = -1;
+  let lowest = 0;
+  let highest = 0;
+  for (let today = lb; today < n; today++) {
+    const trailing = today - lb;
+    let tmp = low[today]!;
+    if (lowestIdx < trailing) {
+      lowestIdx = trailing;
+      lowest = low[lowestIdx]!;
+      for (let i = lowestIdx + 1; i <= today; i++) {
+        tmp = low[i]!;
+        if (tmp < lowest) { lowestIdx = i; lowest = tmp; }
+      }
+    } else if (tmp <= lowest) {
+      lowestIdx = today;
+      lowest = tmp;
+    }
+    tmp = high[today]!;
+    if (highestIdx < trailing) {
+      highestIdx = trailing;
+      highest = high[highestIdx]!;
+      for (let i = highestIdx + 1; i <= today; i++) {
+        tmp = high[i]!;
+        if (tmp > highest) { highestIdx = i; highest = tmp; }
+      }
+    } else if (tmp >= highest) {
+      highestIdx = today;
+      highest = tmp;
+    }
+    const diff = (highest - lowest) / -100.0;
+    out[today] = diff !== 0 ? (highest - close[today]!) / diff : 0;
+  }
+  return out;
+}
+
+export const WILLR = single('WILLR', 'Williams %R, -100..0: close\'s position in the period\'s high-low range; above -20 overbought, below -80 oversold.',
+  HLC, periodParam(14), (p) => p - 1, (i, p) => willr(i[0]!, i[1]!, i[2]!, p));

@@ -1,0 +1,30 @@
+/** EMA: k = 2/(period+1), seeded with the SMA of the first `period` values (warm-up period - 1). */
+import { withWarmup } from '../defkit.js';
+import { maDef } from './shared.js';
+
+export function emaLookback(period: number): number { return period - 1; }
+
+/** EMA with an explicit smoothing factor (MACDFIX uses fixed 0.15/0.075), SMA-seeded. */
+export function emaKInto(src: Float64Array, from: number, period: number, k: number, out: Float64Array): void {
+  const n = src.length;
+  const start = from + period - 1;
+  if (from < 0 || start >= n) return;
+  let prev = 0;
+  for (let i = from; i <= start; i++) prev += src[i]!;
+  prev /= period;
+  out[start] = prev;
+  for (let i = start + 1; i < n; i++) {
+    prev = (src[i]! - prev) * k + prev;
+    out[i] = prev;
+  }
+}
+
+export function emaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  emaKInto(src, from, period, 2 / (period + 1), out);
+}
+
+export function ema(real: Float64Array, period: number): Float64Array {
+  return withWarmup(real.length, emaLookback(period), (o) => emaInto(real, 0, period, o));
+}
+
+export const EMA = maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', emaLookback, ema);

@@ -1,0 +1,52 @@
+/** KAMA: Kaufman's adaptive MA between EMA(2) and EMA(30) speeds (warm-up period, 0 for period 1). */
+import { withWarmup } from '../defkit.js';
+import { maDef } from './shared.js';
+
+export function kamaLookback(period: number): number { return period === 1 ? 0 : period; }
+
+const KAMA_FAST = 2 / (2 + 1);
+const KAMA_SLOW = 2 / (30 + 1);
+const KAMA_DIFF = KAMA_FAST - KAMA_SLOW;
+
+/** Kaufman adaptive MA: the efficiency ratio picks a smoothing between EMA(2) and EMA(30). */
+export function kamaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  const n = src.length;
+  if (from < 0) return;
+  if (period === 1) {
+    for (let i = from; i < n; i++) out[i] = src[i]!;
+    return;
+  }
+  if (from + period >= n) return;
+  let sumRoc1 = 0;
+  let today = from;
+  for (let c = 0; c < period; c++, today++) sumRoc1 += Math.abs(src[today]! - src[today + 1]!);
+  let trailing = from;
+  let prev = src[today - 1]!;
+  let periodRoc = src[today]! - src[trailing]!;
+  let trailingValue = src[trailing++]!;
+  // TA-Lib's efficiency ratio: a flat or one-way window counts as fully efficient.
+  let er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
+  let sc = er * KAMA_DIFF + KAMA_SLOW;
+  sc *= sc;
+  prev = (src[today]! - prev) * sc + prev;
+  out[today++] = prev;
+  while (today < n) {
+    const x = src[today]!;
+    const old = src[trailing++]!;
+    periodRoc = x - old;
+    sumRoc1 -= Math.abs(trailingValue - old);
+    sumRoc1 += Math.abs(x - src[today - 1]!);
+    trailingValue = old;
+    er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
+    sc = er * KAMA_DIFF + KAMA_SLOW;
+    sc *= sc;
+    prev = (x - prev) * sc + prev;
+    out[today++] = prev;
+  }
+}
+
+export function kama(real: Float64Array, period: number): Float64Array {
+  return withWarmup(real.length, kamaLookback(period), (o) => kamaInto(real, 0, period, o));
+}
+
+export const KAMA = maDef('KAMA', 'Kaufman adaptive MA: follows price closely in trends, flattens in noise (efficiency ratio over timePeriod).', kamaLookback, kama);

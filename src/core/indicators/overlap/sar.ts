@@ -1,0 +1,162 @@
+/**
+ * SAR and SAREXT: Wilder's parabolic stop-and-reverse; SAREXT with separate long/short
+ * accelerations and short positions reported as negative values (warm-up 1).
+ */
+import { nanArray, type IndicatorDef, type ParamSpec } from '../types.js';
+import { p, real, realParam, REAL_BOUND } from '../defkit.js';
+import { OVERLAP } from './shared.js';
+
+export interface SarExtOptions {
+  startValue: number;
+  offsetOnReverse: number;
+  accelerationInitLong: number;
+  accelerationLong: number;
+  accelerationMaxLong: number;
+  accelerationInitShort: number;
+  accelerationShort: number;
+  accelerationMaxShort: number;
+}
+
+/**
+ * Wilder's parabolic SAR as TA-Lib bootstraps it: bar 0 is consumed, the initial
+ * direction comes from the first -DM (short only if -DM(1) > 0), and the first SAR is bar
+ * 0's extreme. SAREXT reports short positions as negative values; SAR is its absolute value.
+ */
+export function sarext(high: Float64Array, low: Float64Array, o: SarExtOptions): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  if (n < 2) return out;
+  let initLong = o.accelerationInitLong;
+  let accLong = o.accelerationLong;
+  const maxLong = o.accelerationMaxLong;
+  let initShort = o.accelerationInitShort;
+  let accShort = o.accelerationShort;
+  const maxShort = o.accelerationMaxShort;
+  // TA-Lib silently caps incoherent accelerations at their maximum.
+  if (initLong > maxLong) initLong = maxLong;
+  if (accLong > maxLong) accLong = maxLong;
+  if (initShort > maxShort) initShort = maxShort;
+  if (accShort > maxShort) accShort = maxShort;
+  let afLong = initLong;
+  let afShort = initShort;
+  const offset = o.offsetOnReverse;
+  const startValue = o.startValue;
+
+  let isLong: boolean;
+  if (startValue === 0) {
+    const diffP = high[1]! - high[0]!;
+    const diffM = low[0]! - low[1]!;
+    isLong = !(diffM > 0 && diffP < diffM);
+  } else {
+    isLong = startValue > 0;
+  }
+  let ep: number;
+  let sar: number;
+  if (startValue === 0) {
+    if (isLong) { ep = high[1]!; sar = low[0]!; } else { ep = low[1]!; sar = high[0]!; }
+  } else if (startValue > 0) {
+    ep = high[1]!; sar = startValue;
+  } else {
+    ep = low[1]!; sar = Math.abs(startValue);
+  }
+  let newLow = low[1]!;
+  let newHigh = high[1]!;
+  for (let today = 1; today < n; today++) {
+    const prevLow = newLow;
+    const prevHigh = newHigh;
+    newLow = low[today]!;
+    newHigh = high[today]!;
+    if (isLong) {
+      if (newLow <= sar) {
+        isLong = false;
+        sar = ep;
+        if (sar < prevHigh) sar = prevHigh;
+        if (sar < newHigh) sar = newHigh;
+        if (offset !== 0) sar += sar * offset;
+        out[today] = 0 - sar;
+        afShort = initShort;
+        ep = newLow;
+        sar = sar + afShort * (ep - sar);
+        if (sar < prevHigh) sar = prevHigh;
+        if (sar < newHigh) sar = newHigh;
+      } else {
+        out[today] = sar;
+        if (newHigh > ep) {
+          ep = newHigh;
+          afLong += accLong;
+          if (afLong > maxLong) afLong = maxLong;
+        }
+        sar = sar + afLong * (ep - sar);
+        if (sar > prevLow) sar = prevLow;
+        if (sar > newLow) sar = newLow;
+      }
+    } else if (newHigh >= sar) {
+      isLong = true;
+      sar = ep;
+      if (sar > prevLow) sar = prevLow;
+      if (sar > newLow) sar = newLow;
+      if (offset !== 0) sar -= sar * offset;
+      out[today] = sar;
+      afLong = initLong;
+      ep = newHigh;
+      sar = sar + afLong * (ep - sar);
+      if (sar > prevLow) sar = prevLow;
+      if (sar > newLow) sar = newLow;
+    } else {
+      out[today] = 0 - sar;
+      if (newLow < ep) {
+        ep = newLow;
+        afShort += accShort;
+        if (afShort > maxShort) afShort = maxShort;
+      }
+      sar = sar + afShort * (ep - sar);
+      if (sar < prevHigh) sar = prevHigh;
+      if (sar < newHigh) sar = newHigh;
+    }
+  }
+  return out;
+}
+
+export function sar(high: Float64Array, low: Float64Array, acceleration: number, maximum: number): Float64Array {
+  const out = sarext(high, low, {
+    startValue: 0, offsetOnReverse: 0,
+    accelerationInitLong: acceleration, accelerationLong: acceleration, accelerationMaxLong: maximum,
+    accelerationInitShort: acceleration, accelerationShort: acceleration, accelerationMaxShort: maximum,
+  });
+  for (let i = 1; i < out.length; i++) out[i] = Math.abs(out[i]!);
+  return out;
+}
+
+const accel = (name: string, def: number, description: string, min = 0): ParamSpec => realParam(name, def, min, REAL_BOUND, description);
+
+export const SAR: IndicatorDef = {
+  name: 'SAR', group: OVERLAP, description: 'Parabolic stop-and-reverse: below price while long, above while short; a cross flips the trend.',
+  inputs: ['high', 'low'],
+  params: [accel('acceleration', 0.02, 'Acceleration factor step (and initial value)'), accel('maximum', 0.2, 'Acceleration factor cap')],
+  outputs: real(),
+  lookback: () => 1,
+  compute: ([h, l], params) => [sar(h!, l!, p(params, 'acceleration'), p(params, 'maximum'))],
+};
+
+export const SAREXT: IndicatorDef = {
+  name: 'SAREXT', group: OVERLAP, description: 'Parabolic SAR with separate long/short accelerations; negative values mean a short position (|value| is the stop).',
+  inputs: ['high', 'low'],
+  params: [
+    realParam('startValue', 0, -REAL_BOUND, REAL_BOUND, 'Initial SAR: 0 = automatic, >0 start long at it, <0 start short at |value|'),
+    accel('offsetOnReverse', 0, 'Fraction added to the SAR on each reversal'),
+    accel('accelerationInitLong', 0.02, 'Initial acceleration factor, long'),
+    accel('accelerationLong', 0.02, 'Acceleration factor step, long'),
+    accel('accelerationMaxLong', 0.2, 'Acceleration factor cap, long'),
+    accel('accelerationInitShort', 0.02, 'Initial acceleration factor, short'),
+    accel('accelerationShort', 0.02, 'Acceleration factor step, short'),
+    accel('accelerationMaxShort', 0.2, 'Acceleration factor cap, short'),
+  ],
+  outputs: real(),
+  lookback: () => 1,
+  compute: ([h, l], params) => [sarext(h!, l!, {
+    startValue: p(params, 'startValue'), offsetOnReverse: p(params, 'offsetOnReverse'),
+    accelerationInitLong: p(params, 'accelerationInitLong'), accelerationLong: p(params, 'accelerationLong'),
+    accelerationMaxLong: p(params, 'accelerationMaxLong'), accelerationInitShort: p(params, 'accelerationInitShort'),
+    accelerationShort: p(params, 'accelerationShort'), accelerationMaxShort: p(params, 'accelerationMaxShort'),
+  })],
+};

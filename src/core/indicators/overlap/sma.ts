@@ -1,0 +1,26 @@
+/** SMA: the mean of the last `period` values, as a running sum (warm-up period - 1). */
+import { withWarmup } from '../defkit.js';
+import { maDef } from './shared.js';
+
+export function smaLookback(period: number): number { return period - 1; }
+
+export function smaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  const n = src.length;
+  const start = from + period - 1;
+  if (from < 0 || start >= n) return;
+  let sum = 0;
+  for (let i = from; i < start; i++) sum += src[i]!;
+  // Add the newest before dividing, drop the oldest after: TA-Lib's order, which the
+  // last bits of the running sum depend on.
+  for (let i = start, t = from; i < n; i++, t++) {
+    sum += src[i]!;
+    out[i] = sum / period;
+    sum -= src[t]!;
+  }
+}
+
+export function sma(real: Float64Array, period: number): Float64Array {
+  return withWarmup(real.length, smaLookback(period), (o) => smaInto(real, 0, period, o));
+}
+
+export const SMA = maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', smaLookback, sma);

@@ -1,0 +1,26 @@
+/** AVGDEV: mean absolute deviation from the window mean; TA-Lib 0.6 files it under Price Transform (warm-up period - 1). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { intParam, p, real } from '../defkit.js';
+import { PRICE } from './avgprice.js';
+
+/** Mean absolute deviation from the window mean; O(period) per bar because the mean moves. */
+export function avgdev(real: Float64Array, period: number): Float64Array {
+  const n = real.length;
+  const out = nanArray(n);
+  for (let today = period - 1; today < n; today++) {
+    let sum = 0;
+    for (let k = 0; k < period; k++) sum += real[today - k]!;
+    const mean = sum / period;
+    let dev = 0;
+    for (let k = 0; k < period; k++) dev += Math.abs(real[today - k]! - mean);
+    out[today] = dev / period;
+  }
+  return out;
+}
+
+export const AVGDEV: IndicatorDef = {
+  name: 'AVGDEV', group: PRICE, description: 'Average absolute deviation of the value from its timePeriod mean (price units).',
+  inputs: ['real'], params: [intParam('timePeriod', 14, 2, 100000, 'Number of bars in the window')], outputs: real(),
+  lookback: (params) => p(params, 'timePeriod') - 1,
+  compute: ([x], params) => [avgdev(x!, p(params, 'timePeriod'))],
+};

@@ -1,0 +1,18 @@
+/** MEDPRICE: (high + low) / 2 per bar (no warm-up). */
+import type { IndicatorDef } from '../types.js';
+import { real } from '../defkit.js';
+import { PRICE } from './avgprice.js';
+
+export function medprice(high: Float64Array, low: Float64Array): Float64Array {
+  const n = high.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (high[i]! + low[i]!) / 2;
+  return out;
+}
+
+export const MEDPRICE: IndicatorDef = {
+  name: 'MEDPRICE', group: PRICE, description: 'Median price (high + low) / 2: the middle of the bar.',
+  inputs: ['high', 'low'], params: [], outputs: real(),
+  lookback: () => 0,
+  compute: ([h, l]) => [medprice(h!, l!)],
+};

@@ -1,0 +1,39 @@
+/** CORREL: Pearson correlation of two series over the window, -1..1 (warm-up period - 1). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { EPS, STATISTIC } from './var.js';
+
+/** Pearson correlation of real0 and real1 over `period` bars. */
+export function correl(x: Float64Array, y: Float64Array, period: number): Float64Array {
+  const n = x.length;
+  const out = nanArray(n);
+  const start = period - 1;
+  if (start >= n) return out;
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (let i = 0; i < start; i++) {
+    const a = x[i]!;
+    const b = y[i]!;
+    sx += a; sxx += a * a; sxy += a * b; sy += b; syy += b * b;
+  }
+  for (let i = start, t = 0; i < n; i++, t++) {
+    if (i > start) {
+      // Drop the bar that left the window before adding the new one (TA-Lib's order).
+      const a0 = x[t - 1]!;
+      const b0 = y[t - 1]!;
+      sx -= a0; sxx -= a0 * a0; sxy -= a0 * b0; sy -= b0; syy -= b0 * b0;
+    }
+    const a = x[i]!;
+    const b = y[i]!;
+    sx += a; sxx += a * a; sxy += a * b; sy += b; syy += b * b;
+    const d = (sxx - (sx * sx) / period) * (syy - (sy * sy) / period);
+    out[i] = d < EPS ? 0 : (sxy - (sx * sy) / period) / Math.sqrt(d);
+  }
+  return out;
+}
+
+export const CORREL: IndicatorDef = {
+  name: 'CORREL', group: STATISTIC, description: 'Pearson correlation of real0 and real1 over timePeriod bars (-1..1).',
+  inputs: ['real0', 'real1'], params: [periodParam(30, 'timePeriod', 1)], outputs: real(),
+  lookback: (params) => p(params, 'timePeriod') - 1,
+  compute: ([a, b], params) => [correl(a!, b!, p(params, 'timePeriod'))],
+};

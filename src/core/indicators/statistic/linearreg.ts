@@ -1,0 +1,65 @@
+/**
+ * LINEARREG, LINEARREG_SLOPE, LINEARREG_ANGLE, LINEARREG_INTERCEPT and TSF: the least-squares
+ * line over the window, recomputed per bar as TA-Lib does (warm-up period - 1).
+ */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { STATISTIC } from './var.js';
+
+const LR_VALUE = 0;
+const LR_SLOPE = 1;
+const LR_ANGLE = 2;
+const LR_INTERCEPT = 3;
+const LR_TSF = 4;
+type LrKind = 0 | 1 | 2 | 3 | 4;
+
+/**
+ * Least-squares line over the last `period` bars, recomputed per bar as TA-Lib does (its x
+ * runs backwards from the newest bar, which the negative divisor compensates).
+ */
+function linearRegression(real: Float64Array, period: number, kind: LrKind): Float64Array {
+  const n = real.length;
+  const out = nanArray(n);
+  const sumX = period * (period - 1) * 0.5;
+  const sumXSqr = (period * (period - 1) * (2 * period - 1)) / 6;
+  const divisor = sumX * sumX - period * sumXSqr;
+  for (let today = period - 1; today < n; today++) {
+    let sumXY = 0;
+    let sumY = 0;
+    for (let k = period - 1; k >= 0; k--) {
+      const v = real[today - k]!;
+      sumY += v;
+      sumXY += k * v;
+    }
+    const m = (period * sumXY - sumX * sumY) / divisor;
+    const b = (sumY - m * sumX) / period;
+    switch (kind) {
+      case LR_VALUE: out[today] = b + m * (period - 1); break;
+      case LR_SLOPE: out[today] = m; break;
+      case LR_ANGLE: out[today] = Math.atan(m) * (180 / Math.PI); break;
+      case LR_INTERCEPT: out[today] = b; break;
+      default: out[today] = b + m * period;
+    }
+  }
+  return out;
+}
+
+export function linearreg(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_VALUE); }
+export function linearregSlope(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_SLOPE); }
+export function linearregAngle(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_ANGLE); }
+export function linearregIntercept(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_INTERCEPT); }
+export function tsf(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_TSF); }
+
+function lrDef(name: string, description: string, kind: LrKind): IndicatorDef {
+  return {
+    name, group: STATISTIC, description, inputs: ['real'], params: [periodParam(14)], outputs: real(),
+    lookback: (params) => p(params, 'timePeriod') - 1,
+    compute: ([x], params) => [linearRegression(x!, p(params, 'timePeriod'), kind)],
+  };
+}
+
+export const LINEARREG = lrDef('LINEARREG', 'End point of the least-squares line over timePeriod bars (a lag-free trend value).', LR_VALUE);
+export const LINEARREG_SLOPE = lrDef('LINEARREG_SLOPE', 'Slope of the least-squares line over timePeriod bars (price units per bar).', LR_SLOPE);
+export const LINEARREG_ANGLE = lrDef('LINEARREG_ANGLE', 'Slope of the least-squares line over timePeriod bars, in degrees.', LR_ANGLE);
+export const LINEARREG_INTERCEPT = lrDef('LINEARREG_INTERCEPT', 'Value of the least-squares line at the oldest bar of the window.', LR_INTERCEPT);
+export const TSF = lrDef('TSF', 'Time series forecast: the least-squares line projected one bar ahead.', LR_TSF);

@@ -1,0 +1,48 @@
+/**
+ * ATR: Wilder's average true range, seeded with the mean of the first `period` true ranges
+ * (bars 1..period), then atr = (atr*(period-1) + tr) / period (warm-up period). NATR shares
+ * the kernel.
+ */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { trangeInto, VOLATILITY } from './trange.js';
+
+/** With `normalize`, NATR = atr / close * 100. */
+export function wilderAtr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, normalize: boolean): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  if (period >= n) return out;
+  const tr = new Float64Array(n);
+  trangeInto(high, low, close, tr);
+  if (period === 1) {
+    for (let i = 1; i < n; i++) out[i] = normalize ? natrOf(tr[i]!, close[i]!) : tr[i]!;
+    return out;
+  }
+  let sum = 0;
+  for (let i = 1; i <= period; i++) sum += tr[i]!;
+  let atr = sum / period;
+  out[period] = normalize ? natrOf(atr, close[period]!) : atr;
+  const pm1 = period - 1;
+  for (let i = period + 1; i < n; i++) {
+    atr *= pm1;
+    atr += tr[i]!;
+    atr /= period;
+    out[i] = normalize ? natrOf(atr, close[i]!) : atr;
+  }
+  return out;
+}
+
+function natrOf(atr: number, close: number): number {
+  return close > -1e-14 && close < 1e-14 ? 0 : (atr / close) * 100;
+}
+
+export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
+  return wilderAtr(high, low, close, period, false);
+}
+
+export const ATR: IndicatorDef = {
+  name: 'ATR', group: VOLATILITY, description: 'Average true range (Wilder smoothing): typical bar-to-bar movement in price units.',
+  inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
+  lookback: (params) => p(params, 'timePeriod'),
+  compute: ([h, l, c], params) => [atr(h!, l!, c!, p(params, 'timePeriod'))],
+};

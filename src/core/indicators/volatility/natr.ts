@@ -1,0 +1,16 @@
+/** NATR: ATR as a percentage of the close (warm-up period); 0 when the close is (near) zero. */
+import type { IndicatorDef } from '../types.js';
+import { p, periodParam, real } from '../defkit.js';
+import { wilderAtr } from './atr.js';
+import { VOLATILITY } from './trange.js';
+
+export function natr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
+  return wilderAtr(high, low, close, period, true);
+}
+
+export const NATR: IndicatorDef = {
+  name: 'NATR', group: VOLATILITY, description: 'Normalized ATR: ATR as a percentage of the close, comparable across price levels.',
+  inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
+  lookback: (params) => p(params, 'timePeriod'),
+  compute: ([h, l, c], params) => [natr(h!, l!, c!, p(params, 'timePeriod'))],
+};

@@ -1,0 +1,50 @@
+/** ADOSC: Chaikin A/D oscillator, EMA(fast) - EMA(slow) of the A/D line (warm-up max period - 1). */
+import { nanArray, type IndicatorDef } from '../types.js';
+import { intParam, p, real } from '../defkit.js';
+import { VOLUME } from './ad.js';
+
+/**
+ * Chaikin oscillator: EMA(fast) - EMA(slow) of the A/D line. Unlike TA_EMA, TA-Lib seeds
+ * both EMAs with the first A/D value (not an SMA) and writes them as k*x + (1-k)*e.
+ */
+export function adosc(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, fastPeriod: number, slowPeriod: number): Float64Array {
+  const n = high.length;
+  const out = nanArray(n);
+  const lookback = Math.max(fastPeriod, slowPeriod) - 1;
+  if (lookback >= n) return out;
+  const fk = 2 / (fastPeriod + 1);
+  const fk1 = 1 - fk;
+  const sk = 2 / (slowPeriod + 1);
+  const sk1 = 1 - sk;
+  let acc = 0;
+  let fast = 0;
+  let slow = 0;
+  for (let i = 0; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const range = h - l;
+    const c = close[i]!;
+    if (range > 0) acc += ((c - l - (h - c)) / range) * volume[i]!;
+    if (i === 0) {
+      fast = acc;
+      slow = acc;
+    } else {
+      fast = fk * acc + fk1 * fast;
+      slow = sk * acc + sk1 * slow;
+    }
+    if (i >= lookback) out[i] = fast - slow;
+  }
+  return out;
+}
+
+export const ADOSC: IndicatorDef = {
+  name: 'ADOSC', group: VOLUME, description: 'Chaikin A/D oscillator: EMA(fast) - EMA(slow) of the A/D line; above 0 = accumulation gaining momentum.',
+  inputs: ['high', 'low', 'close', 'volume'],
+  params: [
+    intParam('fastPeriod', 3, 2, 100000, 'Fast EMA period'),
+    intParam('slowPeriod', 10, 2, 100000, 'Slow EMA period'),
+  ],
+  outputs: real(),
+  lookback: (params) => Math.max(p(params, 'fastPeriod'), p(params, 'slowPeriod')) - 1,
+  compute: ([h, l, c, v], params) => [adosc(h!, l!, c!, v!, p(params, 'fastPeriod'), p(params, 'slowPeriod'))],
+};
