@@ -11,6 +11,7 @@ import { registerLevels } from './commands/levels.js';
 import { registerSignal } from './commands/signal.js';
 import { registerScan } from './commands/scan.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBacktest } from './commands/backtest.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -41,5 +42,6 @@ registerLevels(program);
 registerSignal(program);
 registerScan(program);
 registerAnalyze(program);
+registerBacktest(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

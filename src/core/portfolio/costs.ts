@@ -43,5 +43,8 @@ export function slipPrice(price: number, side: Side, bps: number): number {
 export function affordableUnits(budget: number, price: number, fee: number, unit: number): number {
   const perUnit = price * unit;
   const n = Math.floor(budget / (perUnit + perUnit * fee));
-  return n > 0 ? n * unit : 0;
+  if (!(n > 0)) return 0;
+  // n / 1e8 is the double nearest the decimal amount (n × 1e-8 can land one ulp off it).
+  const inv = Math.round(1 / unit);
+  return Math.abs(inv * unit - 1) < 1e-12 ? n / inv : n * unit;
 }

@@ -27,7 +27,7 @@ export async function loadUserStrategy(file: string): Promise<StrategyDef> {
   const d = (mod.default && typeof mod.default === 'object' && 'default' in mod.default ? (mod.default as { default: unknown }).default : mod.default) as unknown;
   if (typeof d === 'function') {
     const factory = d as (p: Record<string, number>) => Strategy;
-    return { name: file, description: `user strategy ${file}`, params: {}, create: (p) => factory(p) };
+    return { name: file, description: `user strategy ${file}`, params: {}, freeParams: true, create: (p) => factory(p) };
   }
   if (d && typeof d === 'object' && typeof (d as StrategyDef).create === 'function') {
     const def = d as Partial<StrategyDef> & Pick<StrategyDef, 'create'>;

@@ -16,6 +16,8 @@ export interface StrategyDef {
   name: string;
   description: string;
   params: Record<string, ParamSpec>;
+  /** Any numeric k=v is accepted (user factories that declare no parameters). */
+  freeParams?: boolean;
   /** Extra rule across parameters (e.g. fast < slow); returns the problem or undefined. */
   check?(p: Params): string | undefined;
   create(p: Params): Strategy & { warmupBars?: number };
@@ -25,7 +27,7 @@ export interface StrategyDef {
 export function resolveParams(def: StrategyDef, given: Record<string, string | number> = {}): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(given)) {
-    const spec = def.params[k];
+    const spec = def.params[k] ?? (def.freeParams ? { default: NaN, min: -Infinity, max: Infinity, doc: '' } : undefined);
     if (!spec) throw new InputError(`strategy ${def.name} has no parameter "${k}" (known: ${Object.keys(def.params).join(', ') || 'none'})`, 'param');
     const n = typeof v === 'number' ? v : Number(v);
     if (!Number.isFinite(n) || (spec.integer && !Number.isInteger(n)) || n < spec.min || n > spec.max) {
@@ -34,6 +36,7 @@ export function resolveParams(def: StrategyDef, given: Record<string, string | n
     out[k] = n;
   }
   for (const [k, spec] of Object.entries(def.params)) out[k] ??= spec.default;
+  if (def.freeParams) for (const k of Object.keys(out)) if (Number.isNaN(out[k])) delete out[k];
   const problem = def.check?.(out);
   if (problem) throw new InputError(`strategy ${def.name}: ${problem}`, 'param');
   return out;

@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ERROR_TABLE, InputError, SextantError } from '../../errors.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { openSource } from '../../app/sources.js';
+import { cliConfig } from '../context.js';
+import { table } from '../format.js';
+import { parseSince } from './candles.js';
+import { loadSeries } from '../../services/backtest/data.js';
+import { reportHtml } from '../../services/backtest/html.js';
+import { reportJson, runBacktest } from '../../services/backtest/run.js';
+import { builtinStrategy, parseParamArgs, resolveParams } from '../../services/backtest/strategies/index.js';
+import { loadUserStrategy, looksLikeFile } from '../../services/backtest/user-strategy.js';
+
+interface Opts {
+  strategy: string; param: string[]; tf: string; since?: string; until?: string; input?: string; source?: string;
+  fee: string; makerFee?: string; slippageBps: string; cash: string; json?: boolean; html?: string; engine: string;
+}
+
+function num(name: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new InputError(`${name} must be a number in [${min}, ${max}], got "${v}"`, name);
+  return n;
+}
+
+function date(name: string, v: string): number {
+  try {
+    return parseSince(v);
+  } catch {
+    throw new InputError(`${name} "${v}" is not a date (use YYYY-MM-DD, ISO time or epoch ms)`, name);
+  }
+}
+
+export function registerBacktest(program: Command): void {
+  program
+    .command('backtest')
+    .description('run a strategy on historical candles (bundled data, a source or a file) and report trades and metrics')
+    .argument('[pairs...]', 'pair(s), e.g. BTC/USDT (several = one portfolio)')
+    .requiredOption('--strategy <name>', 'sma-cross, volume-spike, trade-plan, or a path to a .ts/.js strategy file')
+    .option('--param <k=v>', 'strategy parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--since <date>', 'first bar (YYYY-MM-DD, ISO or epoch ms)')
+    .option('--until <date>', 'end (exclusive)')
+    .option('--input <file>', 'candle file (CSV or freqtrade JSON) instead of a source')
+    .option('--source <source>', 'replay (bundled data) or a CCXT exchange id')
+    .option('--fee <rate>', 'taker fee, relative to notional, per side', '0.001')
+    .option('--maker-fee <rate>', 'maker fee (limit orders, take-profits); default = --fee')
+    .option('--slippage-bps <n>', 'fixed slippage on market/stop fills, basis points', '0')
+    .option('--cash <amount>', 'starting cash (quote currency)', '10000')
+    .option('--engine <engine>', 'auto | kernel | fast', 'auto')
+    .option('--json', 'JSON: {trades, metrics, equity}')
+    .option('--html <file>', 'write a self-contained HTML report')
+    .action(async (pairs: string[], opts: Opts) => {
+      try {
+        await run(pairs, opts);
+      } catch (e) {
+        // Known errors: one line and the exit code of their kind (bad input 2, not found 3).
+        if (e instanceof SextantError) {
+          process.stderr.write(`sextant: ${e.message.split('\n')[0]}\n`);
+          process.exit(ERROR_TABLE[e.code].exit);
+        }
+        throw e;
+      }
+    });
+}
+
+async function run(pairs: string[], opts: Opts): Promise<void> {
+  const def = looksLikeFile(opts.strategy) ? await loadUserStrategy(opts.strategy) : builtinStrategy(opts.strategy);
+  const params = resolveParams(def, parseParamArgs(opts.param));
+  const fee = num('--fee', opts.fee, 0, 0.1);
+  const makerFee = opts.makerFee !== undefined ? num('--maker-fee', opts.makerFee, -0.01, 0.1) : undefined;
+  const bps = num('--slippage-bps', opts.slippageBps, 0, 1000);
+  const cash = num('--cash', opts.cash, 1e-6, 1e15);
+  if (!['auto', 'kernel', 'fast'].includes(opts.engine)) throw new InputError(`--engine must be auto, kernel or fast, got "${opts.engine}"`, 'engine');
+  let timeframe;
+  try {
+    timeframe = parseTimeframe(opts.tf);
+  } catch (e) {
+    throw new InputError((e as Error).message, 'tf');
+  }
+  const config = cliConfig();
+  const source = await openSource(opts.source ?? config.source, config);
+  try {
+    const series = await loadSeries(source, {
+      pairs, timeframe, input: opts.input,
+      since: opts.since !== undefined ? date('--since', opts.since) : undefined,
+      until: opts.until !== undefined ? date('--until', opts.until) : undefined,
+    });
+    const report = await runBacktest({
+      strategy: def, params, series, cash, fee, makerFee, slippage: bps ? { kind: 'fixed', bps } : { kind: 'none' },
+      engine: opts.engine as 'auto' | 'kernel' | 'fast',
+    });
+    if (opts.html) writeFileSync(opts.html, reportHtml(report, { symbol: series[0]!.symbol, candles: series[0]!.candles }));
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(reportJson(report))}\n`);
+      return;
+    }
+    const m = report.metrics;
+    const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+    process.stdout.write(`${report.strategy} on ${report.symbols.join(', ')} ${report.timeframe}: ${series.reduce((a, s) => a + s.candles.time.length, 0)} bars, engine ${report.engine}\n`);
+    process.stdout.write(`${table(['metric', 'value'], [
+      ['final equity', f(m.finalEquity)], ['total return %', f(m.totalReturnPct)], ['annual return %', f(m.annualReturnPct)],
+      ['max drawdown %', f(m.maxDrawdownPct)], ['sharpe', f(m.sharpe, 3)], ['sortino', f(m.sortino, 3)], ['calmar', f(m.calmar, 3)],
+      ['trades', m.trades], ['win rate %', f(m.winRatePct)], ['profit factor', f(m.profitFactor, 3)], ['exposure %', f(m.exposurePct)],
+      ['commissions', f(m.commissions)], ['buy & hold %', f(m.buyHoldReturnPct)], ['risk refusals', report.result.refusals.length],
+    ])}\n`);
+    if (opts.html) process.stdout.write(`report written to ${opts.html}\n`);
+  } finally {
+    await source.close();
+  }
+}
