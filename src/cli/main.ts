@@ -12,6 +12,7 @@ import { registerSignal } from './commands/signal.js';
 import { registerScan } from './commands/scan.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerTracker } from './commands/tracker.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -43,5 +44,6 @@ registerSignal(program);
 registerScan(program);
 registerAnalyze(program);
 registerBacktest(program);
+registerTracker(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { postgresTrackerStore } from './tracker-events-postgres.js';
+import type { TrackerStore } from './tracker-events.js';
 import { candleCount, emptyCandles, type Candles } from '../../core/series.js';
 import { normalizeBatch, toFloat } from './candle-batch.js';
 import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from './migrations.js';
@@ -339,6 +341,12 @@ export class PostgresStore implements Store {
     if (!this.schema || this.schema === 'public') throw new Error('dropSchema needs a dedicated schema, not public');
     await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
   }
+
+  /** Tracker events and volume windows (tracker-events-postgres.ts), on this pool. */
+  trackerStore(): TrackerStore {
+    return (this.tracker ??= postgresTrackerStore(this.pool));
+  }
+  private tracker: TrackerStore | undefined;
 
   async close(): Promise<void> {
     // pg throws if a pool is ended twice; closing is idempotent here.

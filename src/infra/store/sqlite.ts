@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { candleCount, emptyCandles, type Candles } from '../../core/series.js';
 import { normalizeBatch, toFloat } from './candle-batch.js';
+import { sqliteTrackerStore } from './tracker-events-sqlite.js';
+import type { TrackerStore } from './tracker-events.js';
 import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from './migrations.js';
 import { limitOf, MAX_TIME, MIN_TIME, signalFilter, sqlitePlaceholder } from './sql-filters.js';
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
@@ -290,6 +292,12 @@ export class SqliteStore implements Store {
   integrityCheck(): string {
     return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
   }
+
+  /** Tracker events and volume windows (tracker-events-sqlite.ts), on this connection. */
+  trackerStore(): TrackerStore {
+    return (this.tracker ??= sqliteTrackerStore(this.db));
+  }
+  private tracker: TrackerStore | undefined;
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
