@@ -11,10 +11,14 @@ import { reportHtml } from '../../services/backtest/html.js';
 import { reportJson, runBacktest } from '../../services/backtest/run.js';
 import { builtinStrategy, parseParamArgs, resolveParams } from '../../services/backtest/strategies/index.js';
 import { loadUserStrategy, looksLikeFile } from '../../services/backtest/user-strategy.js';
+import { heatmap, parseGrid, runSweep, walkForward, type SweepCosts } from '../../services/backtest/sweep.js';
+import type { Series } from '../../services/backtest/feed.js';
+import type { SlippageModel } from '../../core/portfolio/costs.js';
 
 interface Opts {
   strategy: string; param: string[]; tf: string; since?: string; until?: string; input?: string; source?: string;
   fee: string; makerFee?: string; slippageBps: string; cash: string; json?: boolean; html?: string; engine: string;
+  sweep?: string; walkForward?: string; workers?: string;
 }
 
 function num(name: string, v: string, min: number, max: number): number {
@@ -50,6 +54,9 @@ export function registerBacktest(program: Command): void {
     .option('--engine <engine>', 'auto | kernel | fast', 'auto')
     .option('--json', 'JSON: {trades, metrics, equity}')
     .option('--html <file>', 'write a self-contained HTML report')
+    .option('--sweep <grid>', 'parameter sweep on worker threads, e.g. fast=5:30:5,slow=20|50|100 (table; --json adds heatmap data)')
+    .option('--walk-forward <windows>', 'with --sweep: train=BARS,test=BARS[,step=BARS] rolling windows, best by Sharpe')
+    .option('--workers <n>', 'worker threads for --sweep (default: all cores)')
     .action(async (pairs: string[], opts: Opts) => {
       try {
         await run(pairs, opts);
@@ -86,8 +93,13 @@ async function run(pairs: string[], opts: Opts): Promise<void> {
       since: opts.since !== undefined ? date('--since', opts.since) : undefined,
       until: opts.until !== undefined ? date('--until', opts.until) : undefined,
     });
+    const slippage: SlippageModel = bps ? { kind: 'fixed', bps } : { kind: 'none' };
+    if (opts.sweep) {
+      await sweepCommand(def.name, series, opts, { cash, fee, slippage });
+      return;
+    }
     const report = await runBacktest({
-      strategy: def, params, series, cash, fee, makerFee, slippage: bps ? { kind: 'fixed', bps } : { kind: 'none' },
+      strategy: def, params, series, cash, fee, makerFee, slippage,
       engine: opts.engine as 'auto' | 'kernel' | 'fast',
     });
     if (opts.html) writeFileSync(opts.html, reportHtml(report, { symbol: series[0]!.symbol, candles: series[0]!.candles }));
@@ -108,4 +120,36 @@ async function run(pairs: string[], opts: Opts): Promise<void> {
   } finally {
     await source.close();
   }
+}
+
+async function sweepCommand(strategy: string, series: Series[], opts: Opts, costs: SweepCosts): Promise<void> {
+  const grid = parseGrid(opts.sweep!);
+  const workers = opts.workers !== undefined ? num('--workers', opts.workers, 1, 256) : undefined;
+  const names = Object.keys(grid);
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  if (opts.walkForward) {
+    const w = Object.fromEntries(opts.walkForward.split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, num(`--walk-forward ${k}`, v ?? '', 1, 1e7)]));
+    if (!w['train'] || !w['test']) throw new InputError('--walk-forward needs train=BARS,test=BARS', 'walk-forward');
+    if (series.length !== 1) throw new InputError('--walk-forward runs on one pair', 'walk-forward');
+    const wf = await walkForward({ strategy, series: series[0]!, grid, costs, trainBars: w['train'], testBars: w['test'], stepBars: w['step'], workers });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(wf)}\n`);
+      return;
+    }
+    const d = (t: number) => new Date(t).toISOString().slice(0, 10);
+    process.stdout.write(`${table(['train', 'test', 'best', 'train sharpe', 'test return %', 'test max dd %', 'test trades'], wf.windows.map((x) => [
+      `${d(x.train.from)}..${d(x.train.to)}`, `${d(x.test.from)}..${d(x.test.to)}`, Object.entries(x.best).map(([k, v]) => `${k}=${v}`).join(' '),
+      f(x.trainMetric, 3), f(x.outOfSample.totalReturnPct), f(x.outOfSample.maxDrawdownPct), x.outOfSample.trades,
+    ]))}\nout-of-sample return ${f(wf.oosReturnPct)}%\n`);
+    return;
+  }
+  const rows = await runSweep({ strategy, series, grid, costs, workers });
+  if (opts.json) {
+    const map = names.length >= 2 ? heatmap(rows, names[0]!, names[1]!, 'totalReturnPct') : undefined;
+    process.stdout.write(`${JSON.stringify({ rows: rows.map((r) => ({ params: r.params, metrics: r.metrics })), heatmap: map })}\n`);
+    return;
+  }
+  process.stdout.write(`${table([...names, 'return %', 'max dd %', 'sharpe', 'trades', 'win %'], rows.map((r) => [
+    ...names.map((n) => r.params[n]!), f(r.metrics.totalReturnPct), f(r.metrics.maxDrawdownPct), f(r.metrics.sharpe, 3), r.metrics.trades, f(r.metrics.winRatePct),
+  ]))}\n`);
 }
