@@ -103,6 +103,13 @@ export class UnavailableError extends SextantError {
   }
 }
 
+/** The code whose HTTP status is `status`, for errors that only know a status (framework errors). */
+export function codeForStatus(status: number): ErrorCode | undefined {
+  // not_supported shares 400 with bad_input; a bare 400 is the caller's input.
+  if (status === 400) return 'bad_input';
+  return (Object.keys(ERROR_TABLE) as ErrorCode[]).find((c) => ERROR_TABLE[c].http === status);
+}
+
 /** Anything thrown, as a SextantError: foreign errors become `internal` with their message kept for logs. */
 export function asSextantError(err: unknown): SextantError {
   if (err instanceof SextantError) return err;

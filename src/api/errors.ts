@@ -1,84 +1,63 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError, type ZodType } from 'zod';
-import { MarketError } from '../sources/market/errors.js';
-import { SymbolFormatError } from '../sources/market/types.js';
-import { TimeframeError } from '../core/timeframes.js';
-import { IndicatorError } from '../core/indicators/types.js';
+import { InputError, SextantError, asSextantError, codeForStatus } from '../errors.js';
+import { describeZodIssue, inputErrorFromZod, parseInput } from '../config/zod.js';
 
-/** An error with an HTTP status and a message meant for the client. */
-export class HttpError extends Error {
-  constructor(readonly statusCode: number, message: string, readonly field?: string) {
-    super(message);
+/**
+ * An error a route raises by HTTP status. Kept for routes that think in statuses; it is a
+ * SextantError like any other, so the handler below reads the status from its code.
+ */
+export class HttpError extends SextantError {
+  constructor(readonly statusCode: number, message: string, field?: string) {
+    super(codeForStatus(statusCode) ?? 'internal', message, field !== undefined ? { field } : {});
     this.name = 'HttpError';
   }
 }
 
 /** "field: rule" for the first issue, so the client learns what to fix. */
 export function zodMessage(err: ZodError): { message: string; field?: string } {
-  const issue = err.issues[0]!;
-  const field = issue.path.join('.') || undefined;
-  if (issue.code === 'unrecognized_keys') return { message: `unknown field ${issue.keys.join(', ')}`, field: issue.keys[0] };
-  return { message: field ? `${field}: ${issue.message}` : issue.message, field };
+  return describeZodIssue(err.issues[0]!);
 }
 
-export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) {
-    const { message, field } = zodMessage(r.error);
-    throw new HttpError(400, message, field);
-  }
-  return r.data;
-}
+export const parseWith: <T>(schema: ZodType<T>, value: unknown) => T = parseInput;
 
 /** "field: rule" from fastify's schema validation, like zodMessage. */
-function ajvMessage(err: FastifyError): { message: string; field?: string } {
+function ajvError(err: FastifyError): InputError {
   const v = err.validation?.[0];
-  if (!v) return { message: err.message };
+  if (!v) return new InputError(err.message);
   const params = v.params as { missingProperty?: string; allowedValues?: unknown[]; additionalProperty?: string };
   const field = params.missingProperty ?? params.additionalProperty ?? (v.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined);
   let rule = v.message ?? 'is invalid';
   if (params.allowedValues) rule = `must be one of ${params.allowedValues.join(', ')}`;
   if (params.additionalProperty) rule = 'is not a known field';
-  return { message: field ? `${field}: ${rule.replace(/^must have required property .*/, 'is required')}` : rule, field };
+  return new InputError(field ? `${field}: ${rule.replace(/^must have required property .*/, 'is required')}` : rule, field);
 }
 
-/** Maps every failure onto a status once; a 500 never leaks a stack. */
+/**
+ * Foreign errors become SextantErrors here, once: zod and fastify's own validation are
+ * input errors; a framework error below 500 keeps its status (a 413 stays a 413).
+ */
+function classify(err: unknown): { error: SextantError; status: number } {
+  if (err instanceof SextantError) return { error: err, status: err.httpStatus };
+  if (err instanceof ZodError) return { error: inputErrorFromZod(err), status: 400 };
+  const fe = err as Partial<FastifyError>;
+  if (fe && typeof fe === 'object' && fe.validation) return { error: ajvError(fe as FastifyError), status: 400 };
+  if (typeof fe?.statusCode === 'number' && fe.statusCode < 500) {
+    const code = codeForStatus(fe.statusCode) ?? 'bad_input';
+    return { error: new SextantError(code, String(fe.message), { cause: err }), status: fe.statusCode };
+  }
+  const error = asSextantError(err);
+  return { error, status: error.httpStatus };
+}
+
+/** Maps every failure onto a status by its code; a 500 never leaks a stack or an internal message. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
-    let status = 500;
-    let message = 'internal error while processing the request';
-    let field: string | undefined;
-    if (err instanceof HttpError) {
-      status = err.statusCode;
-      message = err.message;
-      field = err.field;
-    } else if (err instanceof ZodError) {
-      status = 400;
-      ({ message, field } = zodMessage(err));
-    } else if (err instanceof MarketError) {
-      status = err.httpStatus;
-      message = err.message;
-    } else if (err instanceof SymbolFormatError) {
-      status = 400;
-      message = err.message;
-      field = 'pair';
-    } else if (err instanceof TimeframeError) {
-      status = 400;
-      message = err.message;
-      field = 'timeframe';
-    } else if (err instanceof IndicatorError) {
-      status = 400;
-      message = err.message;
-      field = err.field;
-    } else if ('validation' in err && (err as FastifyError).validation) {
-      status = 400;
-      ({ message, field } = ajvMessage(err as FastifyError));
-    } else if ('statusCode' in err && typeof (err as FastifyError).statusCode === 'number' && (err as FastifyError).statusCode! < 500) {
-      status = (err as FastifyError).statusCode!;
-      message = err.message;
-    }
+    const { error, status } = classify(err);
+    const message = error.code === 'internal' ? 'internal error while processing the request' : error.message;
     if (status >= 500) req.log.error({ err }, 'request failed');
-    void reply.status(status).send({ status: 'error', message, ...(field ? { field } : {}) });
+    if (error.retryAfterS !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterS)));
+    void reply.status(status).send({ status: 'error', message, ...(error.field ? { field: error.field } : {}) });
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({ status: 'error', message: `no route ${req.method} ${req.url.split('?')[0]}` });

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
@@ -17,6 +18,6 @@ export function cliConfig(): Config {
 
 export function intOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in [${min}, ${max}], got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${name} must be an integer in [${min}, ${max}], got "${value}"`, name);
   return n;
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ERROR_TABLE } from '../errors.js';
 import { reportAndExit } from './fail.js';
 import { setConfigFile } from './context.js';
 import { registerCandles } from './commands/candles.js';
@@ -29,8 +30,8 @@ program
   .showHelpAfterError(false)
   .configureOutput({ outputError: (str) => process.stderr.write(`sextant: ${str.replace(/^error: /, '').trim()}\n`) })
   .exitOverride((err) => {
-    // commander's own usage errors: one line, exit 1 (help and version exit 0).
-    process.exit(err.exitCode === 0 ? 0 : 1);
+    // commander's own usage errors are bad input: one line, exit 2 (help and version exit 0).
+    process.exit(err.exitCode === 0 ? 0 : ERROR_TABLE.bad_input.exit);
   });
 
 registerCandles(program);

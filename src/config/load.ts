@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
+import { describeZodIssue } from './zod.js';
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A bad configuration value; `field` is the config key (server.port), or `config` for the file itself. */
+export class ConfigError extends InputError {
+  constructor(message: string, field = 'config') {
+    super(message, field);
     this.name = 'ConfigError';
   }
 }
@@ -42,10 +45,9 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
 }
 
 /** One line naming the key and the rule, e.g. `config: server.port: must be <= 65535`. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  const key = issue.path.join('.') || '(root)';
-  if (issue.code === 'unrecognized_keys') return `config: unknown key ${issue.keys.map((k) => (issue.path.length ? `${key}.${k}` : k)).join(', ')}`;
-  return `config: ${key}: ${issue.message}`;
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; field: string } {
+  const { message, field } = describeZodIssue(issue);
+  return { message: `config: ${message.replace(/^unknown field/, 'unknown key')}`, field: field ?? 'config' };
 }
 
 /**
@@ -69,6 +71,9 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overr
   }
   const merged = merge(merge(fromFile, envOverrides(env)), opts.overrides ?? {});
   const result = configSchema.safeParse(merged);
-  if (!result.success) throw new ConfigError(describeIssue(result.error.issues[0]!));
+  if (!result.success) {
+    const { message, field } = describeIssue(result.error.issues[0]!);
+    throw new ConfigError(message, field);
+  }
   return result.data;
 }

@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+
 /**
  * Timeframes by both vocabularies users bring: LBank's (`minute1 … month1`) and
  * CCXT's (`1m … 1M`). Internally a timeframe is its CCXT name.
@@ -26,9 +28,9 @@ const TO_LBANK: Readonly<Partial<Record<Timeframe, string>>> = Object.fromEntrie
   Object.entries(LBANK).map(([k, v]) => [v, k]),
 );
 
-export class TimeframeError extends Error {
-  constructor(readonly input: string) {
-    super(`unknown timeframe "${input}" (use ${Object.keys(LBANK).join(' ')} or ${TIMEFRAMES.join(' ')})`);
+export class TimeframeError extends InputError {
+  constructor(readonly input: string, field = 'timeframe') {
+    super(`unknown timeframe "${input}" (use ${Object.keys(LBANK).join(' ')} or ${TIMEFRAMES.join(' ')})`, field);
     this.name = 'TimeframeError';
   }
 }

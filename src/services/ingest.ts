@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors.js';
 import type { Pair } from '../core/types.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { candleCount } from '../core/series.js';
@@ -18,7 +19,7 @@ export interface IngestResult {
 
 /** A user's file through the clean layer into the store; rejected rows are reported, never stored. */
 export async function importFile(store: Store, file: string, key: { source: string; symbol: Pair; timeframe: Timeframe }): Promise<IngestResult> {
-  if (!existsSync(file)) throw new Error(`file ${file} not found`);
+  if (!existsSync(file)) throw new NotFoundError(`file ${file} not found`, 'file');
   const raw = parseCandleFile(readFileSync(file, 'utf8'), file);
   const { candles, report } = cleanCandles(raw, key.timeframe === '1M' ? undefined : timeframeMs(key.timeframe));
   const r = await store.upsertCandles(key.source, key.symbol, key.timeframe, candles);

@@ -24,10 +24,14 @@ describe('sextant data import / fetch into the store (child process, SQLite)', (
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2 candles \(2 new, 0 updated\).*1 rejected, 1 gaps \(2 missing candles\)/);
   });
-  it('errors are one line with exit 1', async () => {
-    for (const args of [['data', 'import', join(dir, 'none.csv'), '--pair', 'X/USDT'], ['data', 'fetch', 'replay', 'BTC/USDT', '--since', 'yesterday-ish']]) {
+  it('errors are one line with the exit code of their kind', async () => {
+    const cases: [string[], number][] = [
+      [['data', 'import', join(dir, 'none.csv'), '--pair', 'X/USDT'], 3],
+      [['data', 'fetch', 'replay', 'BTC/USDT', '--since', 'yesterday-ish'], 1],
+    ];
+    for (const [args, code] of cases) {
       const r = await sextant(args, env);
-      expect(r.code).toBe(1);
+      expect(r.code, args.join(' ')).toBe(code);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
   });

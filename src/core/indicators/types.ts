@@ -3,6 +3,7 @@
  * aligned to the candle index; outputs hold NaN during warm-up (TA-Lib's
  * lookback) so that `out[i]` is always "the value known at the close of bar i".
  */
+import { InputError } from '../../errors.js';
 
 /** Names of input series. OHLCV names are fed from candles; `real*` from any series. */
 export type InputName = 'open' | 'high' | 'low' | 'close' | 'volume' | 'real' | 'real0' | 'real1' | 'periods';
@@ -45,9 +46,9 @@ export const MaType = {
 } as const;
 export type MaTypeValue = (typeof MaType)[keyof typeof MaType];
 
-export class IndicatorError extends Error {
-  constructor(message: string, readonly field?: string) {
-    super(message);
+export class IndicatorError extends InputError {
+  constructor(message: string, field?: string) {
+    super(message, field);
     this.name = 'IndicatorError';
   }
 }

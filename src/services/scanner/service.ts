@@ -1,3 +1,4 @@
+import { SextantError } from '../../errors.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MarketSource } from '../../sources/market/types.js';
@@ -9,9 +10,9 @@ import { ScanScheduler } from './scheduler.js';
 import type { ScannerSettings } from '../../config/scanner.js';
 import type { AlertItem, BatchSummary, ScanParams } from './types.js';
 
-export class ScanBusyError extends Error {
+export class ScanBusyError extends SextantError {
   constructor() {
-    super('a scan is already running (max_instances is 1)');
+    super('conflict', 'a scan is already running (max_instances is 1)');
     this.name = 'ScanBusyError';
   }
 }

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 import { type Candles, emptyCandles } from '../../core/series.js';
 
 /**
@@ -5,9 +6,9 @@ import { type Candles, emptyCandles } from '../../core/series.js';
  * raw candles in file order; the clean layer (core/quality) validates them.
  */
 
-export class CandleFileError extends Error {
+export class CandleFileError extends InputError {
   constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${message}`, 'input');
     this.name = 'CandleFileError';
   }
 }

@@ -12,7 +12,8 @@ import {
 import { MarketError, UnknownSymbolError, type MarketErrorKind } from '../errors.js';
 
 /**
- * The one place where ccxt's error tree becomes Sextant's MarketError. Order matters:
+ * The one place where ccxt's error tree becomes Sextant's MarketError (a SextantError whose
+ * code, HTTP status and exit code follow from the kind). Order matters:
  * ccxt nests RateLimitExceeded, DDoSProtection, ExchangeNotAvailable and RequestTimeout
  * under NetworkError, so the specific classes are tested first.
  */
