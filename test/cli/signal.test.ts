@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { shared } from '../helpers/paths.js';
+import { requires } from '../helpers/requires.js';
 
 const run = promisify(execFile);
 const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'signal', ...args], { cwd: process.cwd(), env: { ...process.env, SEXTANT_CONFIG: '' } });
@@ -8,6 +10,9 @@ const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'sr
 const SPEC_FIELDS = ['symbol', 'timeframe', 'timestamp', 'market_score', 'direction', 'price', 'entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3',
   'swing_high', 'swing_low', 'support_level', 'resistance_level', 'confluence', 'risk_reward_ratio', 'confidence_score',
   'confidence_sample', 'valid', 'invalid_reasons'];
+
+const ETH_1H = 'data/nostalgia-for-infinity/binance/ETH_USDT-1h.json';
+const hasEth1h = await requires(`shared:${ETH_1H}`);
 
 describe('sextant signal', () => {
   it('prints a complete record with levels, swings, fib and factors for BTC/USDT 1d on bundled data', async () => {
@@ -39,8 +44,8 @@ describe('sextant signal', () => {
     expect(before.swings.some((s: { price: number }) => s.price === 69000)).toBe(false);
   });
 
-  it('reads --input files and prints a readable report without --json', async () => {
-    const { stdout } = await cli('--input', '/work/shared/data/nostalgia-for-infinity/binance/ETH_USDT-1h.json', '--tf', '1h');
+  it.runIf(hasEth1h)('reads --input files and prints a readable report without --json', async () => {
+    const { stdout } = await cli('--input', shared(ETH_1H), '--tf', '1h');
     expect(stdout).toMatch(/direction (long|short|none)/);
     expect(stdout).toMatch(/factor\s+fired\s+weight/);
     expect(stdout).toMatch(/confidence /);

@@ -1,9 +1,16 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { getIndicator, resolveParams } from '../../src/core/indicators/registry.js';
+import { asPair } from '../../src/core/types.js';
+import { ReplaySource } from '../../src/sources/market/replay/source.js';
+import { SHARED_GOLDEN } from './paths.js';
+import { requires } from './requires.js';
 
-export const GOLDEN_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'golden');
-/** The shared TA-Lib golden files, plus the repo's own low-price file (epsilon mistakes hide at BTC prices). */
+export const GOLDEN_DIR = SHARED_GOLDEN;
+/**
+ * The shared TA-Lib golden files (names under ../shared/golden), plus the repo's own low-price
+ * file (an absolute path; epsilon mistakes hide at BTC prices), which is checked on every clone.
+ */
 export const LOWPRICE_GOLDEN = join(import.meta.dirname, '..', 'fixtures', 'golden', 'talib-binance-lowprice-1d.json');
 export const GOLDEN_FILES = ['talib-binance-btcusdt-1h.json', 'talib-binance-ethusdt-1d.json', LOWPRICE_GOLDEN];
 
@@ -21,13 +28,25 @@ export interface GoldenFile {
   cases: GoldenCase[];
 }
 
-export function goldenAvailable(): boolean {
-  return existsSync(join(GOLDEN_DIR, GOLDEN_FILES[0]!));
+/** The in-repo file is always there; a shared one skips (or, under REQUIRE_SERVICES=1, fails) when absent. */
+export async function goldenPresent(file: string): Promise<boolean> {
+  return isAbsolute(file) || requires(`shared:golden/${file}`);
 }
 
 export function loadGolden(file: string): GoldenFile {
-  const path = file.startsWith('/') ? file : join(GOLDEN_DIR, file);
+  const path = isAbsolute(file) ? file : join(GOLDEN_DIR, file);
   return JSON.parse(readFileSync(path, 'utf8')) as GoldenFile;
+}
+
+/**
+ * The candles of talib-binance-ethusdt-1d.json read from the bundled data/ instead: the same real
+ * Binance ETH/USDT daily bars (golden.test.ts checks they are identical), so checks that need
+ * only the candles run on a clone without ../shared.
+ */
+export function ethDailyCandles(): GoldenFile['candles'] {
+  const c = new ReplaySource().history(asPair('ETH/USDT'), '1d');
+  const col = (a: Float64Array) => Array.from(a);
+  return { time: col(c.time), open: col(c.open), high: col(c.high), low: col(c.low), close: col(c.close), volume: col(c.volume) };
 }
 
 /** Builds the input arrays a golden case names: candle fields, or MAVP's `periods(5+i%20)`. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htDcPeriod } from '../../../src/core/indicators/cycle/ht-dcperiod.js';
 import { htDcPhase } from '../../../src/core/indicators/cycle/ht-dcphase.js';
@@ -11,8 +11,11 @@ import { mama } from '../../../src/core/indicators/overlap/mama.js';
 import { cycle } from '../../../src/core/indicators/cycle/index.js';
 import { HT_TRENDLINE } from '../../../src/core/indicators/overlap/ht-trendline.js';
 import { MAMA } from '../../../src/core/indicators/overlap/mama.js';
+import { SHARED_GOLDEN } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
 
 const definitions = [...cycle, HT_TRENDLINE, MAMA];
+const hasGolden = await requires('shared:golden/talib-binance-btcusdt-1h.json');
 
 const sineWave = (n: number, period: number, base = 100, amp = 5) =>
   Float64Array.from({ length: n }, (_, i) => base + amp * Math.sin((2 * Math.PI * i) / period));
@@ -74,8 +77,8 @@ describe('Hilbert transform family', () => {
     }
   });
 
-  const goldenFile = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'golden', 'talib-binance-btcusdt-1h.json');
-  it.runIf(existsSync(goldenFile))('TA-Lib golden agreement and prefix invariance (direct, without the registry)', () => {
+  const goldenFile = join(SHARED_GOLDEN, 'talib-binance-btcusdt-1h.json');
+  it.runIf(hasGolden)('TA-Lib golden agreement and prefix invariance (direct, without the registry)', () => {
     const g = JSON.parse(readFileSync(goldenFile, 'utf8')) as {
       candles: Record<string, number[]>;
       cases: { fn: string; inputs: string[]; params: Record<string, number>; begIndex: number; outputs: Record<string, (number | null)[]> }[];

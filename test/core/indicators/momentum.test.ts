@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adx, adxr } from '../../../src/core/indicators/momentum/adx.js';
 import { aroon, aroonOsc } from '../../../src/core/indicators/momentum/aroon.js';
@@ -17,6 +17,10 @@ import { ultosc } from '../../../src/core/indicators/momentum/ultosc.js';
 import { willr } from '../../../src/core/indicators/momentum/willr.js';
 import { momentum } from '../../../src/core/indicators/momentum/index.js';
 import type { IndicatorDef } from '../../../src/core/indicators/types.js';
+import { SHARED_GOLDEN } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
+
+const hasGolden = await requires('shared:golden/talib-binance-ethusdt-1d.json');
 
 // The oscillators and Wilder's directional system (the MA-based composites have momentum-ma.test.ts).
 const MA_BASED = new Set(['APO', 'PPO', 'MACD', 'MACDEXT', 'MACDFIX', 'STOCH', 'STOCHF', 'STOCHRSI', 'TRIX']);
@@ -166,8 +170,8 @@ describe('definitions', () => {
     }
   });
 
-  const goldenFile = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'golden', 'talib-binance-ethusdt-1d.json');
-  it.runIf(existsSync(goldenFile))('prefix invariance and TA-Lib golden agreement (direct, without the registry)', () => {
+  const goldenFile = join(SHARED_GOLDEN, 'talib-binance-ethusdt-1d.json');
+  it.runIf(hasGolden)('prefix invariance and TA-Lib golden agreement (direct, without the registry)', () => {
     const g = JSON.parse(readFileSync(goldenFile, 'utf8')) as {
       candles: Record<string, number[]>;
       cases: { fn: string; inputs: string[]; params: Record<string, number>; begIndex: number; outputs: Record<string, (number | null)[]> }[];

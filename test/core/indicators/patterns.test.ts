@@ -4,7 +4,7 @@ import {
   BodyDoji, BodyLong, BodyShort, BodyVeryLong, Equal, Far, Near, RangeType, ShadowLong, ShadowShort,
   ShadowVeryLong, ShadowVeryShort,
 } from '../../../src/core/indicators/patterns/candle-settings.js';
-import { loadGolden } from '../../helpers/golden.js';
+import { ethDailyCandles } from '../../helpers/golden.js';
 import type { IndicatorDef } from '../../../src/core/indicators/types.js';
 
 type Bar = [open: number, high: number, low: number, close: number];
@@ -73,7 +73,7 @@ describe('pattern definitions', () => {
   });
 
   it('output NaN during warm-up and only TA-Lib pattern codes after it (real ETH/USDT daily candles)', () => {
-    const g = loadGolden('talib-binance-ethusdt-1d.json');
+    const g = { candles: ethDailyCandles() };
     const inputs = (['open', 'high', 'low', 'close'] as const).map((k) => Float64Array.from(g.candles[k]));
     const allowed = new Set([-200, -100, -80, 0, 80, 100, 200]);
     for (const d of definitions) {

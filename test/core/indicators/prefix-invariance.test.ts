@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { listIndicators, resolveParams } from '../../../src/core/indicators/registry.js';
-import { loadGolden } from '../../helpers/golden.js';
+import { ethDailyCandles } from '../../helpers/golden.js';
 
 // No look-ahead: the value at bar i computed on candles [0..i] must equal the value at i
-// computed on the whole series. Real Binance ETH/USDT daily candles (the golden file's).
-const g = loadGolden('talib-binance-ethusdt-1d.json');
+// computed on the whole series. Real Binance ETH/USDT daily candles (the golden file's, bundled).
+const g = { candles: ethDailyCandles() };
 const N = 400;
 const fields = {
   open: Float64Array.from(g.candles.open.slice(0, N)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSignal } from '../../../src/core/signals/compute.js';
 import type { Candles } from '../../../src/core/series.js';
 import type { StructureResult } from '../../../src/core/signals/types.js';
-import { daily, freqtrade1h } from '../structure/data.js';
+import { HAS_SHARED_1H, daily, freqtrade1h } from '../structure/data.js';
 
 interface NaiveSetup { at: number; long: boolean; confluence: string; entry1: number; sl: number; tp1: number }
 
@@ -75,7 +75,7 @@ describe('calibrated confidence', () => {
     expect(nonNull).toBeGreaterThan(50);
   });
 
-  it('equals a direct recount on ETH/USDT 1h (freqtrade data), with the default minimum sample of 20', () => {
+  it.runIf(HAS_SHARED_1H)('equals a direct recount on ETH/USDT 1h (freqtrade data), with the default minimum sample of 20', () => {
     const c = freqtrade1h('ETH');
     const { checked, nonNull } = recount(c, 3500, 20);
     expect(checked).toBeGreaterThan(300);

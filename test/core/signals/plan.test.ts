@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignal } from '../../../src/core/signals/compute.js';
-import { PAIRS, daily, freqtrade1h, spread } from '../structure/data.js';
+import { PAIRS, daily, shared1h, spread } from '../structure/data.js';
 
 const SPEC_FIELDS = ['symbol', 'timeframe', 'timestamp', 'market_score', 'direction', 'price', 'entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3',
   'swing_high', 'swing_low', 'support_level', 'resistance_level', 'confluence', 'risk_reward_ratio', 'confidence_score'];
@@ -8,7 +8,7 @@ const SPEC_FIELDS = ['symbol', 'timeframe', 'timestamp', 'market_score', 'direct
 describe('trade plans', () => {
   it('obey stop < entry < targets for longs and the mirror for shorts; score and confluence follow the factors', () => {
     const counts = { long: 0, short: 0, none: 0, valid: 0 };
-    for (const c of [...PAIRS.map(daily), freqtrade1h('BTC'), freqtrade1h('AVAX')]) {
+    for (const c of [...PAIRS.map(daily), ...shared1h('BTC', 'AVAX')]) {
       for (const i of spread(c.time.length, 120, 0)) {
         const r = computeSignal(c, { at: i, symbol: 'P', timeframe: 'tf' });
         const s = r.signal;

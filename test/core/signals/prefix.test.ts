@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignal } from '../../../src/core/signals/compute.js';
 import { concatCandles, sliceCandles } from '../../../src/core/series.js';
-import { PAIRS, daily, freqtrade1h, spread } from '../structure/data.js';
+import { PAIRS, daily, shared1h, spread } from '../structure/data.js';
 
 describe('prefix invariance of every output', () => {
   it('the result at bar i of the full series equals the result on a fresh copy of candles [0..i]', () => {
-    const series = [...PAIRS.slice(0, 3).map(daily), freqtrade1h('ETH'), freqtrade1h('SOL')];
+    const series = [...PAIRS.slice(0, 3).map(daily), ...shared1h('ETH', 'SOL')];
     let compared = 0;
     for (const c of series) {
       for (const i of spread(c.time.length, 30, 0)) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignal } from '../../../src/core/signals/compute.js';
-import { PAIRS, daily, freqtrade1h, spread } from './data.js';
+import { PAIRS, daily, shared1h, spread } from './data.js';
 
-const series = [...PAIRS.map((p) => ({ name: p, c: daily(p) })), { name: 'ETH 1h', c: freqtrade1h('ETH') }];
+const series = [...PAIRS.map((p) => ({ name: p, c: daily(p) })), ...shared1h('ETH').map((c) => ({ name: 'ETH 1h', c }))];
 
 describe('support/resistance levels', () => {
   it('lie within the traded range, are consistent, and account for every confirmed swing', () => {

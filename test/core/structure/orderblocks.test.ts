@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignal } from '../../../src/core/signals/compute.js';
 import { runIndicator } from '../../../src/core/indicators/registry.js';
-import { PAIRS, daily, freqtrade1h } from './data.js';
+import { PAIRS, daily, shared1h } from './data.js';
 
 describe('order blocks', () => {
   it('are the last opposite candle before a displacement that broke a confirmed swing, with mitigation replayed naively', () => {
     let blocks = 0;
-    for (const c of [...PAIRS.map(daily), freqtrade1h('BTC')]) {
+    for (const c of [...PAIRS.map(daily), ...shared1h('BTC')]) {
       const i = c.time.length - 1;
       const r = computeSignal(c, { at: i });
       const { obMaxLookback, obDisplacementAtr, strength } = r.config;

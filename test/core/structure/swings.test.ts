@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findSwings } from '../../../src/core/structure/swings.js';
 import { computeSignal } from '../../../src/core/signals/compute.js';
 import { fromRows, sliceCandles } from '../../../src/core/series.js';
-import { PAIRS, daily, freqtrade1h, spread } from './data.js';
+import { PAIRS, daily, shared1h, spread } from './data.js';
 
 const btc = daily('BTC/USDT');
 const DAY = 86_400_000;
@@ -24,7 +24,7 @@ describe('swings', () => {
   });
 
   it('every swing satisfies the rule and every bar satisfying it is a swing (naive check on real data)', () => {
-    for (const c of [...PAIRS.map(daily), freqtrade1h('ETH')]) {
+    for (const c of [...PAIRS.map(daily), ...shared1h('ETH')]) {
       const s = 5;
       const got = findSwings(c.time, c.high, c.low, s).map((w) => `${w.kind}@${w.index}`);
       const want: string[] = [];

@@ -1,25 +1,13 @@
-import { execSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisCache, openCache } from '../../../src/infra/cache/index.js';
+import { REDIS_URL as URL, requires } from '../../helpers/requires.js';
 
-const URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-function ensureRedis(): void {
-  try {
-    execSync('redis-cli -h 127.0.0.1 -p 6379 ping', { stdio: 'pipe' });
-  } catch {
-    execSync('redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no', { stdio: 'pipe' });
-    execSync('sleep 0.5');
-  }
-}
-
-describe('RedisCache against the local Redis', () => {
+describe.runIf(await requires('redis'))('RedisCache against the local Redis', () => {
   // A prefix per run: other suites and engineers share this Redis.
   const prefix = `sextant:test:${process.pid}:${Date.now()}:`;
   let cache: RedisCache;
 
   beforeAll(() => {
-    ensureRedis();
     cache = new RedisCache({ url: URL, prefix });
   });
   afterAll(async () => {

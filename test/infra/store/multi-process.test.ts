@@ -8,11 +8,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { candleCount } from '../../../src/core/series.js';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
+import { DATABASE_URL as DB_URL, requires } from '../../helpers/requires.js';
 import { readDailyYear } from './real-data.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'sextant-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,19 +40,7 @@ function expectOneOwnerEach(reports: Report[]): void {
   expect(reports.reduce((s, r) => s + r.claimed, 0)).toBe(candleCount(year.get('BTC/USDT')!));
 }
 
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    console.warn(`multi-process PostgreSQL case skipped: no server at ${DB_URL}`);
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const hasPg = await pgReachable();
+const hasPg = await requires('postgres');
 
 describe('several worker processes on one store', () => {
   it('sqlite: concurrent migrate, ingest and claims; nothing duplicated or claimed twice', async () => {

@@ -1,29 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultSqlitePath, openStore, PostgresStore, SqliteStore } from '../../../src/infra/store/index.js';
+import { DATABASE_URL as DB_URL, requires } from '../../helpers/requires.js';
 import { readDailyYear } from './real-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sextant-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const eth = readDailyYear(2021).get('ETH/USDT')!;
 
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    console.warn(`openStore PostgreSQL case skipped: no server at ${DB_URL}`);
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const hasPg = await pgReachable();
+const hasPg = await requires('postgres');
 
 describe('openStore', () => {
   it('defaults to SQLite under the XDG data dir', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,15 +7,15 @@ import { chromium } from 'playwright-core';
 import { ScannerService } from '../../../src/services/scanner/service.js';
 import { defaultScannerSettings } from '../../../src/config/scanner.js';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
+import { CHROMIUM, requires } from '../../helpers/requires.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'sextant-chart-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Where the screenshot is kept for a human to look at (SCAN_SCREENSHOT overrides). */
 const shot = process.env['SCAN_SCREENSHOT'] ?? join(work, 'chart.png');
 
-describe.skipIf(!existsSync(CHROMIUM))('scan chart in headless Chromium', () => {
+describe.runIf(await requires('chromium'))('scan chart in headless Chromium', () => {
   it('opens offline from file:// without console errors and draws the chart', async () => {
     const svc = new ScannerService(new ReplaySource(), defaultScannerSettings({ resultsDir: join(work, 'results'), top: 40 }), []);
     const run = await svc.run('manual');

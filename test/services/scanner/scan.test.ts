@@ -3,7 +3,7 @@ import { candleCount, type Candles } from '../../../src/core/series.js';
 import { runScan } from '../../../src/services/scanner/scan.js';
 import type { ScanParams } from '../../../src/services/scanner/types.js';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
-import { FREQTRADE_DIR, NFI_DIR, freqtradeFiles, loadFreqtrade } from '../../core/volume/real-data.js';
+import { FREQTRADE_DIR, HAS_FREQTRADE, NFI_DIR, freqtradeFiles, loadFreqtrade } from '../../core/volume/real-data.js';
 import { MemorySource } from './memory-source.js';
 
 const params = (over: Partial<ScanParams> = {}): ScanParams => ({
@@ -26,7 +26,7 @@ function naiveSpikes(c: Candles, periods: number, w: number, k: number): number[
 }
 
 describe('batch scan over real Binance candles', () => {
-  it('finds exactly the spikes of a direct computation, lists failed pairs and keeps going, bounds concurrency', async () => {
+  it.runIf(HAS_FREQTRADE)('finds exactly the spikes of a direct computation, lists failed pairs and keeps going, bounds concurrency', async () => {
     const data = new Map<string, Candles>();
     for (const f of freqtradeFiles(FREQTRADE_DIR, '-5m')) data.set(f.pair, loadFreqtrade(f.file));
     const failing = new Set(['DOGE/USDT', 'TRX/USDT']);
@@ -53,7 +53,7 @@ describe('batch scan over real Binance candles', () => {
     expect(pairs[0]!.symbol).toBe(byQv[0]!.symbol);
   });
 
-  it('takes the top N by quote volume on the 1h files', async () => {
+  it.runIf(HAS_FREQTRADE)('takes the top N by quote volume on the 1h files', async () => {
     const data = new Map<string, Candles>();
     for (const f of freqtradeFiles(NFI_DIR, '-1h')) data.set(f.pair, loadFreqtrade(f.file));
     const src = new MemorySource(data, '1h');
