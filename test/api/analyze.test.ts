@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeys, separateDbUrl } from '../helpers/redis.js';
+import { requires } from '../helpers/requires.js';
 import { pngSize } from '../infra/charts/png.js';
 
 interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
@@ -143,13 +145,15 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
   });
 });
 
-describe('server with Redis configured', () => {
+describe.runIf(await requires('redis'))('server with Redis configured', () => {
   let server: Server;
+  const redisUrl = separateDbUrl();
   beforeAll(async () => {
-    server = await startServer({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    server = await startServer({ REDIS_URL: redisUrl });
   });
   afterAll(async () => {
     await server?.stop();
+    await deleteKeys('sextant:cache:*', redisUrl);
   });
 
   it('serves cache-stats from Redis and counts the hit there', async () => {
