@@ -14,7 +14,6 @@ const siblings = new Map<Store, Store[]>();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeSuite('sqlite', {
-  upsert100kBudgetMs: 1_000,
   async fresh() {
     const store = new SqliteStore({ path: join(dir, `store-${++n}.db`) });
     siblings.set(store, []);

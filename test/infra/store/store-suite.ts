@@ -11,8 +11,6 @@ export interface StoreHarness {
   sibling(store: Store): Promise<Store>;
   /** Closes `store` and its siblings and removes their storage. */
   dispose(store: Store): Promise<void>;
-  /** Ceiling for one 100k-candle upsert on this backend. */
-  upsert100kBudgetMs: number;
 }
 
 const SRC = 'binance';
@@ -400,47 +398,31 @@ export function storeSuite(name: string, h: StoreHarness): void {
       it('ingests every 2021-2022 daily candle of every pair, once', async () => {
         const series = readDaily([2021, 2022]);
         let total = 0;
-        const t0 = performance.now();
         for (const [symbol, c] of series) {
           const r = await store.upsertCandles(SRC, symbol, '1d', c);
           expect(r).toEqual({ inserted: candleCount(c), updated: 0 });
           total += candleCount(c);
         }
-        const ms = performance.now() - t0;
         expect(total).toBeGreaterThan(50_000);
         const list = await store.listSeries();
         expect(list.length).toBe(series.size);
         expect(list.reduce((s, x) => s + x.count, 0)).toBe(total);
 
-        const t1 = performance.now();
         for (const [symbol, c] of series) expect(await store.upsertCandles(SRC, symbol, '1d', c)).toEqual({ inserted: 0, updated: 0 });
-        const again = performance.now() - t1;
-        console.log(`[${name}] ${total} real candles in ${series.size} series: ingest ${ms.toFixed(0)} ms, re-ingest ${again.toFixed(0)} ms`);
 
         const btcAll = await store.getCandles(SRC, 'BTC/USDT', '1d');
         expect(candleCount(btcAll)).toBe(730);
         expect(btcAll.time[730 - 1]! - btcAll.time[0]!).toBe(729 * DAY_MS);
       });
 
-      it('one upsert of 100k+ candles stays well under the budget', async () => {
+      // Speed is measured in bench/, not asserted here: a loaded machine must not fail a correct store.
+      it('one upsert of 100k+ candles stores them all, a re-send changes nothing, they read back identical', async () => {
         const big = endToEnd([2021, 2022, 2023], 60_000);
         const n = candleCount(big);
         expect(n).toBeGreaterThan(100_000);
-        let t = performance.now();
         expect(await store.upsertCandles(SRC, 'ALL/USDT', '1m', big)).toEqual({ inserted: n, updated: 0 });
-        const insertMs = performance.now() - t;
-        t = performance.now();
         expect(await store.upsertCandles(SRC, 'ALL/USDT', '1m', big)).toEqual({ inserted: 0, updated: 0 });
-        const againMs = performance.now() - t;
-        t = performance.now();
-        const back = await store.getCandles(SRC, 'ALL/USDT', '1m');
-        const readMs = performance.now() - t;
-        expectSameCandles(back, big);
-        console.log(
-          `[${name}] one upsert of ${n} candles: ${insertMs.toFixed(0)} ms, identical re-send ${againMs.toFixed(0)} ms, read back ${readMs.toFixed(0)} ms`,
-        );
-        // Generous ceilings: the suite runs beside other test files on a shared machine.
-        expect(insertMs).toBeLessThan(h.upsert100kBudgetMs);
+        expectSameCandles(await store.getCandles(SRC, 'ALL/USDT', '1m'), big);
       });
     });
   });

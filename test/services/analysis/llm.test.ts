@@ -78,11 +78,10 @@ describe('LLM rewriter against a local OpenAI-compatible server', () => {
     expect((await rewriteWithLlm(cfg(), data, builtin)).writer).toBe('llm');
   });
 
-  it('falls back to the built-in text on a timeout, within the budget', async () => {
+  // The slow reply (3 s) is a valid rewrite: had the 500 ms timeout not cut it off, the writer would be 'llm'.
+  it('falls back to the built-in text on a timeout', async () => {
     mode = 'slow';
-    const t0 = Date.now();
     const out = await rewriteWithLlm(cfg(), data, builtin);
-    expect(Date.now() - t0).toBeLessThan(2500);
     expect(out.writer).toBe('builtin');
     expect(out.text).toEqual(builtin);
     expect(out.note).toMatch(/timed out after 500 ms/);
