@@ -5,7 +5,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
-const only = process.argv.slice(2);
+// `npm run bench -- indicators --update`: names pick scripts, flags (--update: rewrite the
+// committed figures instead of bench/out/) go to every script.
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+const flags = args.filter((a) => a.startsWith('--'));
 const scripts = [
   ...readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => join(here, f)),
   ...readdirSync(here, { withFileTypes: true })
@@ -17,7 +21,7 @@ let failed = 0;
 for (const script of scripts) {
   const name = script.slice(here.length + 1);
   process.stdout.write(`\n=== bench/${name} ===\n`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { stdio: 'inherit', cwd: join(here, '..') });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...flags], { stdio: 'inherit', cwd: join(here, '..') });
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`bench/${name} exited with ${r.status ?? r.signal}\n`);

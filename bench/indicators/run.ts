@@ -2,9 +2,10 @@
  * bench/indicators: every registered Sextant indicator on 1,000,000 real candles, against the
  * JavaScript packages a user would pick instead, in one run.
  *
- *   node --import tsx bench/indicators/run.ts [--only=SMA,EMA] [--no-peers] [--no-write] [--progress]
+ *   node --import tsx bench/indicators/run.ts [--only=SMA,EMA] [--no-peers] [--no-write] [--update] [--progress]
  *
- * --only and --no-write leave results.json / RESULTS.md alone; --progress (default on a TTY)
+ * Figures go to bench/out/indicators/ (git-ignored); --update writes the committed
+ * bench/indicators/results.json and RESULTS.md instead. --only and --no-write write nothing; --progress (default on a TTY)
  * shows the function being timed on stderr.
  *
  * Data: the bundled Binance daily candles of every USDT pair (ReplaySource, `markets()` order),
@@ -29,15 +30,16 @@
  * but different definition cannot pass as "the same work".
  */
 import { createRequire } from 'node:module';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { listIndicators, resolveParams, runIndicator } from '../../src/core/indicators/registry.js';
 import type { IndicatorDef, InputName } from '../../src/core/indicators/types.js';
+import { BENCH_OUT } from '../../test/helpers/paths.js';
 
 const HERE = import.meta.dirname;
 const CANDLES = 1_000_000;
@@ -451,6 +453,8 @@ function geoMean(xs: number[]): number {
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7).toUpperCase().split(',');
   const write = !argv.includes('--no-write') && !only;
+  // The committed figures change only on request; a plain run must leave the worktree clean.
+  const outDir = argv.includes('--update') ? HERE : join(BENCH_OUT, 'indicators');
   const out = (s: string) => process.stdout.write(s + '\n');
   const started = performance.now();
 
@@ -571,13 +575,14 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       loadAverage1m: { start: load0, end: loadavg()[0]! },
       goals: { peerRatioAtLeast: GOAL_PEER_RATIO, sextantOverCAtMost: GOAL_C_RATIO, cMsPer1M: C_MS },
     };
-    writeFileSync(join(HERE, 'results.json'), JSON.stringify({ ...meta, summary: summary.data, functions: rows }, null, 1) + '\n');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'results.json'), JSON.stringify({ ...meta, summary: summary.data, functions: rows }, null, 1) + '\n');
     const md = [
       '# bench/indicators: latest results',
       '',
       `${meta.generatedAt.slice(0, 10)}, node ${meta.node}, ${meta.cpu} x${meta.cores}. ${d.n.toLocaleString('en-US')} candles: ${d.source}. `
         + `Sextant: best of two rounds, each a warm-up and up to ${SEXTANT_RUNS} runs; peers: best of a warm-up and up to ${PEER_RUNS} more runs. `
-        + `1-minute load average ${meta.loadAverage1m.start.toFixed(1)} at the start, ${meta.loadAverage1m.end.toFixed(1)} at the end (2 cores shared with other work: expect +-30% on single figures). Regenerate: \`npm --prefix bench/indicators ci && node --import tsx bench/indicators/run.ts\`.`,
+        + `1-minute load average ${meta.loadAverage1m.start.toFixed(1)} at the start, ${meta.loadAverage1m.end.toFixed(1)} at the end (2 cores shared with other work: expect +-30% on single figures). Regenerate: \`npm --prefix bench/indicators ci && node --import tsx bench/indicators/run.ts --update\`.`,
       '',
       `Cells: ms (peer ms / Sextant ms). **<50x**: the 50x goal is missed. ≠: the peer's values differ from Sextant's (definition or seed; talib is required to agree to 1e-9). `
         + `TA-Lib C: known C time per 1M candles on this machine type and Sextant/C (goal <= ${GOAL_C_RATIO}x).`,
@@ -587,8 +592,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       ...tableLines(rows, true),
       '',
     ];
-    writeFileSync(join(HERE, 'RESULTS.md'), md.join('\n'));
-    out(`wrote bench/indicators/results.json and bench/indicators/RESULTS.md`);
+    writeFileSync(join(outDir, 'RESULTS.md'), md.join('\n'));
+    out(`wrote ${relative(join(HERE, '..', '..'), outDir)}/results.json and RESULTS.md`);
   }
 }
 
