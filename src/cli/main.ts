@@ -14,6 +14,7 @@ import { registerScan } from './commands/scan.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerTracker } from './commands/tracker.js';
+import { registerMl } from './commands/ml.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -46,5 +47,6 @@ registerScan(program);
 registerAnalyze(program);
 registerBacktest(program);
 registerTracker(program);
+registerMl(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

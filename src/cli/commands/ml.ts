@@ -1,0 +1,190 @@
+/**
+ * `sextant ml evaluate|train|predict`: a thin shell over services/ml. Every figure printed by
+ * evaluate/train is out-of-sample (purged walk-forward) and sits next to the naive baselines.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { candleCount, lowerBound, sliceCandles, type Candles } from '../../core/series.js';
+import { parseFeatureCsv } from '../../core/ml/csv.js';
+import { parseFeatureSpec } from '../../core/features/spec.js';
+import { takeRows, matrix } from '../../core/ml/matrix.js';
+import type { ClassMetrics } from '../../core/ml/metrics.js';
+import type { EvalReport } from '../../core/ml/evaluate.js';
+import { loadCandles } from '../../services/candles.js';
+import { alignColumns, makeArtefact, parseModelFile } from '../../services/ml/artefact.js';
+import {
+  buildDataset, checkParams, DEFAULT_WALK_FORWARD, evaluate, loadSpec, predictRows, trainFinal,
+  type Engine, type WalkForwardSettings,
+} from '../../services/ml/run.js';
+import { openSource } from '../../app/sources.js';
+import { cliConfig, intOption } from '../context.js';
+import { iso, table } from '../format.js';
+import { parseSince } from './candles.js';
+
+interface DataOpts { tf: string; source?: string; since?: string; until?: string; spec?: string }
+interface FitOpts extends DataOpts {
+  engine: string; rounds: string; depth: string; eta: string; folds: string; testFraction: string;
+  embargo: string; mode: string; window?: string; json?: boolean;
+}
+
+function dataOptions(cmd: Command): Command {
+  return cmd
+    .argument('<pair>', 'pair, e.g. BTC/USD (bundled Coinbase 4h) or BTC/USDT')
+    .option('--tf <timeframe>', 'timeframe', '4h')
+    .option('--spec <file>', 'YAML feature spec (default: built-in spec)')
+    .option('--source <source>', 'replay (bundled data) or a CCXT exchange id')
+    .option('--since <date>', 'first bar (ISO date or epoch ms)')
+    .option('--until <date>', 'bars strictly before this time');
+}
+
+function fitOptions(cmd: Command): Command {
+  return cmd
+    .option('--engine <engine>', 'auto (XGBoost when libxgboost loads, else TypeScript), ts or xgboost', 'auto')
+    .option('--rounds <n>', 'max boosting rounds (early stopping on a purged validation block)', '300')
+    .option('--depth <n>', 'max tree depth', '4')
+    .option('--eta <x>', 'learning rate', '0.05')
+    .option('--folds <n>', 'walk-forward test blocks', String(DEFAULT_WALK_FORWARD.folds))
+    .option('--test-fraction <x>', 'share of the series covered by the test blocks', String(DEFAULT_WALK_FORWARD.testFraction))
+    .option('--embargo <n>', 'bars dropped between training and test beyond the label horizon', String(DEFAULT_WALK_FORWARD.embargo))
+    .option('--mode <mode>', 'expanding or rolling training window', 'expanding')
+    .option('--window <n>', 'rolling window in bars')
+    .option('--json', 'JSON output');
+}
+
+async function candlesFor(pair: string, o: DataOpts): Promise<{ symbol: string; candles: Candles; origin: string }> {
+  const config = cliConfig();
+  const timeframe = parseTimeframe(o.tf);
+  const source = await openSource(o.source ?? config.source, config);
+  try {
+    const res = await loadCandles(source, { pair, timeframe, since: o.since ? parseSince(o.since) : undefined, limit: 1_000_000 });
+    let c = res.candles;
+    if (o.until) c = sliceCandles(c, 0, lowerBound(c.time, parseSince(o.until)));
+    if (candleCount(c) < 300) throw new InputError(`${res.symbol} ${timeframe}: ${candleCount(c)} candles, need at least 300 for walk-forward`, 'pair');
+    return { symbol: res.symbol, candles: c, origin: res.origin };
+  } finally {
+    await source.close();
+  }
+}
+
+function num(name: string, v: string, lo: number, hi: number): number {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < lo || x > hi) throw new InputError(`${name} must be a number in [${lo}, ${hi}], got "${v}"`, name);
+  return x;
+}
+
+function settings(o: FitOpts) {
+  if (!['auto', 'ts', 'xgboost'].includes(o.engine)) throw new InputError(`--engine must be auto, ts or xgboost, got "${o.engine}"`, 'engine');
+  if (o.mode !== 'expanding' && o.mode !== 'rolling') throw new InputError(`--mode must be expanding or rolling, got "${o.mode}"`, 'mode');
+  const params = checkParams({ nRounds: intOption('--rounds', o.rounds, 1, 100000), maxDepth: intOption('--depth', o.depth, 1, 16), learningRate: num('--eta', o.eta, 1e-6, 1) });
+  const wf: WalkForwardSettings = {
+    folds: intOption('--folds', o.folds, 1, 100), testFraction: num('--test-fraction', o.testFraction, 0.01, 0.9),
+    embargo: intOption('--embargo', o.embargo, 0, 100000), mode: o.mode,
+    ...(o.window ? { window: intOption('--window', o.window, 100, 10_000_000) } : {}),
+  };
+  return { engine: o.engine as Engine, params, wf };
+}
+
+const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '-');
+const metricRow = (name: string, m: ClassMetrics) => [name, m.n, f4(m.accuracy), f4(m.logLoss), f4(m.auc), f4(m.brier)];
+
+function printReport(head: string, c: Candles, r: EvalReport): void {
+  const out = process.stdout;
+  out.write(`${head}\n`);
+  out.write(`${table(['fold', 'train rows', 'test rows', 'test from', 'test to', 'trees'], r.folds.map((f, k) => [k + 1, f.trainRows, f.testRows, iso(c.time[f.testFrom]), iso(c.time[f.testTo]), f.rounds]))}\n\n`);
+  out.write('out-of-sample (pooled test blocks):\n');
+  out.write(`${table(['', 'n', 'accuracy', 'log-loss', 'AUC', 'Brier'], [metricRow('model', r.model), metricRow('majority class', r.majority), metricRow('previous bar', r.previousBar)])}\n`);
+  const beats = r.model.logLoss < Math.min(r.majority.logLoss, r.previousBar.logLoss);
+  out.write(`model log-loss ${beats ? 'is below' : 'is NOT below'} both baselines.\n`);
+}
+
+function reportJson(r: EvalReport) {
+  return { folds: r.folds, model: r.model, baselines: { majority: r.majority, previousBar: r.previousBar } };
+}
+
+export function registerMl(program: Command): void {
+  const ml = program.command('ml').description('machine-learning forecasts: leak-free features, gradient-boosted trees, walk-forward');
+
+  fitOptions(dataOptions(ml.command('evaluate').description('purged walk-forward evaluation next to naive baselines')))
+    .action(async (pair: string, o: FitOpts) => {
+      const { engine, params, wf } = settings(o);
+      const { spec } = loadSpec(o.spec);
+      const data = await candlesFor(pair, o);
+      const { report, engine: used } = evaluate(data.candles, spec, params, engine, wf, (k, n) => {
+        if (!o.json) process.stderr.write(`fold ${k}/${n} done\n`);
+      });
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify({ pair: data.symbol, timeframe: o.tf, engine: used, bars: candleCount(data.candles), ...reportJson(report) })}\n`);
+        return;
+      }
+      printReport(`${data.symbol} ${o.tf} (${data.origin}): ${candleCount(data.candles)} bars ${iso(data.candles.time[0])} → ${iso(data.candles.time[candleCount(data.candles) - 1])}; label ${JSON.stringify(spec.label)}; ${used}\nwalk-forward ${wf.mode}, ${wf.folds} folds over the last ${wf.testFraction * 100}%, purge ${spec.label.horizon} + embargo ${wf.embargo} bars`, data.candles, report);
+    });
+
+  fitOptions(dataOptions(ml.command('train').description('walk-forward evaluation, then a final model on all bars saved as a versioned artefact')))
+    .option('--out <file>', 'artefact path (default: models/<id>.json)')
+    .action(async (pair: string, o: FitOpts & { out?: string }) => {
+      const { engine, params, wf } = settings(o);
+      const { spec, doc } = loadSpec(o.spec);
+      const data = await candlesFor(pair, o);
+      const c = data.candles;
+      const n = candleCount(c);
+      const classification = spec.label.kind !== 'return';
+      const wfReport = classification ? evaluate(c, spec, params, engine, wf).report : undefined;
+      const final = trainFinal(c, spec, params, engine, wf.embargo);
+      const art = makeArtefact({
+        engine: final.engine, pair: data.symbol, timeframe: o.tf,
+        data: { from: iso(c.time[0]), to: iso(c.time[n - 1]), bars: n, trainRows: final.trainRows },
+        spec: doc, params: { ...params, objective: final.model.objective as 'binary:logistic' | 'reg:squarederror' },
+        ...(wfReport ? { walkForward: { model: wfReport.model, majority: wfReport.majority, previousBar: wfReport.previousBar, folds: wfReport.folds } } : {}),
+      }, final.model);
+      const file = o.out ?? join('models', `${art.id}.json`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(art)}\n`);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify({ id: art.id, file, engine: final.engine, trees: final.model.trees.length, trainRows: final.trainRows, ...(wfReport ? { walkForward: reportJson(wfReport) } : {}) })}\n`);
+        return;
+      }
+      if (wfReport) printReport(`${data.symbol} ${o.tf}: ${n} bars; ${final.engine}`, c, wfReport);
+      process.stdout.write(`model ${art.id}: ${final.model.trees.length} trees on ${final.trainRows} rows, saved to ${file}\n`);
+    });
+
+  ml.command('predict')
+    .description('predictions (and TreeSHAP contributions) of a model for a feature CSV or the latest bars of a pair')
+    .argument('[pair]', 'pair whose latest bars to predict (features from the model\'s spec)')
+    .requiredOption('--model <file>', 'model artefact, XGBoost JSON model, or an id in models/')
+    .option('--input <file>', 'feature CSV (header = feature names; timestamp column ignored; empty cell = missing)')
+    .option('--tf <timeframe>', 'timeframe', '4h')
+    .option('--source <source>', 'replay (bundled data) or a CCXT exchange id')
+    .option('--last <n>', 'number of latest bars to predict', '1')
+    .option('--contribs', 'add TreeSHAP contributions (one per feature, then the bias)')
+    .option('--json', 'JSON output (the only output format)')
+    .action(async (pair: string | undefined, o: { model: string; input?: string; tf: string; source?: string; last: string; contribs?: boolean }) => {
+      const path = existsSync(o.model) ? o.model : join('models', `${o.model}.json`);
+      if (!existsSync(path)) throw new InputError(`--model: ${o.model} is neither a file nor a model id in models/`, 'model');
+      const { ensemble, artefact } = parseModelFile(readFileSync(path, 'utf8'), path);
+      let x;
+      if (o.input) {
+        if (pair) throw new InputError('give either --input FILE or a pair, not both', 'input');
+        if (!existsSync(o.input)) throw new InputError(`--input: ${o.input} not found`, 'input');
+        const t = parseFeatureCsv(readFileSync(o.input, 'utf8'), 'input');
+        const cols = alignColumns(ensemble.featureNames, t.names, 'input');
+        x = matrix(t.matrix.rows, cols.length);
+        for (let r = 0; r < t.matrix.rows; r++) cols.forEach((c, k) => { x!.values[r * cols.length + k] = t.matrix.values[r * t.matrix.cols + c]!; });
+      } else {
+        if (!pair) throw new InputError('give a pair or --input FILE', 'pair');
+        if (!artefact) throw new InputError('--model: a bare XGBoost model has no feature spec; use --input FEATURES.csv', 'model');
+        const spec = parseFeatureSpec(artefact.spec);
+        const data = await candlesFor(pair, { tf: o.tf, ...(o.source ? { source: o.source } : {}) });
+        const d = buildDataset(data.candles, spec);
+        const cols = alignColumns(ensemble.featureNames, d.names, 'spec');
+        const last = intOption('--last', o.last, 1, d.x.rows);
+        const rows = Int32Array.from({ length: last }, (_, k) => d.x.rows - last + k);
+        const all = takeRows(d.x, rows);
+        x = matrix(last, cols.length);
+        for (let r = 0; r < last; r++) cols.forEach((c, k) => { x!.values[r * cols.length + k] = all.values[r * all.cols + c]!; });
+      }
+      process.stdout.write(`${JSON.stringify(predictRows(ensemble, x, o.contribs === true))}\n`);
+    });
+}
