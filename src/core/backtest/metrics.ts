@@ -183,7 +183,8 @@ export function backtestingPyStats(m: MetricsInput): BacktestingPyStats {
   for (let i = 0; i < n; i++) if (eq[i]! > peak) peak = eq[i]!;
   let weekend = 0;
   for (let i = 0; i < n; i++) {
-    const wd = new Date(m.times[i]!).getUTCDay();
+    // 1970-01-01 was a Thursday (4); Saturday = 6, Sunday = 0.
+    const wd = (Math.floor(m.times[i]! / DAY_MS) + 4) % 7;
     if (wd === 0 || wd === 6) weekend++;
   }
   const yearDays = n && weekend / n > (2 / 7) * 0.6 ? 365 : 252;

@@ -10,6 +10,7 @@ export interface RunResult {
   open: OpenTrade[];
   /** Equity at each bar close (for many symbols: at each distinct bar time). */
   equity: Float64Array;
+  /** Bar open times; the fast path returns the input series' own array (read-only by convention). */
   times: Float64Array;
   commissions: number;
   barsInMarket: number;

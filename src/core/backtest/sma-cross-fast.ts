@@ -2,7 +2,7 @@ import type { Candles } from '../series.js';
 import { affordableUnits, slipPrice } from '../portfolio/costs.js';
 import type { ClosedTrade } from '../portfolio/types.js';
 import type { RunResult } from './result.js';
-import { cmp } from './sma.js';
+import { TIE_REL } from './sma.js';
 
 export interface SmaCrossParams {
   fast: number;
@@ -77,7 +77,9 @@ export function smaCrossFast(c: Candles, symbol: string, p: SmaCrossParams, k: F
     if (i >= p.slow) ss -= close[i - p.slow]!;
     const f = i >= p.fast - 1 ? fs / p.fast : NaN;
     const s = i >= p.slow - 1 ? ss / p.slow : NaN;
-    const now = cmp(f, s);
+    // cmp() inlined: this loop is the benchmark's hot path.
+    const d = f - s;
+    const now = Math.abs(d) > TIE_REL * Math.max(Math.abs(f), Math.abs(s)) ? (d > 0 ? 1 : -1) : d !== d ? NaN : 0;
     if (prev === -1 && now === 1) {
       if (units === 0) pending = 1;
     } else if (prev === 1 && now === -1) {
@@ -93,7 +95,7 @@ export function smaCrossFast(c: Candles, symbol: string, p: SmaCrossParams, k: F
       ? [{ id: 1, symbol, units, entryPrice, entryTime, entryBar, entryFee, takeProfits: [], initialUnits: units }]
       : [],
     equity,
-    times: time.slice(),
+    times: time,
     commissions,
     barsInMarket,
     refusals: [],

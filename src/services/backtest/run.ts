@@ -32,6 +32,8 @@ export interface BacktestSpec {
   engine?: 'auto' | 'kernel' | 'fast';
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Skip the backtesting.py-compatible statistics (sweeps do not need them). */
+  noCompat?: boolean;
 }
 
 export interface BacktestReport {
@@ -42,8 +44,8 @@ export interface BacktestReport {
   engine: 'fast' | 'kernel';
   result: RunResult;
   metrics: Metrics;
-  /** The same run by backtesting.py's definitions, for comparison with it. */
-  compat: BacktestingPyStats;
+  /** The same run by backtesting.py's definitions, for comparison with it (absent with `noCompat`). */
+  compat?: BacktestingPyStats;
 }
 
 export function fastPathApplies(spec: BacktestSpec): boolean {
@@ -86,7 +88,7 @@ export async function runBacktest(spec: BacktestSpec): Promise<BacktestReport> {
     engine: useFast ? 'fast' : 'kernel',
     result,
     metrics: computeMetrics(input),
-    compat: backtestingPyStats(input),
+    compat: spec.noCompat ? undefined : backtestingPyStats(input),
   };
 }
 

@@ -79,7 +79,7 @@ export async function runSweepChunk(job: SweepJob): Promise<SweepRow[]> {
     } catch {
       continue;
     }
-    const r = await runBacktest({ strategy: def, params, series: job.series, cash: job.costs.cash, fee: job.costs.fee, slippage: job.costs.slippage });
+    const r = await runBacktest({ strategy: def, params, series: job.series, cash: job.costs.cash, fee: job.costs.fee, slippage: job.costs.slippage, noCompat: true });
     rows.push({ params: combo, metrics: r.metrics });
   }
   return rows;
