@@ -31,6 +31,8 @@ export interface IndicatorDef {
   name: string;
   group: string;
   description: string;
+  /** How to read the value, in one line: units or range, and what levels, slopes or crossings mean. */
+  interpretation: string;
   inputs: readonly InputName[];
   params: readonly ParamSpec[];
   outputs: readonly OutputSpec[];

@@ -12,6 +12,7 @@ export function htDcPeriod(real: Float64Array): Float64Array {
 export const HT_DCPERIOD: IndicatorDef = {
   name: 'HT_DCPERIOD', group: CYCLE,
   description: 'Hilbert Transform dominant cycle period, in bars (6-50): the length of the cycle currently driving price.',
+  interpretation: 'Bars (6..50): the dominant cycle length; use it to size adaptive windows (e.g. half a cycle).',
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(DCPERIOD),
   compute: ([x]) => [htDcPeriod(x!)],

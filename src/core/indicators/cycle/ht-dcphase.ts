@@ -12,6 +12,7 @@ export function htDcPhase(real: Float64Array): Float64Array {
 export const HT_DCPHASE: IndicatorDef = {
   name: 'HT_DCPHASE', group: CYCLE,
   description: 'Hilbert Transform dominant cycle phase, degrees (-45..315): where price sits within the current cycle.',
+  interpretation: 'Degrees (-45..315): the position inside the dominant cycle; a steady phase advance means a cycling market, a stalled one a trend.',
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(DCPHASE),
   compute: ([x]) => [htDcPhase(x!)],

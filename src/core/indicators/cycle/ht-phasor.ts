@@ -14,6 +14,7 @@ export function htPhasor(real: Float64Array): [Float64Array, Float64Array] {
 export const HT_PHASOR: IndicatorDef = {
   name: 'HT_PHASOR', group: CYCLE,
   description: 'Hilbert Transform phasor components (in-phase, quadrature) of the detrended price; their angle is the cycle phase.',
+  interpretation: 'Price units: in-phase and quadrature components; their ratio gives the phase angle, and a larger magnitude a clearer cycle.',
   inputs: ['real'], params: [], outputs: real('outInPhase', 'outQuadrature'),
   lookback: () => lookbackOf(PHASOR),
   compute: ([x]) => htPhasor(x!),

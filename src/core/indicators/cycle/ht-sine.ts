@@ -14,6 +14,7 @@ export function htSine(real: Float64Array): [Float64Array, Float64Array] {
 export const HT_SINE: IndicatorDef = {
   name: 'HT_SINE', group: CYCLE,
   description: 'Hilbert Transform sine wave, -1..1: sine of the cycle phase and a 45-degree lead; crossings flag cycle turns.',
+  interpretation: '-1..1: sine crossing above lead sine marks a cycle low, crossing below a cycle high; no crossings for long = trend mode.',
   inputs: ['real'], params: [], outputs: real('outSine', 'outLeadSine'),
   lookback: () => lookbackOf(SINE),
   compute: ([x]) => htSine(x!),

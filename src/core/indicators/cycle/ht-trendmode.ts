@@ -13,6 +13,7 @@ export function htTrendMode(real: Float64Array): Float64Array {
 export const HT_TRENDMODE: IndicatorDef = {
   name: 'HT_TRENDMODE', group: CYCLE,
   description: 'Hilbert Transform trend vs cycle mode: 1 when price is trending, 0 when it is cycling.',
+  interpretation: '1 = trend mode (follow the trend), 0 = cycle mode (fade extremes).',
   inputs: ['real'], params: [], outputs: integer(),
   lookback: () => lookbackOf(TRENDMODE),
   compute: ([x]) => [htTrendMode(x!)],

@@ -25,6 +25,7 @@ export function cmf(high: Float64Array, low: Float64Array, close: Float64Array, 
 export const CMF: IndicatorDef = {
   name: 'CMF', group: EXTRAS,
   description: 'Chaikin Money Flow, -1..1: volume-weighted position of closes in their ranges; above 0 accumulation, below 0 distribution.',
+  interpretation: '-1..1: above 0 accumulation (closes near highs on volume), below 0 distribution; beyond +/-0.25 is strong.',
   inputs: ['high', 'low', 'close', 'volume'], params: [periodParam(20, 'timePeriod', 1)], outputs: real(),
   lookback: (ps) => p(ps, 'timePeriod') - 1,
   compute: (i, ps) => [cmf(i[0]!, i[1]!, i[2]!, i[3]!, p(ps, 'timePeriod'))],

@@ -18,6 +18,7 @@ export function donchian(high: Float64Array, low: Float64Array, period = 20): Fl
 export const DONCHIAN: IndicatorDef = {
   name: 'DONCHIAN', group: EXTRAS,
   description: 'Donchian Channel: highest high / lowest low of the last timePeriod bars (current included) and their midpoint.',
+  interpretation: 'Price units: a close at the upper band is a new timePeriod high (breakout), at the lower band a new low; the middle is the range centre.',
   inputs: ['high', 'low'], params: [periodParam(20, 'timePeriod', 1)],
   outputs: real('outUpper', 'outMiddle', 'outLower'),
   lookback: (ps) => p(ps, 'timePeriod') - 1,

@@ -26,6 +26,7 @@ export function hma(real: Float64Array, period = 9): Float64Array {
 export const HMA: IndicatorDef = {
   name: 'HMA', group: EXTRAS,
   description: 'Hull Moving Average, price units: a low-lag WMA blend; its slope turning flags trend changes early.',
+  interpretation: 'Price units: low-lag trend line; its slope turning up is an early buy signal, turning down an early sell signal.',
   inputs: ['real'], params: [periodParam(9)], outputs: real(),
   lookback: (ps) => hmaLookback(p(ps, 'timePeriod')),
   compute: (i, ps) => [hma(i[0]!, p(ps, 'timePeriod'))],

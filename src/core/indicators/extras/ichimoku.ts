@@ -32,6 +32,7 @@ export function ichimoku(high: Float64Array, low: Float64Array, close: Float64Ar
 export const ICHIMOKU: IndicatorDef = {
   name: 'ICHIMOKU', group: EXTRAS,
   description: 'Ichimoku lines, unshifted (no look-ahead): price above the Senkou A/B cloud is bullish, Tenkan over Kijun is a buy cross.',
+  interpretation: 'Price units: price above the Senkou A/B cloud = bullish, below = bearish, inside = neutral; Tenkan crossing above Kijun is a buy signal, below a sell signal.',
   inputs: ['high', 'low', 'close'],
   params: [
     periodParam(9, 'tenkanPeriod', 1, 'Conversion line (Tenkan-sen) window'),

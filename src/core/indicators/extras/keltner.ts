@@ -31,6 +31,7 @@ export function keltner(high: Float64Array, low: Float64Array, close: Float64Arr
 export const KELTNER: IndicatorDef = {
   name: 'KELTNER', group: EXTRAS,
   description: 'Keltner Channels: EMA of typical price +/- multiplier x ATR; closes outside the bands signal strong moves.',
+  interpretation: 'Price units: a close above the upper band = strong upward move (breakout), below the lower band = strong downward move; inside = normal range.',
   inputs: ['high', 'low', 'close'],
   params: [
     periodParam(20, 'timePeriod', 1, 'EMA window of the middle line'),

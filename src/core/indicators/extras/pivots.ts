@@ -29,6 +29,7 @@ export function pivots(high: Float64Array, low: Float64Array, close: Float64Arra
 export const PIVOTS: IndicatorDef = {
   name: 'PIVOTS', group: EXTRAS,
   description: 'Classic floor pivots from the previous bar: price above P is bullish; R1-R3 / S1-S3 are resistance / support levels.',
+  interpretation: 'Price units: price above P = bullish bias, below = bearish; R1-R3 are resistance and S1-S3 support levels for this bar.',
   inputs: ['high', 'low', 'close'], params: [],
   outputs: real('outPivot', 'outR1', 'outR2', 'outR3', 'outS1', 'outS2', 'outS3'),
   lookback: () => 1,

@@ -43,6 +43,7 @@ export function supertrend(high: Float64Array, low: Float64Array, close: Float64
 export const SUPERTREND: IndicatorDef = {
   name: 'SUPERTREND', group: EXTRAS,
   description: 'Supertrend trailing line (ATR bands around hl2) and direction: +1 uptrend (line below price), -1 downtrend.',
+  interpretation: 'Price units and +1/-1: direction +1 = uptrend with the line below price as a trailing stop, -1 = downtrend with the line above price; a flip is a signal.',
   inputs: ['high', 'low', 'close'],
   params: [
     periodParam(10, 'atrPeriod', 1, 'ATR window'),

@@ -16,6 +16,7 @@ export function vroc(volume: Float64Array, period = 14): Float64Array {
 export const VROC: IndicatorDef = {
   name: 'VROC', group: EXTRAS,
   description: 'Volume rate of change in percent vs timePeriod bars ago; large positive values flag volume surges.',
+  interpretation: 'Percent: e.g. 100 = twice the volume of timePeriod bars ago; large positive values flag volume surges that confirm breakouts.',
   inputs: ['volume'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
   lookback: (ps) => p(ps, 'timePeriod'),
   compute: (i, ps) => [vroc(i[0]!, p(ps, 'timePeriod'))],

@@ -40,6 +40,7 @@ export function vwapSession(high: Float64Array, low: Float64Array, close: Float6
 export const VWAP: IndicatorDef = {
   name: 'VWAP', group: EXTRAS,
   description: 'Rolling volume-weighted average of typical price over timePeriod bars; price above it means buyers paid up.',
+  interpretation: 'Price units: price above VWAP = buyers paid above the volume-weighted average (bullish bias), below = bearish; often used as fair value.',
   inputs: ['high', 'low', 'close', 'volume'], params: [periodParam(20, 'timePeriod', 1)], outputs: real(),
   lookback: (ps) => p(ps, 'timePeriod') - 1,
   compute: (i, ps) => [vwap(i[0]!, i[1]!, i[2]!, i[3]!, p(ps, 'timePeriod'))],
@@ -48,6 +49,7 @@ export const VWAP: IndicatorDef = {
 export const VWAP_SESSION: IndicatorDef = {
   name: 'VWAP_SESSION', group: EXTRAS,
   description: 'Session VWAP reset at each UTC midnight (5th input: candle open time in ms); the day\'s average traded price.',
+  interpretation: 'Price units: price above the session VWAP = trading above the day\'s average paid price (bullish bias), below = bearish.',
   inputs: ['high', 'low', 'close', 'volume', 'real'], params: [], outputs: real(),
   lookback: () => 0,
   compute: (i) => [vwapSession(i[0]!, i[1]!, i[2]!, i[3]!, i[4]!)],

@@ -103,28 +103,30 @@ export function minMaxIndex(real: Float64Array, period: number): [Float64Array, 
 const period30 = [periodParam(30)];
 const lb = (params: Readonly<Record<string, number>>) => p(params, 'timePeriod') - 1;
 
-function windowDef(name: string, description: string, kind: 'real' | 'integer', fn: (x: Float64Array, period: number) => Float64Array): IndicatorDef {
+function windowDef(name: string, description: string, interpretation: string, kind: 'real' | 'integer', fn: (x: Float64Array, period: number) => Float64Array): IndicatorDef {
   return {
-    name, group: MATH_OPERATORS, description, inputs: ['real'], params: period30,
+    name, group: MATH_OPERATORS, description, interpretation, inputs: ['real'], params: period30,
     outputs: kind === 'real' ? real() : integer(),
     lookback: lb,
     compute: ([x], params) => [fn(x!, p(params, 'timePeriod'))],
   };
 }
 
-export const MAX = windowDef('MAX', 'Highest value over the last timePeriod bars.', 'real', max);
-export const MIN = windowDef('MIN', 'Lowest value over the last timePeriod bars.', 'real', min);
-export const MAXINDEX = windowDef('MAXINDEX', 'Bar index (into the input) of the highest value over the last timePeriod bars.', 'integer', maxIndex);
-export const MININDEX = windowDef('MININDEX', 'Bar index (into the input) of the lowest value over the last timePeriod bars.', 'integer', minIndex);
+export const MAX = windowDef('MAX', 'Highest value over the last timePeriod bars.', 'Units of the input: the window high; a close at MAX is a new timePeriod high.', 'real', max);
+export const MIN = windowDef('MIN', 'Lowest value over the last timePeriod bars.', 'Units of the input: the window low; a close at MIN is a new timePeriod low.', 'real', min);
+export const MAXINDEX = windowDef('MAXINDEX', 'Bar index (into the input) of the highest value over the last timePeriod bars.', 'Bar index into the input series; the current index means this bar made the window high.', 'integer', maxIndex);
+export const MININDEX = windowDef('MININDEX', 'Bar index (into the input) of the lowest value over the last timePeriod bars.', 'Bar index into the input series; the current index means this bar made the window low.', 'integer', minIndex);
 
 export const MINMAX: IndicatorDef = {
   name: 'MINMAX', group: MATH_OPERATORS, description: 'Lowest (outMin) and highest (outMax) value over the last timePeriod bars.',
+  interpretation: 'Units of the input: the window low and high (the range\'s edges).',
   inputs: ['real'], params: period30, outputs: real('outMin', 'outMax'), lookback: lb,
   compute: ([x], params) => minMax(x!, p(params, 'timePeriod')),
 };
 
 export const MINMAXINDEX: IndicatorDef = {
   name: 'MINMAXINDEX', group: MATH_OPERATORS, description: 'Bar indices (into the input) of the lowest (outMinIdx) and highest (outMaxIdx) value over the last timePeriod bars.',
+  interpretation: 'Bar indices into the input series of the window low and high.',
   inputs: ['real'], params: period30, outputs: integer('outMinIdx', 'outMaxIdx'), lookback: lb,
   compute: ([x], params) => minMaxIndex(x!, p(params, 'timePeriod')),
 };

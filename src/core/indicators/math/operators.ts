@@ -19,15 +19,15 @@ export function sub(real0: Float64Array, real1: Float64Array): Float64Array { re
 export function mult(real0: Float64Array, real1: Float64Array): Float64Array { return binary(real0, real1, 2); }
 export function div(real0: Float64Array, real1: Float64Array): Float64Array { return binary(real0, real1, 3); }
 
-function binaryDef(name: string, description: string, op: 0 | 1 | 2 | 3): IndicatorDef {
+function binaryDef(name: string, description: string, interpretation: string, op: 0 | 1 | 2 | 3): IndicatorDef {
   return {
-    name, group: MATH_OPERATORS, description, inputs: ['real0', 'real1'], params: [], outputs: real(),
+    name, group: MATH_OPERATORS, description, interpretation, inputs: ['real0', 'real1'], params: [], outputs: real(),
     lookback: () => 0,
     compute: ([a, b]) => [binary(a!, b!, op)],
   };
 }
 
-export const ADD = binaryDef('ADD', 'real0 + real1 per bar.', 0);
-export const SUB = binaryDef('SUB', 'real0 - real1 per bar.', 1);
-export const MULT = binaryDef('MULT', 'real0 * real1 per bar.', 2);
-export const DIV = binaryDef('DIV', 'real0 / real1 per bar.', 3);
+export const ADD = binaryDef('ADD', 'real0 + real1 per bar.', 'Units of the inputs: the per-bar sum.', 0);
+export const SUB = binaryDef('SUB', 'real0 - real1 per bar.', 'Units of the inputs: the per-bar difference (e.g. a spread).', 1);
+export const MULT = binaryDef('MULT', 'real0 * real1 per bar.', 'Product of the inputs\' units, per bar.', 2);
+export const DIV = binaryDef('DIV', 'real0 / real1 per bar.', 'Ratio of the inputs per bar (e.g. a relative-strength line); Infinity or NaN where real1 is 0.', 3);

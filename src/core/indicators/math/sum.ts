@@ -20,7 +20,8 @@ export function sum(real: Float64Array, period: number): Float64Array {
 }
 
 export const SUM: IndicatorDef = {
-  name: 'SUM', group: MATH_OPERATORS, description: 'Sum of the last timePeriod values.', inputs: ['real'], params: [periodParam(30)],
+  name: 'SUM', group: MATH_OPERATORS, description: 'Sum of the last timePeriod values.',
+  interpretation: 'Units of the input times bars: the window total (e.g. volume over the window).', inputs: ['real'], params: [periodParam(30)],
   outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [sum(x!, p(params, 'timePeriod'))],

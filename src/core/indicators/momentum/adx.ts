@@ -27,7 +27,7 @@ export function adxr(high: Float64Array, low: Float64Array, close: Float64Array,
   return out;
 }
 
-export const ADX = single('ADX', 'Average Directional Index, 0-100: trend strength regardless of direction (above ~25 trending, below ~20 ranging).',
+export const ADX = single('ADX', 'Average Directional Index, 0-100: trend strength regardless of direction (above ~25 trending, below ~20 ranging).', '0..100: trend strength, not direction; above ~25 trending, below ~20 ranging; a rising ADX means a strengthening trend.',
   HLC, periodParam(14), adxLookback, (i, p) => adx(i[0]!, i[1]!, i[2]!, p));
-export const ADXR = single('ADXR', 'ADX Rating, 0-100: average of today\'s ADX and the ADX period-1 bars ago; a smoother trend-strength gauge.',
+export const ADXR = single('ADXR', 'ADX Rating, 0-100: average of today\'s ADX and the ADX period-1 bars ago; a smoother trend-strength gauge.', '0..100: a smoothed ADX; above ~25 trending, below ~20 ranging; compare with ADX for an accelerating (ADX > ADXR) or fading trend.',
   HLC, periodParam(14), adxrLookback, (i, p) => adxr(i[0]!, i[1]!, i[2]!, p));

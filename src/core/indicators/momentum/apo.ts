@@ -29,6 +29,7 @@ export function apo(real: Float64Array, fastPeriod: number, slowPeriod: number, 
 
 export const APO: IndicatorDef = {
   name: 'APO', group: MOMENTUM, description: 'Absolute price oscillator: fast MA - slow MA in price units; above 0 = short-term trend up.',
+  interpretation: 'Price units: above 0 the fast MA is above the slow one (upward momentum), below 0 downward; crossings of 0 mark trend changes.',
   inputs: ['real'], params: [fastP, slowP, maTypeParam()], outputs: real(),
   lookback: (ps) => maLookback(Math.max(p(ps, 'fastPeriod'), p(ps, 'slowPeriod')), p(ps, 'maType')),
   compute: ([x], ps) => [apo(x!, p(ps, 'fastPeriod'), p(ps, 'slowPeriod'), p(ps, 'maType'))],

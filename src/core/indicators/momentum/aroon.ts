@@ -67,10 +67,11 @@ export function aroonOsc(high: Float64Array, low: Float64Array, period = 14): Fl
 export const AROON: IndicatorDef = {
   name: 'AROON', group: MOMENTUM,
   description: 'Aroon down/up, 0-100: how recently the period\'s lowest low / highest high occurred (100 = this bar).',
+  interpretation: '0..100: Aroon up near 100 = new highs recently (uptrend), Aroon down near 100 = new lows recently; both low = consolidation.',
   inputs: HL, params: [periodParam(14)], outputs: real('outAroonDown', 'outAroonUp'),
   lookback: (ps) => p(ps, 'timePeriod'),
   compute: (i, ps) => aroon(i[0]!, i[1]!, p(ps, 'timePeriod')),
 };
 
-export const AROONOSC = single('AROONOSC', 'Aroon Oscillator, -100..100: Aroon up minus Aroon down; positive when highs are more recent than lows.',
+export const AROONOSC = single('AROONOSC', 'Aroon Oscillator, -100..100: Aroon up minus Aroon down; positive when highs are more recent than lows.', '-100..100: positive = highs more recent than lows (uptrend), negative = downtrend; near 0 = no trend.',
   HL, periodParam(14), (p) => p, (i, p) => aroonOsc(i[0]!, i[1]!, p));

@@ -17,6 +17,7 @@ export function bop(open: Float64Array, high: Float64Array, low: Float64Array, c
 export const BOP: IndicatorDef = {
   name: 'BOP', group: MOMENTUM,
   description: 'Balance Of Power, -1..1: (close - open) / (high - low); buyers (+) or sellers (-) controlled the bar.',
+  interpretation: '-1..1: positive = buyers controlled the bar, negative = sellers; usually smoothed with an MA before use.',
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: (i) => [bop(i[0]!, i[1]!, i[2]!, i[3]!)],

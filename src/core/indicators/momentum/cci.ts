@@ -34,5 +34,5 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
   return out;
 }
 
-export const CCI = single('CCI', 'Commodity Channel Index: typical price\'s distance from its mean in units of 0.015 mean deviation; beyond +/-100 is unusual.',
+export const CCI = single('CCI', 'Commodity Channel Index: typical price\'s distance from its mean in units of 0.015 mean deviation; beyond +/-100 is unusual.', 'Unbounded around 0: above +100 unusually strong (overbought or a breakout), below -100 unusually weak; crossings of 0 mark momentum shifts.',
   HLC, periodParam(14), (p) => p - 1, (i, p) => cci(i[0]!, i[1]!, i[2]!, p));

@@ -7,5 +7,5 @@ export function cmo(real: Float64Array, period = 14): Float64Array {
   return wilderGainLoss(real, period, true);
 }
 
-export const CMO = single('CMO', 'Chande Momentum Oscillator, -100..100: Wilder-smoothed (gains - losses) / (gains + losses).',
+export const CMO = single('CMO', 'Chande Momentum Oscillator, -100..100: Wilder-smoothed (gains - losses) / (gains + losses).', '-100..100: above +50 overbought, below -50 oversold; crossings of 0 mark momentum shifts.',
   C, periodParam(14), (p) => p, (i, p) => cmo(i[0]!, p));

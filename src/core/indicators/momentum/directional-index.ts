@@ -144,9 +144,9 @@ export function dx(high: Float64Array, low: Float64Array, close: Float64Array, p
   return directionalIndex(high, low, close, period, KIND_DX);
 }
 
-export const PLUS_DI = single('PLUS_DI', 'Plus Directional Indicator, 0-100: share of the true range made by upward moves (Wilder smoothed).',
+export const PLUS_DI = single('PLUS_DI', 'Plus Directional Indicator, 0-100: share of the true range made by upward moves (Wilder smoothed).', '0..100: strength of upward moves; +DI above -DI means buyers dominate (uptrend).',
   HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => plusDi(i[0]!, i[1]!, i[2]!, p));
-export const MINUS_DI = single('MINUS_DI', 'Minus Directional Indicator, 0-100: share of the true range made by downward moves (Wilder smoothed).',
+export const MINUS_DI = single('MINUS_DI', 'Minus Directional Indicator, 0-100: share of the true range made by downward moves (Wilder smoothed).', '0..100: strength of downward moves; -DI above +DI means sellers dominate (downtrend).',
   HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => minusDi(i[0]!, i[1]!, i[2]!, p));
-export const DX = single('DX', 'Directional Movement Index, 0-100: |+DI - -DI| / (+DI + -DI); the unsmoothed input of ADX.',
+export const DX = single('DX', 'Directional Movement Index, 0-100: |+DI - -DI| / (+DI + -DI); the unsmoothed input of ADX.', '0..100: raw trend strength, noisy; high = one direction dominates; ADX is its smoothed form.',
   HLC, periodParam(14), dxLookback, (i, p) => dx(i[0]!, i[1]!, i[2]!, p));

@@ -72,7 +72,7 @@ export function minusDm(high: Float64Array, low: Float64Array, period = 14): Flo
   return directionalMovement(high, low, period, false);
 }
 
-export const PLUS_DM = single('PLUS_DM', 'Plus Directional Movement, price units: Wilder-smoothed sum of upward moves of the high.',
+export const PLUS_DM = single('PLUS_DM', 'Plus Directional Movement, price units: Wilder-smoothed sum of upward moves of the high.', 'Price units: smoothed upward movement; compare with MINUS_DM (larger = that direction dominates).',
   HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p) => plusDm(i[0]!, i[1]!, p));
-export const MINUS_DM = single('MINUS_DM', 'Minus Directional Movement, price units: Wilder-smoothed sum of downward moves of the low.',
+export const MINUS_DM = single('MINUS_DM', 'Minus Directional Movement, price units: Wilder-smoothed sum of downward moves of the low.', 'Price units: smoothed downward movement; compare with PLUS_DM (larger = that direction dominates).',
   HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p) => minusDm(i[0]!, i[1]!, p));

@@ -25,5 +25,5 @@ export function imi(open: Float64Array, close: Float64Array, period = 14): Float
   return out;
 }
 
-export const IMI = single('IMI', 'Intraday Momentum Index, 0-100: share of the window\'s open-to-close moves that were up (RSI on bodies).',
+export const IMI = single('IMI', 'Intraday Momentum Index, 0-100: share of the window\'s open-to-close moves that were up (RSI on bodies).', '0..100: above 70 overbought, below 30 oversold (intraday bodies instead of closes).',
   ['open', 'close'], periodParam(14), (p) => p - 1, (i, p) => imi(i[0]!, i[1]!, p));

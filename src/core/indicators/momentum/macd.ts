@@ -56,6 +56,7 @@ export const macdOuts = real('outMACD', 'outMACDSignal', 'outMACDHist');
 
 export const MACD: IndicatorDef = {
   name: 'MACD', group: MOMENTUM, description: 'MACD: EMA(fast) - EMA(slow), its EMA signal line, and the histogram (MACD - signal); histogram sign = momentum direction.',
+  interpretation: 'Price units: MACD above its signal line (histogram > 0) = bullish momentum, below = bearish; MACD crossing 0 = the fast EMA crossing the slow one.',
   inputs: ['real'], params: [fastP, slowP, signalP], outputs: macdOuts,
   lookback: (ps) => Math.max(p(ps, 'fastPeriod'), p(ps, 'slowPeriod')) - 1 + p(ps, 'signalPeriod') - 1,
   compute: ([x], ps) => macd(x!, p(ps, 'fastPeriod'), p(ps, 'slowPeriod'), p(ps, 'signalPeriod')),
@@ -63,6 +64,7 @@ export const MACD: IndicatorDef = {
 
 export const MACDFIX: IndicatorDef = {
   name: 'MACDFIX', group: MOMENTUM, description: 'MACD 12/26 with the classic fixed smoothing factors (0.15, 0.075) and a signalPeriod EMA; read like MACD.',
+  interpretation: 'Price units: read like MACD (histogram > 0 bullish, < 0 bearish; zero-line crossings = MA crossings).',
   inputs: ['real'], params: [signalP], outputs: macdOuts,
   lookback: (ps) => 25 + p(ps, 'signalPeriod') - 1,
   compute: ([x], ps) => macdfix(x!, p(ps, 'signalPeriod')),

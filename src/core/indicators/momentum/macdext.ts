@@ -39,6 +39,7 @@ export function macdext(
 
 export const MACDEXT: IndicatorDef = {
   name: 'MACDEXT', group: MOMENTUM, description: 'MACD with a selectable MA type for the fast, slow and signal lines; read like MACD.',
+  interpretation: 'Price units: read like MACD (histogram > 0 bullish, < 0 bearish; zero-line crossings = MA crossings).',
   inputs: ['real'],
   params: [
     fastP, maTypeParam('fastMAType', 0, 'MA type of the fast line'),

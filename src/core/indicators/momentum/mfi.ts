@@ -46,5 +46,5 @@ export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, 
   return out;
 }
 
-export const MFI = single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.',
+export const MFI = single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.', '0..100: above 80 overbought, below 20 oversold; divergence from price warns of a reversal.',
   ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p));

@@ -10,5 +10,5 @@ export function mom(real: Float64Array, period = 10): Float64Array {
   return out;
 }
 
-export const MOM = single('MOM', 'Momentum, price units: value minus the value period bars ago.',
+export const MOM = single('MOM', 'Momentum, price units: value minus the value period bars ago.', 'Price units: above 0 price rose over the window, below 0 it fell; the slope shows acceleration.',
   C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p) => mom(i[0]!, p));

@@ -12,6 +12,7 @@ export function ppo(real: Float64Array, fastPeriod: number, slowPeriod: number, 
 
 export const PPO: IndicatorDef = {
   name: 'PPO', group: MOMENTUM, description: 'Percentage price oscillator: (fast MA - slow MA) / slow MA in percent; above 0 = short-term trend up.',
+  interpretation: 'Percent: above 0 upward momentum, below 0 downward; comparable across instruments because it is relative to the slow MA.',
   inputs: ['real'], params: [fastP, slowP, maTypeParam()], outputs: real(),
   lookback: (ps) => maLookback(Math.max(p(ps, 'fastPeriod'), p(ps, 'slowPeriod')), p(ps, 'maType')),
   compute: ([x], ps) => [ppo(x!, p(ps, 'fastPeriod'), p(ps, 'slowPeriod'), p(ps, 'maType'))],

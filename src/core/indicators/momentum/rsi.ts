@@ -46,5 +46,5 @@ export function rsi(real: Float64Array, period = 14): Float64Array {
   return wilderGainLoss(real, period, false);
 }
 
-export const RSI = single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.',
+export const RSI = single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.', '0..100: above 70 overbought, below 30 oversold; 50 is neutral, and divergence from price warns of a reversal.',
   C, periodParam(14), (p) => p, (i, p) => rsi(i[0]!, p));

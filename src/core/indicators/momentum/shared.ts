@@ -15,11 +15,11 @@ export const C = ['real'] as const;
 
 /** Definition of a one-output indicator with a single period parameter. */
 export function single(
-  name: string, description: string, inputs: IndicatorDef['inputs'], param: ParamSpec,
+  name: string, description: string, interpretation: string, inputs: IndicatorDef['inputs'], param: ParamSpec,
   lookback: (period: number) => number, fn: (ins: readonly Float64Array[], period: number) => Float64Array,
 ): IndicatorDef {
   return {
-    name, group: MOMENTUM, description, inputs, params: [param], outputs: real(),
+    name, group: MOMENTUM, description, interpretation, inputs, params: [param], outputs: real(),
     lookback: (params) => lookback(p(params, param.name)),
     compute: (ins, params) => [fn(ins, p(params, param.name))],
   };

@@ -75,6 +75,7 @@ export function stoch(
 
 export const STOCH: IndicatorDef = {
   name: 'STOCH', group: MOMENTUM, description: 'Slow stochastic (0..100): where the close sits in the recent high-low range, smoothed; >80 overbought, <20 oversold.',
+  interpretation: '0..100: above 80 overbought, below 20 oversold; %K crossing above %D is a buy signal, below a sell signal.',
   inputs: ['high', 'low', 'close'],
   params: [
     int('fastK_Period', 5, 1, 'Bars in the high-low range'),

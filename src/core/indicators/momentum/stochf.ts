@@ -27,6 +27,7 @@ export function stochf(high: Float64Array, low: Float64Array, close: Float64Arra
 
 export const STOCHF: IndicatorDef = {
   name: 'STOCHF', group: MOMENTUM, description: 'Fast stochastic (0..100): raw %K and its MA %D; >80 overbought, <20 oversold.',
+  interpretation: '0..100: above 80 overbought, below 20 oversold; faster and noisier than STOCH; %K crossing %D marks turns.',
   inputs: ['high', 'low', 'close'],
   params: [
     int('fastK_Period', 5, 1, 'Bars in the high-low range'),

@@ -14,6 +14,7 @@ export function stochrsi(real: Float64Array, period: number, fastKPeriod: number
 
 export const STOCHRSI: IndicatorDef = {
   name: 'STOCHRSI', group: MOMENTUM, description: 'Stochastic RSI (0..100): where the RSI sits in its recent range; >80 overbought, <20 oversold.',
+  interpretation: '0..100: above 80 the RSI is at the top of its recent range (overbought), below 20 at the bottom (oversold); very fast, many signals.',
   inputs: ['real'],
   params: [
     int('timePeriod', 14, 2, 'RSI period'),

@@ -26,6 +26,7 @@ export function trix(real: Float64Array, period: number): Float64Array {
 
 export const TRIX: IndicatorDef = {
   name: 'TRIX', group: MOMENTUM, description: 'TRIX: 1-bar percent change of a triple EMA; above 0 = smoothed trend rising.',
+  interpretation: 'Percent per bar: above 0 the smoothed trend rises, below 0 it falls; zero-line and signal-line crossings mark changes.',
   inputs: ['real'], params: [int('timePeriod', 30, 1, 'EMA period')], outputs: real(),
   lookback: (ps) => 3 * (p(ps, 'timePeriod') - 1) + 1,
   compute: ([x], ps) => [trix(x!, p(ps, 'timePeriod'))],

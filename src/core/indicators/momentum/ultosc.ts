@@ -61,6 +61,7 @@ export function ultosc(high: Float64Array, low: Float64Array, close: Float64Arra
 export const ULTOSC: IndicatorDef = {
   name: 'ULTOSC', group: MOMENTUM,
   description: 'Ultimate Oscillator, 0-100: 4:2:1 weighted buying pressure over three windows; above 70 overbought, below 30 oversold.',
+  interpretation: '0..100: above 70 overbought, below 30 oversold; a bullish divergence below 30 is its classic buy signal.',
   inputs: HLC,
   params: [
     periodParam(7, 'timePeriod1', 1, 'Number of bars for the 1st (shortest) period'),

@@ -44,5 +44,5 @@ export function willr(high: Float64Array, low: Float64Array, close: Float64Array
   return out;
 }
 
-export const WILLR = single('WILLR', 'Williams %R, -100..0: close\'s position in the period\'s high-low range; above -20 overbought, below -80 oversold.',
+export const WILLR = single('WILLR', 'Williams %R, -100..0: close\'s position in the period\'s high-low range; above -20 overbought, below -80 oversold.', '-100..0: above -20 overbought (close near the range high), below -80 oversold (close near the range low).',
   HLC, periodParam(14), (p) => p - 1, (i, p) => willr(i[0]!, i[1]!, i[2]!, p));

@@ -31,6 +31,7 @@ export function accbands(high: Float64Array, low: Float64Array, close: Float64Ar
 
 export const ACCBANDS: IndicatorDef = {
   name: 'ACCBANDS', group: OVERLAP, description: 'Acceleration bands: SMA envelope widened by the bar range; closes outside a band signal a breakout.',
+  interpretation: 'Price units; a close above the upper band signals a strong up breakout, below the lower band a down breakout; the middle band is an SMA of the close.',
   inputs: ['high', 'low', 'close'], params: [periodParam(20)],
   outputs: real('outRealUpperBand', 'outRealMiddleBand', 'outRealLowerBand'),
   lookback: (params) => p(params, 'timePeriod') - 1,

@@ -50,6 +50,7 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
 export const BBANDS: IndicatorDef = {
   name: 'BBANDS', group: OVERLAP,
   description: 'Bollinger bands: middle = MA, upper/lower = middle ± nbDev × standard deviation over timePeriod; price near a band is stretched.',
+  interpretation: 'Price units; closes near the upper band are stretched up, near the lower band stretched down; narrow bands (a squeeze) often precede large moves.',
   inputs: ['real'],
   params: [
     periodParam(5),

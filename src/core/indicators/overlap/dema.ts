@@ -20,4 +20,4 @@ export function dema(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, demaLookback(period), (o) => demaInto(real, 0, period, o));
 }
 
-export const DEMA = maDef('DEMA', 'Double EMA (2*EMA - EMA(EMA)): a trend line with less lag than the EMA.', demaLookback, dema);
+export const DEMA = maDef('DEMA', 'Double EMA (2*EMA - EMA(EMA)): a trend line with less lag than the EMA.', 'Price units; turns earlier than the EMA of the same period but overshoots more in ranges; read slope and price crossings like an EMA.', demaLookback, dema);

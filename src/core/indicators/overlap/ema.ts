@@ -27,4 +27,4 @@ export function ema(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, emaLookback(period), (o) => emaInto(real, 0, period, o));
 }
 
-export const EMA = maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', emaLookback, ema);
+export const EMA = maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', 'Price units; reacts faster than an SMA of the same period; price above a rising EMA suggests an uptrend, and the slope shows its direction.', emaLookback, ema);

@@ -13,6 +13,7 @@ export function htTrendline(real: Float64Array): Float64Array {
 export const HT_TRENDLINE: IndicatorDef = {
   name: 'HT_TRENDLINE', group: OVERLAP,
   description: 'Hilbert Transform instantaneous trendline, price units: price averaged over the dominant cycle; a low-lag trend line.',
+  interpretation: 'Price units; price above the trendline = uptrend, below = downtrend; it lags less than an SMA of the cycle length.',
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(TRENDLINE),
   compute: ([x]) => [htTrendline(x!)],

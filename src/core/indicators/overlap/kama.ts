@@ -49,4 +49,4 @@ export function kama(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, kamaLookback(period), (o) => kamaInto(real, 0, period, o));
 }
 
-export const KAMA = maDef('KAMA', 'Kaufman adaptive MA: follows price closely in trends, flattens in noise (efficiency ratio over timePeriod).', kamaLookback, kama);
+export const KAMA = maDef('KAMA', 'Kaufman adaptive MA: follows price closely in trends, flattens in noise (efficiency ratio over timePeriod).', 'Price units; a flat KAMA means noise (no trend), a sloping one an efficient trend; price crossing it is a trend signal.', kamaLookback, kama);

@@ -68,6 +68,7 @@ export function movingAverage(real: Float64Array, period: number, maType: number
 
 export const MA: IndicatorDef = {
   name: 'MA', group: OVERLAP, description: 'Moving average of the chosen maType over timePeriod bars (period 1 returns the input).',
+  interpretation: 'Price units; read like the chosen MA type: slope = trend direction, price above it = bullish bias.',
   inputs: ['real'], params: [periodParam(30, 'timePeriod', 1), maTypeParam()], outputs: real(),
   lookback: (params) => maLookback(p(params, 'timePeriod'), p(params, 'maType')),
   compute: ([x], params) => [movingAverage(x!, p(params, 'timePeriod'), p(params, 'maType'))],

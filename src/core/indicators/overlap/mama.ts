@@ -18,6 +18,7 @@ export const MAMA_LOOKBACK = 32;
 export const MAMA: IndicatorDef = {
   name: 'MAMA', group: OVERLAP,
   description: 'MESA Adaptive Moving Average and its following FAMA, price units: MAMA crossing above FAMA is bullish, below bearish.',
+  interpretation: 'Price units; MAMA crossing above FAMA is bullish, below bearish; the lines separate in trends and converge in ranges.',
   inputs: ['real'],
   params: [
     realParam('fastLimit', 0.5, 0.01, 0.99, 'Upper limit use in the adaptive algorithm'),

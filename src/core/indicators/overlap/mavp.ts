@@ -35,6 +35,7 @@ export function mavp(real: Float64Array, periods: Float64Array, minPeriod: numbe
 
 export const MAVP: IndicatorDef = {
   name: 'MAVP', group: OVERLAP, description: 'Moving average whose period is read per bar from `periods` (clamped to [minPeriod, maxPeriod]).',
+  interpretation: 'Price units; read like the chosen MA at each bar\'s own period.',
   inputs: ['real', 'periods'],
   params: [
     intParam('minPeriod', 2, 2, 100000, 'Smallest period allowed'),

@@ -17,6 +17,7 @@ export function midpoint(real: Float64Array, period: number): Float64Array {
 
 export const MIDPOINT: IndicatorDef = {
   name: 'MIDPOINT', group: OVERLAP, description: '(highest + lowest) / 2 of the value over timePeriod bars.',
+  interpretation: 'Price units; the centre of the recent range: value above it = upper half of the range.',
   inputs: ['real'], params: [periodParam(14)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [midpoint(x!, p(params, 'timePeriod'))],

@@ -17,6 +17,7 @@ export function midprice(high: Float64Array, low: Float64Array, period: number):
 
 export const MIDPRICE: IndicatorDef = {
   name: 'MIDPRICE', group: OVERLAP, description: '(highest high + lowest low) / 2 over timePeriod bars.',
+  interpretation: 'Price units; the centre of the recent high-low range (a Donchian middle line).',
   inputs: ['high', 'low'], params: [periodParam(14)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([h, l], params) => [midprice(h!, l!, p(params, 'timePeriod'))],

@@ -131,6 +131,7 @@ const accel = (name: string, def: number, description: string, min = 0): ParamSp
 
 export const SAR: IndicatorDef = {
   name: 'SAR', group: OVERLAP, description: 'Parabolic stop-and-reverse: below price while long, above while short; a cross flips the trend.',
+  interpretation: 'Price units; a trailing stop: below price = long/uptrend, above price = short/downtrend; price crossing it reverses the position.',
   inputs: ['high', 'low'],
   params: [accel('acceleration', 0.02, 'Acceleration factor step (and initial value)'), accel('maximum', 0.2, 'Acceleration factor cap')],
   outputs: real(),
@@ -140,6 +141,7 @@ export const SAR: IndicatorDef = {
 
 export const SAREXT: IndicatorDef = {
   name: 'SAREXT', group: OVERLAP, description: 'Parabolic SAR with separate long/short accelerations; negative values mean a short position (|value| is the stop).',
+  interpretation: 'Price units with sign: positive = long, stop at the value; negative = short, stop at |value|; a sign change is a reversal.',
   inputs: ['high', 'low'],
   params: [
     realParam('startValue', 0, -REAL_BOUND, REAL_BOUND, 'Initial SAR: 0 = automatic, >0 start long at it, <0 start short at |value|'),

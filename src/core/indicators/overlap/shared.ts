@@ -19,11 +19,11 @@ export const OVERLAP = 'Overlap Studies';
 
 /** Definition of an MA with one `timePeriod` (default 30) on one input series. */
 export function maDef(
-  name: string, description: string,
+  name: string, description: string, interpretation: string,
   lookback: (period: number) => number, fn: (x: Float64Array, period: number) => Float64Array,
 ): IndicatorDef {
   return {
-    name, group: OVERLAP, description, inputs: ['real'], params: [periodParam(30)], outputs: real(),
+    name, group: OVERLAP, description, interpretation, inputs: ['real'], params: [periodParam(30)], outputs: real(),
     lookback: (params) => lookback(p(params, 'timePeriod')),
     compute: ([x], params) => [fn(x!, p(params, 'timePeriod'))],
   };

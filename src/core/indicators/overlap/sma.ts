@@ -23,4 +23,4 @@ export function sma(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, smaLookback(period), (o) => smaInto(real, 0, period, o));
 }
 
-export const SMA = maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', smaLookback, sma);
+export const SMA = maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', 'Price units; price above a rising SMA suggests an uptrend, below a falling one a downtrend; crossings of two SMAs mark trend changes late but robustly.', smaLookback, sma);

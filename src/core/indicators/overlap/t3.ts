@@ -87,6 +87,7 @@ export function t3(real: Float64Array, period: number, vFactor = 0.7): Float64Ar
 
 export const T3: IndicatorDef = {
   name: 'T3', group: OVERLAP, description: 'Tillson T3: six chained EMAs blended by vFactor; a smooth, low-lag trend line.',
+  interpretation: 'Price units; smooth and low-lag: its slope is the trend direction, price crossings mark changes.',
   inputs: ['real'],
   params: [periodParam(5), realParam('vFactor', 0.7, 0, 1, 'Volume factor: 0 = triple EMA-like, 1 = more smoothing')],
   outputs: real(),

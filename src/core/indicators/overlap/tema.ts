@@ -22,4 +22,4 @@ export function tema(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, temaLookback(period), (o) => temaInto(real, 0, period, o));
 }
 
-export const TEMA = maDef('TEMA', 'Triple EMA (3*EMA - 3*EMA(EMA) + EMA(EMA(EMA))): a trend line with even less lag.', temaLookback, tema);
+export const TEMA = maDef('TEMA', 'Triple EMA (3*EMA - 3*EMA(EMA) + EMA(EMA(EMA))): a trend line with even less lag.', 'Price units; hugs price closest of the EMA family and overshoots on reversals; read slope and price crossings like an EMA.', temaLookback, tema);

@@ -73,4 +73,4 @@ export function trima(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, trimaLookback(period), (o) => trimaInto(real, 0, period, o));
 }
 
-export const TRIMA = maDef('TRIMA', 'Triangular moving average: weights rise to the middle of the window, smoother than the SMA.', trimaLookback, trima);
+export const TRIMA = maDef('TRIMA', 'Triangular moving average: weights rise to the middle of the window, smoother than the SMA.', 'Price units; very smooth and late: useful for the underlying trend, not for timing.', trimaLookback, trima);

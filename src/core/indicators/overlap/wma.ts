@@ -38,4 +38,4 @@ export function wma(real: Float64Array, period: number): Float64Array {
   return withWarmup(real.length, wmaLookback(period), (o) => wmaInto(real, 0, period, o));
 }
 
-export const WMA = maDef('WMA', 'Linearly weighted moving average: the newest value weighs timePeriod, the oldest 1.', wmaLookback, wma);
+export const WMA = maDef('WMA', 'Linearly weighted moving average: the newest value weighs timePeriod, the oldest 1.', 'Price units; weighs recent bars more than an SMA, so it turns earlier; read like any moving average (slope = trend direction).', wmaLookback, wma);

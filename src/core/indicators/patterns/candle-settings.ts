@@ -187,6 +187,7 @@ export function penetrationParam(def: number): ParamSpec {
 export function patternDef(
   name: string,
   description: string,
+  interpretation: string,
   lookback: number,
   kernel: PatternKernel,
   params: readonly ParamSpec[] = [],
@@ -195,6 +196,7 @@ export function patternDef(
     name,
     group: PATTERN_GROUP,
     description,
+    interpretation,
     inputs: ['open', 'high', 'low', 'close'],
     params,
     outputs: [{ name: 'outInteger', kind: 'integer' }],

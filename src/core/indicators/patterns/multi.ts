@@ -6,7 +6,7 @@ import {
   realBodyGapDown, realBodyGapUp, upperShadow, type Candles,
 } from './candle-settings.js';
 
-const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three candles extending the move, then a reversal candle closing inside the gap; +100 bullish, -100 bearish', maxPeriod(BodyLong) + 4,
+const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three candles extending the move, then a reversal candle closing inside the gap', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 4,
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
@@ -25,7 +25,7 @@ const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three
     }
   });
 
-const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Swallow: two black marubozu, a black candle gapping down with an upper shadow into the prior body, a black candle engulfing it; +100 when present', maxPeriod(ShadowVeryShort) + 3,
+const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Swallow: two black marubozu, a black candle gapping down with an upper shadow into the prior body, a black candle engulfing it', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 3,
   (d, out, start) => {
     const { h, l, c } = d;
     const n = c.length;
@@ -46,7 +46,7 @@ const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Sw
     }
   });
 
-const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling black candles, a black candle with an upper shadow, then a white candle gapping up above it; +100 when present', maxPeriod(ShadowVeryShort) + 4,
+const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling black candles, a black candle with an upper shadow, then a white candle gapping up above it', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 4,
   (d, out, start) => {
     const { o, h, c } = d;
     const n = o.length;
@@ -61,7 +61,7 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
     }
   });
 
-const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three small reaction candles holding above its body, then a white candle to new highs; +100 when present', maxPeriod(BodyShort, BodyLong) + 4,
+const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three small reaction candles holding above its body, then a white candle to new highs', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 4,
   (d, out, start, p) => {
     const { o, h, c } = d;
     const n = o.length;
@@ -87,7 +87,7 @@ const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three sma
     }
   }, [penetrationParam(0.5)]);
 
-const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three Methods: long candle, three small counter-trend candles within its range, long candle resuming the trend; +100 rising, -100 falling', maxPeriod(BodyShort, BodyLong) + 4,
+const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three Methods: long candle, three small counter-trend candles within its range, long candle resuming the trend', '+100 rising, -100 falling; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 4,
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
@@ -125,7 +125,7 @@ function hikkakeSetup(d: Candles, i: number): number {
   return 0;
 }
 
-const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a false breakout; +100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars', 5,
+const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a false breakout', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', 5,
   (d, out, start) => {
     const { h, l, c } = d;
     const n = c.length;
@@ -148,7 +148,7 @@ const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a fals
     }
   });
 
-const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose first inside bar closes near its extreme; +100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars', Math.max(1, Near.avgPeriod) + 5,
+const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose first inside bar closes near its extreme', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', Math.max(1, Near.avgPeriod) + 5,
   (d, out, start) => {
     const { h, l, c } = d;
     const n = c.length;

@@ -7,7 +7,7 @@ import {
 } from './candle-settings.js';
 
 const DOJI_LB = maxPeriod(BodyDoji);
-const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal; +100 when present (indecision, not a direction)', DOJI_LB,
+const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', DOJI_LB,
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -17,7 +17,7 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal; +100 w
     }
   });
 
-const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a long lower shadow and no upper shadow; +100 when present', maxPeriod(BodyDoji, ShadowVeryShort),
+const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a long lower shadow and no upper shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -29,7 +29,7 @@ const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a lo
     }
   });
 
-const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow; +100 when present', maxPeriod(BodyDoji, ShadowVeryShort),
+const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -41,7 +41,7 @@ const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a
     }
   });
 
-const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with a long upper or lower shadow; +100 when present', maxPeriod(BodyDoji, ShadowLong),
+const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with a long upper or lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong),
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -53,7 +53,7 @@ const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with 
     }
   });
 
-const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long shadows and the body near the middle of the range; +100 when present', maxPeriod(BodyDoji, ShadowLong, Near),
+const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long shadows and the body near the middle of the range', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong, Near),
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -71,7 +71,7 @@ const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long 
     }
   });
 
-const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow; +100 when present', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
+const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start);
@@ -85,7 +85,7 @@ const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long 
     }
   });
 
-const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with very long upper and lower shadows; +100 white, -100 black', maxPeriod(BodyShort, ShadowVeryLong),
+const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with very long upper and lower shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowVeryLong),
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -97,7 +97,7 @@ const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with ve
     }
   });
 
-const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with shadows longer than the body; +100 white, -100 black', maxPeriod(BodyShort),
+const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with shadows longer than the body', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort),
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -108,7 +108,7 @@ const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with 
     }
   });
 
-const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with short shadows; +100 white, -100 black', maxPeriod(BodyLong, ShadowShort),
+const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowShort),
   (d, out, start) => {
     const n = d.o.length;
     const bl = new RunningAvg(BodyLong, d, start);
@@ -120,7 +120,7 @@ const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with sho
     }
   });
 
-const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with short shadows; +100 white, -100 black', maxPeriod(BodyShort, ShadowShort),
+const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowShort),
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -132,7 +132,7 @@ const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with
     }
   });
 
-const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very short shadows; +100 white, -100 black', maxPeriod(BodyLong, ShadowVeryShort),
+const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
     const bl = new RunningAvg(BodyLong, d, start);
@@ -144,7 +144,7 @@ const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very 
     }
   });
 
-const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long body with no shadow on the closing side; +100 white, -100 black', maxPeriod(BodyLong, ShadowVeryShort),
+const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long body with no shadow on the closing side', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
     const bl = new RunningAvg(BodyLong, d, start);
@@ -158,7 +158,7 @@ const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long
     }
   });
 
-const beltHold = patternDef('CDLBELTHOLD', 'Belt-hold: long body with no shadow on the opening side; +100 bullish (white), -100 bearish (black)', maxPeriod(BodyLong, ShadowVeryShort),
+const beltHold = patternDef('CDLBELTHOLD', 'Belt-hold: long body with no shadow on the opening side', '+100 bullish (white), -100 bearish (black); 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
     const bl = new RunningAvg(BodyLong, d, start);
@@ -173,7 +173,7 @@ const beltHold = patternDef('CDLBELTHOLD', 'Belt-hold: long body with no shadow 
   });
 
 const HAMMER_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort, Near) + 1;
-const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low with a long lower shadow and almost no upper shadow; +100 when present (bullish)', HAMMER_LB,
+const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low with a long lower shadow and almost no upper shadow', '+100 when present (bullish); 0 = no pattern at this bar.', HAMMER_LB,
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -190,7 +190,7 @@ const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low wi
     }
   });
 
-const hangingMan = patternDef('CDLHANGINGMAN', 'Hanging Man: small body near the prior high with a long lower shadow and almost no upper shadow; -100 when present (bearish)', HAMMER_LB,
+const hangingMan = patternDef('CDLHANGINGMAN', 'Hanging Man: small body near the prior high with a long lower shadow and almost no upper shadow', '-100 when present (bearish); 0 = no pattern at this bar.', HAMMER_LB,
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -208,7 +208,7 @@ const hangingMan = patternDef('CDLHANGINGMAN', 'Hanging Man: small body near the
   });
 
 const INV_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort) + 1;
-const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small body gapping down with a long upper shadow and almost no lower shadow; +100 when present (bullish)', INV_LB,
+const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small body gapping down with a long upper shadow and almost no lower shadow', '+100 when present (bullish); 0 = no pattern at this bar.', INV_LB,
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);
@@ -223,7 +223,7 @@ const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small b
     }
   });
 
-const shootingStar = patternDef('CDLSHOOTINGSTAR', 'Shooting Star: small body gapping up with a long upper shadow and almost no lower shadow; -100 when present (bearish)', INV_LB,
+const shootingStar = patternDef('CDLSHOOTINGSTAR', 'Shooting Star: small body gapping up with a long upper shadow and almost no lower shadow', '-100 when present (bearish); 0 = no pattern at this bar.', INV_LB,
   (d, out, start) => {
     const n = d.o.length;
     const bs = new RunningAvg(BodyShort, d, start);

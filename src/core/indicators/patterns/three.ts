@@ -6,7 +6,7 @@ import {
   penetrationParam, realBody, realBodyGapDown, realBodyGapUp, upperShadow, type Candles, type CandleSetting,
 } from './candle-settings.js';
 
-const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black candle gapping up, black candle closing into the white body; -100 when present (bearish)', maxPeriod(BodyLong) + 2,
+const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black candle gapping up, black candle closing into the white body', '-100 when present (bearish); 0 = no pattern at this bar.', maxPeriod(BodyLong) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -20,7 +20,7 @@ const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black ca
     }
   });
 
-const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a white candle, three declining black candles each opening in the prior body with tiny lower shadows; -100 when present', maxPeriod(ShadowVeryShort) + 3,
+const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a white candle, three declining black candles each opening in the prior body with tiny lower shadows', '-100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 3,
   (d, out, start) => {
     const { o, h, c } = d;
     const n = o.length;
@@ -40,7 +40,7 @@ const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a
     }
   });
 
-const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confirmed by a third candle closing beyond the first open; +100 up (bullish), -100 down (bearish)', maxPeriod(BodyShort, BodyLong) + 2,
+const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confirmed by a third candle closing beyond the first open', '+100 up (bullish), -100 down (bearish); 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -57,7 +57,7 @@ const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confi
     }
   });
 
-const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three same-color candles in a row then one opposite candle erasing them; +100 bullish (three white then black), -100 bearish', maxPeriod(Near) + 3,
+const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three same-color candles in a row then one opposite candle erasing them', '+100 bullish (three white then black), -100 bearish; 0 = no pattern at this bar.', maxPeriod(Near) + 3,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -75,7 +75,7 @@ const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three s
     }
   });
 
-const threeOutside = patternDef('CDL3OUTSIDE', 'Three Outside Up/Down: engulfing confirmed by a third candle closing further; +100 up (bullish), -100 down (bearish)', 3,
+const threeOutside = patternDef('CDL3OUTSIDE', 'Three Outside Up/Down: engulfing confirmed by a third candle closing further', '+100 up (bullish), -100 down (bearish); 0 = no pattern at this bar.', 3,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -87,7 +87,7 @@ const threeOutside = patternDef('CDL3OUTSIDE', 'Three Outside Up/Down: engulfing
     }
   });
 
-const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The South: three shrinking black candles, the last a small marubozu inside the second; +100 when present (bullish)', maxPeriod(ShadowVeryShort, ShadowLong, BodyLong, BodyShort) + 2,
+const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The South: three shrinking black candles, the last a small marubozu inside the second', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort, ShadowLong, BodyLong, BodyShort) + 2,
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
@@ -112,7 +112,7 @@ const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The Sou
     }
   });
 
-const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing White Soldiers: three rising white candles opening within the prior body with tiny upper shadows; +100 when present', maxPeriod(ShadowVeryShort, BodyShort, Far, Near) + 2,
+const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing White Soldiers: three rising white candles opening within the prior body with tiny upper shadows', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort, BodyShort, Far, Near) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -145,7 +145,7 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
     }
   });
 
-const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising white candles showing weakening bodies and/or growing upper shadows; -100 when present (bearish)', maxPeriod(Near, Far, BodyLong, ShadowShort, ShadowLong) + 2,
+const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising white candles showing weakening bodies and/or growing upper shadows', '-100 when present (bearish); 0 = no pattern at this bar.', maxPeriod(Near, Far, BodyLong, ShadowShort, ShadowLong) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -213,16 +213,16 @@ function starKernel(starSetting: CandleSetting, bullish: boolean) {
 
 const STAR_LB = maxPeriod(BodyShort, BodyLong) + 2;
 const DOJISTAR_LB = maxPeriod(BodyDoji, BodyLong, BodyShort) + 2;
-const eveningStar = patternDef('CDLEVENINGSTAR', 'Evening Star: long white candle, small star gapping up, black candle closing deep into the first; -100 when present', STAR_LB,
+const eveningStar = patternDef('CDLEVENINGSTAR', 'Evening Star: long white candle, small star gapping up, black candle closing deep into the first', '-100 when present; 0 = no pattern at this bar.', STAR_LB,
   starKernel(BodyShort, false), [penetrationParam(0.3)]);
-const morningStar = patternDef('CDLMORNINGSTAR', 'Morning Star: long black candle, small star gapping down, white candle closing deep into the first; +100 when present', STAR_LB,
+const morningStar = patternDef('CDLMORNINGSTAR', 'Morning Star: long black candle, small star gapping down, white candle closing deep into the first', '+100 when present; 0 = no pattern at this bar.', STAR_LB,
   starKernel(BodyShort, true), [penetrationParam(0.3)]);
-const eveningDojiStar = patternDef('CDLEVENINGDOJISTAR', 'Evening Doji Star: long white candle, doji gapping up, black candle closing deep into the first; -100 when present', DOJISTAR_LB,
+const eveningDojiStar = patternDef('CDLEVENINGDOJISTAR', 'Evening Doji Star: long white candle, doji gapping up, black candle closing deep into the first', '-100 when present; 0 = no pattern at this bar.', DOJISTAR_LB,
   starKernel(BodyDoji, false), [penetrationParam(0.3)]);
-const morningDojiStar = patternDef('CDLMORNINGDOJISTAR', 'Morning Doji Star: long black candle, doji gapping down, white candle closing deep into the first; +100 when present', DOJISTAR_LB,
+const morningDojiStar = patternDef('CDLMORNINGDOJISTAR', 'Morning Doji Star: long black candle, doji gapping down, white candle closing deep into the first', '+100 when present; 0 = no pattern at this bar.', DOJISTAR_LB,
   starKernel(BodyDoji, true), [penetrationParam(0.3)]);
 
-const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candle, doji with shadows gapping away, opposite candle gapping back; +100 bullish, -100 bearish', DOJISTAR_LB,
+const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candle, doji with shadows gapping away, opposite candle gapping back', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', DOJISTAR_LB,
   (d, out, start, p) => {
     const { c } = d;
     const n = c.length;
@@ -244,7 +244,7 @@ const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candl
     }
   }, [penetrationParam(0.3)]);
 
-const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one gapping away; +100 bullish (bottom), -100 bearish (top)', maxPeriod(BodyDoji) + 2,
+const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one gapping away', '+100 bullish (bottom), -100 bearish (top); 0 = no pattern at this bar.', maxPeriod(BodyDoji) + 2,
   (d, out, start) => {
     const n = d.o.length;
     const doj = new RunningAvg(BodyDoji, d, start, 2);
@@ -259,7 +259,7 @@ const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one g
     }
   });
 
-const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black candle, black harami with a lower low, small white candle; +100 when present (bullish)', maxPeriod(BodyShort, BodyLong) + 2,
+const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black candle, black harami with a lower low, small white candle', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 2,
   (d, out, start) => {
     const { o, l, c } = d;
     const n = o.length;
@@ -274,7 +274,7 @@ const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black c
     }
   });
 
-const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: long white candle, small black gapping up, black engulfing it but closing above the first; -100 when present', maxPeriod(BodyShort, BodyLong) + 2,
+const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: long white candle, small black gapping up, black engulfing it but closing above the first', '-100 when present; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -289,7 +289,7 @@ const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: 
     }
   });
 
-const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows: three declining black candles each opening at the prior close; -100 when present', maxPeriod(ShadowVeryShort, Equal) + 2,
+const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows: three declining black candles each opening at the prior close', '-100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort, Equal) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -313,7 +313,7 @@ const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows:
     }
   });
 
-const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long rising white candles then a small one near the prior close; -100 when present (bearish)', maxPeriod(BodyLong, BodyShort, ShadowVeryShort, Near) + 2,
+const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long rising white candles then a small one near the prior close', '-100 when present (bearish); 0 = no pattern at this bar.', maxPeriod(BodyLong, BodyShort, ShadowVeryShort, Near) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -340,7 +340,7 @@ const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long risin
     }
   });
 
-const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, white trading above the first close, black closing at the first close; +100 when present (bullish)', maxPeriod(Equal) + 2,
+const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, white trading above the first close, black closing at the first close', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(Equal) + 2,
   (d, out, start) => {
     const { l, c } = d;
     const n = c.length;
@@ -353,7 +353,7 @@ const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, whi
     }
   });
 
-const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direction, then two opposite candles of similar size, the second not closing the gap; +100 upside, -100 downside', maxPeriod(Near) + 2,
+const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direction, then two opposite candles of similar size, the second not closing the gap', '+100 upside, -100 downside; 0 = no pattern at this bar.', maxPeriod(Near) + 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -369,7 +369,7 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
     }
   });
 
-const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-side white lines: two similar white candles gapping away from the first; +100 up gap, -100 down gap', maxPeriod(Near, Equal) + 2,
+const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-side white lines: two similar white candles gapping away from the first', '+100 up gap, -100 down gap; 0 = no pattern at this bar.', maxPeriod(Near, Equal) + 2,
   (d, out, start) => {
     const { o } = d;
     const n = o.length;
@@ -386,7 +386,7 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
     }
   });
 
-const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap Three Methods: two candles gapping in the trend, a third opposite one closing the gap; +100 upside, -100 downside', 2,
+const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap Three Methods: two candles gapping in the trend, a third opposite one closing the gap', '+100 upside, -100 downside; 0 = no pattern at this bar.', 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;

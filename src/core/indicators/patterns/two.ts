@@ -6,7 +6,7 @@ import {
   realBody, realBodyGapDown, realBodyGapUp, upperShadow,
 } from './candle-settings.js';
 
-const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji gapping away in its direction; -100 after a white candle (bearish), +100 after a black one (bullish)', maxPeriod(BodyDoji, BodyLong) + 1,
+const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji gapping away in its direction', '-100 after a white candle (bearish), +100 after a black one (bullish); 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
   (d, out, start) => {
     const n = d.o.length;
     const bl = new RunningAvg(BodyLong, d, start, 1);
@@ -20,7 +20,7 @@ const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji g
     }
   });
 
-const engulfing = patternDef('CDLENGULFING', 'Engulfing: second real body engulfs the first of opposite color; +100/-100 bullish/bearish, ±80 when an open or close only matches', 2,
+const engulfing = patternDef('CDLENGULFING', 'Engulfing: second real body engulfs the first of opposite color', '+100/-100 bullish/bearish, ±80 when an open or close only matches; 0 = no pattern at this bar.', 2,
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
@@ -60,13 +60,13 @@ function haramiKernel(second: CandleSetting) {
   };
 }
 
-const harami = patternDef('CDLHARAMI', 'Harami: long candle then a short body inside it; +100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches', maxPeriod(BodyShort, BodyLong) + 1,
+const harami = patternDef('CDLHARAMI', 'Harami: long candle then a short body inside it', '+100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 1,
   haramiKernel(BodyShort));
 
-const haramiCross = patternDef('CDLHARAMICROSS', 'Harami Cross: long candle then a doji inside its body; +100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches', maxPeriod(BodyDoji, BodyLong) + 1,
+const haramiCross = patternDef('CDLHARAMICROSS', 'Harami Cross: long candle then a doji inside its body', '+100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches; 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
   haramiKernel(BodyDoji));
 
-const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long opposite candles with equal closes; +100 bullish (white second), -100 bearish', maxPeriod(Equal, BodyLong) + 1,
+const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long opposite candles with equal closes', '+100 bullish (white second), -100 bearish; 0 = no pattern at this bar.', maxPeriod(Equal, BodyLong) + 1,
   (d, out, start) => {
     const { c } = d;
     const n = c.length;
@@ -83,7 +83,7 @@ const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long op
     }
   });
 
-const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white candle, then a black one opening above its high and closing deep into its body; -100 when present', maxPeriod(BodyLong) + 1,
+const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white candle, then a black one opening above its high and closing deep into its body', '-100 when present; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 1,
   (d, out, start, p) => {
     const { o, h, c } = d;
     const n = c.length;
@@ -97,7 +97,7 @@ const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white 
     }
   }, [penetrationParam(0.5)]);
 
-const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle, then a long white one opening below its low and closing above its midpoint; +100 when present', maxPeriod(BodyLong) + 1,
+const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle, then a long white one opening below its low and closing above its midpoint', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 1,
   (d, out, start) => {
     const { o, l, c } = d;
     const n = c.length;
@@ -112,7 +112,7 @@ const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle,
     }
   });
 
-const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black candle then a short black one inside its body; +100 when present (bullish)', maxPeriod(BodyShort, BodyLong) + 1,
+const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black candle then a short black one inside its body', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 1,
   (d, out, start) => {
     const { o, c } = d;
     const n = c.length;
@@ -144,13 +144,13 @@ function neckKernel(rule: NeckRule) {
 }
 const NECK_LB = maxPeriod(Equal, BodyLong) + 1;
 
-const inNeck = patternDef('CDLINNECK', 'In-Neck: long black candle, then a white one opening below its low and closing just into its body; -100 when present (bearish continuation)', NECK_LB,
+const inNeck = patternDef('CDLINNECK', 'In-Neck: long black candle, then a white one opening below its low and closing just into its body', '-100 when present (bearish continuation); 0 = no pattern at this bar.', NECK_LB,
   neckKernel((d, i, eq) => d.c[i]! <= d.c[i - 1]! + eq && d.c[i]! >= d.c[i - 1]!));
 
-const onNeck = patternDef('CDLONNECK', 'On-Neck: long black candle, then a white one opening below its low and closing at its low; -100 when present (bearish continuation)', NECK_LB,
+const onNeck = patternDef('CDLONNECK', 'On-Neck: long black candle, then a white one opening below its low and closing at its low', '-100 when present (bearish continuation); 0 = no pattern at this bar.', NECK_LB,
   neckKernel((d, i, eq) => d.c[i]! <= d.l[i - 1]! + eq && d.c[i]! >= d.l[i - 1]! - eq));
 
-const thrusting = patternDef('CDLTHRUSTING', 'Thrusting: long black candle, then a white one opening below its low and closing into but below the middle of its body; -100 when present', NECK_LB,
+const thrusting = patternDef('CDLTHRUSTING', 'Thrusting: long black candle, then a white one opening below its low and closing into but below the middle of its body', '-100 when present; 0 = no pattern at this bar.', NECK_LB,
   neckKernel((d, i, eq) => d.c[i]! > d.c[i - 1]! + eq && d.c[i]! <= d.c[i - 1]! + realBody(d, i - 1) * 0.5));
 
 function kickingKernel(byLength: boolean) {
@@ -181,12 +181,12 @@ function kickingKernel(byLength: boolean) {
 }
 
 const KICK_LB = maxPeriod(ShadowVeryShort, BodyLong) + 1;
-const kicking = patternDef('CDLKICKING', 'Kicking: two opposite marubozu with a gap between them; +100 bullish (white second), -100 bearish', KICK_LB,
+const kicking = patternDef('CDLKICKING', 'Kicking: two opposite marubozu with a gap between them', '+100 bullish (white second), -100 bearish; 0 = no pattern at this bar.', KICK_LB,
   kickingKernel(false));
-const kickingByLength = patternDef('CDLKICKINGBYLENGTH', 'Kicking by length: kicking pattern whose direction is the longer marubozu\'s color; +100 bullish, -100 bearish', KICK_LB,
+const kickingByLength = patternDef('CDLKICKINGBYLENGTH', 'Kicking by length: kicking pattern whose direction is the longer marubozu\'s color', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', KICK_LB,
   kickingKernel(true));
 
-const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candles with equal closes; +100 when present (bullish)', maxPeriod(Equal) + 1,
+const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candles with equal closes', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(Equal) + 1,
   (d, out, start) => {
     const { c } = d;
     const n = c.length;
@@ -198,7 +198,7 @@ const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candle
     }
   });
 
-const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: opposite candles with the same open, the second a belt-hold; +100 bullish (white second), -100 bearish', maxPeriod(ShadowVeryShort, BodyLong, Equal) + 1,
+const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: opposite candles with the same open, the second a belt-hold', '+100 bullish (white second), -100 bearish; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort, BodyLong, Equal) + 1,
   (d, out, start) => {
     const { o } = d;
     const n = o.length;

@@ -20,6 +20,7 @@ export function avgdev(real: Float64Array, period: number): Float64Array {
 
 export const AVGDEV: IndicatorDef = {
   name: 'AVGDEV', group: PRICE, description: 'Average absolute deviation of the value from its timePeriod mean (price units).',
+  interpretation: 'Price units: typical distance from the mean; higher = more dispersed (volatile) values.',
   inputs: ['real'], params: [intParam('timePeriod', 14, 2, 100000, 'Number of bars in the window')], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [avgdev(x!, p(params, 'timePeriod'))],

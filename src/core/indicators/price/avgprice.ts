@@ -16,6 +16,7 @@ export function avgprice(open: Float64Array, high: Float64Array, low: Float64Arr
 
 export const AVGPRICE: IndicatorDef = {
   name: 'AVGPRICE', group: PRICE, description: 'Average price (open + high + low + close) / 4.',
+  interpretation: 'Price units: a single representative price of the bar (feeds other indicators).',
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([o, h, l, c]) => [avgprice(o!, h!, l!, c!)],

@@ -12,6 +12,7 @@ export function medprice(high: Float64Array, low: Float64Array): Float64Array {
 
 export const MEDPRICE: IndicatorDef = {
   name: 'MEDPRICE', group: PRICE, description: 'Median price (high + low) / 2: the middle of the bar.',
+  interpretation: 'Price units: the middle of the bar\'s range (feeds other indicators).',
   inputs: ['high', 'low'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l]) => [medprice(h!, l!)],

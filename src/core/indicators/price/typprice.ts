@@ -12,6 +12,7 @@ export function typprice(high: Float64Array, low: Float64Array, close: Float64Ar
 
 export const TYPPRICE: IndicatorDef = {
   name: 'TYPPRICE', group: PRICE, description: 'Typical price (high + low + close) / 3.',
+  interpretation: 'Price units: a representative price weighting the close (feeds CCI, MFI, VWAP).',
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c]) => [typprice(h!, l!, c!)],

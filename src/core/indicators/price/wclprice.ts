@@ -12,6 +12,7 @@ export function wclprice(high: Float64Array, low: Float64Array, close: Float64Ar
 
 export const WCLPRICE: IndicatorDef = {
   name: 'WCLPRICE', group: PRICE, description: 'Weighted close price (high + low + 2*close) / 4.',
+  interpretation: 'Price units: a representative price weighting the close twice (feeds other indicators).',
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c]) => [wclprice(h!, l!, c!)],

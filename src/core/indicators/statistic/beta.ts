@@ -49,6 +49,7 @@ function ret(v: number, prev: number): number {
 
 export const BETA: IndicatorDef = {
   name: 'BETA', group: STATISTIC, description: 'Beta of real0 returns against real1 returns over timePeriod bars (1 = moves one-for-one).',
+  interpretation: 'Ratio: 1 = real0 moves one-for-one with real1, above 1 more, 0 unrelated, negative opposite.',
   inputs: ['real0', 'real1'], params: [periodParam(5, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([a, b], params) => [beta(a!, b!, p(params, 'timePeriod'))],

@@ -33,6 +33,7 @@ export function correl(x: Float64Array, y: Float64Array, period: number): Float6
 
 export const CORREL: IndicatorDef = {
   name: 'CORREL', group: STATISTIC, description: 'Pearson correlation of real0 and real1 over timePeriod bars (-1..1).',
+  interpretation: '-1..1: +1 the two series move together, -1 opposite, near 0 unrelated.',
   inputs: ['real0', 'real1'], params: [periodParam(30, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([a, b], params) => [correl(a!, b!, p(params, 'timePeriod'))],

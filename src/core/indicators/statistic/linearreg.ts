@@ -50,16 +50,16 @@ export function linearregAngle(real: Float64Array, period: number): Float64Array
 export function linearregIntercept(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_INTERCEPT); }
 export function tsf(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_TSF); }
 
-function lrDef(name: string, description: string, kind: LrKind): IndicatorDef {
+function lrDef(name: string, description: string, interpretation: string, kind: LrKind): IndicatorDef {
   return {
-    name, group: STATISTIC, description, inputs: ['real'], params: [periodParam(14)], outputs: real(),
+    name, group: STATISTIC, description, interpretation, inputs: ['real'], params: [periodParam(14)], outputs: real(),
     lookback: (params) => p(params, 'timePeriod') - 1,
     compute: ([x], params) => [linearRegression(x!, p(params, 'timePeriod'), kind)],
   };
 }
 
-export const LINEARREG = lrDef('LINEARREG', 'End point of the least-squares line over timePeriod bars (a lag-free trend value).', LR_VALUE);
-export const LINEARREG_SLOPE = lrDef('LINEARREG_SLOPE', 'Slope of the least-squares line over timePeriod bars (price units per bar).', LR_SLOPE);
-export const LINEARREG_ANGLE = lrDef('LINEARREG_ANGLE', 'Slope of the least-squares line over timePeriod bars, in degrees.', LR_ANGLE);
-export const LINEARREG_INTERCEPT = lrDef('LINEARREG_INTERCEPT', 'Value of the least-squares line at the oldest bar of the window.', LR_INTERCEPT);
-export const TSF = lrDef('TSF', 'Time series forecast: the least-squares line projected one bar ahead.', LR_TSF);
+export const LINEARREG = lrDef('LINEARREG', 'End point of the least-squares line over timePeriod bars (a lag-free trend value).', 'Price units: the regression line\'s value at the current bar; price above it is above trend.', LR_VALUE);
+export const LINEARREG_SLOPE = lrDef('LINEARREG_SLOPE', 'Slope of the least-squares line over timePeriod bars (price units per bar).', 'Price units per bar: above 0 the fitted trend rises, below 0 it falls; larger magnitude = steeper.', LR_SLOPE);
+export const LINEARREG_ANGLE = lrDef('LINEARREG_ANGLE', 'Slope of the least-squares line over timePeriod bars, in degrees.', 'Degrees: above 0 the fitted trend rises, below 0 it falls; depends on the price scale, so compare only within one series.', LR_ANGLE);
+export const LINEARREG_INTERCEPT = lrDef('LINEARREG_INTERCEPT', 'Value of the least-squares line at the oldest bar of the window.', 'Price units: where the fitted line starts (oldest bar of the window); with the slope it defines the line.', LR_INTERCEPT);
+export const TSF = lrDef('TSF', 'Time series forecast: the least-squares line projected one bar ahead.', 'Price units: the fitted trend\'s estimate of the next bar; price above it is above trend.', LR_TSF);

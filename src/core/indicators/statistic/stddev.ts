@@ -15,6 +15,7 @@ export function stddev(real: Float64Array, period: number, nbDev: number): Float
 
 export const STDDEV: IndicatorDef = {
   name: 'STDDEV', group: STATISTIC, description: 'Population standard deviation over timePeriod bars, times nbDev.',
+  interpretation: 'Units of the input: dispersion around the mean; higher = more volatile.',
   inputs: ['real'], params: [periodParam(5), nbDev], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [stddev(x!, p(params, 'timePeriod'), p(params, 'nbDev'))],

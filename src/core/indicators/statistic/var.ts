@@ -46,6 +46,7 @@ export function variance(real: Float64Array, period: number): Float64Array {
 
 export const VAR: IndicatorDef = {
   name: 'VAR', group: STATISTIC, description: 'Population variance over timePeriod bars (nbDev is accepted and ignored, as in TA-Lib).',
+  interpretation: 'Squared units of the input: dispersion around the mean; higher = more volatile.',
   inputs: ['real'], params: [periodParam(5, 'timePeriod', 1), nbDev], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [variance(x!, p(params, 'timePeriod'))],

@@ -42,6 +42,7 @@ export function atr(high: Float64Array, low: Float64Array, close: Float64Array, 
 
 export const ATR: IndicatorDef = {
   name: 'ATR', group: VOLATILITY, description: 'Average true range (Wilder smoothing): typical bar-to-bar movement in price units.',
+  interpretation: 'Price units: the typical bar range; higher = more volatile; used to size stops and positions (e.g. stop at 2 x ATR).',
   inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([h, l, c], params) => [atr(h!, l!, c!, p(params, 'timePeriod'))],

@@ -10,6 +10,7 @@ export function natr(high: Float64Array, low: Float64Array, close: Float64Array,
 
 export const NATR: IndicatorDef = {
   name: 'NATR', group: VOLATILITY, description: 'Normalized ATR: ATR as a percentage of the close, comparable across price levels.',
+  interpretation: 'Percent of price: volatility comparable across instruments and price levels; higher = more volatile.',
   inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([h, l, c], params) => [natr(h!, l!, c!, p(params, 'timePeriod'))],

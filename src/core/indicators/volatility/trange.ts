@@ -22,6 +22,7 @@ export function trange(high: Float64Array, low: Float64Array, close: Float64Arra
 
 export const TRANGE: IndicatorDef = {
   name: 'TRANGE', group: VOLATILITY, description: 'True range: the bar range extended to the previous close (price units).',
+  interpretation: 'Price units: this bar\'s full move including any gap from the previous close; large values = volatile bars.',
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 1,
   compute: ([h, l, c]) => [trange(h!, l!, c!)],

@@ -26,6 +26,7 @@ export function ad(high: Float64Array, low: Float64Array, close: Float64Array, v
 
 export const AD: IndicatorDef = {
   name: 'AD', group: VOLUME, description: 'Chaikin accumulation/distribution line: rising = closes near highs on volume (buying pressure).',
+  interpretation: 'Volume units, cumulative: a rising line = accumulation (buying pressure), falling = distribution; divergence from price warns of a reversal. Only changes matter, not the level.',
   inputs: ['high', 'low', 'close', 'volume'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c, v]) => [ad(h!, l!, c!, v!)],

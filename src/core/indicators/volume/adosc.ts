@@ -39,6 +39,7 @@ export function adosc(high: Float64Array, low: Float64Array, close: Float64Array
 
 export const ADOSC: IndicatorDef = {
   name: 'ADOSC', group: VOLUME, description: 'Chaikin A/D oscillator: EMA(fast) - EMA(slow) of the A/D line; above 0 = accumulation gaining momentum.',
+  interpretation: 'Volume units: above 0 accumulation is gaining momentum, below 0 distribution; zero-line crossings are its signals.',
   inputs: ['high', 'low', 'close', 'volume'],
   params: [
     intParam('fastPeriod', 3, 2, 100000, 'Fast EMA period'),

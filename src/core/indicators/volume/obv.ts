@@ -22,6 +22,7 @@ export function obv(close: Float64Array, volume: Float64Array): Float64Array {
 
 export const OBV: IndicatorDef = {
   name: 'OBV', group: VOLUME, description: 'On-balance volume: cumulative volume signed by the close-to-close direction; its trend confirms price.',
+  interpretation: 'Volume units, cumulative: rising OBV confirms a rising price, divergence warns the move lacks volume. Only changes matter, not the level.',
   inputs: ['close', 'volume'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([c, v]) => [obv(c!, v!)],
