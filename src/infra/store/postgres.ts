@@ -8,9 +8,11 @@ import { limitOf, MAX_TIME, MIN_TIME, postgresPlaceholders, signalFilter } from 
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
 import { buildSummary, type SummaryRow } from './summary.js';
 import { connectionError, redactUrl } from './pg-errors.js';
+import { snapshotText } from './snapshot-text.js';
 import {
   SNAPSHOT_KINDS,
   type CandleQuery,
+  type CandleResult,
   type KvEntry,
   type SeriesInfo,
   type SeriesKey,
@@ -307,6 +309,63 @@ export class PostgresStore implements Store {
     return r.rows[0]?.t ?? undefined;
   }
 
+  async processedTimes(source: string, symbol: string, timeframe: string, q: { since?: number; until?: number } = {}): Promise<number[]> {
+    const r = await this.pool.query<unknown[]>({
+      text: 'SELECT time FROM processed_candles WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5 ORDER BY time',
+      values: [source, symbol, timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME],
+      rowMode: 'array',
+    });
+    return r.rows.map((row) => row[0] as number);
+  }
+
+  async commitResults(results: readonly CandleResult[]): Promise<boolean[]> {
+    if (!results.length) return [];
+    const now = Date.now();
+    // An upsert may touch a key once per statement: a candle sent twice keeps its last result.
+    const last = new Map<string, CandleResult>();
+    for (const r of results) last.set(resultKey(r), r);
+    const unique = [...last.values()];
+    const snapshots = SNAPSHOT_KINDS.map((kind) => {
+      const rows: CandleResult[] = [];
+      const payloads: string[] = [];
+      for (const r of unique) {
+        const text = snapshotText(r, kind);
+        if (text === undefined) continue;
+        rows.push(r);
+        payloads.push(text);
+      }
+      return { kind, rows, payloads };
+    });
+    const signalRows = unique.flatMap((r) => (r.signal ? [signalToRow(r.signal, now)] : []));
+    const claimed = await this.tx(async (c) => {
+      for (const { kind, rows, payloads } of snapshots) {
+        if (!rows.length) continue;
+        await c.query(
+          `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at)
+           SELECT t.source, t.symbol, t.timeframe, t.time, t.payload::jsonb, $6
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) AS t(source, symbol, timeframe, time, payload)
+           ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
+          [rows.map((r) => r.key.source), rows.map((r) => r.key.symbol), rows.map((r) => r.key.timeframe), rows.map((r) => r.time), payloads, now],
+        );
+      }
+      if (signalRows.length) {
+        const cols = SIGNAL_COLUMNS.map((col, i) => signalRows.map((row) => row[i]));
+        await c.query(SIGNAL_BATCH_UPSERT, cols);
+      }
+      // Marks last: inside the transaction the order is invisible to others, but it keeps the
+      // rule (results before the mark) true statement by statement as well.
+      const r = await c.query<{ source: string; symbol: string; timeframe: string; time: number }>(
+        `INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at)
+         SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t
+         ON CONFLICT DO NOTHING RETURNING source, symbol, timeframe, time`,
+        [unique.map((x) => x.key.source), unique.map((x) => x.key.symbol), unique.map((x) => x.key.timeframe), unique.map((x) => x.time), now],
+      );
+      return new Set(r.rows.map((row) => `${row.source}|${row.symbol}|${row.timeframe}|${row.time}`));
+    });
+    // Of repeated candles in one call, only the first occurrence counts as the claim.
+    return results.map((r) => claimed.delete(resultKey(r)));
+  }
+
   async kvSet(namespace: string, key: string, value: unknown): Promise<void> {
     await this.pool.query(
       `INSERT INTO kv (namespace, key, value, updated_at) VALUES ($1, $2, $3::jsonb, $4)
@@ -356,6 +415,23 @@ export class PostgresStore implements Store {
 }
 
 const identity = (v: unknown): unknown => v;
+
+const resultKey = (r: CandleResult) => `${r.key.source}|${r.key.symbol}|${r.key.timeframe}|${r.time}`;
+
+/** Array type of each signal column, for a multi-row upsert over unnest (one array per column). */
+const SIGNAL_ARRAY_TYPE: Record<(typeof SIGNAL_COLUMNS)[number], string> = {
+  source: 'text', symbol: 'text', timeframe: 'text', time: 'bigint', direction: 'text',
+  market_score: 'float8', price: 'float8', entry1: 'float8', entry2: 'float8', sl: 'float8',
+  tp1: 'float8', tp2: 'float8', tp3: 'float8', swing_high: 'float8', swing_low: 'float8',
+  support_level: 'float8', resistance_level: 'float8', confluence: 'text', risk_reward_ratio: 'float8',
+  confidence_score: 'float8', confidence_sample: 'integer', payload: 'text', created_at: 'bigint', updated_at: 'bigint',
+};
+
+const SIGNAL_BATCH_UPSERT = `
+  INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
+  SELECT ${SIGNAL_COLUMNS.map((c) => (c === 'payload' ? 't.payload::jsonb' : `t.${c}`)).join(', ')}
+  FROM unnest(${SIGNAL_COLUMNS.map((c, i) => `$${i + 1}::${SIGNAL_ARRAY_TYPE[c]}[]`).join(', ')}) AS t(${SIGNAL_COLUMNS.join(', ')})
+  ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET ${SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
 
 // Table names cannot be bound; only the three known kinds ever reach the SQL text.
 function table(kind: SnapshotKind): string {

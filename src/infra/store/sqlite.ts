@@ -10,9 +10,11 @@ import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from 
 import { limitOf, MAX_TIME, MIN_TIME, signalFilter, sqlitePlaceholder } from './sql-filters.js';
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
 import { buildSummary, type SummaryRow } from './summary.js';
+import { snapshotText } from './snapshot-text.js';
 import {
   SNAPSHOT_KINDS,
   type CandleQuery,
+  type CandleResult,
   type KvEntry,
   type SeriesInfo,
   type SeriesKey,
@@ -263,6 +265,46 @@ export class SqliteStore implements Store {
       'SELECT MAX(time) AS t FROM processed_candles WHERE source = ? AND symbol = ? AND timeframe = ?',
     ).get(source, symbol, timeframe) as { t: number | null };
     return row.t ?? undefined;
+  }
+
+  async processedTimes(source: string, symbol: string, timeframe: string, q: { since?: number; until?: number } = {}): Promise<number[]> {
+    return this.stmt('SELECT time FROM processed_candles WHERE source = ? AND symbol = ? AND timeframe = ? AND time >= ? AND time <= ? ORDER BY time')
+      .pluck(true)
+      .all(source, symbol, timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME) as number[];
+  }
+
+  async commitResults(results: readonly CandleResult[]): Promise<boolean[]> {
+    if (!results.length) return [];
+    const now = Date.now();
+    // Encode before taking the write lock: a payload that cannot be stored fails the batch
+    // without holding up other writers.
+    const snaps = SNAPSHOT_KINDS.map((kind) => ({
+      stmt: this.stmt(
+        `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = excluded.payload, created_at = excluded.created_at`,
+      ),
+      rows: results.flatMap((r) => {
+        const payload = snapshotText(r, kind);
+        return payload === undefined ? [] : [[r.key.source, r.key.symbol, r.key.timeframe, r.time, payload, now]];
+      }),
+    }));
+    const signals = results.flatMap((r) => (r.signal ? [signalToRow(r.signal, now)] : []));
+    const signalStmt = this.stmt(
+      `INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')}) VALUES (${SIGNAL_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET ${SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    );
+    const mark = this.stmt(
+      `INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    );
+    // One transaction: the WAL commit, not the row count, is what each round trip used to cost.
+    // Results go in before the marks, so even a reader inside this connection never sees a
+    // mark without its rows.
+    return this.db.transaction(() => {
+      for (const s of snaps) for (const row of s.rows) s.stmt.run(row);
+      for (const row of signals) signalStmt.run(row);
+      return results.map((r) => mark.run(r.key.source, r.key.symbol, r.key.timeframe, r.time, now).changes === 1);
+    }).immediate();
   }
 
   async kvSet(namespace: string, key: string, value: unknown): Promise<void> {

@@ -106,6 +106,18 @@ export interface SnapshotQuery {
   limit?: number;
 }
 
+/** Everything the pipeline derived from one closed candle. */
+export interface CandleResult {
+  key: SeriesKey;
+  /** Open time of the candle. */
+  time: number;
+  snapshots: Partial<Record<SnapshotKind, unknown>>;
+  /** Snapshots already encoded as JSON text (a compute thread did it); used instead of `snapshots[kind]`. */
+  snapshotJson?: Partial<Record<SnapshotKind, string>>;
+  /** Only valid trade plans are signals; most candles have none. */
+  signal: SignalRecord | null;
+}
+
 export interface KvEntry<T = unknown> {
   key: string;
   value: T;
@@ -153,6 +165,15 @@ export interface Store {
   unmarkProcessed(source: string, symbol: string, timeframe: string, time: number): Promise<boolean>;
   /** Newest processed candle time of a series, to resume after a restart. */
   lastProcessed(source: string, symbol: string, timeframe: string): Promise<number | undefined>;
+  /** Processed candle times of a series within [since, until], ascending: one query per batch of candidates. */
+  processedTimes(source: string, symbol: string, timeframe: string, query?: { since?: number; until?: number }): Promise<number[]>;
+  /**
+   * Writes the results of many processed candles (multi-row upserts) and claims the candles,
+   * in ONE transaction: a crash leaves either all of a batch or none of it, never a mark
+   * without its results. Element i is true when this call claimed candle i first
+   * (markProcessed's rule), so only first writers publish.
+   */
+  commitResults(results: readonly CandleResult[]): Promise<boolean[]>;
 
   kvSet(namespace: string, key: string, value: unknown): Promise<void>;
   kvGet<T = unknown>(namespace: string, key: string): Promise<KvEntry<T> | undefined>;

@@ -1,40 +1,150 @@
+import { availableParallelism } from 'node:os';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Candles } from '../../core/series.js';
-import type { SeriesKey, Store } from '../../infra/store/types.js';
+import type { MarketEvent } from '../../core/types.js';
+import { EventLoop } from '../../kernel/loop.js';
+import { SimulatedClock } from '../../kernel/clock.js';
+import type { CandleResult, SeriesKey, Store } from '../../infra/store/types.js';
+import type { SignalBus } from './bus.js';
 import { processCandle, type ProcessOptions } from './process.js';
+import { assertClosed, RESULT_TOPIC, SignalStep, type StepOptions } from './step.js';
+import { ComputePool } from './compute-pool.js';
+import { ResultWriter } from './writer.js';
 
 export interface CandleJob extends SeriesKey {
   time: number;
 }
 
+export type CandleEvent = Extract<MarketEvent, { type: 'candle' }>;
+
+/** Closed, not yet dispatched candles of one series, with the stored history their windows need. */
+export interface ClosedCandles {
+  key: SeriesKey;
+  /** In time order; `at` = close time. */
+  events: CandleEvent[];
+  /** Stored candles reaching `window` candles before the first event (the in-process path reads windows from here). */
+  history: Candles;
+}
+
+export interface DispatchReport {
+  processed: number;
+  skipped: number;
+  signals: number;
+}
+
 /** Where closed candles go to be processed: this process, or a Redis queue shared by workers. */
 export interface Dispatcher {
   readonly kind: 'inprocess' | 'bullmq';
-  /** `candles` (optional) lets the in-process path skip re-reading the store. */
-  dispatch(jobs: CandleJob[], candles?: Candles): Promise<{ processed: number; skipped: number; signals: number }>;
+  dispatch(batches: ClosedCandles[]): Promise<DispatchReport>;
   /** Resolves when everything dispatched so far is done. */
   drain(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface InProcessOptions extends StepOptions {
+  bus?: SignalBus;
+  /** Hand the host event loop back after this much busy time, so a server in the process keeps answering. */
+  yieldEveryMs?: number;
+  /** Results per store transaction. */
+  batchSize?: number;
+  /** Compute threads for large batches (a replay, a backfill); 0 computes on this thread. Default: one per core. */
+  threads?: number;
+}
+
+/** Below this many candles a batch is computed inline: a live tick must not wait for threads to start. */
+const POOL_MIN_BATCH = 64;
+/** Candles queued ahead per thread, so threads keep computing while this thread commits a batch. */
+const AHEAD_PER_THREAD = 256;
+
+/**
+ * Runs the signal step in this process on the kernel: the closed candles of every series
+ * are merged by close time and delivered with a simulated clock standing at each close,
+ * results go to a batching writer. One read of processed marks per series and one
+ * transaction per batch replace the per-candle round trips. Large batches are computed
+ * on worker threads, results taken back in delivery order.
+ */
 export class InProcessDispatcher implements Dispatcher {
   readonly kind = 'inprocess';
-  constructor(private readonly store: Store, private readonly opts: ProcessOptions) {}
+  private readonly step: SignalStep;
+  private readonly writer: ResultWriter;
+  private pool: ComputePool | undefined;
 
-  async dispatch(jobs: CandleJob[], candles?: Candles) {
-    let processed = 0;
-    let skipped = 0;
-    let signals = 0;
-    for (const job of jobs) {
-      const r = await processCandle(this.store, job, job.time, this.opts, candles);
-      if (r.outcome === 'processed') processed++;
-      else skipped++;
-      if (r.signal) signals++;
-    }
-    return { processed, skipped, signals };
+  constructor(private readonly store: Store, private readonly opts: InProcessOptions) {
+    this.step = new SignalStep(opts);
+    this.writer = new ResultWriter(store, opts.bus, opts.batchSize);
   }
+
+  async dispatch(batches: ClosedCandles[]): Promise<DispatchReport> {
+    const loop = new EventLoop(new SimulatedClock());
+    let skipped = 0;
+    let total = 0;
+    const work: ClosedCandles[] = [];
+    for (const b of batches) {
+      if (!b.events.length) continue;
+      const first = b.events[0]!.candle.time;
+      const last = b.events[b.events.length - 1]!.candle.time;
+      const done = new Set(await this.store.processedTimes(b.key.source, b.key.symbol, b.key.timeframe, { since: first, until: last }));
+      const todo = done.size ? b.events.filter((e) => !done.has(e.candle.time)) : b.events;
+      skipped += b.events.length - todo.length;
+      total += todo.length;
+      work.push({ ...b, events: todo });
+      loop.addFeed(`${b.key.symbol} ${b.key.timeframe}`, todo);
+    }
+    const pool = total >= POOL_MIN_BATCH ? this.poolFor() : undefined;
+    let processed = 0;
+    const take = (r: CandleResult) => {
+      processed++;
+      this.writer.push(r);
+    };
+    const ahead: Promise<CandleResult>[] = [];
+    if (pool) {
+      for (const b of work) pool.load(b.key, b.history);
+      const next = async () => take(await ahead.shift()!);
+      loop.subscribe('signal-step', (ev) => {
+        if (ev.type !== 'candle') return;
+        assertClosed(ev, loop.clock.now());
+        const p = pool.run({ source: ev.source, symbol: ev.candle.symbol, timeframe: ev.candle.timeframe }, ev.candle.time);
+        // Awaited in order below; marked handled now so a failure waiting in the queue is not "unhandled".
+        p.catch(() => undefined);
+        ahead.push(p);
+        if (ahead.length >= pool.size * AHEAD_PER_THREAD) return next();
+      }, ['candle']);
+    } else {
+      for (const b of work) this.step.load(b.key, b.history);
+      loop.addDetector(this.step);
+      loop.onOutput(RESULT_TOPIC, (out) => take(out.payload as CandleResult));
+    }
+    const signalsBefore = this.writer.signals;
+    try {
+      await loop.run(this.opts.yieldEveryMs !== undefined ? { yieldEveryMs: this.opts.yieldEveryMs } : {});
+      while (ahead.length) take(await ahead.shift()!);
+    } catch (err) {
+      // What was computed before the failure is correct: commit it rather than redo it.
+      await this.writer.flush().catch(() => undefined);
+      throw err;
+    } finally {
+      for (const b of work) {
+        this.step.forget(b.key);
+        pool?.forget(b.key);
+      }
+    }
+    await this.writer.flush();
+    return { processed, skipped, signals: this.writer.signals - signalsBefore };
+  }
+
+  private poolFor(): ComputePool | undefined {
+    const threads = this.opts.threads ?? availableParallelism();
+    if (threads <= 0) return undefined;
+    this.pool ??= new ComputePool(threads, { window: this.opts.window, ...(this.opts.structure ? { structure: this.opts.structure } : {}) });
+    return this.pool;
+  }
+
   async drain(): Promise<void> {}
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.writer.flush();
+    await this.pool?.close();
+    this.pool = undefined;
+  }
 }
 
 export const QUEUE_NAME = 'sextant-candles';
@@ -61,7 +171,8 @@ export class BullMqDispatcher implements Dispatcher {
     this.queue = new Queue<CandleJob>(queueName, { connection: redisConnection(redisUrl) });
   }
 
-  async dispatch(jobs: CandleJob[]) {
+  async dispatch(batches: ClosedCandles[]): Promise<DispatchReport> {
+    const jobs: CandleJob[] = batches.flatMap((b) => b.events.map((e) => ({ ...b.key, time: e.candle.time })));
     if (jobs.length) {
       await this.queue.addBulk(jobs.map((data) => ({
         name: 'candle',

@@ -1,5 +1,5 @@
 import type { StructureResult } from '../../core/signals/types.js';
-import type { SeriesKey, SignalRecord as StoredSignal, Store } from '../../infra/store/types.js';
+import type { CandleResult, SeriesKey, SignalRecord as StoredSignal } from '../../infra/store/types.js';
 
 /** The core record (SPEC C field names) as the store keeps it. */
 export function toStoredSignal(key: SeriesKey, r: StructureResult): StoredSignal {
@@ -60,19 +60,17 @@ export function signalToWire(s: StoredSignal) {
 }
 
 /**
- * Writes everything derived from one closed candle. Every write is an upsert keyed by
- * (series, candle time), so redoing a candle after a crash rewrites the same rows.
- * Only valid trade plans become signals (an invalidated or unpriced leg is not a signal);
- * structure snapshots are kept for every candle.
+ * Everything derived from one closed candle, as the store keeps it. Every write is an
+ * upsert keyed by (series, candle time), so redoing a candle after a crash rewrites the
+ * same rows. Only valid trade plans become signals (an invalidated or unpriced leg is not
+ * a signal); structure snapshots are kept for every candle.
  */
-export async function persistResult(store: Store, key: SeriesKey, r: StructureResult): Promise<StoredSignal | null> {
-  const time = r.signal.timestamp;
-  const lastSwings = r.swings.slice(-20);
-  await store.putSnapshot('swings', key, time, lastSwings);
-  await store.putSnapshot('sr_levels', key, time, r.levels);
-  await store.putSnapshot('fib_levels', key, time, r.fib);
-  if (r.signal.direction === 'none' || !r.signal.valid) return null;
-  const stored = toStoredSignal(key, r);
-  await store.upsertSignal(stored);
-  return stored;
+export function toCandleResult(key: SeriesKey, r: StructureResult): CandleResult {
+  const signal = r.signal.direction === 'none' || !r.signal.valid ? null : toStoredSignal(key, r);
+  return {
+    key,
+    time: r.signal.timestamp,
+    snapshots: { swings: r.swings.slice(-20), sr_levels: r.levels, fib_levels: r.fib },
+    signal,
+  };
 }

@@ -5,8 +5,9 @@ import { cleanCandles } from '../../core/quality.js';
 import { MarketError } from '../../sources/market/errors.js';
 import type { CandleQuery } from '../../sources/market/types.js';
 import type { Candles } from '../../core/series.js';
-import type { Store } from '../../infra/store/types.js';
-import type { CandleJob, Dispatcher } from './dispatch.js';
+import type { SeriesKey, Store } from '../../infra/store/types.js';
+import type { CandleEvent, ClosedCandles, Dispatcher } from './dispatch.js';
+import { seriesId } from './step.js';
 
 export interface CandleFeed {
   readonly id: string;
@@ -47,8 +48,9 @@ export interface TickReport {
 
 /**
  * One loop for live and replay: fetch what closed since the last look, upsert it
- * (idempotent), hand every closed and not yet processed candle to the dispatcher.
- * Only the feed and the clock differ between live and replay.
+ * (idempotent), hand every closed and not yet processed candle to the dispatcher as a
+ * CandleClosed event (at = its close time). Only the feed and the clock that calls
+ * `tick(clock.now())` differ between live and replay.
  */
 export class SignalPipeline {
   private readonly frontier = new Map<string, number>();
@@ -64,10 +66,12 @@ export class SignalPipeline {
 
   async tick(now: number): Promise<TickReport> {
     const report: TickReport = { ingested: 0, dispatched: 0, processed: 0, skipped: 0, signals: 0, failed: [] };
+    const batches: ClosedCandles[] = [];
     for (const s of this.opts.series) {
       const k = `${s.symbol} ${s.timeframe}`;
       try {
-        await this.tickSeries(s, now, report);
+        const b = await this.tickSeries(s, now, report);
+        if (b) batches.push(b);
         this.failures.delete(k);
       } catch (err) {
         const e = err as Error;
@@ -78,10 +82,21 @@ export class SignalPipeline {
         if (!(e instanceof MarketError)) throw e;
       }
     }
+    if (!batches.length) return report;
+    // One dispatch for all series: the step sees their candles merged by close time.
+    const r = await this.opts.dispatcher.dispatch(batches);
+    for (const b of batches) {
+      report.dispatched += b.events.length;
+      this.frontier.set(seriesId(b.key), b.events[b.events.length - 1]!.candle.time + 1);
+    }
+    report.processed += r.processed;
+    report.skipped += r.skipped;
+    report.signals += r.signals;
     return report;
   }
 
-  private async tickSeries(s: PipelineSeries, now: number, report: TickReport): Promise<void> {
+  /** Ingests what closed since the last look; returns the closed candles not dispatched yet. */
+  private async tickSeries(s: PipelineSeries, now: number, report: TickReport): Promise<ClosedCandles | undefined> {
     const { store, feed } = this.opts;
     const tfMs = timeframeMs(s.timeframe);
     const source = feed.id;
@@ -102,27 +117,26 @@ export class SignalPipeline {
       since = next;
     }
 
-    const key = `${source}|${s.symbol}|${s.timeframe}`;
-    const from = this.frontier.get(key) ?? -Infinity;
+    const key: SeriesKey = { source, symbol: s.symbol, timeframe: s.timeframe };
+    const from = this.frontier.get(seriesId(key)) ?? -Infinity;
     const minHistory = this.opts.minHistory ?? 30;
     const window = this.opts.window;
-    // Closed candles only: open time + timeframe <= now.
     const stored = await store.getCandles(source, s.symbol, s.timeframe, Number.isFinite(from) ? { since: from - window * tfMs } : {});
     const total = candleCount(stored);
     let start = Number.isFinite(from) ? lowerBound(stored.time, from) : 0;
     if (!Number.isFinite(from)) start = Math.min(total, minHistory - 1);
-    const jobs: CandleJob[] = [];
+    const events: CandleEvent[] = [];
     for (let i = start; i < total; i++) {
       const t = stored.time[i]!;
+      // Closed candles only: open time + timeframe <= now.
       if (t + tfMs > now) break;
-      jobs.push({ source, symbol: s.symbol, timeframe: s.timeframe, time: t });
+      events.push({
+        type: 'candle',
+        at: t + tfMs,
+        source,
+        candle: { symbol: s.symbol, timeframe: s.timeframe, time: t, open: stored.open[i]!, high: stored.high[i]!, low: stored.low[i]!, close: stored.close[i]!, volume: stored.volume[i]! },
+      });
     }
-    if (!jobs.length) return;
-    const r = await this.opts.dispatcher.dispatch(jobs, stored);
-    report.dispatched += jobs.length;
-    report.processed += r.processed;
-    report.skipped += r.skipped;
-    report.signals += r.signals;
-    this.frontier.set(key, jobs[jobs.length - 1]!.time + 1);
+    return events.length ? { key, events, history: stored } : undefined;
   }
 }

@@ -4,6 +4,7 @@ import { candleCount } from '../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
 import type { MarketSource } from '../../sources/market/types.js';
 import type { Store } from '../../infra/store/types.js';
+import { type Clock, LiveClock, SimulatedClock } from '../../kernel/clock.js';
 import { LocalSignalBus, RedisSignalBus, type SignalBus } from './bus.js';
 import { ClockedSource } from './clocked-source.js';
 import { BullMqDispatcher, InProcessDispatcher, type Dispatcher } from './dispatch.js';
@@ -25,6 +26,15 @@ export interface PipelineServiceOptions {
   /** Live: candles of history fetched on first contact. */
   warmupCandles?: number;
   pollMs?: number;
+  /**
+   * The pipeline's only notion of time. Default: a LiveClock live, a SimulatedClock in
+   * replay (which `runReplay` advances). A replay needs a SimulatedClock.
+   */
+  clock?: Clock;
+  /** In-process: hand the host event loop back after this much busy time (ms). */
+  yieldEveryMs?: number;
+  /** In-process: compute threads for large batches (0 = none); default one per core. */
+  threads?: number;
   bus?: SignalBus;
   log?: (msg: string) => void;
 }
@@ -35,16 +45,27 @@ export class PipelineService {
   readonly pipeline: SignalPipeline;
   readonly dispatcher: Dispatcher;
   readonly bus: SignalBus;
+  readonly clock: Clock;
   private readonly clocked?: ClockedSource;
   private stopped = false;
+  private readonly abort = new AbortController();
 
   constructor(readonly opts: PipelineServiceOptions) {
     const window = opts.window ?? DEFAULT_WINDOW;
     this.bus = opts.bus ?? (opts.redisUrl ? new RedisSignalBus(opts.redisUrl) : new LocalSignalBus());
     this.dispatcher = opts.useQueue
       ? new BullMqDispatcher(requireUrl(opts.redisUrl), opts.queueName)
-      : new InProcessDispatcher(opts.store, { window, bus: this.bus });
-    if (opts.replay) this.clocked = new ClockedSource(opts.source, opts.since);
+      : new InProcessDispatcher(opts.store, {
+        window,
+        bus: this.bus,
+        ...(opts.yieldEveryMs !== undefined ? { yieldEveryMs: opts.yieldEveryMs } : {}),
+        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      });
+    this.clock = opts.clock ?? (opts.replay ? new SimulatedClock() : new LiveClock());
+    if (opts.replay) {
+      if (!(this.clock instanceof SimulatedClock)) throw new Error('a replay needs a SimulatedClock: only the replay may move its time');
+      this.clocked = new ClockedSource(opts.source, this.clock, opts.since);
+    }
     this.pipeline = new SignalPipeline({
       feed: this.clocked ?? opts.source,
       store: opts.store,
@@ -61,7 +82,8 @@ export class PipelineService {
    * of the finest timeframe per tick and every tick runs the live code path.
    */
   async runReplay(step = 250): Promise<TickReport> {
-    if (!this.clocked) throw new Error('runReplay needs replay: true');
+    const clock = this.clock;
+    if (!this.clocked || !(clock instanceof SimulatedClock)) throw new Error('runReplay needs replay: true');
     const finest = Math.min(...this.opts.series.map((s) => timeframeMs(s.timeframe)));
     let start = Infinity;
     let end = -Infinity;
@@ -75,9 +97,9 @@ export class PipelineService {
     const total: TickReport = { ingested: 0, dispatched: 0, processed: 0, skipped: 0, signals: 0, failed: [] };
     if (!Number.isFinite(start)) return total;
     for (let now = start; !this.stopped; now = Math.min(end, now + step * finest)) {
-      this.clocked.now = now;
-      add(total, await this.pipeline.tick(now));
-      if (now >= end) break;
+      clock.advanceTo(now);
+      add(total, await this.pipeline.tick(clock.now()));
+      if (clock.now() >= end) break;
     }
     await this.dispatcher.drain();
     return total;
@@ -87,14 +109,15 @@ export class PipelineService {
   async runLive(onTick?: (r: TickReport) => void): Promise<void> {
     const poll = this.opts.pollMs ?? 15_000;
     while (!this.stopped) {
-      const r = await this.pipeline.tick(Date.now());
+      const r = await this.pipeline.tick(this.clock.now());
       onTick?.(r);
-      await new Promise((res) => setTimeout(res, poll));
+      await this.clock.sleep(poll, this.abort.signal);
     }
   }
 
   stop(): void {
     this.stopped = true;
+    this.abort.abort();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,160 @@
+/**
+ * Signal pipeline replay speed: candles per second of `PipelineService.runReplay()` over
+ * the bundled history with the config defaults (10 pairs, 1d, since 2022-01-01, window
+ * 500), each round on a fresh store. Process start, store migration and imports are not
+ * timed; loading the recorded history is (it is part of a replay).
+ *
+ *   node --import tsx bench/pipeline.ts                      # this tree, SQLite + PostgreSQL
+ *   node --import tsx bench/pipeline.ts --peer ../baseline   # also an older checkout (its dist/)
+ *   options: --rounds N (default 3), --store sqlite (skip PostgreSQL), --dist (this tree's
+ *   built dist/ as well, as `sextant` runs it: no tsx in the compute threads; run `npm run build` first)
+ *
+ * The peer is any checkout of Sextant with `dist/` built; its module layout is probed, so
+ * the same script measures the code before and after a change in one run.
+ * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a schema of its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROUNDS = Number(opt('--rounds') ?? 3);
+const DB_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const repo = resolve(import.meta.dirname, '..');
+
+interface Round {
+  store: 'sqlite' | 'postgres';
+  candles: number;
+  signals: number;
+  ms: number;
+}
+
+/** Loads a module of the tree at `root`: this tree from src (tsx), a peer from dist, old or new layout. */
+async function loader(root: string, fromDist: boolean) {
+  const base = join(root, fromDist ? 'dist' : 'src');
+  const ext = fromDist ? '.js' : '.ts';
+  const load = async (...candidates: string[]): Promise<Record<string, unknown>> => {
+    for (const c of candidates) {
+      const f = join(base, c + ext);
+      if (existsSync(f)) return (await import(pathToFileURL(f).href)) as Record<string, unknown>;
+    }
+    throw new Error(`none of ${candidates.join(', ')} under ${base}`);
+  };
+  return {
+    config: await load('config/load'),
+    store: await load('infra/store/index', 'store/index'),
+    replay: await load('sources/market/replay/source', 'market/replay/source'),
+    market: await load('sources/market/types', 'market/types'),
+    timeframes: await load('core/timeframes'),
+    service: await load('services/pipeline/service'),
+  };
+}
+
+type AnyFn = (...a: unknown[]) => unknown;
+type Ctor = new (...a: unknown[]) => Record<string, AnyFn>;
+
+async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postgres'): Promise<Round> {
+  const m = await loader(root, fromDist);
+  const config = (m.config['loadConfig'] as AnyFn)({ env: {} }) as { pipeline: { symbols: string[]; timeframes: string[]; replaySince: string; window: number } };
+  const p = config.pipeline;
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-bench-pipeline-'));
+  const schema = `sx_bench_pipe_${process.pid}`;
+  const store = (await (m.store['openStore'] as AnyFn)(
+    which === 'sqlite' ? { sqlitePath: join(dir, 'store.db') } : { databaseUrl: DB_URL, schema },
+  )) as Record<string, AnyFn>;
+  const source = new (m.replay['ReplaySource'] as Ctor)();
+  const series = (m.service['parseSeriesList'] as AnyFn)(
+    p.symbols.map((s) => (m.market['normalizeSymbol'] as AnyFn)(s)),
+    p.timeframes.map((t) => (m.timeframes['parseTimeframe'] as AnyFn)(t)),
+  );
+  const service = new (m.service['PipelineService'] as Ctor)({ source, store, series, replay: true, since: Date.parse(p.replaySince), window: p.window });
+  try {
+    const t = performance.now();
+    const r = (await service['runReplay']!()) as { processed: number; signals: number; failed: unknown[] };
+    const ms = performance.now() - t;
+    if (r.failed.length) throw new Error(`replay failed: ${JSON.stringify(r.failed[0])}`);
+    return { store: which, candles: r.processed, signals: r.signals, ms };
+  } finally {
+    await service['close']!();
+    if (which === 'postgres') await store['dropSchema']!();
+    await store['close']!();
+    await (source['close'] as AnyFn | undefined)?.();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgresUp(): Promise<boolean> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+// Child mode: one round of one tree on one store, result as a JSON line (a fresh process per
+// round keeps one run's JIT and heap from colouring the next).
+if (args.includes('--child')) {
+  const root = opt('--root')!;
+  const r = await measure(root, args.includes('--from-dist'), opt('--store') as 'sqlite' | 'postgres');
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+  process.exit(0);
+}
+
+function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres'): Round {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--root', root, '--store', store, ...(fromDist ? ['--from-dist'] : [])], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, SEXTANT_CONFIG: '' },
+  });
+  if (r.status !== 0) throw new Error(`bench child (${root}, ${store}) failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Round;
+}
+
+const peer = opt('--peer') ?? process.env['SEXTANT_BENCH_PEER'];
+const trees = [
+  { name: 'this tree (src, tsx)', root: repo, dist: false },
+  ...(args.includes('--dist') ? [{ name: 'this tree (dist)', root: repo, dist: true }] : []),
+  ...(peer ? [{ name: `peer ${peer}`, root: resolve(peer), dist: true }] : []),
+];
+const only = opt('--store');
+const stores: ('sqlite' | 'postgres')[] = only === 'sqlite' ? ['sqlite'] : ['sqlite', ...((await postgresUp()) ? ['postgres' as const] : [])];
+if (stores.length === 1) console.log(`PostgreSQL at ${DB_URL.replace(/\/\/[^@]*@/, '//…@')} not reachable: SQLite only`);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const results: { tree: string; store: string; candles: number; signals: number; ms: number[]; candlesPerSec: number }[] = [];
+console.log(`pipeline replay, config defaults, ${ROUNDS} rounds each (fresh process and store per round), median`);
+for (const store of stores) {
+  // Rounds interleave the trees so that a change in machine load hits both alike.
+  const runs = new Map<string, Round[]>(trees.map((t) => [t.name, []]));
+  for (let i = 0; i < ROUNDS; i++) for (const t of trees) runs.get(t.name)!.push(child(t.root, t.dist, store));
+  for (const t of trees) {
+    const rs = runs.get(t.name)!;
+    const ms = median(rs.map((r) => r.ms));
+    const row = { tree: t.name, store, candles: rs[0]!.candles, signals: rs[0]!.signals, ms: rs.map((r) => Math.round(r.ms)), candlesPerSec: Math.round(rs[0]!.candles / (ms / 1000)) };
+    results.push(row);
+    console.log(`  ${store.padEnd(8)} ${t.name.padEnd(28)} ${String(row.candles).padStart(6)} candles ${String(row.signals).padStart(5)} signals  ${ms.toFixed(0).padStart(6)} ms  ${String(row.candlesPerSec).padStart(6)} candles/s  (rounds: ${row.ms.join(', ')} ms)`);
+  }
+  if (peer) {
+    const mine = results.slice(-trees.length);
+    const b = mine.at(-1)!;
+    for (const a of mine.slice(0, -1)) {
+      const x = a.candlesPerSec / b.candlesPerSec;
+      console.log(`  ${store}: ${a.tree} ${x.toFixed(2)}x the peer's candles/s (goal >= 3x: ${x >= 3 ? 'met' : 'NOT met'})`);
+      if (a.candles !== b.candles || a.signals !== b.signals) console.log(`  WARNING: candle/signal counts differ from the peer (${a.candles}/${a.signals} vs ${b.candles}/${b.signals})`);
+    }
+  }
+}
+const out = join(repo, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'pipeline.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, results }, null, 2)}\n`);

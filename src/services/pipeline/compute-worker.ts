@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Candles } from '../../core/series.js';
+import type { CandleResult, SeriesKey, SnapshotKind } from '../../infra/store/types.js';
+import { computeCandle, seriesId, type StepOptions } from './step.js';
+import type { PoolReply, PoolRequest } from './compute-pool.js';
+
+/**
+ * A compute thread of the pool: holds the history of the series it was sent and answers
+ * one candle at a time. Snapshots travel back as JSON text, encoded here, so the main
+ * thread neither copies the objects back nor stringifies them.
+ */
+const opts = workerData as StepOptions;
+const history = new Map<string, Candles>();
+const port = parentPort!;
+
+port.on('message', (m: PoolRequest) => {
+  if (m.type === 'load') {
+    history.set(seriesId(m.key), m.candles);
+    return;
+  }
+  if (m.type === 'forget') {
+    history.delete(seriesId(m.key));
+    return;
+  }
+  let reply: PoolReply;
+  try {
+    const h = history.get(seriesId(m.key));
+    if (!h) throw new Error(`no history loaded for ${seriesId(m.key)}`);
+    reply = { seq: m.seq, result: encoded(computeCandle(m.key, h, m.time, opts)) };
+  } catch (e) {
+    reply = { seq: m.seq, error: (e as Error).message };
+  }
+  port.postMessage(reply);
+});
+
+function encoded(r: CandleResult): CandleResult {
+  const snapshotJson: Partial<Record<SnapshotKind, string>> = {};
+  for (const [kind, payload] of Object.entries(r.snapshots)) snapshotJson[kind as SnapshotKind] = JSON.stringify(payload);
+  const key: SeriesKey = { source: r.key.source, symbol: r.key.symbol, timeframe: r.key.timeframe };
+  return { key, time: r.time, signal: r.signal, snapshots: {}, snapshotJson };
+}

@@ -1,0 +1,71 @@
+import { computeSignal } from '../../core/signals/compute.js';
+import type { SignalOptions } from '../../core/signals/types.js';
+import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
+import { timeframeMs } from '../../core/timeframes.js';
+import type { MarketEvent } from '../../core/types.js';
+import type { Detector, KernelContext } from '../../kernel/ports.js';
+import type { CandleResult, SeriesKey } from '../../infra/store/types.js';
+import { toCandleResult } from './persist.js';
+
+export const RESULT_TOPIC = 'pipeline.result';
+
+export interface StepOptions {
+  /** Candles of history each computation sees (a trailing window, the same live and in replay). */
+  window: number;
+  structure?: SignalOptions;
+}
+
+export const seriesId = (k: SeriesKey) => `${k.source}|${k.symbol}|${k.timeframe}`;
+
+/**
+ * The structure + signal step as a kernel detector: each closed candle in, one result out
+ * (topic `pipeline.result`, payload a CandleResult). It does no I/O; the history it reads
+ * is handed to it (`load`) from what the pipeline already read from the store, so a batch
+ * of candles costs one read, not one per candle.
+ */
+export class SignalStep implements Detector {
+  readonly name = 'signal-step';
+  readonly wants = ['candle'] as const;
+  private readonly history = new Map<string, Candles>();
+
+  constructor(private readonly opts: StepOptions) {}
+
+  /** The stored candles of a series; must reach back `window` candles before the first event. */
+  load(key: SeriesKey, candles: Candles): void {
+    this.history.set(seriesId(key), candles);
+  }
+
+  forget(key: SeriesKey): void {
+    this.history.delete(seriesId(key));
+  }
+
+  onEvent(ev: MarketEvent, ctx: KernelContext): void {
+    if (ev.type !== 'candle') return;
+    const key: SeriesKey = { source: ev.source, symbol: ev.candle.symbol, timeframe: ev.candle.timeframe };
+    const candles = this.history.get(seriesId(key));
+    if (!candles) throw new Error(`no history loaded for ${seriesId(key)}`);
+    const now = ctx.clock.now();
+    assertClosed(ev, now);
+    ctx.emit({ topic: RESULT_TOPIC, at: now, payload: computeCandle(key, candles, ev.candle.time, this.opts) });
+  }
+}
+
+/**
+ * The no-look-ahead rule in one place: a candle is computed only once the clock has passed
+ * its close, whatever fed it.
+ */
+export function assertClosed(ev: Extract<MarketEvent, { type: 'candle' }>, now: number): void {
+  const c = ev.candle;
+  if (c.time + timeframeMs(c.timeframe) > now) {
+    throw new Error(`look-ahead: candle ${new Date(c.time).toISOString()} of ${c.symbol} ${c.timeframe} has not closed at ${new Date(now).toISOString()}`);
+  }
+}
+
+/** The result of the candle that opened at `time`, from the `window` candles ending with it (never later ones). */
+export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions): CandleResult {
+  const end = lowerBound(history.time, time + 1);
+  const candles = sliceCandles(history, Math.max(0, end - opts.window), end);
+  const n = candleCount(candles);
+  if (n === 0 || candles.time[n - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
+  return toCandleResult(key, computeSignal(candles, { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe }));
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../../src/infra/store/postgres.js';
+import { SqliteStore } from '../../../src/infra/store/sqlite.js';
+import type { CandleResult, SeriesKey, SignalRecord, Store } from '../../../src/infra/store/types.js';
+import { readDaily } from './real-data.js';
+
+const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const run = `sx_batch_${process.pid}_${randomBytes(3).toString('hex')}`;
+
+async function pgUp(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await c.connect();
+    return true;
+  } catch (err) {
+    console.warn(`PostgreSQL batch-write tests skipped: no server at ${DB_URL} (${(err as Error).message})`);
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sextant-batch-'));
+let n = 0;
+const opened: Store[] = [];
+const backends: [string, () => Promise<Store>, (s: Store) => Promise<Store>][] = [
+  ['sqlite', async () => new SqliteStore({ path: join(dir, `b-${++n}.db`) }), async (s) => new SqliteStore({ path: (s as SqliteStore).path })],
+];
+if (await pgUp()) {
+  backends.push([
+    'postgres',
+    async () => PostgresStore.connect({ connectionString: DB_URL, schema: `${run}_${++n}`, max: 4 }),
+    async (s) => PostgresStore.connect({ connectionString: DB_URL, schema: (s as PostgresStore).schema!, max: 4 }),
+  ]);
+}
+
+afterAll(async () => {
+  for (const s of opened.reverse()) {
+    if (s instanceof PostgresStore) await s.dropSchema().catch(() => {});
+    await s.close();
+  }
+});
+
+const KEY: SeriesKey = { source: 'batch-test', symbol: 'BTC/USDT', timeframe: '1d' };
+
+/** Results shaped like the pipeline's, built from real BTC candles. */
+const btc = [...readDaily([2022, 2023]).entries()].find(([s]) => s.startsWith('BTC'))![1];
+
+function results(count: number, from = 100): CandleResult[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = from + j;
+    const time = btc.time[i]!;
+    const signal: SignalRecord | null = j % 2 === 0 ? null : {
+      ...KEY, time, direction: j % 4 === 1 ? 'long' : 'short', marketScore: 40 + j, price: btc.close[i]!,
+      entry1: btc.low[i]!, entry2: null, sl: btc.low[i - 1]!, tp1: btc.high[i]!, tp2: null, tp3: null,
+      swingHigh: btc.high[i - 3]!, swingLow: btc.low[i - 3]!, supportLevel: btc.low[i - 5]!, resistanceLevel: btc.high[i - 5]!,
+      confluence: ['OB', 'SR'], riskRewardRatio: 2.5, confidenceScore: null, confidenceSample: 0,
+      payload: { valid: true, invalid_reasons: [], note: `it's "quoted" \\ and ü` },
+    };
+    return {
+      key: KEY, time, signal,
+      snapshots: {
+        swings: [{ index: i - 5, price: btc.high[i - 5], kind: 'high' }],
+        sr_levels: [{ price: btc.low[i]!, touches: 3, active: true }],
+        fib_levels: j % 3 === 0 ? null : { '0.618': btc.close[i]! * 0.98 },
+      },
+    };
+  });
+}
+
+async function fresh(make: () => Promise<Store>): Promise<Store> {
+  const s = await make();
+  opened.push(s);
+  await s.migrate();
+  return s;
+}
+
+describe.each(backends)('%s store: batched pipeline writes', (_name, make, sibling) => {
+  it('commitResults stores exactly what the per-row methods store, and claims each candle once', async () => {
+    const batched = await fresh(make);
+    const rowByRow = await fresh(make);
+    const rs = results(40);
+    expect(await batched.commitResults(rs)).toEqual(rs.map(() => true));
+    for (const r of rs) {
+      for (const [kind, payload] of Object.entries(r.snapshots)) await rowByRow.putSnapshot(kind as 'swings', r.key, r.time, payload);
+      if (r.signal) await rowByRow.upsertSignal(r.signal);
+      await rowByRow.markProcessed(r.key.source, r.key.symbol, r.key.timeframe, r.time);
+    }
+    for (const kind of ['swings', 'sr_levels', 'fib_levels'] as const) {
+      expect(await batched.listSnapshots(kind, KEY, { limit: 1000 })).toEqual(await rowByRow.listSnapshots(kind, KEY, { limit: 1000 }));
+    }
+    expect(await batched.querySignals({ source: KEY.source, limit: 1000 })).toEqual(await rowByRow.querySignals({ source: KEY.source, limit: 1000 }));
+    expect((await batched.querySignals({ source: KEY.source, limit: 1000 })).length).toBe(20);
+    expect(await batched.processedTimes(KEY.source, KEY.symbol, KEY.timeframe)).toEqual(rs.map((r) => r.time));
+    expect(await batched.processedTimes(KEY.source, KEY.symbol, KEY.timeframe, { since: rs[5]!.time, until: rs[9]!.time })).toEqual(rs.slice(5, 10).map((r) => r.time));
+    expect(await batched.processedTimes(KEY.source, KEY.symbol, '4h')).toEqual([]);
+
+    // A redo (after a crash, or a second worker) rewrites the same rows and claims nothing.
+    expect(await batched.commitResults(rs.slice(10, 20))).toEqual(rs.slice(10, 20).map(() => false));
+    expect(await batched.processedTimes(KEY.source, KEY.symbol, KEY.timeframe)).toHaveLength(40);
+    expect(await batched.commitResults([])).toEqual([]);
+  });
+
+  it('a candle twice in one batch: its last result is kept, only the first occurrence claims it', async () => {
+    const store = await fresh(make);
+    const [a] = results(1, 200);
+    const b: CandleResult = { ...a!, snapshots: { ...a!.snapshots, sr_levels: [{ price: 1, touches: 9, active: false }] } };
+    expect(await store.commitResults([a!, b])).toEqual([true, false]);
+    expect((await store.getSnapshot('sr_levels', KEY))!.payload).toEqual([{ price: 1, touches: 9, active: false }]);
+  });
+
+  it('a batch is one transaction: a bad row leaves neither results nor claims', async () => {
+    const store = await fresh(make);
+    const rs = results(10, 300);
+    const bad = { ...rs[7]!, signal: { ...rs[7]!.signal!, direction: 'up' as 'long' } };
+    await expect(store.commitResults([...rs.slice(0, 7), bad, ...rs.slice(8)])).rejects.toThrow(/direction/);
+    expect(await store.processedTimes(KEY.source, KEY.symbol, KEY.timeframe)).toEqual([]);
+    expect(await store.listSnapshots('swings', KEY)).toEqual([]);
+    expect(await store.querySignals({ source: KEY.source })).toEqual([]);
+  });
+
+  it('two connections committing the same candles: each candle is claimed by exactly one', async () => {
+    const store = await fresh(make);
+    const other = await sibling(store);
+    opened.push(other);
+    const rs = results(30, 400);
+    const [x, y] = await Promise.all([store.commitResults(rs), other.commitResults([...rs].reverse())]);
+    const yForward = [...y].reverse();
+    for (let i = 0; i < rs.length; i++) expect(Number(x[i]) + Number(yForward[i])).toBe(1);
+  });
+});
