@@ -31,17 +31,24 @@ function upperBound(a: Float32Array, x: number): number {
 
 /** Quantile cut points of one column (float32), at most maxBins - 1 cuts. */
 export function quantileCuts(values: Float64Array, maxBins: number): Float32Array {
-  const present: number[] = [];
-  for (const v of values) if (v === v) present.push(Math.fround(v));
-  if (present.length === 0) return new Float32Array(0);
-  present.sort((a, b) => a - b);
-  const unique: number[] = [];
-  for (const v of present) if (unique.length === 0 || unique[unique.length - 1] !== v) unique.push(v);
+  let m = 0;
+  const buf = new Float64Array(values.length);
+  for (const v of values) if (v === v) buf[m++] = Math.fround(v);
+  if (m === 0) return new Float32Array(0);
+  // Typed-array sort is numeric and native: 10x faster than sorting a number[] with a comparator.
+  const present = buf.subarray(0, m).sort();
+  let nUnique = 1;
+  for (let i = 1; i < m; i++) if (present[i] !== present[i - 1]) nUnique++;
   // Few distinct values: every value starts its own bin.
-  if (unique.length <= maxBins) return Float32Array.from(unique.slice(1));
+  if (nUnique <= maxBins) {
+    const cuts = new Float32Array(nUnique - 1);
+    let k = 0;
+    for (let i = 1; i < m; i++) if (present[i] !== present[i - 1]) cuts[k++] = present[i]!;
+    return cuts;
+  }
   const cuts: number[] = [];
   for (let b = 1; b < maxBins; b++) {
-    const v = present[Math.floor((b * present.length) / maxBins)]!;
+    const v = present[Math.floor((b * m) / maxBins)]!;
     if (v > present[0]! && (cuts.length === 0 || v > cuts[cuts.length - 1]!)) cuts.push(v);
   }
   return Float32Array.from(cuts);
