@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { sextant } from '../helpers/cli.js';
+import { CHROMIUM, requires } from '../helpers/requires.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = await requires('chromium');
 const work = mkdtempSync(join(tmpdir(), 'sextant-bt-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -31,7 +32,7 @@ describe('sextant backtest', () => {
     const r = await sextant(['backtest', '--strategy', 'sma-cross', 'BTC/USDT', '--tf', '1d', '--html', file]);
     expect(r.code).toBe(0);
     expect(existsSync(file)).toBe(true);
-    if (!existsSync(CHROMIUM)) return;
+    if (!hasChromium) return; // requires() said so, or failed the run under REQUIRE_SERVICES=1
     const browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
       executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 1000 },
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

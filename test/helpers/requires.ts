@@ -79,6 +79,18 @@ export async function requires(...reqs: Requirement[]): Promise<boolean> {
     const why = await probe;
     if (why) absent.push(why);
   }
+  return report(absent);
+}
+
+/**
+ * The same rule for a dependency only its own module can probe (a native library, say):
+ * `requiresExternal(native ? undefined : \`libxgboost (${reason})\`)`.
+ */
+export function requiresExternal(missingWhat: string | undefined): boolean {
+  return report(missingWhat ? [missingWhat] : []);
+}
+
+function report(absent: string[]): boolean {
   if (!absent.length) return true;
   const what = `missing ${absent.join('; ')}`;
   if (REQUIRE_SERVICES) throw new Error(`REQUIRE_SERVICES=1 and ${what}`);

@@ -6,10 +6,13 @@ import { parsePair } from '../../../src/core/types.js';
 import type { Candles } from '../../../src/core/series.js';
 import { backtestingPyStats, type BacktestingPyStats } from '../../../src/core/backtest/metrics.js';
 import type { RunResult } from '../../../src/core/backtest/result.js';
+import { SHARED_DATA, SHARED_GOLDEN } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-export const GOLDEN_BT = join(ROOT, '..', 'shared', 'golden', 'backtest');
-const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
+export const GOLDEN_BT = join(SHARED_GOLDEN, 'backtest');
+/** Whether ../shared has the backtesting.py golden files (and the freqtrade candles some were run on). */
+export const HAS_GOLDEN_BT = await requires('shared:golden/backtest', 'shared:data/nostalgia-for-infinity/binance');
 const TOL = 1e-9;
 
 export interface GoldenBacktest {

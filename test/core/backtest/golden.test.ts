@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { smaCrossFast } from '../../../src/core/backtest/sma-cross-fast.js';
-import { GOLDEN_BT, compareGolden, goldenCandles, utc, type GoldenBacktest } from './golden-helpers.js';
+import { GOLDEN_BT, HAS_GOLDEN_BT, compareGolden, goldenCandles, utc, type GoldenBacktest } from './golden-helpers.js';
 
-const present = existsSync(GOLDEN_BT);
-const required = process.env['REQUIRE_SERVICES'] === '1';
-
-describe.skipIf(!present && !required)(`golden: backtesting.py sma-cross (${present ? GOLDEN_BT : 'skipped: ../shared/golden/backtest not present'})`, () => {
-  const files = present ? readdirSync(GOLDEN_BT).filter((f) => f.endsWith('.json')).sort() : [];
+describe.runIf(HAS_GOLDEN_BT)(`golden: backtesting.py sma-cross (${GOLDEN_BT})`, () => {
+  const files = HAS_GOLDEN_BT ? readdirSync(GOLDEN_BT).filter((f) => f.endsWith('.json')).sort() : [];
   it('the folder holds golden files', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
   });

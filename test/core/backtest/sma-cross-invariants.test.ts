@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCandleCsv, parseCandleRowsJson } from '../../../src/sources/market/parse.js';
 import { type Candles, sliceCandles } from '../../../src/core/series.js';
 import { smaCrossFast } from '../../../src/core/backtest/sma-cross-fast.js';
+import { SHARED_DATA } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const NFI = join(ROOT, '..', 'shared', 'data', 'nostalgia-for-infinity', 'binance');
-const required = process.env['REQUIRE_SERVICES'] === '1';
+const NFI = join(SHARED_DATA, 'nostalgia-for-infinity', 'binance');
+const hasNfi = await requires('shared:data/nostalgia-for-infinity/binance');
 
 /** Real series: every bundled 2021/2023 daily symbol, and the shared 1h/5m files when present. */
 function series(): { name: string; c: Candles }[] {
@@ -16,11 +18,11 @@ function series(): { name: string; c: Candles }[] {
     const m = parseCandleCsv(readFileSync(join(ROOT, 'data', 'binance-daily', `binance_daily_ohlcv_${y}.csv`), 'utf8'));
     for (const [sym, c] of m) if (c.time.length > 60) out.push({ name: `${sym} 1d ${y}`, c });
   }
-  if (existsSync(NFI)) {
+  if (hasNfi) {
     for (const f of readdirSync(NFI).filter((x) => x.endsWith('.json')).sort()) {
       out.push({ name: f, c: parseCandleRowsJson(readFileSync(join(NFI, f), 'utf8'), f) });
     }
-  } else if (required) throw new Error(`${NFI} missing and REQUIRE_SERVICES=1`);
+  }
   return out;
 }
 

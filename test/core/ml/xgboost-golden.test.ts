@@ -2,17 +2,18 @@
  * Every model in ../shared/golden/xgboost (XGBoost 1.7.4) scored by Sextant: predictions and
  * margins within 1e-6 of XGBoost's, TreeSHAP contributions (pred_contribs) within 1e-5.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeatureCsv } from '../../../src/core/ml/csv.js';
 import { parseXgboostJson } from '../../../src/core/ml/xgboost-json.js';
 import { predict, predictMargin } from '../../../src/core/ml/predict.js';
 import { contributions } from '../../../src/core/ml/treeshap.js';
+import { SHARED_GOLDEN } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
 
-const DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'golden', 'xgboost');
-const present = existsSync(DIR);
-if (!present && process.env.REQUIRE_SERVICES === '1') throw new Error(`golden folder ${DIR} missing and REQUIRE_SERVICES=1`);
+const DIR = join(SHARED_GOLDEN, 'xgboost');
+const present = await requires('shared:golden/xgboost');
 
 interface ExpectedModel { model: string; objective: string; prediction: number[]; margin: number[]; contribs: number[][] }
 interface Expected { features: string[]; rows: number; features_file: string; models: Record<string, ExpectedModel> }
@@ -25,7 +26,7 @@ function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-describe.skipIf(!present)(`XGBoost golden models${present ? '' : ' (skipped: ../shared/golden/xgboost not found)'}`, () => {
+describe.runIf(present)('XGBoost golden models', () => {
   it('covers every model file in the folder', () => {
     const models = readdirSync(DIR).filter((f) => f.endsWith('.model.json')).sort();
     const named = expectedFiles.flatMap((f) => Object.values((JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Expected).models).map((m) => m.model)).sort();

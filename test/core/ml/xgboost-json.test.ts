@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ModelFormatError, parseXgboostJson, toXgboostJson } from '../../../src/core/ml/xgboost-json.js';
 import { parseFeatureCsv } from '../../../src/core/ml/csv.js';
 import { predictMargin } from '../../../src/core/ml/predict.js';
+import { SHARED_GOLDEN } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
 
-const DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'golden', 'xgboost');
+const DIR = join(SHARED_GOLDEN, 'xgboost');
 const MODEL = join(DIR, 'btcusdt-1h-clf.model.json');
 
 describe('XGBoost JSON: bad input', () => {
@@ -19,7 +21,7 @@ describe('XGBoost JSON: bad input', () => {
   });
 });
 
-describe.skipIf(!existsSync(MODEL))('XGBoost JSON round trip (skipped: ../shared/golden/xgboost not found)', () => {
+describe.runIf(await requires('shared:golden/xgboost/btcusdt-1h-clf.model.json'))('XGBoost JSON round trip', () => {
   it('export then import gives identical margins on the golden rows', () => {
     const model = parseXgboostJson(readFileSync(MODEL, 'utf8'));
     const again = parseXgboostJson(JSON.stringify(toXgboostJson(model)));

@@ -10,11 +10,11 @@ import { predict, predictMargin } from '../../../src/core/ml/predict.js';
 import { xgboostJsonText } from '../../../src/core/ml/xgboost-json.js';
 import { loadXgboost } from '../../../src/services/ml/xgboost-native.js';
 import { realSplit } from './data.js';
+import { requiresExternal } from '../../helpers/requires.js';
 
 const { native, reason } = loadXgboost();
-if (!native && process.env.REQUIRE_SERVICES === '1') throw new Error(`XGBoost unavailable and REQUIRE_SERVICES=1: ${reason}`);
 
-describe.skipIf(!native)(`TypeScript GBDT vs XGBoost ${native ? native.version : `(skipped: ${reason})`}`, () => {
+describe.runIf(requiresExternal(native ? undefined : `the XGBoost C library (${reason})`))(`TypeScript GBDT vs XGBoost ${native ? native.version : `(skipped: ${reason})`}`, () => {
   for (const [name, over] of [
     ['early stopping on the validation block', { nRounds: 300 }],
     ['150 fixed rounds, depth 5 (enough trees to overfit)', { nRounds: 150, earlyStoppingRounds: 0, maxDepth: 5 }],

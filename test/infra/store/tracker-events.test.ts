@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
@@ -9,30 +8,15 @@ import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { replayFeed } from '../../../src/services/tracker/feeds.js';
 import { TrackerService } from '../../../src/services/tracker/service.js';
 import { trackerStoreOf } from '../../../src/services/tracker/store.js';
+import { DATABASE_URL as DB_URL, requires } from '../../helpers/requires.js';
 
-const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const requireServices = process.env.REQUIRE_SERVICES === '1';
-
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await c.connect();
-    return true;
-  } catch (e) {
-    if (requireServices) throw e;
-    console.warn(`tracker store on PostgreSQL skipped: no server at ${DB_URL} (${(e as Error).message})`);
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
 
 const src = new ReplaySource({ dataDir: join(import.meta.dirname, '..', '..', '..', 'data') });
 // One real run of the bundled feed, stored through each backend.
 const backends: [string, () => Promise<Store>, (s: Store) => Promise<void>][] = [
   ['sqlite', async () => new SqliteStore({ path: ':memory:' }), (s) => s.close()],
 ];
-if (await pgReachable()) {
+if (await requires('postgres')) {
   const schema = `sx_tracker_${process.pid}_${randomBytes(3).toString('hex')}`;
   backends.push(['postgres', () => PostgresStore.connect({ connectionString: DB_URL, schema, max: 2 }), async (s) => {
     await (s as PostgresStore).dropSchema();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCandleCsv } from '../../../src/sources/market/parse.js';
 import { asPair, type CandleClosed } from '../../../src/core/types.js';
@@ -8,7 +8,7 @@ import { runBacktest } from '../../../src/services/backtest/run.js';
 import { builtinStrategy, resolveParams } from '../../../src/services/backtest/strategies/index.js';
 import { accountOf, placeOrder } from '../../../src/services/backtest/context.js';
 import type { Series } from '../../../src/services/backtest/feed.js';
-import { GOLDEN_BT, compareGolden, goldenCandles, type GoldenBacktest } from '../../core/backtest/golden-helpers.js';
+import { GOLDEN_BT, HAS_GOLDEN_BT, compareGolden, goldenCandles, type GoldenBacktest } from '../../core/backtest/golden-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const daily = parseCandleCsv(readFileSync(join(ROOT, 'data', 'binance-daily', 'binance_daily_ohlcv_2021.csv'), 'utf8'));
@@ -37,7 +37,7 @@ describe('backtest on the kernel', () => {
     expect(trades).toBeGreaterThan(10);
   });
 
-  it.skipIf(!existsSync(GOLDEN_BT))('the kernel run reproduces every backtesting.py golden file too', async () => {
+  it.runIf(HAS_GOLDEN_BT)('the kernel run reproduces every backtesting.py golden file too', async () => {
     for (const file of readdirSync(GOLDEN_BT).filter((f) => f.endsWith('.json'))) {
       const g = JSON.parse(readFileSync(join(GOLDEN_BT, file), 'utf8')) as GoldenBacktest;
       const c = goldenCandles(file, g);
