@@ -13,6 +13,7 @@ import { registerSignal } from './commands/signal.js';
 import { registerScan } from './commands/scan.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerPaper } from './commands/paper.js';
 import { registerTracker } from './commands/tracker.js';
 import { registerMl } from './commands/ml.js';
 
@@ -46,6 +47,7 @@ registerSignal(program);
 registerScan(program);
 registerAnalyze(program);
 registerBacktest(program);
+registerPaper(program);
 registerTracker(program);
 registerMl(program);
 

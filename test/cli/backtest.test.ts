@@ -89,3 +89,18 @@ describe('sextant backtest', () => {
     expect(bad.stderr.trim()).toBe('sextant: strategy buy-first-bar failed at 2021-01-11T00:00:00.000Z: user strategy gave up');
   }, 180_000);
 });
+
+describe('sextant paper run', () => {
+  it('on replay, the risk engine refuses an order over the limit and says why', async () => {
+    const r = await sextant(['paper', 'run', 'BTC/USDT', '--strategy', 'sma-cross', '--param', 'fast=5', '--param', 'slow=20', '--since', '2021-01-01', '--until', '2022-01-01', '--max-order-notional', '1000', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; refusal?: { reason: string; message: string }; fills?: number });
+    const refusals = lines.filter((l) => l.type === 'refusal');
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(refusals[0]!.refusal!.reason).toBe('order_size');
+    expect(refusals[0]!.refusal!.message).toMatch(/> limit 1000/);
+    expect(lines.filter((l) => l.type === 'fill')).toHaveLength(0);
+    expect(lines.at(-1)!.type).toBe('summary');
+  }, 180_000);
+});
