@@ -2,10 +2,12 @@ import type { RouteModule } from '../context.js';
 import { signalRoutes } from './signals.js';
 import { scannerRoutes } from './scanner.js';
 import { analyzeRoutes } from './analyze.js';
+import { mlRoutes } from './ml.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
   scannerRoutes,
   signalRoutes,
   analyzeRoutes,
+  mlRoutes,
 ];

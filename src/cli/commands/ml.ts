@@ -139,7 +139,7 @@ export function registerMl(program: Command): void {
         spec: doc, params: { ...params, objective: final.model.objective as 'binary:logistic' | 'reg:squarederror' },
         ...(wfReport ? { walkForward: { model: wfReport.model, majority: wfReport.majority, previousBar: wfReport.previousBar, folds: wfReport.folds } } : {}),
       }, final.model);
-      const file = o.out ?? join('models', `${art.id}.json`);
+      const file = o.out ?? join(process.env['ML_MODELS_DIR'] || 'models', `${art.id}.json`);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(art)}\n`);
       if (o.json) {
@@ -161,7 +161,7 @@ export function registerMl(program: Command): void {
     .option('--contribs', 'add TreeSHAP contributions (one per feature, then the bias)')
     .option('--json', 'JSON output (the only output format)')
     .action(async (pair: string | undefined, o: { model: string; input?: string; tf: string; source?: string; last: string; contribs?: boolean }) => {
-      const path = existsSync(o.model) ? o.model : join('models', `${o.model}.json`);
+      const path = existsSync(o.model) ? o.model : join(process.env['ML_MODELS_DIR'] || 'models', `${o.model}.json`);
       if (!existsSync(path)) throw new InputError(`--model: ${o.model} is neither a file nor a model id in models/`, 'model');
       const { ensemble, artefact } = parseModelFile(readFileSync(path, 'utf8'), path);
       let x;
