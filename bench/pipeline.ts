@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -33,6 +33,8 @@ interface Round {
   candles: number;
   signals: number;
   ms: number;
+  /** CPU time of the whole process (all threads) during the replay: steadier than wall time on a busy machine. */
+  cpuMs: number;
 }
 
 /** Loads a module of the tree at `root`: this tree from src (tsx), a peer from dist, old or new layout. */
@@ -75,11 +77,13 @@ async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postg
   );
   const service = new (m.service['PipelineService'] as Ctor)({ source, store, series, replay: true, since: Date.parse(p.replaySince), window: p.window });
   try {
+    const cpu = process.cpuUsage();
     const t = performance.now();
     const r = (await service['runReplay']!()) as { processed: number; signals: number; failed: unknown[] };
     const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     if (r.failed.length) throw new Error(`replay failed: ${JSON.stringify(r.failed[0])}`);
-    return { store: which, candles: r.processed, signals: r.signals, ms };
+    return { store: which, candles: r.processed, signals: r.signals, ms, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     await service['close']!();
     if (which === 'postgres') await store['dropSchema']!();
@@ -132,7 +136,7 @@ const stores: ('sqlite' | 'postgres')[] = only === 'sqlite' ? ['sqlite'] : ['sql
 if (stores.length === 1) console.log(`PostgreSQL at ${DB_URL.replace(/\/\/[^@]*@/, '//…@')} not reachable: SQLite only`);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const results: { tree: string; store: string; candles: number; signals: number; ms: number[]; candlesPerSec: number }[] = [];
+const results: { tree: string; store: string; candles: number; signals: number; ms: number[]; cpuMs: number[]; candlesPerSec: number; candlesPerCpuSec: number }[] = [];
 console.log(`pipeline replay, config defaults, ${ROUNDS} rounds each (fresh process and store per round), median`);
 for (const store of stores) {
   // Rounds interleave the trees so that a change in machine load hits both alike.
@@ -141,20 +145,27 @@ for (const store of stores) {
   for (const t of trees) {
     const rs = runs.get(t.name)!;
     const ms = median(rs.map((r) => r.ms));
-    const row = { tree: t.name, store, candles: rs[0]!.candles, signals: rs[0]!.signals, ms: rs.map((r) => Math.round(r.ms)), candlesPerSec: Math.round(rs[0]!.candles / (ms / 1000)) };
+    const cpuMs = median(rs.map((r) => r.cpuMs));
+    const row = {
+      tree: t.name, store, candles: rs[0]!.candles, signals: rs[0]!.signals,
+      ms: rs.map((r) => Math.round(r.ms)), cpuMs: rs.map((r) => Math.round(r.cpuMs)),
+      candlesPerSec: Math.round(rs[0]!.candles / (ms / 1000)), candlesPerCpuSec: Math.round(rs[0]!.candles / (cpuMs / 1000)),
+    };
     results.push(row);
-    console.log(`  ${store.padEnd(8)} ${t.name.padEnd(28)} ${String(row.candles).padStart(6)} candles ${String(row.signals).padStart(5)} signals  ${ms.toFixed(0).padStart(6)} ms  ${String(row.candlesPerSec).padStart(6)} candles/s  (rounds: ${row.ms.join(', ')} ms)`);
+    console.log(`  ${store.padEnd(8)} ${t.name.padEnd(28)} ${String(row.candles).padStart(6)} candles ${String(row.signals).padStart(5)} signals  ${ms.toFixed(0).padStart(6)} ms  ${String(row.candlesPerSec).padStart(6)} candles/s  cpu ${cpuMs.toFixed(0).padStart(6)} ms  (rounds: ${row.ms.join(', ')} ms)`);
   }
   if (peer) {
     const mine = results.slice(-trees.length);
     const b = mine.at(-1)!;
     for (const a of mine.slice(0, -1)) {
       const x = a.candlesPerSec / b.candlesPerSec;
-      console.log(`  ${store}: ${a.tree} ${x.toFixed(2)}x the peer's candles/s (goal >= 3x: ${x >= 3 ? 'met' : 'NOT met'})`);
+      const y = a.candlesPerCpuSec / b.candlesPerCpuSec;
+      console.log(`  ${store}: ${a.tree} ${x.toFixed(2)}x the peer's candles/s (goal >= 3x: ${x >= 3 ? 'met' : 'NOT met'}), ${y.toFixed(2)}x its candles per CPU second`);
       if (a.candles !== b.candles || a.signals !== b.signals) console.log(`  WARNING: candle/signal counts differ from the peer (${a.candles}/${a.signals} vs ${b.candles}/${b.signals})`);
     }
   }
 }
 const out = join(repo, 'bench', 'out');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'pipeline.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, results }, null, 2)}\n`);
+writeFileSync(join(out, 'pipeline.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, cores: availableParallelism(), loadavg: loadavg(), results }, null, 2)}\n`);
+console.log(`  load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores (wall-clock figures are only comparable within one run)`);
