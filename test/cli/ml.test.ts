@@ -1,11 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sextant } from '../helpers/cli.js';
+import { SHARED_GOLDEN } from '../helpers/paths.js';
+import { requires } from '../helpers/requires.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sextant-ml-'));
-const GOLDEN = join(import.meta.dirname, '..', '..', '..', 'shared', 'golden', 'xgboost');
+const GOLDEN = join(SHARED_GOLDEN, 'xgboost');
+const hasGolden = await requires('shared:golden/xgboost');
 const SMALL = ['BTC/USD', '--tf', '4h', '--since', '2022-06-01', '--folds', '2', '--rounds', '60', '--engine', 'ts'];
 
 describe('sextant ml (offline, bundled Coinbase BTC-USD 4h)', { timeout: 240_000 }, () => {
@@ -44,7 +47,7 @@ describe('sextant ml (offline, bundled Coinbase BTC-USD 4h)', { timeout: 240_000
     });
   });
 
-  it.skipIf(!existsSync(GOLDEN))('predict --input on the golden XGBoost model and CSV reproduces XGBoost (skipped without ../shared/golden/xgboost)', async () => {
+  it.runIf(hasGolden)('predict --input on the golden XGBoost model and CSV reproduces XGBoost', async () => {
     const r = await sextant(['ml', 'predict', '--model', join(GOLDEN, 'btcusdt-1h-clf.model.json'), '--input', join(GOLDEN, 'btcusdt-1h-features.csv'), '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { predictions: number[]; margins: number[]; contribs?: unknown };
@@ -72,7 +75,7 @@ describe('sextant ml (offline, bundled Coinbase BTC-USD 4h)', { timeout: 240_000
     r = await sextant(['ml', 'predict', '--model', model, '--input', csv, '--json']);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/model: .*not JSON/);
-    if (existsSync(GOLDEN)) {
+    if (hasGolden) {
       r = await sextant(['ml', 'predict', '--model', join(GOLDEN, 'btcusdt-1h-reg.model.json'), '--input', csv, '--json']);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toMatch(/lacks: ret_4, ret_8, ret_16, ret_32, vol_24, vz_24, range, hour/);

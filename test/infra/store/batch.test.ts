@@ -2,28 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src/infra/store/postgres.js';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
 import type { CandleResult, SeriesKey, SignalRecord, Store } from '../../../src/infra/store/types.js';
+import { DATABASE_URL as DB_URL, requires } from '../../helpers/requires.js';
 import { readDaily } from './real-data.js';
 
-const DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const run = `sx_batch_${process.pid}_${randomBytes(3).toString('hex')}`;
 
-async function pgUp(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DB_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await c.connect();
-    return true;
-  } catch (err) {
-    console.warn(`PostgreSQL batch-write tests skipped: no server at ${DB_URL} (${(err as Error).message})`);
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sextant-batch-'));
 let n = 0;
@@ -31,7 +18,7 @@ const opened: Store[] = [];
 const backends: [string, () => Promise<Store>, (s: Store) => Promise<Store>][] = [
   ['sqlite', async () => new SqliteStore({ path: join(dir, `b-${++n}.db`) }), async (s) => new SqliteStore({ path: (s as SqliteStore).path })],
 ];
-if (await pgUp()) {
+if (await requires('postgres')) {
   backends.push([
     'postgres',
     async () => PostgresStore.connect({ connectionString: DB_URL, schema: `${run}_${++n}`, max: 4 }),
