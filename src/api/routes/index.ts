@@ -3,6 +3,7 @@ import { signalRoutes } from './signals.js';
 import { scannerRoutes } from './scanner.js';
 import { analyzeRoutes } from './analyze.js';
 import { mlRoutes } from './ml.js';
+import { backtestRoutes } from './backtests.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
@@ -10,4 +11,5 @@ export const featureRoutes: RouteModule[] = [
   signalRoutes,
   analyzeRoutes,
   mlRoutes,
+  backtestRoutes,
 ];
