@@ -1,8 +1,11 @@
 // bench/ml.ts: TypeScript GBDT vs XGBoost (libxgboost via koffi) on the same 100k-row x 50-feature
 // set built from real Binance daily candles (144 pairs, bundled), same hyperparameters; then
-// Sextant's scorer: batch predictions per second and single-row latency p50/p99 (in process).
+// Sextant's scorer: batch predictions per second, single-row latency p50/p99 in process and
+// through the real HTTP server (POST /api/v1/predict).
 // Figures go to bench/out/ml.json. Peak memory is the process's max RSS after each phase.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeFeatures } from '../src/core/features/compute.js';
 import { makeLabels } from '../src/core/features/labels.js';
@@ -13,6 +16,7 @@ import { logLoss } from '../src/core/ml/metrics.js';
 import { predict, predictMargin } from '../src/core/ml/predict.js';
 import { CANDLE_DATASETS, defaultDataDir } from '../src/sources/market/replay/catalog.js';
 import { loadXgboost } from '../src/services/ml/xgboost-native.js';
+import { xgboostJsonText } from '../src/core/ml/xgboost-json.js';
 
 const OUT = join(import.meta.dirname, 'out');
 const ROWS = 100_000;
@@ -76,6 +80,7 @@ const time = <T>(fn: () => T): [T, number] => {
 
 const [set, buildMs] = time(buildSet);
 const { train, test, names } = set;
+process.stdout.write(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores (figures from a busy machine are upper bounds)\n`);
 process.stdout.write(`data: ${train.x.rows} train rows x ${train.x.cols} features (+${test.x.rows} test rows), real Binance daily candles; built in ${(buildMs / 1000).toFixed(1)} s; max RSS ${maxRssMb()} MB\n`);
 
 const params: GbdtParams = { ...DEFAULT_PARAMS, nRounds: 100, maxDepth: 6, learningRate: 0.1, earlyStoppingRounds: 0, subsample: 0.8, colsampleByTree: 0.8 };
@@ -116,7 +121,43 @@ for (let k = 0; k < 5000; k++) {
 lat.sort((a, b) => a - b);
 const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
 results.scoring = { batchRows: test.x.rows, batchMs: Math.round(batchMs), predictionsPerSecond: perSec, singleP50Ms: q(0.5), singleP99Ms: q(0.99) };
-process.stdout.write(`scoring (in process): ${perSec.toLocaleString('en')} predictions/s in batch; single row p50 ${(q(0.5) * 1000).toFixed(1)} µs, p99 ${(q(0.99) * 1000).toFixed(1)} µs (HTTP latency not measured: no /predict route yet)\n`);
+process.stdout.write(`scoring (in process): ${perSec.toLocaleString('en')} predictions/s in batch; single row p50 ${(q(0.5) * 1000).toFixed(1)} µs, p99 ${(q(0.99) * 1000).toFixed(1)} µs\n`);
+
+// Single-row latency through the real HTTP server (POST /api/v1/predict, keep-alive), same model.
+const dir = mkdtempSync(join(tmpdir(), 'sextant-bench-ml-'));
+writeFileSync(join(dir, 'bench.json'), xgboostJsonText(ts.model));
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
+  env: { ...process.env, ML_MODELS_DIR: dir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+});
+try {
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+    setTimeout(() => reject(new Error('server did not start')), 120_000);
+  });
+  const body = (r: number) => JSON.stringify({ model: 'bench', rows: [Object.fromEntries(names.map((f, k) => [f, Number.isNaN(test.x.values[r * test.x.cols + k]!) ? null : test.x.values[r * test.x.cols + k]!]))] });
+  const http: number[] = [];
+  for (let k = 0; k < 2200; k++) {
+    const payload = body(k % test.x.rows);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/predict`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json' } });
+    await res.json();
+    if (k >= 200) http.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`predict answered ${res.status}`);
+  }
+  http.sort((a, b) => a - b);
+  const hq = (p: number) => http[Math.min(http.length - 1, Math.floor(p * http.length))]!;
+  results.http = { requests: http.length, p50Ms: hq(0.5), p99Ms: hq(0.99), goalP99Ms: 5 };
+  process.stdout.write(`HTTP POST /api/v1/predict, one row, ${params.nRounds} trees: p50 ${hq(0.5).toFixed(2)} ms, p99 ${hq(0.99).toFixed(2)} ms (goal p99 < 5 ms: ${hq(0.99) < 5 ? 'met' : 'NOT met'})\n`);
+} finally {
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
 
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'ml.json'), `${JSON.stringify(results, null, 2)}\n`);
