@@ -67,6 +67,7 @@ export interface BacktestingPyStats {
   'Sortino Ratio': number;
   'Calmar Ratio': number;
   'Max. Drawdown [%]': number;
+  'Avg. Drawdown [%]': number;
   '# Trades': number;
   'Win Rate [%]': number;
   'Best Trade [%]': number;
@@ -213,6 +214,7 @@ export function backtestingPyStats(m: MetricsInput): BacktestingPyStats {
     'Sortino Ratio': annual / downside,
     'Calmar Ratio': mdd ? annual / mdd : NaN,
     'Max. Drawdown [%]': -mdd * 100,
+    'Avg. Drawdown [%]': -avgDrawdown(eq) * 100,
     '# Trades': m.trades.length,
     'Win Rate [%]': m.trades.length ? (m.trades.filter((t) => t.pnl > 0).length / m.trades.length) * 100 : NaN,
     'Best Trade [%]': rets.length ? Math.max(...rets) * 100 : NaN,
@@ -230,4 +232,34 @@ function bh(m: MetricsInput): number {
   if (!c || !c.length) return NaN;
   const first = c[Math.min(m.warmupBars ?? 0, c.length - 1)]!;
   return ((c[c.length - 1]! - first) / first) * 100;
+}
+
+/**
+ * backtesting.py's average drawdown: the equity's drawdown series is cut at every bar
+ * where it is 0 (a new peak) and at the last bar; each stretch longer than one bar
+ * contributes its deepest point; the result is their mean.
+ */
+export function avgDrawdown(equity: ArrayLike<number>): number {
+  const n = equity.length;
+  const dd = new Float64Array(n);
+  let peak = -Infinity;
+  for (let i = 0; i < n; i++) {
+    peak = Math.max(peak, equity[i]!);
+    dd[i] = 1 - equity[i]! / peak;
+  }
+  const cuts: number[] = [];
+  for (let i = 0; i < n; i++) if (dd[i] === 0) cuts.push(i);
+  if (n && cuts[cuts.length - 1] !== n - 1) cuts.push(n - 1);
+  let sum = 0;
+  let count = 0;
+  for (let k = 1; k < cuts.length; k++) {
+    const a = cuts[k - 1]!;
+    const b = cuts[k]!;
+    if (b <= a + 1) continue;
+    let worst = 0;
+    for (let i = a; i <= b; i++) if (dd[i]! > worst) worst = dd[i]!;
+    sum += worst;
+    count++;
+  }
+  return count ? sum / count : NaN;
 }
