@@ -19,6 +19,8 @@ export interface ServerOptions extends Pick<WireOptions, 'source' | 'store' | 'c
   logger?: boolean | object;
   /** Run the signal pipeline in the background (replay over the bundled history when offline). */
   pipeline?: boolean;
+  /** Run the live market tracker (SPEC D) in the background. */
+  tracker?: WireOptions['tracker'];
 }
 
 /** The HTTP app over already wired services: the routes get them, build nothing. */
@@ -34,6 +36,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.cache ? { cache: opts.cache } : {}),
     pipeline: opts.pipeline ?? false,
+    ...(opts.tracker ? { tracker: opts.tracker } : {}),
     log: (level, msg, detail) => (level === 'error' ? app?.log.error({ err: detail }, msg) : app?.log.info({ detail }, msg)),
   });
   try {

@@ -15,6 +15,8 @@ import { LocalSignalBus, RedisSignalBus, type SignalBus } from '../services/pipe
 import type { PipelineService, PipelineServiceOptions } from '../services/pipeline/service.js';
 import { ScannerService } from '../services/scanner/service.js';
 import type { HealthReport, Services } from '../services/types.js';
+import type { TrackerService } from '../services/tracker/service.js';
+import type { TrackerWiring } from '../services/tracker/wire.js';
 import { lazyStore } from './lazy-store.js';
 import { openSource } from './sources.js';
 
@@ -35,6 +37,8 @@ export interface WireOptions {
   scanner?: ScannerSettings;
   /** Wire the signal pipeline: true for the config's settings, an object to override them, or a built one. */
   pipeline?: boolean | PipelineWiring | PipelineService;
+  /** Run the live market tracker (SPEC D): true for the defaults (replay feed when the source is replay). */
+  tracker?: boolean | TrackerWiring;
   /** Where background failures and the pipeline's end are told (the server passes its logger). */
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void;
 }
@@ -110,6 +114,14 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     });
   }
 
+  let tracker: TrackerService | undefined;
+  if (opts.tracker) {
+    const { buildTracker } = await import('../services/tracker/wire.js');
+    tracker = await buildTracker(config, source, await openedStore(), opts.tracker === true ? {} : opts.tracker, opts.log);
+    const owned = tracker;
+    stops.push(() => owned.stop());
+  }
+
   // Each dependency's health, by the name /health shows it under.
   const checks: Record<string, () => ServiceHealth | Promise<ServiceHealth>> = {
     source: () => ({ status: 'ok', details: { id: source.id } }),
@@ -129,6 +141,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     };
   }
 
+  if (tracker) checks['tracker'] = () => tracker.health();
+
   let stopped: Promise<void> | undefined;
   const services: Services = {
     config,
@@ -144,6 +158,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     analysis,
     scanner,
     pipeline,
+    tracker,
     startedAt,
     async health(): Promise<HealthReport> {
       const names = Object.keys(checks);
@@ -154,6 +169,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     async start() {
       // The store opens here, so a server fails at start (one line) rather than on its first request.
       await openedStore();
+      await tracker?.start();
       if (pipeline && !pipelineRun && !(opts.pipeline && typeof opts.pipeline === 'object' && 'runReplay' in opts.pipeline)) {
         const p = pipeline;
         const replay = p.opts.replay ?? false;

@@ -8,6 +8,7 @@ import type { AnalysisService } from './analysis/service.js';
 import type { SignalBus } from './pipeline/bus.js';
 import type { PipelineService } from './pipeline/service.js';
 import type { ScannerService } from './scanner/service.js';
+import type { TrackerService } from './tracker/service.js';
 
 export type { HealthStatus, Service, ServiceHealth } from '../kernel/service.js';
 
@@ -35,6 +36,8 @@ export interface Services {
   readonly scanner: ScannerService;
   /** Present when the signal pipeline runs in this process. */
   readonly pipeline: PipelineService | undefined;
+  /** Present when the live market tracker runs in this process (`serve --tracker`). */
+  readonly tracker: TrackerService | undefined;
   /** Clock time at wiring, for uptime. */
   readonly startedAt: number;
   /** Asks every dependency at once; `down` only when one the process cannot work without is down. */

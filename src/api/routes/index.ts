@@ -4,6 +4,7 @@ import { scannerRoutes } from './scanner.js';
 import { analyzeRoutes } from './analyze.js';
 import { mlRoutes } from './ml.js';
 import { backtestRoutes } from './backtests.js';
+import { trackerRoutes } from './tracker.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
@@ -12,4 +13,5 @@ export const featureRoutes: RouteModule[] = [
   analyzeRoutes,
   mlRoutes,
   backtestRoutes,
+  trackerRoutes,
 ];

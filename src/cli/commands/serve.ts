@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { startServer } from '../../app/server.js';
 import { cliConfig, intOption } from '../context.js';
 
-export async function serve(opts: { port?: string; host?: string; pipeline?: boolean }): Promise<void> {
+export async function serve(opts: { port?: string; host?: string; pipeline?: boolean; tracker?: boolean; trackerSpeed?: string; trackerWsBuffer?: string; trackerWsPing?: string }): Promise<void> {
+  const trackerSpeed = opts.trackerSpeed === undefined || opts.trackerSpeed === 'max' ? Infinity : Number(opts.trackerSpeed);
+  if (!(trackerSpeed > 0)) throw new Error(`--tracker-speed must be a positive number or "max", got "${opts.trackerSpeed}"`);
+  const tracker = { ...(opts.trackerSpeed ? { speed: trackerSpeed } : {}), ...(opts.trackerWsBuffer ? { wsMaxBuffered: intOption('--tracker-ws-buffer', opts.trackerWsBuffer, 1, 1 << 30) } : {}),
+    ...(opts.trackerWsPing ? { wsPingMs: intOption('--tracker-ws-ping', opts.trackerWsPing, 100, 3_600_000) } : {}) };
   const base = cliConfig();
   const config = {
     ...base,
@@ -11,7 +15,7 @@ export async function serve(opts: { port?: string; host?: string; pipeline?: boo
       port: opts.port !== undefined ? intOption('--port', opts.port, 0, 65535) : base.server.port,
     },
   };
-  const server = await startServer(config, { pipeline: opts.pipeline ?? false });
+  const server = await startServer(config, { pipeline: opts.pipeline ?? false, ...(opts.tracker ? { tracker } : {}) });
   process.stdout.write(`Sextant API on ${server.url} (source: ${config.source}); docs at ${server.url}/docs\n`);
   const stop = async () => {
     await server.close();
@@ -28,5 +32,9 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port (default from config, 8080)')
     .option('--host <host>', 'interface to bind (default 127.0.0.1)')
     .option('--pipeline', 'also run the signal pipeline (replay over the bundled history when offline)')
+    .option('--tracker', 'also run the live market tracker (bundled Binance feed replayed when offline)')
+    .option('--tracker-speed <speed>', 'tracker replay pace: 1, 10, ... or max (default 1)')
+    .option('--tracker-ws-buffer <bytes>', 'unread bytes after which a /ws/events client is dropped (default 1 MiB)')
+    .option('--tracker-ws-ping <ms>', '/ws/events heartbeat; a client that misses one pong is dropped (default 15000)')
     .action(serve);
 }

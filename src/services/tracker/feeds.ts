@@ -10,7 +10,12 @@ export function replayFeed(source: ReplaySource, symbols: readonly Pair[]): Trac
   for (const s of symbols) {
     if (!have.includes(s)) throw new NotFoundError(`no recorded trades/order book for ${s} in the bundled data (have ${have.join(', ')})`, 'symbols');
   }
-  return { kind: 'replay', feeds: symbols.map((s) => ({ name: s, feed: source.marketEvents(s) })) };
+  let start = Infinity;
+  for (const s of symbols) for (const ev of source.marketEvents(s)) {
+    start = Math.min(start, ev.at);
+    break;
+  }
+  return { kind: 'replay', feeds: symbols.map((s) => ({ name: s, feed: source.marketEvents(s) })), ...(Number.isFinite(start) ? { start } : {}) };
 }
 
 let replay: ReplaySource | undefined;

@@ -10,6 +10,10 @@ import type { StoredEvent, StoredWindow, TrackerStore } from '../../infra/store/
 import { BookDetector, type BookDetectorOptions } from './book-detector.js';
 import { VolumeDetector, type VolumeDetectorOptions } from './volume-detector.js';
 import { TOPIC, type TrackerEvent, type WindowRow } from './types.js';
+import { nextDailyAt, volumeBenchmark, type VolumeBenchmark } from '../../core/volume/benchmark.js';
+import type { MarketSource } from '../../sources/market/types.js';
+
+export type MetricsSample = BookMetrics & { symbol: Pair; time: number };
 
 /**
  * Where the tracker's market events come from. Replay feeds run on a simulated clock
@@ -20,6 +24,8 @@ export interface TrackerFeed {
   kind: 'replay' | 'live';
   feeds: { name: string; feed: EventFeed }[];
   requestSnapshot?(symbol: Pair): void;
+  /** Replay: `at` of the first recorded event. */
+  start?: number;
   health?(): ServiceHealth;
   close?(): Promise<void>;
 }
@@ -32,17 +38,27 @@ export interface TrackerOptions {
   /** Stop at this clock time (replay): `book --at TIME` runs the feed up to TIME. */
   until?: number;
   store?: TrackerStore;
+  /** Daily volume benchmark from the source's daily candles: N days, recomputed daily at `at` (HH:MM:SS UTC) when live. */
+  benchmark?: { source: Pick<MarketSource, 'candles'>; days: number; at: string };
   volume?: Partial<VolumeDetectorOptions>;
   book?: Partial<BookDetectorOptions>;
   /** Events kept in memory for readers (the store keeps all). */
   keepEvents?: number;
   keepWindows?: number;
+  keepSamples?: number;
+  /** Unread bytes after which a live WebSocket reader is dropped (default 1 MiB). */
+  wsMaxBuffered?: number;
+  /** Heartbeat period of live WebSocket readers; one missed pong drops the reader (default 15 s). */
+  wsPingMs?: number;
+  /** Replay: time the recorded feed starts (benchmarks are computed as of then). */
+  replayStart?: number;
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void;
 }
 
 export type TrackerMessage =
   | { type: 'event'; data: TrackerEvent }
-  | { type: 'window'; data: WindowRow };
+  | { type: 'window'; data: WindowRow }
+  | { type: 'book'; data: MetricsSample };
 
 export interface SymbolStatus {
   symbol: Pair;
@@ -72,11 +88,22 @@ export class TrackerService {
   stats: RunStats | undefined;
   failure: Error | undefined;
   counts = { events: 0, windows: 0, marketEvents: 0 };
+  readonly benchmarks = new Map<Pair, VolumeBenchmark>();
+  benchmarkError: string | undefined;
+  /** Book metric samples per symbol (one per sample period), for /api/market/data. */
+  private readonly samples = new Map<Pair, MetricsSample[]>();
 
   constructor(readonly opts: TrackerOptions) {
     this.clock = opts.feed.kind === 'replay' ? new SimulatedClock() : new LiveClock();
     this.loop = new EventLoop(this.clock);
-    this.volume = new VolumeDetector(opts.volume);
+    this.volume = new VolumeDetector({
+      benchmark: (symbol, minutes) => {
+        const b = this.benchmarks.get(symbol);
+        const v = b?.perWindow[minutes];
+        return b && v !== undefined && v > 0 ? { volume: v, days: b.days } : undefined;
+      },
+      ...opts.volume,
+    });
     this.book = new BookDetector(opts.book);
     for (const f of opts.feed.feeds) this.loop.addFeed(f.name, opts.until === undefined ? f.feed : untilFeed(f.feed, opts.until));
     this.loop.addDetector(this.volume);
@@ -89,6 +116,52 @@ export class TrackerService {
     }
     this.loop.onOutput(TOPIC.event, (o) => this.onEvent(o));
     this.loop.onOutput(TOPIC.window, (o) => this.onWindow(o));
+    this.loop.onOutput(TOPIC.metrics, (o) => {
+      const m = o.payload as MetricsSample;
+      let list = this.samples.get(m.symbol);
+      if (!list) this.samples.set(m.symbol, (list = []));
+      push(list, m, this.opts.keepSamples ?? 3600);
+      if (this.listeners.size) this.tell({ type: 'book', data: m });
+    });
+  }
+
+  /** Recomputes every symbol's daily benchmark as of `asOf` (clock time by default). */
+  async refreshBenchmarks(asOf = this.clock.now()): Promise<void> {
+    const b = this.opts.benchmark;
+    if (!b) return;
+    try {
+      for (const symbol of this.symbols()) {
+        const c = await b.source.candles(symbol, '1d', { since: asOf - (Math.max(b.days, 14) + 1) * 86_400_000 });
+        this.benchmarks.set(symbol, volumeBenchmark(c.time, c.volume, asOf, b.days, this.volume.opts.windows));
+      }
+      this.benchmarkError = undefined;
+    } catch (e) {
+      this.benchmarkError = (e as Error).message;
+      this.opts.log?.('error', 'volume benchmark refresh failed', e);
+    }
+  }
+
+  private async benchmarkLoop(): Promise<void> {
+    const b = this.opts.benchmark;
+    if (!b || this.clock.kind !== 'live') return;
+    while (!this.abort.signal.aborted) {
+      await this.clock.sleep(nextDailyAt(this.clock.now(), b.at) - this.clock.now(), this.abort.signal);
+      if (!this.abort.signal.aborted) await this.refreshBenchmarks();
+    }
+  }
+
+  metricSamples(symbol: Pair, start = -Infinity, end = Infinity): MetricsSample[] {
+    return (this.samples.get(symbol) ?? []).filter((m) => m.time >= start && m.time <= end);
+  }
+
+  /** Volume standings: symbols ranked by quote volume of the rolling 60m (or longest) window. */
+  standings(): { rank: number; symbol: Pair; quoteVolume: number; buyShare: number }[] {
+    const rows = this.symbols().map((symbol) => {
+      const r = this.volume.rollingQuote(symbol);
+      return { symbol, quoteVolume: r.quote, buyShare: r.buyShare };
+    });
+    rows.sort((a, b) => b.quoteVolume - a.quoteVolume);
+    return rows.map((r, i) => ({ rank: i + 1, ...r }));
   }
 
   private onEvent(o: KernelOutput): void {
@@ -128,6 +201,9 @@ export class TrackerService {
   run(): Promise<RunStats> {
     this.running ??= (async () => {
       try {
+        // Replay: the benchmark stands at the feed's start, fixed for the run (no look-ahead).
+        if (this.opts.benchmark) await this.refreshBenchmarks(this.clock.kind === 'live' ? undefined : this.firstAt());
+        void this.benchmarkLoop();
         const stats = await this.loop.run({
           signal: this.abort.signal,
           speed: this.opts.speed ?? Infinity,
@@ -144,6 +220,11 @@ export class TrackerService {
       }
     })();
     return this.running;
+  }
+
+  private firstAt(): number {
+    // The replay clock stands at 0 until the first event; the benchmark wants the feed's date.
+    return this.opts.replayStart ?? this.opts.feed.start ?? this.clock.now();
   }
 
   async flush(): Promise<void> {

@@ -130,6 +130,14 @@ export class VolumeDetector implements Detector {
     });
   }
 
+  /** Quote volume and buy share of the longest rolling window (for standings). */
+  rollingQuote(symbol: Pair): { quote: number; buyShare: number } {
+    const s = this.state.get(symbol);
+    if (!s) return { quote: 0, buyShare: NaN };
+    const r = s.windows.rolling(this.opts.windows.length - 1);
+    return { quote: r.buyQuote + r.sellQuote, buyShare: buyShare(r) };
+  }
+
   lateTrades(symbol: Pair): number {
     return this.state.get(symbol)?.windows.late ?? 0;
   }
