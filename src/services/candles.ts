@@ -1,9 +1,8 @@
-import { InputError, NotFoundError } from '../errors.js';
-import { readFileSync, existsSync } from 'node:fs';
-import { type Candles, tailCandles } from '../core/series.js';
+import type { Candles } from '../core/series.js';
 import { cleanCandles, type QualityReport } from '../core/quality.js';
 import { type Timeframe, timeframeMs } from '../core/timeframes.js';
-import { parseCandleFile } from '../sources/market/parse.js';
+import { InputError } from '../errors.js';
+import { FileSource } from '../sources/market/file/source.js';
 import type { MarketSource } from '../sources/market/types.js';
 import { normalizeSymbol } from '../sources/market/types.js';
 
@@ -12,7 +11,10 @@ export interface CandleRequest {
   timeframe: Timeframe;
   limit?: number;
   since?: number;
-  /** A user file instead of a source. */
+  /**
+   * @deprecated pass a FileSource as the source instead (cli/services.ts does for --input);
+   * kept so callers not yet moved (backtest data loading) keep working: it becomes one here.
+   */
   input?: string;
 }
 
@@ -24,19 +26,17 @@ export interface LoadedCandles {
   origin: string;
 }
 
-/** Candles from a file (--input) or a source, always through the clean layer. */
-export async function loadCandles(source: MarketSource, req: CandleRequest): Promise<LoadedCandles> {
-  if (req.input) {
-    if (!existsSync(req.input)) throw new NotFoundError(`input file ${req.input} not found`, 'input');
-    const raw = parseCandleFile(readFileSync(req.input, 'utf8'), req.input);
-    const { candles, report } = cleanCandles(raw, req.timeframe === '1M' ? undefined : timeframeMs(req.timeframe));
-    const n = candles.time.length;
-    const limited = req.limit && n > req.limit ? tailCandles(candles, req.limit) : candles;
-    return { symbol: req.pair ? normalizeSymbol(req.pair) : req.input, timeframe: req.timeframe, candles: limited, quality: report, origin: `file:${req.input}` };
-  }
-  if (!req.pair) throw new InputError('give a pair or --input FILE', 'pair');
-  const symbol = normalizeSymbol(req.pair);
-  const raw = await source.candles(symbol, req.timeframe, { limit: req.limit, since: req.since });
+/** Candles of a pair from a source (an exchange, the replay data or a file), always through the clean layer. */
+export async function loadCandles(given: MarketSource, req: CandleRequest): Promise<LoadedCandles> {
+  const source = req.input ? new FileSource({ path: req.input }) : given;
+  const file = source instanceof FileSource ? source : undefined;
+  // A file holds one series: without a pair it is named by the pair it holds, else by its path.
+  if (!req.pair && !file) throw new InputError('give a pair or --input FILE', 'pair');
+  const symbol = req.pair ? normalizeSymbol(req.pair) : undefined;
+  const query = { limit: req.limit, since: req.since };
+  const raw = symbol ? await source.candles(symbol, req.timeframe, query) : file!.read(req.timeframe, query);
   const { candles, report } = cleanCandles(raw, req.timeframe === '1M' ? undefined : timeframeMs(req.timeframe));
-  return { symbol, timeframe: req.timeframe, candles, quality: report, origin: source.id };
+  // Rows the file itself broke were dropped when it was read; they belong in the report.
+  const quality = file ? { ...report, rows: report.rows + file.quality.rejected.length, rejected: [...file.quality.rejected, ...report.rejected] } : report;
+  return { symbol: symbol ?? file!.pair ?? file!.path, timeframe: req.timeframe, candles, quality, origin: file ? `file:${file.path}` : source.id };
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { openSource } from '../../app/sources.js';
-import { cliConfig, intOption } from '../context.js';
+import { intOption } from '../context.js';
+import { withServices } from '../services.js';
 import { CliError } from '../fail.js';
 
 interface AnalyzeOpts { tf: string; source?: string; input?: string; limit: string; lang: string; png?: string; json?: boolean }
@@ -22,14 +22,10 @@ export function registerAnalyze(program: Command): void {
     .action(async (pair: string | undefined, opts: AnalyzeOpts) => {
       if (!pair && !opts.input) throw new CliError('give a pair (e.g. eth_usdt) or --input FILE');
       if (opts.lang !== 'en' && opts.lang !== 'fa') throw new CliError(`--lang must be en or fa, got "${opts.lang}"`);
-      const config = cliConfig();
       const timeframe = parseTimeframe(opts.tf);
       const limit = intOption('--limit', opts.limit, 1, 2000);
-      // Loaded on demand: the chart stack (ECharts, resvg) would slow every other command's start.
-      const { AnalysisService } = await import('../../services/analysis/index.js');
-      const source = await openSource(opts.source ?? config.source, config);
-      try {
-        const res = await new AnalysisService({ source, llm: config.llm }).analyze({ pair, timeframe, limit, input: opts.input });
+      await withServices({ source: opts.source, input: opts.input }, async ({ analysis }) => {
+        const res = await analysis.analyze({ pair, timeframe, limit });
         if (opts.png) writeFileSync(opts.png, Buffer.from(res.chart_image_base64.slice(res.chart_image_base64.indexOf(',') + 1), 'base64'));
         if (opts.json) {
           const out = opts.png ? { ...res, chart_image_base64: undefined, chart_file: opts.png } : res;
@@ -39,8 +35,6 @@ export function registerAnalyze(program: Command): void {
         process.stdout.write(`${opts.lang === 'fa' ? res.analysis_summarized : res.analysis}\n`);
         const note = res.writer_note ? ` (${res.writer_note})` : '';
         process.stderr.write(`writer: ${res.writer}${note}${opts.png ? `; chart: ${opts.png}` : ''}\n`);
-      } finally {
-        await source.close();
-      }
+      });
     });
 }

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { loadCandles } from '../../services/candles.js';
-import { openSource } from '../../app/sources.js';
+import { withServices } from '../services.js';
 import { candlesToJson, iso, table } from '../format.js';
-import { cliConfig, intOption } from '../context.js';
+import { intOption } from '../context.js';
 
 export function registerCandles(program: Command): void {
   program
@@ -18,13 +18,11 @@ export function registerCandles(program: Command): void {
     .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
     .option('--json', 'JSON output')
     .action(async (pair: string | undefined, opts: { tf: string; source?: string; limit: string; since?: string; input?: string; json?: boolean }) => {
-      const config = cliConfig();
       const timeframe = parseTimeframe(opts.tf);
       const limit = intOption('--limit', opts.limit, 1, 100_000);
       const since = opts.since ? parseSince(opts.since) : undefined;
-      const source = await openSource(opts.source ?? config.source, config);
-      try {
-        const res = await loadCandles(source, { pair, timeframe, limit, since, input: opts.input });
+      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
+        const res = await loadCandles(source, { pair, timeframe, limit, since });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(candlesToJson(res.candles))}\n`);
           return;
@@ -32,9 +30,7 @@ export function registerCandles(program: Command): void {
         const rows = candlesToJson(res.candles).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume]);
         process.stdout.write(`${res.symbol} ${timeframe} from ${res.origin}: ${candleCount(res.candles)} candles, last ${iso(res.candles.time[candleCount(res.candles) - 1])}\n`);
         process.stdout.write(`${table(['time', 'open', 'high', 'low', 'close', 'volume'], rows)}\n`);
-      } finally {
-        await source.close();
-      }
+      });
     });
 }
 

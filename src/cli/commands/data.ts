@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { replaySource, openSource } from '../../app/sources.js';
-import { storeFromConfig } from '../../app/store.js';
+import { replaySource } from '../../app/sources.js';
 import { importFile, fetchIntoStore, type IngestResult } from '../../services/ingest.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
 import { iso, table } from '../format.js';
 import { cliConfig, intOption } from '../context.js';
+import { withServices } from '../services.js';
 import { parseSince } from './candles.js';
 
 function summary(r: IngestResult, where: string): string {
@@ -24,8 +24,8 @@ export function registerData(program: Command): Command {
       const config = cliConfig();
       const replay = replaySource(config);
       const series = replay.listSeries();
-      const store = await storeFromConfig(config);
-      const stored = await store.listSeries().finally(() => store.close());
+      // The catalog is the bundled data whatever the configured source is; only the store comes from the wiring.
+      const { stored, kind } = await withServices({ source: replay }, async ({ store }) => ({ stored: await store.listSeries(), kind: store.kind }));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({
           stored,
@@ -39,7 +39,7 @@ export function registerData(program: Command): Command {
       process.stdout.write(`\nrecorded feeds (trades + order book):\n`);
       for (const f of replay.feedDatasets()) process.stdout.write(`  ${f.id}  ${f.symbol}  ${f.description}\n`);
       if (stored.length) {
-        process.stdout.write(`\nin the ${store.kind} store:\n`);
+        process.stdout.write(`\nin the ${kind} store:\n`);
         process.stdout.write(`${table(['source', 'pair', 'tf', 'candles', 'first', 'last'], stored.map((s) => [s.source, s.symbol, s.timeframe, s.count, iso(s.first), iso(s.last)]))}\n`);
       }
       const pairs = new Set(series.map((s) => s.symbol)).size;
@@ -53,16 +53,12 @@ export function registerData(program: Command): Command {
     .option('--tf <timeframe>', 'timeframe of the file', '1h')
     .option('--as <source>', 'source name to store it under', 'import')
     .action(async (file: string, opts: { pair: string; tf: string; as: string }) => {
-      const config = cliConfig();
       const timeframe = parseTimeframe(opts.tf);
       const symbol = normalizeSymbol(opts.pair);
-      const store = await storeFromConfig(config);
-      try {
+      await withServices({ source: replaySource(cliConfig()) }, async ({ store }) => {
         const r = await importFile(store, file, { source: opts.as, symbol, timeframe });
         process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${timeframe})`));
-      } finally {
-        await store.close();
-      }
+      });
     });
   data
     .command('fetch')
@@ -74,31 +70,28 @@ export function registerData(program: Command): Command {
     .option('--until <date>', 'stop before this time (default: now)')
     .option('--page <n>', 'candles per request', '1000')
     .action(async (exchange: string, pair: string, opts: { tf: string; since: string; until?: string; page: string }) => {
-      const config = cliConfig();
       const timeframe = parseTimeframe(opts.tf);
       const symbol = normalizeSymbol(pair);
       const since = parseSince(opts.since);
       const until = opts.until ? parseSince(opts.until) : undefined;
       const pageSize = intOption('--page', opts.page, 1, 100_000);
-      const source = await openSource(exchange, config);
-      const store = await storeFromConfig(config);
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: `${symbol} ${timeframe} [{bar}] {percentage}% | {day}`, stream: process.stderr }, cliProgress.Presets.shades_classic)
-        : undefined;
-      const span = (until ?? Date.now()) - since;
-      bar?.start(100, 0, { day: iso(since) });
-      try {
-        const r = await fetchIntoStore(source, store, { symbol, timeframe, since, until, pageSize }, (done) => {
-          bar?.update(Math.min(100, Math.round(((done - since) / span) * 100)), { day: iso(done) });
-        });
-        bar?.update(100);
-        bar?.stop();
-        process.stdout.write(summary(r, `${store.kind} (${source.id} ${symbol} ${timeframe})`));
-      } finally {
-        bar?.stop();
-        await store.close();
-        await source.close();
-      }
+      await withServices({ source: exchange }, async ({ source, store }) => {
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar({ format: `${symbol} ${timeframe} [{bar}] {percentage}% | {day}`, stream: process.stderr }, cliProgress.Presets.shades_classic)
+          : undefined;
+        const span = (until ?? Date.now()) - since;
+        bar?.start(100, 0, { day: iso(since) });
+        try {
+          const r = await fetchIntoStore(source, store, { symbol, timeframe, since, until, pageSize }, (done) => {
+            bar?.update(Math.min(100, Math.round(((done - since) / span) * 100)), { day: iso(done) });
+          });
+          bar?.update(100);
+          bar?.stop();
+          process.stdout.write(summary(r, `${store.kind} (${source.id} ${symbol} ${timeframe})`));
+        } finally {
+          bar?.stop();
+        }
+      });
     });
   return data;
 }

@@ -3,8 +3,8 @@ import { listIndicators } from '../../core/indicators/registry.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { loadCandles } from '../../services/candles.js';
 import { indicatorJson } from '../../services/indicators.js';
-import { openSource } from '../../app/sources.js';
-import { cliConfig, intOption } from '../context.js';
+import { intOption } from '../context.js';
+import { withServices } from '../services.js';
 import { table } from '../format.js';
 import { CliError } from '../fail.js';
 
@@ -53,15 +53,11 @@ export function registerIndicators(program: Command): void {
     .option('--periods <n>', 'constant period series for MAVP')
     .option('--json', 'JSON output (default)')
     .action(async (name: string, pair: string | undefined, opts: { tf: string; source?: string; limit: string; input?: string; param: Record<string, number>; real?: string; periods?: string; json?: boolean }) => {
-      const config = cliConfig();
-      const source = await openSource(opts.source ?? config.source, config);
-      try {
-        const res = await loadCandles(source, { pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 10_000_000), input: opts.input });
+      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
+        const res = await loadCandles(source, { pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 10_000_000) });
         const periods = opts.periods !== undefined ? intOption('--periods', opts.periods, 2, 100000) : undefined;
         const result = indicatorJson(name, res.candles, opts.param, { real: field('--real', opts.real), periods });
         process.stdout.write(`${JSON.stringify({ symbol: res.symbol, timeframe: res.timeframe, time: Array.from(res.candles.time), ...result })}\n`);
-      } finally {
-        await source.close();
-      }
+      });
     });
 }

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { loadSignal } from '../../services/signal.js';
-import { openSource } from '../../app/sources.js';
 import { structureChartInput } from '../../services/structure-chart.js';
 import { renderCandleChart } from '../../infra/charts/index.js';
-import { cliConfig, intOption } from '../context.js';
+import { intOption } from '../context.js';
+import { withServices } from '../services.js';
 import { fmtNum, iso, table } from '../format.js';
 
 export function registerLevels(program: Command): void {
@@ -22,11 +22,9 @@ export function registerLevels(program: Command): void {
     .option('--png <file>', 'write the chart as PNG')
     .option('--json', 'JSON output')
     .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; bars: string; png?: string; json?: boolean }) => {
-      const config = cliConfig();
-      const source = await openSource(opts.source ?? config.source, config);
-      try {
+      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
         const { loaded, result } = await loadSignal(source, {
-          pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 1_000_000), input: opts.input, at: opts.at,
+          pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 1_000_000), at: opts.at,
         });
         if (opts.png) {
           const png = renderCandleChart(structureChartInput(loaded, result, { bars: intOption('--bars', opts.bars, 10, 5000) }));
@@ -40,8 +38,6 @@ export function registerLevels(program: Command): void {
         process.stdout.write(`${loaded.symbol} ${loaded.timeframe} as of ${iso(result.signal.timestamp)}, close ${fmtNum(result.signal.price)}: ${rows.length} active levels\n`);
         process.stdout.write(`${table(['role', 'price', 'zone', 'touches', 'strength', 'last touch'], rows)}\n`);
         if (opts.png) process.stdout.write(`chart: ${opts.png}\n`);
-      } finally {
-        await source.close();
-      }
+      });
     });
 }

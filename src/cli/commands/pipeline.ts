@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
-import { openSource } from '../../app/sources.js';
-import { storeFromConfig } from '../../app/store.js';
-import { PipelineService, parseSeriesList } from '../../services/pipeline/service.js';
+import { parseSeriesList } from '../../services/pipeline/service.js';
 import { startWorker } from '../../services/pipeline/dispatch.js';
 import { signalToWire } from '../../services/pipeline/persist.js';
-import { RedisSignalBus } from '../../services/pipeline/bus.js';
 import { cliConfig, intOption } from '../context.js';
+import { openServices, withServices } from '../services.js';
 import { iso, table } from '../format.js';
 import { parseSince } from './candles.js';
 
@@ -25,27 +23,21 @@ export function registerPipeline(program: Command): void {
     .option('--queue', 'process through the Redis queue (BullMQ); run `sextant pipeline worker` processes')
     .action(async (opts: { replay?: boolean; source?: string; symbols?: string; timeframes?: string; since?: string; queue?: boolean }) => {
       const config = cliConfig();
-      const source = await openSource(opts.source ?? config.source, config);
-      const store = await storeFromConfig(config);
-      const replay = opts.replay ?? source.id === 'replay';
       const series = parseSeriesList(
         (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map((s) => normalizeSymbol(s)),
         (opts.timeframes ? list(opts.timeframes) : config.pipeline.timeframes).map(parseTimeframe),
       );
-      const service = new PipelineService({
-        source, store, series, replay,
-        since: parseSince(opts.since ?? config.pipeline.replaySince),
-        window: config.pipeline.window,
-        pollMs: config.pipeline.pollMs,
-        redisUrl: config.redisUrl,
-        useQueue: opts.queue ?? config.pipeline.useQueue,
-        queueName: config.pipeline.queueName,
-        log: (m) => process.stderr.write(`pipeline: ${m}\n`),
-      });
-      const stop = () => service.stop();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
+      const since = parseSince(opts.since ?? config.pipeline.replaySince);
+      await withServices({
+        source: opts.source,
+        // Unset replay: wire() replays when the source is the recorded one.
+        pipeline: { series, since, ...(opts.replay ? { replay: true } : {}), ...(opts.queue ? { useQueue: true } : {}), log: (m) => process.stderr.write(`pipeline: ${m}\n`) },
+      }, async ({ pipeline, store }) => {
+        const service = pipeline!;
+        const replay = service.opts.replay ?? false;
+        const stop = () => service.stop();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
         if (replay) {
           const r = await service.runReplay();
           process.stdout.write(`replayed ${series.length} series into ${store.kind}: ${r.ingested} candles ingested, ${r.dispatched} closed candles dispatched, ${r.processed} processed, ${r.skipped} already done, ${r.signals} signals, ${r.failed.length} failures\n`);
@@ -53,11 +45,7 @@ export function registerPipeline(program: Command): void {
         } else {
           await service.runLive((r) => process.stdout.write(`${new Date().toISOString()} ingested ${r.ingested}, processed ${r.processed}, signals ${r.signals}, failed ${r.failed.length}\n`));
         }
-      } finally {
-        await service.close();
-        await store.close();
-        await source.close();
-      }
+      });
     });
   p.command('worker')
     .description('process queued candles (BullMQ on REDIS_URL) against the configured store')
@@ -65,14 +53,16 @@ export function registerPipeline(program: Command): void {
     .action(async (opts: { concurrency: string }) => {
       const config = cliConfig();
       if (!config.redisUrl) throw new Error('the worker needs Redis: set REDIS_URL (or redisUrl in the config)');
-      const store = await storeFromConfig(config);
-      const bus = new RedisSignalBus(config.redisUrl);
-      const worker = startWorker(config.redisUrl, store, { window: config.pipeline.window, bus, queueName: config.pipeline.queueName, concurrency: intOption('--concurrency', opts.concurrency, 1, 64) });
+      const concurrency = intOption('--concurrency', opts.concurrency, 1, 64);
+      // The worker reads candles from the queue, not from a source: the bundled one costs nothing to hold.
+      const services = await openServices({ source: 'replay' });
+      await services.start();
+      const { store, signalBus: bus } = services;
+      const worker = startWorker(config.redisUrl, store, { window: config.pipeline.window, bus, queueName: config.pipeline.queueName, concurrency });
       process.stdout.write(`worker ${process.pid} processing the candle queue into ${store.kind}\n`);
       const stop = async () => {
         await worker.close();
-        await bus.close();
-        await store.close();
+        await services.stop();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop());
@@ -89,8 +79,7 @@ export function registerPipeline(program: Command): void {
     .action(async (opts: { symbol?: string; direction?: string; source?: string; limit: string; json?: boolean }) => {
       const config = cliConfig();
       if (opts.direction && !['long', 'short', 'neutral'].includes(opts.direction)) throw new Error('--direction must be long, short or neutral');
-      const store = await storeFromConfig(config);
-      try {
+      await withServices({ source: 'replay' }, async ({ store }) => {
         const rows = await store.querySignals({
           source: opts.source ?? config.source,
           ...(opts.symbol ? { symbol: normalizeSymbol(opts.symbol) } : {}),
@@ -106,8 +95,6 @@ export function registerPipeline(program: Command): void {
           iso(w.timestamp), w.symbol, w.timeframe, w.direction, w.market_score, w.price, w.entry1 ?? '-', w.sl ?? '-', w.tp1 ?? '-', w.risk_reward_ratio ?? '-', w.confluence || '-',
           w.confidence_score === null ? `n=${w.confidence_sample}` : `${(w.confidence_score * 100).toFixed(0)}% of ${w.confidence_sample}`,
         ]))}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { openSource } from '../../app/sources.js';
-import { ScannerService, type BatchRun } from '../../services/scanner/service.js';
+import type { ScannerService, BatchRun } from '../../services/scanner/service.js';
+import type { Services } from '../../services/types.js';
 import { scannerSettingsSchema } from '../../config/scanner.js';
 import type { PairResult } from '../../services/scanner/types.js';
 import { cliConfig } from '../context.js';
+import { openServices, withServices } from '../services.js';
 import { table } from '../format.js';
 
 interface ScanOpts {
@@ -111,22 +112,17 @@ export function registerScan(program: Command): void {
       if (o.once && o.daemon) throw new Error('--once and --daemon exclude each other');
       const config = cliConfig();
       const settings = settingsFrom(o, config.scanner);
-      const source = await openSource(o.source ?? config.source, config);
-      const svc = new ScannerService(source, settings);
       if (!o.daemon) {
-        try {
-          printSummary(await runWithProgress(svc, 'cli'), o.json);
-        } finally {
-          await source.close();
-        }
+        await withServices({ source: o.source, scanner: settings }, async ({ scanner }) => printSummary(await runWithProgress(scanner, 'cli'), o.json));
         return;
       }
-      await daemon(svc, o.json);
+      await daemon(await openServices({ source: o.source, scanner: settings }), o.json);
     });
 }
 
 /** A batch now, then on the schedule; every batch prints its summary. Ctrl-C stops. */
-async function daemon(svc: ScannerService, json?: boolean): Promise<void> {
+async function daemon(services: Services, json?: boolean): Promise<void> {
+  const svc = services.scanner;
   const tell = () => {
     const job = svc.scheduler.status().jobs[0];
     if (!json) process.stdout.write(`next scan ${job?.next_run_time ?? 'never'} (${job?.trigger ?? ''}); Ctrl-C stops\n\n`);
@@ -142,8 +138,7 @@ async function daemon(svc: ScannerService, json?: boolean): Promise<void> {
   const keepAlive = setInterval(() => undefined, 1 << 30);
   const stop = async () => {
     clearInterval(keepAlive);
-    svc.close();
-    await svc.source.close();
+    await services.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -3,9 +3,9 @@ import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import { loadSignal } from '../../services/signal.js';
-import { openSource } from '../../app/sources.js';
 import { fmtNum, iso, table } from '../format.js';
-import { cliConfig, intOption } from '../context.js';
+import { intOption } from '../context.js';
+import { withServices } from '../services.js';
 
 export function registerSignal(program: Command): void {
   program
@@ -20,13 +20,11 @@ export function registerSignal(program: Command): void {
     .option('--strength <n>', 'swing lookback on each side', '5')
     .option('--json', 'JSON output: the signal record with levels, swings, fib, order blocks and factors')
     .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; strength: string; json?: boolean }) => {
-      const config = cliConfig();
       const timeframe = parseTimeframe(opts.tf);
       const limit = intOption('--limit', opts.limit, 1, 1_000_000);
       const strength = intOption('--strength', opts.strength, 1, 100);
-      const source = await openSource(opts.source ?? config.source, config);
-      try {
-        const { loaded, result } = await loadSignal(source, { pair, timeframe, limit, input: opts.input, at: opts.at, options: { strength } });
+      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
+        const { loaded, result } = await loadSignal(source, { pair, timeframe, limit, at: opts.at, options: { strength } });
         if (opts.json) {
           const r = result;
           const out = {
@@ -38,9 +36,7 @@ export function registerSignal(program: Command): void {
           return;
         }
         process.stdout.write(`${render(result, loaded.origin)}\n`);
-      } finally {
-        await source.close();
-      }
+      });
     });
 }
 

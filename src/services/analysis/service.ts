@@ -15,8 +15,6 @@ export interface AnalyzeRequest {
   pair?: string;
   timeframe: Timeframe;
   limit: number;
-  /** A candle file instead of the source (CLI); never cached. */
-  input?: string;
 }
 
 export interface AnalysisServiceOptions {
@@ -72,7 +70,7 @@ export class AnalysisService implements Service {
 
   /** The response as UTF-8 JSON bytes, from the cache when possible. */
   async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
-    if (req.input || !this.opts.cache) return { body: Buffer.from(JSON.stringify(await this.analyze(req))), cached: false };
+    if (!this.opts.cache) return { body: Buffer.from(JSON.stringify(await this.analyze(req))), cached: false };
     const symbol = normalizeSymbol(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
@@ -110,9 +108,9 @@ export class AnalysisService implements Service {
       : { status: 'ok', details };
   }
 
-  /** Uncached analysis (CLI, --input files). */
+  /** Uncached analysis (CLI; a FileSource for --input files). */
   async analyze(req: AnalyzeRequest): Promise<AnalysisResponse> {
-    const loaded = await loadCandles(this.opts.source, { pair: req.pair, timeframe: req.timeframe, limit: req.limit, input: req.input });
-    return analyzeLoaded(loaded, req.input ? 'file' : this.opts.source.id, this.opts.llm);
+    const loaded = await loadCandles(this.opts.source, { pair: req.pair, timeframe: req.timeframe, limit: req.limit });
+    return analyzeLoaded(loaded, this.opts.source.id, this.opts.llm);
   }
 }
