@@ -38,7 +38,7 @@ function run(): { ms: number; valid: number; confident: number } {
   for (const w of windows) {
     const r = computeSignal(w);
     if (r.signal.valid) valid++;
-    if (r.signal.confidence_score !== null) confident++;
+    if (r.signal.confidenceScore !== null) confident++;
   }
   return { ms: performance.now() - t0, valid, confident };
 }

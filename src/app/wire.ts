@@ -11,6 +11,7 @@ import type { Store } from '../infra/store/types.js';
 import { createRedis, type RedisClient } from '../infra/redis.js';
 import type { MarketSource } from '../sources/market/types.js';
 import { AnalysisService } from '../services/analysis/service.js';
+import { analysisToWire } from '../api/wire/analysis.js';
 import { LocalSignalBus, RedisSignalBus, type SignalBus } from '../services/pipeline/bus.js';
 import type { PipelineService, PipelineServiceOptions } from '../services/pipeline/service.js';
 import { ScannerService } from '../services/scanner/service.js';
@@ -79,7 +80,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     await bus?.close();
   });
 
-  const analysis = new AnalysisService({ source, cache, llm: config.llm });
+  const analysis = new AnalysisService({ source, cache, llm: config.llm, encode: analysisToWire });
   const scanner = new ScannerService(source, opts.scanner ?? config.scanner);
   stops.push(() => analysis.stop(), () => scanner.stop());
 

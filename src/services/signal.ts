@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { computeSignal } from '../core/signals/compute.js';
 import type { SignalOptions, StructureResult } from '../core/signals/types.js';
 import { candleCount } from '../core/series.js';
@@ -37,12 +38,12 @@ export function resolveAt(time: Float64Array, at: string | number): number {
   if (/^-?\d+$/.test(s) && Math.abs(Number(s)) < 1e9) {
     const k = Number(s);
     index = k < 0 ? n + k : k;
-    if (index < 0 || index >= n) throw new Error(`--at ${s} is outside the ${n} loaded candles (0..${n - 1}, or -1 for the last)`);
+    if (index < 0 || index >= n) throw new InputError(`--at ${s} is outside the ${n} loaded candles (0..${n - 1}, or -1 for the last)`, 'at');
     return index;
   }
   const t = /^\d+$/.test(s) ? Number(s) : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
-  if (!Number.isFinite(t)) throw new Error(`--at "${s}" is neither a candle index nor a time (ISO date/time or epoch ms)`);
-  if (t < time[0]!) throw new Error(`--at ${s} is before the first loaded candle (${new Date(time[0]!).toISOString()})`);
+  if (!Number.isFinite(t)) throw new InputError(`--at "${s}" is neither a candle index nor a time (ISO date/time or epoch ms)`, 'at');
+  if (t < time[0]!) throw new InputError(`--at ${s} is before the first loaded candle (${new Date(time[0]!).toISOString()})`, 'at');
   let lo = 0;
   let hi = n;
   while (lo < hi) {

@@ -32,7 +32,7 @@ export function structureChartInput(loaded: LoadedCandles, r: StructureResult, o
   const levels: ChartLevel[] = [];
   const free = (p: number) => levels.every((l) => Math.abs(l.price - p) >= minGap);
   const s = r.signal;
-  if (s.direction !== 'none' && s.valid) {
+  if (s.direction !== 'neutral' && s.valid) {
     const plan: [number | null, string, string][] = [
       [s.entry1, `entry ${formatPrice(s.entry1 ?? NaN)}–${formatPrice(s.entry2 ?? NaN)}`, PLAN.entry], [s.sl, 'stop', PLAN.stop],
       [s.tp1, 'TP1', PLAN.target], [s.tp2, 'TP2', PLAN.target], [s.tp3, 'TP3', PLAN.target],
@@ -56,11 +56,11 @@ export function structureChartInput(loaded: LoadedCandles, r: StructureResult, o
       color: w.kind === 'high' ? RESISTANCE : SUPPORT,
       shape: w.kind === 'high' ? 'triangle-down' : 'triangle-up',
     }));
-  const plan = s.direction === 'none' ? 'no plan' : `${s.direction} ${s.valid ? 'valid' : 'invalid'}, score ${s.market_score}${s.confluence ? ` (${s.confluence})` : ''}`;
+  const plan = s.direction === 'neutral' ? 'no plan' : `${s.direction} ${s.valid ? 'valid' : 'invalid'}, score ${s.marketScore}${s.confluence.length ? ` (${s.confluence.join(',')})` : ''}`;
   return {
     candles,
     title: `${loaded.symbol} ${loaded.timeframe} — support/resistance, swings and plan`,
-    subtitle: `as of ${new Date(s.timestamp).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${plan}`,
+    subtitle: `as of ${new Date(s.time).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${plan}`,
     levels,
     markers,
   };

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { wire } from '../../src/app/wire.js';
 import { httpApp } from '../../src/app/server.js';
 import { LocalSignalBus } from '../../src/services/pipeline/bus.js';
-import type { SignalRecord } from '../../src/infra/store/types.js';
+import type { StoredSignal } from '../../src/infra/store/types.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sextant-wire-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -52,9 +52,9 @@ describe('wire(): the composition root on SQLite and in-process parts', () => {
       expect(JSON.parse(second.body.toString()).data.pair).toBe('BTC/USDT');
       expect((await s.cache.stats()).hits).toBe(1);
 
-      const got: SignalRecord[] = [];
+      const got: StoredSignal[] = [];
       const off = s.signalBus.subscribe((r) => got.push(r));
-      await s.signalBus.publish({ source: 'replay', symbol: 'BTC/USDT', timeframe: '1d', time: 1, direction: 'long' } as SignalRecord);
+      await s.signalBus.publish({ source: 'replay', symbol: 'BTC/USDT', timeframe: '1d', time: 1, direction: 'long' } as StoredSignal);
       off();
       expect(got.map((r) => r.symbol)).toEqual(['BTC/USDT']);
 

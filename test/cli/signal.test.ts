@@ -46,13 +46,13 @@ describe('sextant signal', () => {
 
   it.runIf(hasEth1h)('reads --input files and prints a readable report without --json', async () => {
     const { stdout } = await cli('--input', shared(ETH_1H), '--tf', '1h');
-    expect(stdout).toMatch(/direction (long|short|none)/);
+    expect(stdout).toMatch(/direction (long|short|neutral)/);
     expect(stdout).toMatch(/factor\s+fired\s+weight/);
     expect(stdout).toMatch(/confidence /);
   });
 
-  it('fails with one line and exit code 1', async () => {
-    await expect(cli('BTC/USDT', '--at', '999999')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^sextant: --at 999999 is outside/) });
-    await expect(cli('NOPE/USDT')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^sextant: unknown pair/) });
+  it('fails with one line and the exit code of the error: 2 bad input, 3 not found', async () => {
+    await expect(cli('BTC/USDT', '--at', '999999')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^sextant: --at 999999 is outside/) });
+    await expect(cli('NOPE/USDT')).rejects.toMatchObject({ code: 3, stderr: expect.stringMatching(/^sextant: unknown pair/) });
   });
 });

@@ -5,7 +5,7 @@ import { HttpError, parseWith } from '../errors.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
-import { signalToWire } from '../../services/pipeline/persist.js';
+import { storedSignalToWire } from '../wire/signal.js';
 
 const limit = (max: number, def: number) => z.coerce.number().int('must be an integer').min(1, `must be >= 1`).max(max, `must be <= ${max}`).default(def);
 const timeframe = z.string().default('1d').transform((s, c) => {
@@ -51,7 +51,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
       ...(q.since !== undefined ? { since: q.since } : {}),
       limit: q.limit,
     });
-    return { status: 'success', count: rows.length, signals: rows.map(signalToWire) };
+    return { status: 'success', count: rows.length, signals: rows.map(storedSignalToWire) };
   });
 
   app.get('/signals/summary', { schema: { summary: 'Signal counts by direction and symbol', tags } }, async (req) => {
@@ -65,7 +65,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
     const sym = normalizeSymbol(symbol);
     const rows = await ctx.store.latestSignals({ source: sourceId(q), symbol: sym, ...(q.timeframe ? { timeframe: parseTimeframe(q.timeframe) } : {}) });
     if (!rows.length) throw new HttpError(404, `no signal stored for ${sym}`);
-    return { status: 'success', signal: signalToWire(rows[0]!), by_timeframe: rows.map(signalToWire) };
+    return { status: 'success', signal: storedSignalToWire(rows[0]!), by_timeframe: rows.map(storedSignalToWire) };
   });
 
   app.get('/candles/:symbol', { schema: { summary: 'Stored candles of a symbol', tags } }, async (req) => {
@@ -92,7 +92,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
 
   await app.register(websocket);
   app.get('/ws/signals', { websocket: true, schema: { summary: 'WebSocket: every new signal as JSON', tags } }, (socket) => {
-    const off = ctx.signalBus.subscribe((s) => socket.send(JSON.stringify(signalToWire(s))));
+    const off = ctx.signalBus.subscribe((s) => socket.send(JSON.stringify(storedSignalToWire(s))));
     socket.on('close', off);
   });
 };

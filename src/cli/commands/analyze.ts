@@ -4,6 +4,7 @@ import { parseTimeframe } from '../../core/timeframes.js';
 import { intOption } from '../context.js';
 import { withServices } from '../services.js';
 import { CliError } from '../fail.js';
+import { analysisToWire } from '../../api/wire/analysis.js';
 
 interface AnalyzeOpts { tf: string; source?: string; input?: string; limit: string; lang: string; png?: string; json?: boolean }
 
@@ -28,7 +29,8 @@ export function registerAnalyze(program: Command): void {
         const res = await analysis.analyze({ pair, timeframe, limit });
         if (opts.png) writeFileSync(opts.png, Buffer.from(res.chart_image_base64.slice(res.chart_image_base64.indexOf(',') + 1), 'base64'));
         if (opts.json) {
-          const out = opts.png ? { ...res, chart_image_base64: undefined, chart_file: opts.png } : res;
+          const wire = analysisToWire(res);
+          const out = opts.png ? { ...wire, chart_image_base64: undefined, chart_file: opts.png } : wire;
           process.stdout.write(`${JSON.stringify(out)}\n`);
           return;
         }

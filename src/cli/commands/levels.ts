@@ -31,11 +31,11 @@ export function registerLevels(program: Command): void {
           writeFileSync(opts.png, png);
         }
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ symbol: loaded.symbol, timeframe: loaded.timeframe, time: iso(result.signal.timestamp), price: result.signal.price, levels: result.levels, png: opts.png ?? null })}\n`);
+          process.stdout.write(`${JSON.stringify({ symbol: loaded.symbol, timeframe: loaded.timeframe, time: iso(result.signal.time), price: result.signal.price, levels: result.levels, png: opts.png ?? null })}\n`);
           return;
         }
         const rows = result.levels.filter((l) => l.state === 'active').map((l) => [l.role, fmtNum(l.price), `${fmtNum(l.zoneLow)}–${fmtNum(l.zoneHigh)}`, l.touches, l.strength, iso(loaded.candles.time[l.lastTouch])]);
-        process.stdout.write(`${loaded.symbol} ${loaded.timeframe} as of ${iso(result.signal.timestamp)}, close ${fmtNum(result.signal.price)}: ${rows.length} active levels\n`);
+        process.stdout.write(`${loaded.symbol} ${loaded.timeframe} as of ${iso(result.signal.time)}, close ${fmtNum(result.signal.price)}: ${rows.length} active levels\n`);
         process.stdout.write(`${table(['role', 'price', 'zone', 'touches', 'strength', 'last touch'], rows)}\n`);
         if (opts.png) process.stdout.write(`chart: ${opts.png}\n`);
       });

@@ -3,7 +3,7 @@ import { parseTimeframe } from '../../core/timeframes.js';
 import { normalizeSymbol } from '../../sources/market/types.js';
 import { parseSeriesList } from '../../services/pipeline/service.js';
 import { startWorker } from '../../services/pipeline/dispatch.js';
-import { signalToWire } from '../../services/pipeline/persist.js';
+import { storedSignalToWire } from '../../api/wire/signal.js';
 import { cliConfig, intOption } from '../context.js';
 import { openServices, withServices } from '../services.js';
 import { iso, table } from '../format.js';
@@ -86,7 +86,7 @@ export function registerPipeline(program: Command): void {
           ...(opts.direction ? { direction: opts.direction as 'long' | 'short' | 'neutral' } : {}),
           limit: intOption('--limit', opts.limit, 1, 100_000),
         });
-        const wire = rows.map(signalToWire);
+        const wire = rows.map(storedSignalToWire);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(wire)}\n`);
           return;

@@ -3,6 +3,7 @@ import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import { loadSignal } from '../../services/signal.js';
+import { signalToWire } from '../../api/wire/signal.js';
 import { fmtNum, iso, table } from '../format.js';
 import { intOption } from '../context.js';
 import { withServices } from '../services.js';
@@ -28,8 +29,8 @@ export function registerSignal(program: Command): void {
         if (opts.json) {
           const r = result;
           const out = {
-            origin: loaded.origin, candles: candleCount(loaded.candles), at: r.at, time: iso(r.signal.timestamp),
-            signal: r.signal, factors: r.factors, fib: r.fib, levels: r.levels, swings: r.swings, orderBlocks: r.orderBlocks,
+            origin: loaded.origin, candles: candleCount(loaded.candles), at: r.at, time: iso(r.signal.time),
+            signal: signalToWire(r.signal), factors: r.factors, fib: r.fib, levels: r.levels, swings: r.swings, orderBlocks: r.orderBlocks,
             rsi: r.rsi, atr: r.atr, config: r.config,
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -47,13 +48,13 @@ function num(v: number | null): string {
 function render(r: StructureResult, origin: string): string {
   const s = r.signal;
   const lines: string[] = [];
-  lines.push(`${s.symbol} ${s.timeframe} from ${origin}, bar ${r.at} (${iso(s.timestamp)}), close ${num(s.price)}`);
-  lines.push(`direction ${s.direction}  ${s.valid ? 'VALID' : 'not valid'}  market score ${s.market_score}/100  confluence ${s.confluence || '-'}`);
-  for (const why of s.invalid_reasons) lines.push(`  - ${why}`);
-  lines.push(`confidence ${s.confidence_score === null ? 'n/a' : `${(s.confidence_score * 100).toFixed(1)}%`} (${s.confidence_sample} comparable earlier setups${s.confidence_score === null && s.valid ? `, need ${r.config.minSample}` : ''})`);
+  lines.push(`${s.symbol} ${s.timeframe} from ${origin}, bar ${r.at} (${iso(s.time)}), close ${num(s.price)}`);
+  lines.push(`direction ${s.direction}  ${s.valid ? 'VALID' : 'not valid'}  market score ${s.marketScore}/100  confluence ${s.confluence.join(',') || '-'}`);
+  for (const why of s.invalidReasons) lines.push(`  - ${why}`);
+  lines.push(`confidence ${s.confidenceScore === null ? 'n/a' : `${(s.confidenceScore * 100).toFixed(1)}%`} (${s.confidenceSample} comparable earlier setups${s.confidenceScore === null && s.valid ? `, need ${r.config.minSample}` : ''})`);
   lines.push('');
   lines.push(table(['entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3', 'R:R', 'swing low', 'swing high', 'support', 'resistance'],
-    [[s.entry1, s.entry2, s.sl, s.tp1, s.tp2, s.tp3, s.risk_reward_ratio, s.swing_low, s.swing_high, s.support_level, s.resistance_level].map(num)]));
+    [[s.entry1, s.entry2, s.sl, s.tp1, s.tp2, s.tp3, s.riskRewardRatio, s.swingLow, s.swingHigh, s.supportLevel, s.resistanceLevel].map(num)]));
   lines.push('');
   lines.push(table(['factor', 'fired', 'weight', 'rule at this bar'], r.factors.map((f) => [f.name, f.fired ? 'yes' : 'no', f.weight, f.detail])));
   if (r.fib) {

@@ -5,7 +5,7 @@ import { resolveStructureConfig } from './config.js';
 import { measureConfidence } from './confidence.js';
 import { FACTOR_BIT, confluenceOf, factorList, scoreOf } from './factors.js';
 import { StructureWalk } from './walk.js';
-import type { FactorName, SignalOptions, SignalRecord, StructureResult } from './types.js';
+import type { FactorName, Signal, SignalOptions, StructureResult } from './types.js';
 
 /**
  * Market structure, trade plan and calibrated confidence as known at the close of bar
@@ -32,23 +32,23 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
   const near = walk.levels.nearest(close);
   const rsiAt = finiteOrNull(rsi[at]!);
   const atrAt = finiteOrNull(atr[at]!);
-  const signal: SignalRecord = {
+  const signal: Signal = {
     symbol: opts.symbol ?? '',
     timeframe: opts.timeframe ?? '',
-    timestamp: c.time[at]!,
-    market_score: 0,
-    direction: 'none',
+    time: c.time[at]!,
+    direction: 'neutral',
+    marketScore: 0,
     price: close,
     entry1: null, entry2: null, sl: null, tp1: null, tp2: null, tp3: null,
-    swing_high: null, swing_low: null,
-    support_level: finiteOrNull(near.support),
-    resistance_level: finiteOrNull(near.resistance),
-    confluence: '',
-    risk_reward_ratio: null,
-    confidence_score: null,
-    confidence_sample: 0,
+    swingHigh: null, swingLow: null,
+    supportLevel: finiteOrNull(near.support),
+    resistanceLevel: finiteOrNull(near.resistance),
+    confluence: [],
+    riskRewardRatio: null,
+    confidenceScore: null,
+    confidenceSample: 0,
     valid: false,
-    invalid_reasons: [],
+    invalidReasons: [],
   };
   const base = {
     swings: walk.confirmed.slice(),
@@ -62,7 +62,7 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
 
   const leg = walk.leg;
   if (!leg) {
-    signal.invalid_reasons.push(walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`);
+    signal.invalidReasons.push(walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`);
     const none = 'no swing leg';
     return { ...base, signal, fib: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
   }
@@ -75,18 +75,18 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
   const valid = ev.problems.length === 0;
   const conf = valid ? measureConfidence(c, walk.setups, p.direction, ev.mask, at, cfg.minSample) : null;
   Object.assign(signal, {
-    market_score: scoreOf(ev.mask),
+    marketScore: scoreOf(ev.mask),
     direction: p.direction,
     entry1: p.entry1, entry2: p.entry2, sl: p.sl, tp1: p.tp1, tp2: p.tp2, tp3: p.tp3,
-    swing_high: Math.max(leg.from.price, leg.to.price),
-    swing_low: Math.min(leg.from.price, leg.to.price),
+    swingHigh: Math.max(leg.from.price, leg.to.price),
+    swingLow: Math.min(leg.from.price, leg.to.price),
     confluence: confluenceOf(ev.mask),
-    risk_reward_ratio: finiteOrNull(p.riskReward),
-    confidence_score: conf?.score ?? null,
-    confidence_sample: conf?.sample ?? 0,
+    riskRewardRatio: finiteOrNull(p.riskReward),
+    confidenceScore: conf?.score ?? null,
+    confidenceSample: conf?.sample ?? 0,
     valid,
-    invalid_reasons: ev.problems,
-  } satisfies Partial<SignalRecord>);
+    invalidReasons: ev.problems,
+  } satisfies Partial<Signal>);
 
   const zone = `entry zone ${fmt(ev.zoneLow)}–${fmt(ev.zoneHigh)}`;
   const has = (f: FactorName) => (ev.mask & FACTOR_BIT[f]) !== 0;

@@ -99,22 +99,28 @@ export type FactorName = 'OB' | 'SR' | 'RSI' | 'FIB' | 'SWING';
 export interface Factor {
   name: FactorName;
   fired: boolean;
-  /** Points added to market_score when fired (weights sum to 100). */
+  /** Points added to marketScore when fired (weights sum to 100). */
   weight: number;
   /** Why it fired or not, in one line. */
   detail: string;
 }
 
-export type Direction = 'long' | 'short' | 'none';
+/** neutral: no swing leg to trade, so no plan (the pipeline stores only long and short). */
+export type Direction = 'long' | 'short' | 'neutral';
 
-/** SPEC C's signal record, field for field. Prices are null when there is no swing leg yet. */
-export interface SignalRecord {
+/**
+ * The signal core emits: a trade plan and its market score as known at the close of one
+ * bar. One shape everywhere (store, bus, backtests); SPEC C's snake_case record is its
+ * wire format (src/api/wire/signal.ts). Prices are null when there is no swing leg yet.
+ */
+export interface Signal {
   symbol: string;
   timeframe: string;
-  /** Open time of the bar the record describes, epoch ms. */
-  timestamp: number;
-  market_score: number;
+  /** Open time of the bar the signal describes, epoch ms. */
+  time: number;
   direction: Direction;
+  /** 0-100: the weights of the fired factors. */
+  marketScore: number;
   /** Close of the bar. */
   price: number;
   entry1: number | null;
@@ -123,20 +129,20 @@ export interface SignalRecord {
   tp1: number | null;
   tp2: number | null;
   tp3: number | null;
-  swing_high: number | null;
-  swing_low: number | null;
+  swingHigh: number | null;
+  swingLow: number | null;
   /** Nearest active level below / above the close. */
-  support_level: number | null;
-  resistance_level: number | null;
-  /** Fired factors in fixed order OB,SR,RSI,FIB,SWING, comma-joined ("" when none). */
-  confluence: string;
-  risk_reward_ratio: number | null;
+  supportLevel: number | null;
+  resistanceLevel: number | null;
+  /** Fired factors in fixed order OB, SR, RSI, FIB, SWING (empty when none). */
+  confluence: FactorName[];
+  riskRewardRatio: number | null;
   /** Measured TP1-before-stop rate of comparable earlier setups; null below the minimum sample. */
-  confidence_score: number | null;
+  confidenceScore: number | null;
   /** Number of comparable earlier setups with a known outcome. */
-  confidence_sample: number;
+  confidenceSample: number;
   valid: boolean;
-  invalid_reasons: string[];
+  invalidReasons: string[];
 }
 
 export interface FibSideConfig {
@@ -166,7 +172,7 @@ export interface StructureConfig {
   tp2Extension: number;
   tp3Extension: number;
   minRiskReward: number;
-  /** Below this many comparable setups, confidence_score is null. */
+  /** Below this many comparable setups, confidenceScore is null. */
   minSample: number;
 }
 
@@ -180,7 +186,7 @@ export interface SignalOptions extends Partial<Omit<StructureConfig, 'fibLong' |
 }
 
 export interface StructureResult {
-  signal: SignalRecord;
+  signal: Signal;
   /** Swings confirmed by bar `at` (confirmedAt <= at), in index order. */
   swings: Swing[];
   /** All levels at bar `at`, sorted by price. */

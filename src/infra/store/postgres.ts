@@ -17,7 +17,7 @@ import {
   type SeriesInfo,
   type SeriesKey,
   type SignalQuery,
-  type SignalRecord,
+  type StoredSignal,
   type SignalSummary,
   type Snapshot,
   type SnapshotKind,
@@ -206,7 +206,7 @@ export class PostgresStore implements Store {
     return r.rowCount ?? 0;
   }
 
-  async upsertSignal(signal: SignalRecord): Promise<void> {
+  async upsertSignal(signal: StoredSignal): Promise<void> {
     const values = SIGNAL_COLUMNS.map((col, i) => (col === 'payload' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
     const set = SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
     await this.pool.query(
@@ -216,7 +216,7 @@ export class PostgresStore implements Store {
     );
   }
 
-  async querySignals(q: SignalQuery = {}): Promise<SignalRecord[]> {
+  async querySignals(q: SignalQuery = {}): Promise<StoredSignal[]> {
     const ph = postgresPlaceholders();
     const f = signalFilter(q, ph);
     const r = await this.pool.query(`SELECT * FROM signals ${f.sql} ORDER BY time DESC, symbol, timeframe, source LIMIT ${ph()}`, [
@@ -226,7 +226,7 @@ export class PostgresStore implements Store {
     return r.rows.map((row) => rowToSignal(row, identity));
   }
 
-  async latestSignals(filter: Partial<SeriesKey> = {}): Promise<SignalRecord[]> {
+  async latestSignals(filter: Partial<SeriesKey> = {}): Promise<StoredSignal[]> {
     const f = signalFilter(filter, postgresPlaceholders());
     const r = await this.pool.query(
       `SELECT * FROM (

@@ -19,7 +19,7 @@ import {
   type SeriesInfo,
   type SeriesKey,
   type SignalQuery,
-  type SignalRecord,
+  type StoredSignal,
   type SignalSummary,
   type Snapshot,
   type SnapshotKind,
@@ -166,7 +166,7 @@ export class SqliteStore implements Store {
     return this.stmt('DELETE FROM candles WHERE source = ? AND symbol = ? AND timeframe = ?').run(source, symbol, timeframe).changes;
   }
 
-  async upsertSignal(signal: SignalRecord): Promise<void> {
+  async upsertSignal(signal: StoredSignal): Promise<void> {
     const cols = SIGNAL_COLUMNS.join(', ');
     const set = SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
     this.stmt(
@@ -175,7 +175,7 @@ export class SqliteStore implements Store {
     ).run(signalToRow(signal, Date.now()));
   }
 
-  async querySignals(q: SignalQuery = {}): Promise<SignalRecord[]> {
+  async querySignals(q: SignalQuery = {}): Promise<StoredSignal[]> {
     const f = signalFilter(q, sqlitePlaceholder);
     const rows = this.stmt(`SELECT * FROM signals ${f.sql} ORDER BY time DESC, symbol, timeframe, source LIMIT ?`).all(
       ...f.params,
@@ -184,7 +184,7 @@ export class SqliteStore implements Store {
     return rows.map((r) => rowToSignal(r, json));
   }
 
-  async latestSignals(filter: Partial<SeriesKey> = {}): Promise<SignalRecord[]> {
+  async latestSignals(filter: Partial<SeriesKey> = {}): Promise<StoredSignal[]> {
     const f = signalFilter(filter, sqlitePlaceholder);
     const rows = this.stmt(
       `SELECT * FROM (

@@ -1,4 +1,5 @@
-import type { SignalDirection, SignalSummary } from './types.js';
+import type { Direction } from '../../core/signals/types.js';
+import type { SignalSummary } from './types.js';
 
 export interface SummaryRow {
   symbol: string;
@@ -10,12 +11,12 @@ export interface SummaryRow {
 
 /** Folds per (symbol, direction) counts from either backend into the summary shape. */
 export function buildSummary(rows: readonly SummaryRow[]): SignalSummary {
-  const byDirection: Record<SignalDirection, number> = { long: 0, short: 0, neutral: 0 };
+  const byDirection: Record<Direction, number> = { long: 0, short: 0, neutral: 0 };
   const bySymbol = new Map<string, SignalSummary['bySymbol'][number]>();
   let first: number | null = null;
   let last: number | null = null;
   for (const r of rows) {
-    const dir = r.direction as SignalDirection;
+    const dir = r.direction as Direction;
     byDirection[dir] = (byDirection[dir] ?? 0) + r.n;
     let s = bySymbol.get(r.symbol);
     if (!s) bySymbol.set(r.symbol, (s = { symbol: r.symbol, total: 0, long: 0, short: 0, neutral: 0, last: r.last }));

@@ -1,4 +1,5 @@
 import type { Candles } from '../../core/series.js';
+import type { Direction, Signal } from '../../core/signals/types.js';
 
 /**
  * Persistence for candles and everything the signal pipeline derives from them.
@@ -39,41 +40,21 @@ export interface SeriesInfo extends SeriesKey {
   last: number;
 }
 
-export type SignalDirection = 'long' | 'short' | 'neutral';
-
-/** One trade plan from the signal pipeline (SPEC C), keyed by series + candle time. */
-export interface SignalRecord extends SeriesKey {
-  /** Open time of the candle whose close produced the signal. */
-  time: number;
-  direction: SignalDirection;
-  /** 0–100. */
-  marketScore: number;
-  price: number;
-  entry1: number | null;
-  entry2: number | null;
-  sl: number | null;
-  tp1: number | null;
-  tp2: number | null;
-  tp3: number | null;
-  swingHigh: number | null;
-  swingLow: number | null;
-  supportLevel: number | null;
-  resistanceLevel: number | null;
-  /** Factors that fired, e.g. `['OB', 'SR', 'RSI']`; stored as `OB,SR,RSI`. */
-  confluence: string[];
-  riskRewardRatio: number | null;
-  /** A measured hit rate and the sample it came from, or null when there is not enough history. */
-  confidenceScore: number | null;
-  confidenceSample: number | null;
-  /** Anything else the pipeline wants to keep (factor details, validation notes). */
-  payload?: unknown;
+/**
+ * A signal as the store keeps it: core's Signal, keyed by series + candle time (`time`),
+ * plus detail the pipeline wants to keep (factor details, RSI, ATR).
+ */
+export interface StoredSignal extends Signal, SeriesKey {
+  readonly symbol: string;
+  readonly timeframe: string;
+  payload?: Record<string, unknown>;
 }
 
 export interface SignalQuery {
   source?: string;
   symbol?: string;
   timeframe?: string;
-  direction?: SignalDirection;
+  direction?: Direction;
   /** Inclusive bounds on signal time. */
   since?: number;
   until?: number;
@@ -83,7 +64,7 @@ export interface SignalQuery {
 
 export interface SignalSummary {
   total: number;
-  byDirection: Record<SignalDirection, number>;
+  byDirection: Record<Direction, number>;
   bySymbol: { symbol: string; total: number; long: number; short: number; neutral: number; last: number }[];
   /** Time of the oldest/newest signal counted, null when there are none. */
   first: number | null;
@@ -115,7 +96,7 @@ export interface CandleResult {
   /** Snapshots already encoded as JSON text (a compute thread did it); used instead of `snapshots[kind]`. */
   snapshotJson?: Partial<Record<SnapshotKind, string>>;
   /** Only valid trade plans are signals; most candles have none. */
-  signal: SignalRecord | null;
+  signal: StoredSignal | null;
 }
 
 export interface KvEntry<T = unknown> {
@@ -144,10 +125,10 @@ export interface Store {
   deleteSeries(source: string, symbol: string, timeframe: string): Promise<number>;
 
   /** Inserts or replaces the signal of (source, symbol, timeframe, time). */
-  upsertSignal(signal: SignalRecord): Promise<void>;
-  querySignals(query?: SignalQuery): Promise<SignalRecord[]>;
+  upsertSignal(signal: StoredSignal): Promise<void>;
+  querySignals(query?: SignalQuery): Promise<StoredSignal[]>;
   /** The newest signal of every (source, symbol, timeframe) that matches, newest first. */
-  latestSignals(filter?: Partial<SeriesKey>): Promise<SignalRecord[]>;
+  latestSignals(filter?: Partial<SeriesKey>): Promise<StoredSignal[]>;
   signalSummary(filter?: { source?: string; since?: number }): Promise<SignalSummary>;
 
   putSnapshot(kind: SnapshotKind, key: SeriesKey, time: number, payload: unknown): Promise<void>;

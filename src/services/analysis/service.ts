@@ -26,6 +26,11 @@ export interface AnalysisServiceOptions {
    * live source's last candle is still forming, so entries must also age out.
    */
   ttlMs?: number;
+  /**
+   * The response as it goes on the wire (SPEC A field names); the caller that owns the
+   * wire format supplies it, so cached bytes are already in that shape. Default: as is.
+   */
+  encode?: (r: AnalysisResponse) => unknown;
 }
 
 /** Everything SPEC A returns, from candles already loaded (no cache). */
@@ -70,7 +75,7 @@ export class AnalysisService implements Service {
 
   /** The response as UTF-8 JSON bytes, from the cache when possible. */
   async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
-    if (!this.opts.cache) return { body: Buffer.from(JSON.stringify(await this.analyze(req))), cached: false };
+    if (!this.opts.cache) return { body: this.bytes(await this.analyze(req)), cached: false };
     const symbol = normalizeSymbol(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
@@ -93,7 +98,11 @@ export class AnalysisService implements Service {
 
   private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
-    return Buffer.from(JSON.stringify(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm)));
+    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm));
+  }
+
+  private bytes(r: AnalysisResponse): Buffer {
+    return Buffer.from(JSON.stringify(this.opts.encode ? this.opts.encode(r) : r));
   }
 
   async stop(): Promise<void> {

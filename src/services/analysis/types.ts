@@ -1,4 +1,4 @@
-import type { Level, SignalRecord } from '../../core/signals/types.js';
+import type { Level, Signal } from '../../core/signals/types.js';
 
 export type TrendDirection = 'up' | 'down' | 'sideways';
 export type TrendStrength = 'weak' | 'moderate' | 'strong';
@@ -76,7 +76,7 @@ export interface AnalysisData {
   volume: VolumeView;
   /** Active levels nearest the close, supports then resistances, by distance. */
   levels: LevelView[];
-  signal: SignalRecord;
+  signal: Signal;
   /** Gaps and repaired rows reported by the clean layer; the text mentions them. */
   data_quality: { gaps: number; missing_candles: number; rejected_rows: number };
 }

@@ -66,17 +66,17 @@ function levelsParagraph(d: AnalysisData): string {
 
 function planParagraph(d: AnalysisData): string {
   const s = d.signal;
-  const conf = s.confidence_score === null
-    ? `confidence: not enough comparable earlier setups to measure (${s.confidence_sample} found)`
-    : `measured confidence ${num(s.confidence_score * 100, 0)}% (TP1 before stop in ${s.confidence_sample} comparable earlier setups)`;
-  const factors = s.confluence ? `confluence ${s.confluence}` : 'no confluence factor fired';
-  if (s.direction === 'none' || s.entry1 === null) {
-    return `Plan: no trade setup at the moment (market score ${s.market_score}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
+  const conf = s.confidenceScore === null
+    ? `confidence: not enough comparable earlier setups to measure (${s.confidenceSample} found)`
+    : `measured confidence ${num(s.confidenceScore * 100, 0)}% (TP1 before stop in ${s.confidenceSample} comparable earlier setups)`;
+  const factors = s.confluence.length ? `confluence ${s.confluence.join(',')}` : 'no confluence factor fired';
+  if (s.direction === 'neutral' || s.entry1 === null) {
+    return `Plan: no trade setup at the moment (market score ${s.marketScore}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
   }
-  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid (${s.invalid_reasons.join('; ')})`;
-  return `Plan: ${s.direction} pullback setup from the last swing leg (low ${price(s.swing_low)}, high ${price(s.swing_high)}): `
+  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid (${s.invalidReasons.join('; ')})`;
+  return `Plan: ${s.direction} pullback setup from the last swing leg (low ${price(s.swingLow)}, high ${price(s.swingHigh)}): `
     + `entries ${price(s.entry1)} and ${price(s.entry2)}, stop ${price(s.sl)}, targets ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}, `
-    + `risk-reward ${num(s.risk_reward_ratio, 2)}. Market score ${s.market_score}/100 with ${factors}; ${conf}. ${validity}.`;
+    + `risk-reward ${num(s.riskRewardRatio, 2)}. Market score ${s.marketScore}/100 with ${factors}; ${conf}. ${validity}.`;
 }
 
 function risksParagraph(d: AnalysisData): string {

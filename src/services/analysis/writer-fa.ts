@@ -5,7 +5,7 @@ const TREND = { up: 'صعودی', down: 'نزولی', sideways: 'خنثی (رن�
 const STRENGTH = { weak: 'ضعیف', moderate: 'متوسط', strong: 'قوی' } as const;
 const ZONE = { overbought: 'اشباع خرید', oversold: 'اشباع فروش', bullish: 'مثبت', bearish: 'منفی', unknown: 'نامشخص' } as const;
 const REGIME = { squeeze: 'فشردگی باندها (احتمال حرکت شدید)', expansion: 'انبساط باندها (حرکت در جریان است)', normal: 'عادی', unknown: 'نامشخص' } as const;
-const DIRECTION = { long: 'خرید (لانگ)', short: 'فروش (شورت)', none: 'بدون معامله' } as const;
+const DIRECTION = { long: 'خرید (لانگ)', short: 'فروش (شورت)', neutral: 'بدون معامله' } as const;
 
 /** The Persian summary: a few lines with the conclusions, same numbers as the English report. */
 export function writePersian(d: AnalysisData): string {
@@ -20,12 +20,12 @@ export function writePersian(d: AnalysisData): string {
     `نوسان: ${REGIME[d.volatility.regime]}؛ ATR برابر ${num(d.volatility.atr_pct, 2)}٪ قیمت.`,
     `حجم: ${d.volume.ratio_to_avg20 === null ? 'نامشخص' : `${num(d.volume.ratio_to_avg20, 2)} برابر میانگین ۲۰ کندل`}.`,
     `حمایت‌ها: ${sup} — مقاومت‌ها: ${res}.`,
-    s.direction === 'none' || s.entry1 === null
-      ? `برنامه: فعلاً ستاپ معاملاتی وجود ندارد (امتیاز بازار ${s.market_score} از ۱۰۰).`
-      : `برنامه: ${DIRECTION[s.direction]} — ورود ${price(s.entry1)} و ${price(s.entry2)}، حد ضرر ${price(s.sl)}، اهداف ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}، نسبت ریسک به ریوارد ${num(s.risk_reward_ratio, 2)}${s.valid ? '' : ' (ستاپ هنوز معتبر نیست)'}.`,
-    s.confidence_score === null
+    s.direction === 'neutral' || s.entry1 === null
+      ? `برنامه: فعلاً ستاپ معاملاتی وجود ندارد (امتیاز بازار ${s.marketScore} از ۱۰۰).`
+      : `برنامه: ${DIRECTION[s.direction]} — ورود ${price(s.entry1)} و ${price(s.entry2)}، حد ضرر ${price(s.sl)}، اهداف ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}، نسبت ریسک به ریوارد ${num(s.riskRewardRatio, 2)}${s.valid ? '' : ' (ستاپ هنوز معتبر نیست)'}.`,
+    s.confidenceScore === null
       ? 'اطمینان: داده کافی از ستاپ‌های مشابه برای اندازه‌گیری وجود ندارد.'
-      : `اطمینان اندازه‌گیری‌شده: ${num(s.confidence_score * 100, 0)}٪ از ${s.confidence_sample} ستاپ مشابه.`,
+      : `اطمینان اندازه‌گیری‌شده: ${num(s.confidenceScore * 100, 0)}٪ از ${s.confidenceSample} ستاپ مشابه.`,
     'این متن خوانش مکانیکی اندیکاتورهاست و توصیه مالی نیست.',
   ];
   return fa(lines.join('\n'));

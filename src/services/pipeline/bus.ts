@@ -1,20 +1,20 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
-import type { SignalRecord } from '../../infra/store/types.js';
+import type { StoredSignal } from '../../infra/store/types.js';
 
 /** New signals, for WebSocket pushes. In-process by default; Redis pub/sub across workers. */
 export interface SignalBus {
-  publish(signal: SignalRecord): Promise<void>;
-  subscribe(fn: (signal: SignalRecord) => void): () => void;
+  publish(signal: StoredSignal): Promise<void>;
+  subscribe(fn: (signal: StoredSignal) => void): () => void;
   close(): Promise<void>;
 }
 
 export class LocalSignalBus implements SignalBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
-  async publish(signal: SignalRecord): Promise<void> {
+  async publish(signal: StoredSignal): Promise<void> {
     this.emitter.emit('signal', signal);
   }
-  subscribe(fn: (signal: SignalRecord) => void): () => void {
+  subscribe(fn: (signal: StoredSignal) => void): () => void {
     this.emitter.on('signal', fn);
     return () => this.emitter.off('signal', fn);
   }
@@ -35,15 +35,15 @@ export class RedisSignalBus implements SignalBus {
     this.pub = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
   }
 
-  async publish(signal: SignalRecord): Promise<void> {
+  async publish(signal: StoredSignal): Promise<void> {
     await this.pub.publish(CHANNEL, JSON.stringify(signal));
   }
 
-  subscribe(fn: (signal: SignalRecord) => void): () => void {
+  subscribe(fn: (signal: StoredSignal) => void): () => void {
     if (!this.sub) {
       this.sub = new Redis(this.url, { maxRetriesPerRequest: 3 });
       void this.sub.subscribe(CHANNEL);
-      this.sub.on('message', (_ch: string, msg: string) => void this.local.publish(JSON.parse(msg) as SignalRecord));
+      this.sub.on('message', (_ch: string, msg: string) => void this.local.publish(JSON.parse(msg) as StoredSignal));
     }
     return this.local.subscribe(fn);
   }

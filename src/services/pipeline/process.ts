@@ -1,4 +1,4 @@
-import type { SeriesKey, SignalRecord, Store } from '../../infra/store/types.js';
+import type { SeriesKey, StoredSignal, Store } from '../../infra/store/types.js';
 import type { SignalBus } from './bus.js';
 import { computeCandle, type StepOptions } from './step.js';
 
@@ -14,7 +14,7 @@ export type ProcessOutcome = 'processed' | 'skipped';
  * commit redoes the candle; the claim's first writer alone publishes, so sockets see no
  * duplicates when two workers race for the same candle.
  */
-export async function processCandle(store: Store, key: SeriesKey, time: number, opts: ProcessOptions): Promise<{ outcome: ProcessOutcome; signal: SignalRecord | null }> {
+export async function processCandle(store: Store, key: SeriesKey, time: number, opts: ProcessOptions): Promise<{ outcome: ProcessOutcome; signal: StoredSignal | null }> {
   if (await store.isProcessed(key.source, key.symbol, key.timeframe, time)) return { outcome: 'skipped', signal: null };
   const candles = await store.getCandles(key.source, key.symbol, key.timeframe, { until: time, limit: opts.window });
   const result = computeCandle(key, candles, time, opts);

@@ -38,10 +38,10 @@ function recount(c: Candles, n: number, minSample: number): { results: Structure
     results.push(r);
     const s = r.signal;
     if (!s.valid) continue;
-    const key = `${s.direction}|${r.fib!.from.index}|${r.fib!.to.index}|${s.confluence}`;
+    const key = `${s.direction}|${r.fib!.from.index}|${r.fib!.to.index}|${s.confluence.join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    setups.push({ at: j, long: s.direction === 'long', confluence: s.confluence, entry1: s.entry1!, sl: s.sl!, tp1: s.tp1! });
+    setups.push({ at: j, long: s.direction === 'long', confluence: s.confluence.join(','), entry1: s.entry1!, sl: s.sl!, tp1: s.tp1! });
   }
   let checked = 0;
   let nonNull = 0;
@@ -51,7 +51,7 @@ function recount(c: Candles, n: number, minSample: number): { results: Structure
     let wins = 0;
     let sample = 0;
     for (const u of setups) {
-      if (u.at >= t || u.long !== (s.direction === 'long') || u.confluence !== s.confluence) continue;
+      if (u.at >= t || u.long !== (s.direction === 'long') || u.confluence !== s.confluence.join(',')) continue;
       const o = naiveOutcome(c, u, t);
       if (o.kind === 'win' || o.kind === 'loss') {
         expect(o.at).toBeLessThan(t);
@@ -59,10 +59,10 @@ function recount(c: Candles, n: number, minSample: number): { results: Structure
         if (o.kind === 'win') wins++;
       }
     }
-    expect(s.confidence_sample).toBe(sample);
-    expect(s.confidence_score).toBe(sample >= minSample ? wins / sample : null);
+    expect(s.confidenceSample).toBe(sample);
+    expect(s.confidenceScore).toBe(sample >= minSample ? wins / sample : null);
     checked++;
-    if (s.confidence_score !== null) nonNull++;
+    if (s.confidenceScore !== null) nonNull++;
   }
   return { results, checked, nonNull };
 }
@@ -86,8 +86,8 @@ describe('calibrated confidence', () => {
     const c = daily('BTC/USDT');
     for (let at = 1500; at < c.time.length; at += 37) {
       const s = computeSignal(c, { at }).signal;
-      if (s.confidence_sample < 20) expect(s.confidence_score).toBeNull();
-      else expect(s.confidence_score).toBeGreaterThanOrEqual(0);
+      if (s.confidenceSample < 20) expect(s.confidenceScore).toBeNull();
+      else expect(s.confidenceScore).toBeGreaterThanOrEqual(0);
     }
   });
 });

@@ -23,10 +23,10 @@ describe('prefix invariance of every output', () => {
     expect(() => computeSignal(c, { at: c.time.length })).toThrow(RangeError);
     expect(() => computeSignal(c, { at: -1 })).toThrow(RangeError);
     expect(() => computeSignal(sliceCandles(c, 0, 0))).toThrow(/no candles/);
-    // Too short for any swing: an honest "none", not an error.
+    // Too short for any swing: an honest "neutral", not an error.
     const r = computeSignal(sliceCandles(c, 0, 8));
-    expect(r.signal.direction).toBe('none');
-    expect(r.signal.invalid_reasons[0]).toMatch(/no confirmed swing/);
+    expect(r.signal.direction).toBe('neutral');
+    expect(r.signal.invalidReasons[0]).toMatch(/no confirmed swing/);
     expect(r.rsi).toBeNull();
   });
 });

@@ -34,8 +34,8 @@ describe('support/resistance levels', () => {
         const active = r.levels.filter((l) => l.state === 'active');
         const below = active.filter((l) => l.price < close).map((l) => l.price);
         const above = active.filter((l) => l.price >= close).map((l) => l.price);
-        expect(r.signal.support_level).toBe(below.length ? Math.max(...below) : null);
-        expect(r.signal.resistance_level).toBe(above.length ? Math.min(...above) : null);
+        expect(r.signal.supportLevel).toBe(below.length ? Math.max(...below) : null);
+        expect(r.signal.resistanceLevel).toBe(above.length ? Math.min(...above) : null);
       }
     }
     expect(checked).toBeGreaterThan(1000);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src/infra/store/postgres.js';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
-import type { CandleResult, SeriesKey, SignalRecord, Store } from '../../../src/infra/store/types.js';
+import type { CandleResult, SeriesKey, StoredSignal, Store } from '../../../src/infra/store/types.js';
 import { DATABASE_URL as DB_URL, requires } from '../../helpers/requires.js';
 import { readDaily } from './real-data.js';
 
@@ -42,12 +42,12 @@ function results(count: number, from = 100): CandleResult[] {
   return Array.from({ length: count }, (_, j) => {
     const i = from + j;
     const time = btc.time[i]!;
-    const signal: SignalRecord | null = j % 2 === 0 ? null : {
+    const signal: StoredSignal | null = j % 2 === 0 ? null : {
       ...KEY, time, direction: j % 4 === 1 ? 'long' : 'short', marketScore: 40 + j, price: btc.close[i]!,
       entry1: btc.low[i]!, entry2: null, sl: btc.low[i - 1]!, tp1: btc.high[i]!, tp2: null, tp3: null,
       swingHigh: btc.high[i - 3]!, swingLow: btc.low[i - 3]!, supportLevel: btc.low[i - 5]!, resistanceLevel: btc.high[i - 5]!,
-      confluence: ['OB', 'SR'], riskRewardRatio: 2.5, confidenceScore: null, confidenceSample: 0,
-      payload: { valid: true, invalid_reasons: [], note: `it's "quoted" \\ and ü` },
+      confluence: ['OB', 'SR'], riskRewardRatio: 2.5, confidenceScore: null, confidenceSample: 0, valid: true, invalidReasons: [],
+      payload: { note: `it's "quoted" \\ and ü` },
     };
     return {
       key: KEY, time, signal,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { candleCount, sliceCandles, type Candles } from '../../../src/core/series.js';
-import type { SignalDirection, SignalRecord, Store } from '../../../src/infra/store/types.js';
+import type { Direction } from '../../../src/core/signals/types.js';
+import type { StoredSignal, Store } from '../../../src/infra/store/types.js';
 import { DAY_MS, endToEnd, readDaily, readDailyYear } from './real-data.js';
 
 /** How a backend's test file gives the shared suite its stores. */
@@ -37,7 +38,7 @@ function expectSameCandles(actual: Candles, expected: Candles): void {
 }
 
 /** A signal derived from a real candle, so every number is one a pipeline could produce. */
-function signalFrom(symbol: string, c: Candles, i: number, direction: SignalDirection): SignalRecord {
+function signalFrom(symbol: string, c: Candles, i: number, direction: Direction): StoredSignal {
   const hi = c.high[i]!;
   const lo = c.low[i]!;
   const range = hi - lo;
@@ -63,7 +64,9 @@ function signalFrom(symbol: string, c: Candles, i: number, direction: SignalDire
     confluence: long ? ['OB', 'SR', 'RSI'] : ['FIB'],
     riskRewardRatio: 2.5,
     confidenceScore: i % 2 === 0 ? 0.61 : null,
-    confidenceSample: i % 2 === 0 ? 57 : null,
+    confidenceSample: i % 2 === 0 ? 57 : 0,
+    valid: true,
+    invalidReasons: [],
     payload: { index: i, factors: [{ name: 'RSI', value: 28.4 }] },
   };
 }
@@ -216,8 +219,8 @@ export function storeSuite(name: string, h: StoreHarness): void {
     });
 
     describe('signals', () => {
-      async function seed(): Promise<SignalRecord[]> {
-        const out: SignalRecord[] = [];
+      async function seed(): Promise<StoredSignal[]> {
+        const out: StoredSignal[] = [];
         for (const [symbol, c] of [['BTC/USDT', btc], ['ETH/USDT', eth], ['SOL/USDT', y2021.get('SOL/USDT')!]] as const) {
           const n = candleCount(c);
           for (let i = n - 10; i < n; i++) {
@@ -232,7 +235,7 @@ export function storeSuite(name: string, h: StoreHarness): void {
       it('upsert replaces, never duplicates, and every field round-trips', async () => {
         const seeded = await seed();
         const first = seeded[0]!;
-        const again = { ...first, marketScore: 99, sl: null, confluence: ['OB'], confidenceScore: null, confidenceSample: null, payload: { v: 2 } };
+        const again = { ...first, marketScore: 99, sl: null, confluence: ['OB' as const], confidenceScore: null, confidenceSample: 0, payload: { v: 2 } };
         await store.upsertSignal(again);
         const got = await store.querySignals({ symbol: first.symbol, since: first.time, until: first.time });
         expect(got).toEqual([again]);
@@ -275,7 +278,7 @@ export function storeSuite(name: string, h: StoreHarness): void {
         expect(await store.latestSignals({ symbol: 'BTC/USDT' })).toHaveLength(2);
 
         const sum = await store.signalSummary();
-        const count = (dir: SignalDirection, sym?: string) =>
+        const count = (dir: Direction, sym?: string) =>
           seeded.filter((s) => s.direction === dir && (!sym || s.symbol === sym)).length;
         expect(sum.total).toBe(31);
         expect(sum.byDirection).toEqual({ long: count('long'), short: count('short'), neutral: 1 });
@@ -303,7 +306,7 @@ export function storeSuite(name: string, h: StoreHarness): void {
       });
 
       it('rejects an unknown direction', async () => {
-        const bad = { ...signalFrom('BTC/USDT', btc, 0, 'long'), direction: 'up' as SignalDirection };
+        const bad = { ...signalFrom('BTC/USDT', btc, 0, 'long'), direction: 'up' as Direction };
         await expect(store.upsertSignal(bad)).rejects.toThrow(/direction/);
       });
     });

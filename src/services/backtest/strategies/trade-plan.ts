@@ -50,7 +50,7 @@ export class TradePlanStrategy implements Strategy {
     const acct = accountOf(ctx);
     if (acct.position(c.symbol) !== 0) return;
     const sig = computeSignal(h.tail(this.p.history), { symbol: c.symbol, timeframe: c.timeframe }).signal;
-    if (!sig.valid || sig.direction === 'none' || (sig.direction === 'short' && !this.p.shorts)) return;
+    if (!sig.valid || sig.direction === 'neutral' || (sig.direction === 'short' && !this.p.shorts)) return;
     if (sig.entry1 === null || sig.entry2 === null || sig.sl === null || sig.tp1 === null || sig.tp2 === null || sig.tp3 === null) return;
     if (acct.openOrders(c.symbol)) cancelOrders(ctx, c.symbol);
     const side = sig.direction === 'long' ? 'buy' : 'sell';
