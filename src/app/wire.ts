@@ -15,6 +15,7 @@ import { analysisToWire } from '../api/wire/analysis.js';
 import { LocalSignalBus, RedisSignalBus, type SignalBus } from '../services/pipeline/bus.js';
 import type { PipelineService, PipelineServiceOptions } from '../services/pipeline/service.js';
 import { ScannerService } from '../services/scanner/service.js';
+import { ScanResultStore } from '../services/scanner/store.js';
 import type { HealthReport, Services } from '../services/types.js';
 import type { TrackerService } from '../services/tracker/service.js';
 import type { TrackerWiring } from '../services/tracker/wire.js';
@@ -81,7 +82,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
   });
 
   const analysis = new AnalysisService({ source, cache, llm: config.llm, encode: analysisToWire });
-  const scanner = new ScannerService(source, opts.scanner ?? config.scanner);
+  // Results go to the store like everything else (opened on the first batch); the files stay as the export.
+  const scanner = new ScannerService(source, opts.scanner ?? config.scanner, undefined, new ScanResultStore(lazy?.store ?? opts.store!));
   stops.push(() => analysis.stop(), () => scanner.stop());
 
   let pipeline: PipelineService | undefined;

@@ -11,7 +11,8 @@ let base = '';
 
 beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, LOG_LEVEL: 'warn' },
+    // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
+    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -70,7 +70,7 @@ export const scannerRoutes: RouteModule = async (app, { ctx }) => {
   });
 
   app.get('/api/v1/scanner/results/latest', { schema: { summary: 'Summary of the latest batch', tags: ['scanner'] } }, async () => {
-    const s = svc.latest();
+    const s = await svc.latest();
     if (!s) throw new HttpError(404, 'no scan batch yet: POST /api/v1/scheduler/run-manual runs one');
     return s;
   });
@@ -78,18 +78,18 @@ export const scannerRoutes: RouteModule = async (app, { ctx }) => {
   app.get<{ Params: { pair: string } }>('/api/v1/scanner/results/:pair', { schema: { summary: "A pair's result (latest batch, or ?batch=<id>)", tags: ['scanner'] } }, async (req) => {
     const { batch } = parseWith(pairQuery, req.query);
     const symbol = normalizeSymbol(req.params.pair);
-    const r = svc.pair(symbol, batch);
+    const r = await svc.pair(symbol, batch);
     if (!r) throw new HttpError(404, batch ? `no result for ${symbol} in batch ${batch}` : `no result for ${symbol} in the latest batch`, 'pair');
     return r;
   });
 
   app.get('/api/v1/scanner/batches', { schema: { summary: 'History of batches, newest first', tags: ['scanner'] } }, async (req) => {
     const { limit } = parseWith(batchesQuery, req.query);
-    return { batches: svc.batches(limit) };
+    return { batches: await svc.batches(limit) };
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/scanner/batches/:id', { schema: { summary: 'One batch summary', tags: ['scanner'] } }, async (req) => {
-    const s = svc.summary(req.params.id);
+    const s = await svc.summary(req.params.id);
     if (!s) throw new HttpError(404, `no batch ${req.params.id}`, 'id');
     return s;
   });

@@ -5,10 +5,11 @@ import type { MarketSource } from '../../sources/market/types.js';
 import type { Service, ServiceHealth } from '../../kernel/service.js';
 import { dispatchAlerts, logSink, telegramSink, webhookSink, type AlertLogger, type AlertSink } from './alerts.js';
 import { batchIds, readPair, readSummary, writeBatch } from './results.js';
+import type { ScanResultStore } from './store.js';
 import { newBatchId, runScan, type ScanRunOptions } from './scan.js';
 import { ScanScheduler } from './scheduler.js';
 import type { ScannerSettings } from '../../config/scanner.js';
-import type { AlertItem, BatchSummary, ScanParams } from './types.js';
+import type { AlertItem, BatchSummary, PairResult, ScanParams } from './types.js';
 
 export class ScanBusyError extends SextantError {
   constructor() {
@@ -50,6 +51,8 @@ export class ScannerService implements Service {
     readonly source: MarketSource,
     readonly settings: ScannerSettings,
     private readonly sinks: readonly AlertSink[] = sinksFrom(settings),
+    /** Where results are kept and read back; without it, the result files are read. */
+    private readonly results?: ScanResultStore,
   ) {
     this.root = resolve(settings.resultsDir);
     this.scheduler = new ScanScheduler(
@@ -88,6 +91,7 @@ export class ScannerService implements Service {
       for (let n = 1; existsSync(join(this.root, batchId)); n++) batchId = `${newBatchId()}-${n}`;
       const { summary, pairs } = await runScan(this.source, this.params(over), { trigger, batchId, ...hooks });
       const dir = writeBatch(this.root, summary, pairs);
+      await this.results?.put(summary, pairs);
       const fresh = summary.alerts.filter((a) => !this.sentAlerts.has(alertKey(a)));
       const sinkErrors = await dispatchAlerts(this.sinks, fresh, summary);
       for (const a of fresh) this.sentAlerts.add(alertKey(a));
@@ -105,7 +109,8 @@ export class ScannerService implements Service {
     this.listeners.push(listener);
   }
 
-  batches(limit = 100): Omit<BatchSummary, 'results' | 'alerts' | 'failed'>[] {
+  async batches(limit = 100): Promise<Omit<BatchSummary, 'results' | 'alerts' | 'failed'>[]> {
+    if (this.results) return this.results.batches(limit);
     return batchIds(this.root).slice(0, limit).flatMap((id) => {
       const s = readSummary(this.root, id);
       if (!s) return [];
@@ -114,17 +119,20 @@ export class ScannerService implements Service {
     });
   }
 
-  latest(): BatchSummary | null {
+  async latest(): Promise<BatchSummary | null> {
+    if (this.results) return this.results.latest();
     const id = batchIds(this.root)[0];
     return id ? readSummary(this.root, id) : null;
   }
 
-  summary(batchId: string): BatchSummary | null {
+  async summary(batchId: string): Promise<BatchSummary | null> {
+    if (this.results) return this.results.summary(batchId);
     return readSummary(this.root, batchId);
   }
 
   /** The pair's result in `batchId`, or in the latest batch. */
-  pair(symbol: string, batchId?: string) {
+  async pair(symbol: string, batchId?: string): Promise<(PairResult & { batchId: string }) | null> {
+    if (this.results) return this.results.pair(symbol, batchId);
     const id = batchId ?? batchIds(this.root)[0];
     return id ? readPair(this.root, id, symbol) : null;
   }
@@ -138,7 +146,7 @@ export class ScannerService implements Service {
   }
 
   health(): ServiceHealth {
-    const details = { scheduler: this.scheduler.running ? 'running' : 'stopped', scanning: this.busy, results: this.root };
+    const details = { scheduler: this.scheduler.running ? 'running' : 'stopped', scanning: this.busy, results: this.results ? 'store' : 'files', files: this.root };
     return { status: 'ok', details };
   }
 }
