@@ -1,3 +1,4 @@
+import { PRICE_STYLES, formatPrice } from '../core/numbers.js';
 import { type Candles, candleCount } from '../core/series.js';
 
 export const iso = (t: number | null | undefined) => (t === null || t === undefined || !Number.isFinite(t) ? '-' : new Date(t).toISOString().replace('.000Z', 'Z'));
@@ -19,9 +20,7 @@ export function table(headers: string[], rows: (string | number)[][]): string {
     .join('\n');
 }
 
+/** Integers as they are (counts, times), other numbers as table prices. */
 export function fmtNum(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
-  const a = Math.abs(v);
-  return a >= 1000 ? v.toFixed(2) : a >= 1 ? v.toFixed(4) : v.toPrecision(4);
+  return Number.isInteger(v) ? String(v) : formatPrice(v, PRICE_STYLES.table);
 }

@@ -1,4 +1,5 @@
 import { type Candles, candleCount, sliceCandles } from '../series.js';
+import { finiteOrNull, significant as fmt } from '../numbers.js';
 import { runIndicator } from '../indicators/registry.js';
 import { fibLevels } from '../structure/fibonacci.js';
 import { resolveStructureConfig } from './config.js';
@@ -117,10 +118,3 @@ function volatilityUnit(c: Candles, atr: Float64Array): Float64Array {
   return out;
 }
 
-function finiteOrNull(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}
-
-function fmt(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
-}

@@ -1,4 +1,5 @@
 import { extensionPrice, retracementPrice } from '../structure/fibonacci.js';
+import { significant as fmt } from '../numbers.js';
 import type { FibSideConfig, PullbackState, StructureConfig, Swing } from './types.js';
 
 export interface TradePlan {
@@ -58,8 +59,4 @@ export function planProblems(p: TradePlan, pullback: PullbackState, depth: numbe
   else if (pullback === 'none') out.push(explain ? `no pullback yet: retraced ${fmt(depth)} of the leg, pullback starts at ${cfg.pullbackStart}` : '');
   if (!(p.riskReward >= cfg.minRiskReward)) out.push(explain ? `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}` : '');
   return out;
-}
-
-function fmt(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
 }

@@ -1,3 +1,4 @@
+import { PRICE_STYLES, formatPrice as formatNumber } from '../../core/numbers.js';
 import { candleCount } from '../../core/series.js';
 import { CHART_FONT_FAMILY } from './fonts.js';
 import type { CandleChartInput } from './types.js';
@@ -42,13 +43,7 @@ function priceRange(input: CandleChartInput): [number, number] {
 }
 
 /** A price label precise enough for both BTC (60000) and SHIB (0.00001234). */
-export function formatPrice(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1000) return v.toFixed(0);
-  if (a >= 1) return v.toFixed(2);
-  if (a === 0) return '0';
-  return v.toPrecision(4);
-}
+export const formatPrice = (v: number): string => formatNumber(v, PRICE_STYLES.axis);
 
 /** The ECharts option: price pane (candles, overlays, levels, markers) over a volume pane. */
 export function candleChartOption(input: CandleChartInput, width: number, height: number): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { Direction, FactorName } from '../../core/signals/types.js';
 import type { StoredSignal } from './types.js';
+import { finiteOrNull } from '../../core/numbers.js';
 
 /** Column order used by both backends' INSERT statements. */
 export const SIGNAL_COLUMNS = [
@@ -18,9 +19,7 @@ const DIRECTIONS: readonly string[] = ['long', 'short', 'neutral'] satisfies Dir
 
 // NaN is not a value a reader can act on, and SQLite would silently store it as NULL anyway;
 // make both backends agree.
-function opt(v: number | null | undefined): number | null {
-  return v === undefined || v === null || Number.isNaN(v) ? null : v;
-}
+const opt = finiteOrNull;
 
 /**
  * Validity and its reasons have no columns: they travel in the payload JSON next to the

@@ -63,4 +63,4 @@ export interface TrackerStore {
 
 export const MAX_ROWS = 100_000;
 export const numOrNaN = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
-export const nullIfNaN = (v: number): number | null => (Number.isFinite(v) ? v : null);
+export { finiteOrNull as nullIfNaN } from '../../core/numbers.js';

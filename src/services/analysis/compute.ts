@@ -1,4 +1,5 @@
 import { candleCount } from '../../core/series.js';
+import { finiteOrNull } from '../../core/numbers.js';
 import { runIndicator } from '../../core/indicators/registry.js';
 import { computeSignal } from '../../core/signals/compute.js';
 import type { StructureResult } from '../../core/signals/types.js';
@@ -24,7 +25,6 @@ export interface AnalysisCore {
   structure: StructureResult;
 }
 
-const fin = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 const round = (v: number | null, digits = 2): number | null => (v === null ? null : Number(v.toFixed(digits)));
 
 export function indicatorSeries(loaded: LoadedCandles): IndicatorSeries {
@@ -46,10 +46,10 @@ export function indicatorSeries(loaded: LoadedCandles): IndicatorSeries {
 
 function snapshot(s: IndicatorSeries, i: number): IndicatorSnapshot {
   return {
-    ema9: fin(s.ema9[i]), ema21: fin(s.ema21[i]), ema50: fin(s.ema50[i]),
-    rsi14: fin(s.rsi14[i]),
-    bb: { upper: fin(s.bbUpper[i]), middle: fin(s.bbMiddle[i]), lower: fin(s.bbLower[i]) },
-    adx14: fin(s.adx14[i]), mfi14: fin(s.mfi14[i]),
+    ema9: finiteOrNull(s.ema9[i]), ema21: finiteOrNull(s.ema21[i]), ema50: finiteOrNull(s.ema50[i]),
+    rsi14: finiteOrNull(s.rsi14[i]),
+    bb: { upper: finiteOrNull(s.bbUpper[i]), middle: finiteOrNull(s.bbMiddle[i]), lower: finiteOrNull(s.bbLower[i]) },
+    adx14: finiteOrNull(s.adx14[i]), mfi14: finiteOrNull(s.mfi14[i]),
   };
 }
 
@@ -78,7 +78,7 @@ function zone(v: number | null, hi: number, lo: number): MomentumView['rsi_zone'
 }
 
 function momentumView(s: IndicatorSeries, ind: IndicatorSnapshot, i: number): MomentumView {
-  const prev = fin(s.rsi14[i - 5]);
+  const prev = finiteOrNull(s.rsi14[i - 5]);
   return {
     rsi_zone: zone(ind.rsi14, 70, 30),
     rsi_change5: ind.rsi14 !== null && prev !== null ? round(ind.rsi14 - prev) : null,

@@ -1,11 +1,8 @@
+import { PRICE_STYLES, formatPrice } from '../../core/numbers.js';
+
 /** Prices keep enough significant digits for both BTC (60000) and SHIB (0.00001234). */
 export function price(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return 'n/a';
-  const a = Math.abs(v);
-  if (a >= 1000) return v.toFixed(2);
-  if (a >= 1) return v.toFixed(4).replace(/0{1,2}$/, '');
-  if (a === 0) return '0';
-  return v.toPrecision(4);
+  return v === null || !Number.isFinite(v) ? 'n/a' : formatPrice(v, PRICE_STYLES.text);
 }
 
 export function num(v: number | null, digits = 1): string {

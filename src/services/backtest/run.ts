@@ -1,3 +1,4 @@
+import { finiteOrNull } from '../../core/numbers.js';
 import { NotFoundError, SextantError } from '../../errors.js';
 import { SubscriberError } from '../../kernel/loop.js';
 import type { SlippageModel } from '../../core/portfolio/costs.js';
@@ -93,7 +94,6 @@ export async function runBacktest(spec: BacktestSpec): Promise<BacktestReport> {
 }
 
 const iso = (t: number) => new Date(t).toISOString();
-const num = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** The CLI's and the API's JSON: exactly the shape issue 11 names (NaN and ±Infinity as null). */
 export function reportJson(r: BacktestReport) {
@@ -103,9 +103,9 @@ export function reportJson(r: BacktestReport) {
       entryTime: iso(t.entryTime), exitTime: iso(t.exitTime), entryPrice: t.entryPrice, exitPrice: t.exitPrice, size: t.size, pnl: t.pnl, returnPct: t.returnPct,
     })),
     metrics: {
-      finalEquity: num(m.finalEquity), totalReturnPct: num(m.totalReturnPct), maxDrawdownPct: num(m.maxDrawdownPct), winRatePct: num(m.winRatePct),
-      profitFactor: num(m.profitFactor), trades: m.trades, exposurePct: num(m.exposurePct), sharpe: num(m.sharpe), sortino: num(m.sortino),
-      calmar: num(m.calmar), commissions: num(m.commissions),
+      finalEquity: finiteOrNull(m.finalEquity), totalReturnPct: finiteOrNull(m.totalReturnPct), maxDrawdownPct: finiteOrNull(m.maxDrawdownPct), winRatePct: finiteOrNull(m.winRatePct),
+      profitFactor: finiteOrNull(m.profitFactor), trades: m.trades, exposurePct: finiteOrNull(m.exposurePct), sharpe: finiteOrNull(m.sharpe), sortino: finiteOrNull(m.sortino),
+      calmar: finiteOrNull(m.calmar), commissions: finiteOrNull(m.commissions),
     },
     equity: Array.from(r.result.equity, (e, i) => ({ time: iso(r.result.times[i]!), equity: e })),
   };

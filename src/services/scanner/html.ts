@@ -1,14 +1,14 @@
+import { formatPrice } from '../../core/numbers.js';
+
 /** Escapes text for HTML bodies and attribute values. */
 export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can close or confuse the element. */
 export const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-export const fmt = (v: number | null | undefined, digits = 2) => {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  const a = Math.abs(v);
-  return a >= 1e6 ? v.toExponential(3) : a >= 1 || a === 0 ? v.toFixed(digits) : v.toPrecision(3);
-};
+/** Volumes and prices in report tables: narrow columns, exponential from a million. */
+export const fmt = (v: number | null | undefined, digits = 2) =>
+  (v === null || v === undefined || !Number.isFinite(v) ? '–' : formatPrice(v, { thousands: digits, units: digits, small: 3, exponentFrom: 1e6, fixedZero: true }));
 
 export const isoMinute = (t: number | null) => (t === null ? '–' : new Date(t).toISOString().slice(0, 16).replace('T', ' '));
 

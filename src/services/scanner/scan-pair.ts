@@ -1,3 +1,4 @@
+import { finiteOrNull } from '../../core/numbers.js';
 import type { Pair } from '../../core/types.js';
 import { candleCount } from '../../core/series.js';
 import { detectSpikes, spikeEvents } from '../../core/volume/spikes.js';
@@ -5,7 +6,6 @@ import { buySellSplit, type BuySellSplit } from '../../core/volume/split.js';
 import type { MarketInfo, MarketSource } from '../../sources/market/types.js';
 import type { PairResult, ScanParams } from './types.js';
 
-const nullable = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** Fetch, detect, and (when wanted) split; any failure becomes a failed result, never a throw. */
 export async function scanPair(source: MarketSource, market: MarketInfo, rank: number, p: ScanParams): Promise<PairResult> {
@@ -32,12 +32,12 @@ export async function scanPair(source: MarketSource, market: MarketInfo, rank: n
       spikes,
       alerts: spikes.filter((s) => s.alert).length,
       maxConfidence: spikes.reduce((m, s) => Math.max(m, s.confidence), 0),
-      lastRelVolume: nullable(cols.relVolume[n - 1]!),
+      lastRelVolume: finiteOrNull(cols.relVolume[n - 1]!),
       split,
       series: {
         time: Array.from(c.time), open: Array.from(c.open), high: Array.from(c.high), low: Array.from(c.low),
         close: Array.from(c.close), volume: Array.from(c.volume),
-        limit: Array.from(cols.limit, nullable), relVolume: Array.from(cols.relVolume, nullable),
+        limit: Array.from(cols.limit, (v) => finiteOrNull(v)), relVolume: Array.from(cols.relVolume, (v) => finiteOrNull(v)),
       },
     };
   } catch (e) {

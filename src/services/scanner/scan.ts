@@ -1,3 +1,4 @@
+import { finiteOrNull } from '../../core/numbers.js';
 import type { MarketSource } from '../../sources/market/types.js';
 import { mapPool } from './pool.js';
 import { scanPair } from './scan-pair.js';
@@ -15,7 +16,6 @@ export interface ScanRunOptions {
 
 export const newBatchId = (now = new Date()) => now.toISOString().replace(/[:.]/g, '-');
 
-const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** One batch: select pairs, scan them with bounded concurrency, summarise. Never throws for one pair. */
 export async function runScan(source: MarketSource, params: ScanParams, opts: ScanRunOptions): Promise<{ summary: BatchSummary; pairs: PairResult[] }> {
@@ -34,7 +34,7 @@ export async function runScan(source: MarketSource, params: ScanParams, opts: Sc
   const failed = pairs.filter((p) => p?.status === 'failed');
   const alerts: AlertItem[] = ok.flatMap((p) => p.spikes.filter((s) => s.alert).map((s) => ({
     symbol: p.symbol, timeframe: p.timeframe, time: new Date(s.time).toISOString(),
-    volume: s.volume, mean: s.mean, z: finite(s.z), relVolume: finite(s.relVolume), confidence: s.confidence,
+    volume: s.volume, mean: s.mean, z: finiteOrNull(s.z), relVolume: finiteOrNull(s.relVolume), confidence: s.confidence,
   })));
   alerts.sort((a, b) => b.confidence - a.confidence);
   const results: BatchSummary['results'] = pairs.filter(Boolean).map((p) => (p.status === 'ok'
