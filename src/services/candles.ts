@@ -4,7 +4,7 @@ import { type Timeframe, timeframeMs } from '../core/timeframes.js';
 import { InputError } from '../errors.js';
 import { FileSource } from '../sources/market/file/source.js';
 import type { MarketSource } from '../sources/market/types.js';
-import { normalizeSymbol } from '../sources/market/types.js';
+import { parsePair } from '../core/types.js';
 
 export interface CandleRequest {
   pair?: string;
@@ -32,7 +32,7 @@ export async function loadCandles(given: MarketSource, req: CandleRequest): Prom
   const file = source instanceof FileSource ? source : undefined;
   // A file holds one series: without a pair it is named by the pair it holds, else by its path.
   if (!req.pair && !file) throw new InputError('give a pair or --input FILE', 'pair');
-  const symbol = req.pair ? normalizeSymbol(req.pair) : undefined;
+  const symbol = req.pair ? parsePair(req.pair) : undefined;
   const query = { limit: req.limit, since: req.since };
   const raw = symbol ? await source.candles(symbol, req.timeframe, query) : file!.read(req.timeframe, query);
   const { candles, report } = cleanCandles(raw, req.timeframe === '1M' ? undefined : timeframeMs(req.timeframe));

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 
 const analyzeBody = z.strictObject({
   pair: z.string({ error: (i) => (i.input === undefined ? 'required (e.g. "eth_usdt", "ETH/USDT" or "ETHUSDT")' : 'must be a string') })
     .min(1, 'must not be empty')
     .transform((s, c) => {
       try {
-        return normalizeSymbol(s);
+        return parsePair(s);
       } catch (e) {
         c.addIssue({ code: 'custom', message: (e as Error).message });
         return z.NEVER;

@@ -3,7 +3,7 @@ import { extname, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
-import { normalizeSymbol } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { ScanBusyError } from '../../services/scanner/service.js';
 
@@ -77,7 +77,7 @@ export const scannerRoutes: RouteModule = async (app, { ctx }) => {
 
   app.get<{ Params: { pair: string } }>('/api/v1/scanner/results/:pair', { schema: { summary: "A pair's result (latest batch, or ?batch=<id>)", tags: ['scanner'] } }, async (req) => {
     const { batch } = parseWith(pairQuery, req.query);
-    const symbol = normalizeSymbol(req.params.pair);
+    const symbol = parsePair(req.params.pair);
     const r = await svc.pair(symbol, batch);
     if (!r) throw new HttpError(404, batch ? `no result for ${symbol} in batch ${batch}` : `no result for ${symbol} in the latest batch`, 'pair');
     return r;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import websocket from '@fastify/websocket';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
-import { normalizeSymbol } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { storedSignalToWire } from '../wire/signal.js';
@@ -45,7 +45,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
     const q = parseWith(signalsQuery, req.query);
     const rows = await ctx.store.querySignals({
       source: sourceId(q),
-      ...(q.symbol ? { symbol: normalizeSymbol(q.symbol) } : {}),
+      ...(q.symbol ? { symbol: parsePair(q.symbol) } : {}),
       ...(q.direction ? { direction: q.direction } : {}),
       ...(q.timeframe ? { timeframe: parseTimeframe(q.timeframe) } : {}),
       ...(q.since !== undefined ? { since: q.since } : {}),
@@ -62,7 +62,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/signals/:symbol/latest', { schema: { summary: 'Latest signal of a symbol (per timeframe)', tags } }, async (req) => {
     const { symbol } = parseWith(symbolParam, req.params);
     const q = parseWith(z.strictObject({ source: z.string().optional(), timeframe: z.string().optional() }), req.query);
-    const sym = normalizeSymbol(symbol);
+    const sym = parsePair(symbol);
     const rows = await ctx.store.latestSignals({ source: sourceId(q), symbol: sym, ...(q.timeframe ? { timeframe: parseTimeframe(q.timeframe) } : {}) });
     if (!rows.length) throw new HttpError(404, `no signal stored for ${sym}`);
     return { status: 'success', signal: storedSignalToWire(rows[0]!), by_timeframe: rows.map(storedSignalToWire) };
@@ -71,7 +71,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/candles/:symbol', { schema: { summary: 'Stored candles of a symbol', tags } }, async (req) => {
     const { symbol } = parseWith(symbolParam, req.params);
     const q = parseWith(seriesQuery, req.query);
-    const sym = normalizeSymbol(symbol);
+    const sym = parsePair(symbol);
     const c = await ctx.store.getCandles(sourceId(q), sym, q.timeframe, { limit: q.limit });
     if (!candleCount(c)) throw new HttpError(404, `no stored candles for ${sym} ${q.timeframe}`);
     const rows = Array.from({ length: candleCount(c) }, (_, i) => ({ timestamp: c.time[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! }));
@@ -82,7 +82,7 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
     app.get(path, { schema: { summary, tags } }, async (req) => {
       const { symbol } = parseWith(symbolParam, req.params);
       const q = parseWith(z.strictObject({ timeframe, source: z.string().optional() }), req.query);
-      const sym = normalizeSymbol(symbol);
+      const sym = parsePair(symbol);
       const snap = await ctx.store.getSnapshot(kind, { source: sourceId(q), symbol: sym, timeframe: q.timeframe });
       if (!snap) throw new HttpError(404, `no ${field} stored for ${sym} ${q.timeframe}`);
       return { status: 'success', symbol: sym, timeframe: q.timeframe, as_of: snap.time, [field]: snap.payload };

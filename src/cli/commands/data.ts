@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { replaySource } from '../../app/sources.js';
 import { importFile, fetchIntoStore, type IngestResult } from '../../services/ingest.js';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 import { iso, table } from '../format.js';
 import { cliConfig, intOption } from '../context.js';
 import { withServices } from '../services.js';
@@ -54,7 +54,7 @@ export function registerData(program: Command): Command {
     .option('--as <source>', 'source name to store it under', 'import')
     .action(async (file: string, opts: { pair: string; tf: string; as: string }) => {
       const timeframe = parseTimeframe(opts.tf);
-      const symbol = normalizeSymbol(opts.pair);
+      const symbol = parsePair(opts.pair);
       await withServices({ source: replaySource(cliConfig()) }, async ({ store }) => {
         const r = await importFile(store, file, { source: opts.as, symbol, timeframe });
         process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${timeframe})`));
@@ -71,7 +71,7 @@ export function registerData(program: Command): Command {
     .option('--page <n>', 'candles per request', '1000')
     .action(async (exchange: string, pair: string, opts: { tf: string; since: string; until?: string; page: string }) => {
       const timeframe = parseTimeframe(opts.tf);
-      const symbol = normalizeSymbol(pair);
+      const symbol = parsePair(pair);
       const since = parseSince(opts.since);
       const until = opts.until ? parseSince(opts.until) : undefined;
       const pageSize = intOption('--page', opts.page, 1, 100_000);

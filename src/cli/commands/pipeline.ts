@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseTimeframe } from '../../core/timeframes.js';
-import { normalizeSymbol } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 import { parseSeriesList } from '../../services/pipeline/service.js';
 import { startWorker } from '../../services/pipeline/dispatch.js';
 import { storedSignalToWire } from '../../api/wire/signal.js';
@@ -24,7 +24,7 @@ export function registerPipeline(program: Command): void {
     .action(async (opts: { replay?: boolean; source?: string; symbols?: string; timeframes?: string; since?: string; queue?: boolean }) => {
       const config = cliConfig();
       const series = parseSeriesList(
-        (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map((s) => normalizeSymbol(s)),
+        (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map((s) => parsePair(s)),
         (opts.timeframes ? list(opts.timeframes) : config.pipeline.timeframes).map(parseTimeframe),
       );
       const since = parseSince(opts.since ?? config.pipeline.replaySince);
@@ -82,7 +82,7 @@ export function registerPipeline(program: Command): void {
       await withServices({ source: 'replay' }, async ({ store }) => {
         const rows = await store.querySignals({
           source: opts.source ?? config.source,
-          ...(opts.symbol ? { symbol: normalizeSymbol(opts.symbol) } : {}),
+          ...(opts.symbol ? { symbol: parsePair(opts.symbol) } : {}),
           ...(opts.direction ? { direction: opts.direction as 'long' | 'short' | 'neutral' } : {}),
           limit: intOption('--limit', opts.limit, 1, 100_000),
         });

@@ -2,7 +2,8 @@ import type { Pair } from '../../core/types.js';
 import type { Cache } from '../../infra/cache/types.js';
 import type { Timeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
-import { normalizeSymbol, type MarketSource } from '../../sources/market/types.js';
+import { type MarketSource } from '../../sources/market/types.js';
+import { parsePair } from '../../core/types.js';
 import { loadCandles, type LoadedCandles } from '../candles.js';
 import type { Service, ServiceHealth } from '../../kernel/service.js';
 import { analyzeCandles } from './compute.js';
@@ -76,7 +77,7 @@ export class AnalysisService implements Service {
   /** The response as UTF-8 JSON bytes, from the cache when possible. */
   async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
     if (!this.opts.cache) return { body: this.bytes(await this.analyze(req)), cached: false };
-    const symbol = normalizeSymbol(req.pair ?? '');
+    const symbol = parsePair(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
     const hit = await this.opts.cache.get(key).then(

@@ -58,6 +58,3 @@ export interface MarketSource {
   bookStream(symbol: Pair, opts?: StreamOptions & { depth?: number }): AsyncIterable<OrderBook>;
   close(): Promise<void>;
 }
-
-/** @deprecated spelling kept for callers not yet moved: parse once at the edge with parsePair. */
-export { parsePair as normalizeSymbol, PairFormatError as SymbolFormatError } from '../../core/types.js';

@@ -9,7 +9,7 @@ import { RedisSignalBus, type SignalBus } from '../../../src/services/pipeline/b
 import { openStore } from '../../../src/infra/store/index.js';
 import type { Store } from '../../../src/infra/store/types.js';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
-import { normalizeSymbol } from '../../../src/sources/market/types.js';
+import { parsePair } from '../../../src/core/types.js';
 import { candleCount } from '../../../src/core/series.js';
 import { PAIRS, SINCE } from './harness.js';
 
@@ -45,7 +45,7 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
     source: server.ctx.source,
     store,
     bus,
-    series: parseSeriesList(PAIRS.map((s) => normalizeSymbol(s)), ['1d']),
+    series: parseSeriesList(PAIRS.map((s) => parsePair(s)), ['1d']),
     replay: true,
     since: Date.parse(SINCE),
     window: config.pipeline.window,

@@ -2,7 +2,7 @@ import { asPair } from '../../../src/core/types.js';
 import { describe, it, expect } from 'vitest';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { UnknownSymbolError, MarketError } from '../../../src/sources/market/errors.js';
-import { normalizeSymbol } from '../../../src/sources/market/types.js';
+import { parsePair } from '../../../src/core/types.js';
 import { candleCount } from '../../../src/core/series.js';
 
 const replay = new ReplaySource();
@@ -68,9 +68,9 @@ describe('replay source over the bundled data', () => {
     expect(after).toBe(0);
   });
   it('normalizes pair spellings', () => {
-    expect(normalizeSymbol('eth_usdt')).toBe('ETH/USDT');
-    expect(normalizeSymbol('ETHUSDT')).toBe('ETH/USDT');
-    expect(normalizeSymbol('ETH/USDT')).toBe('ETH/USDT');
-    expect(() => normalizeSymbol('ETH')).toThrow(/not a pair/);
+    expect(parsePair('eth_usdt')).toBe('ETH/USDT');
+    expect(parsePair('ETHUSDT')).toBe('ETH/USDT');
+    expect(parsePair('ETH/USDT')).toBe('ETH/USDT');
+    expect(() => parsePair('ETH')).toThrow(/not a pair/);
   });
 });

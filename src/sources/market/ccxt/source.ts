@@ -3,7 +3,8 @@ import type { Exchange } from 'ccxt';
 import type { Candles } from '../../../core/series.js';
 import { timeframeMs, type Timeframe } from '../../../core/timeframes.js';
 import { MarketError, UnknownSymbolError } from '../errors.js';
-import { normalizeSymbol, type CandleQuery, type MarketInfo, type MarketSource, type OrderBook, type StreamOptions, type Ticker, type Trade } from '../types.js';
+import { type CandleQuery, type MarketInfo, type MarketSource, type OrderBook, type StreamOptions, type Ticker, type Trade } from '../types.js';
+import { parsePair } from '../../../core/types.js';
 import { toBook, toTicker, toTrades } from './convert.js';
 import { toMarketError } from './errors.js';
 import { createExchange } from './factory.js';
@@ -112,7 +113,7 @@ export class CcxtSource implements MarketSource {
 
   /** Normalised symbol that the exchange lists, else UnknownSymbolError before any request. */
   private async resolve(input: string): Promise<Pair> {
-    const symbol = normalizeSymbol(input);
+    const symbol = parsePair(input);
     await this.loadMarkets();
     if (!this.ex.markets?.[symbol]) throw new UnknownSymbolError(symbol, this.id, 'not listed by the exchange');
     return symbol;
