@@ -53,6 +53,8 @@ async function loader(root: string, fromDist: boolean) {
     store: await load('infra/store/index', 'store/index'),
     replay: await load('sources/market/replay/source', 'market/replay/source'),
     market: await load('sources/market/types', 'market/types'),
+    // The pair parser moved to core/types.ts (parsePair); older trees export normalizeSymbol.
+    pairs: await load('core/types', 'market/types'),
     timeframes: await load('core/timeframes'),
     service: await load('services/pipeline/service'),
   };
@@ -72,7 +74,7 @@ async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postg
   )) as Record<string, AnyFn>;
   const source = new (m.replay['ReplaySource'] as Ctor)();
   const series = (m.service['parseSeriesList'] as AnyFn)(
-    p.symbols.map((s) => (m.market['normalizeSymbol'] as AnyFn)(s)),
+    p.symbols.map((s) => ((m.pairs['parsePair'] ?? m.market['normalizeSymbol']) as AnyFn)(s)),
     p.timeframes.map((t) => (m.timeframes['parseTimeframe'] as AnyFn)(t)),
   );
   const service = new (m.service['PipelineService'] as Ctor)({ source, store, series, replay: true, since: Date.parse(p.replaySince), window: p.window });
