@@ -14,6 +14,8 @@ import { TimeframeError, parseTimeframe } from '../src/core/timeframes.js';
 import { PairFormatError, parsePair } from '../src/core/types.js';
 import { CandleFileError, parseCandleFile } from '../src/sources/market/parse.js';
 import { ScanBusyError } from '../src/services/scanner/service.js';
+import { resolveSpikeParams } from '../src/core/volume/spikes.js';
+import { SubscriberError } from '../src/kernel/loop.js';
 
 /** The README's table, restated: a change to ERROR_TABLE must be a deliberate change here too. */
 const EXPECTED: Record<ErrorCode, [http: number, exit: number]> = {
@@ -171,5 +173,15 @@ describe('every error class is a SextantError with the right code', () => {
   it('NotFoundError, UnavailableError', () => {
     expect(new NotFoundError('no', 'id').exitCode).toBe(3);
     expect(new UnavailableError('redis', 'down').httpStatus).toBe(503);
+  });
+
+  it('core and kernel errors are in the tree: a spike parameter is bad input, a failing subscriber keeps its cause code', () => {
+    const spike = thrown(() => resolveSpikeParams({ window: 1 }));
+    expect(spike).toBeInstanceOf(SextantError);
+    expect(spike).toMatchObject({ code: 'bad_input', field: 'window', message: 'window: must be an integer in [2, 10000]' });
+    expect((spike as SextantError).exitCode).toBe(2);
+    const down = new SubscriberError('tracker', 0, new UnavailableError('redis', 'down'));
+    expect([down.code, down.httpStatus]).toEqual(['unavailable', 503]);
+    expect(new SubscriberError('detector', 0, new TypeError('x is undefined')).code).toBe('internal');
   });
 });

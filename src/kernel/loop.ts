@@ -1,3 +1,4 @@
+import { SextantError } from '../errors.js';
 import type { MarketEvent, MarketEventType } from '../core/types.js';
 import { type Clock, LiveClock, SimulatedClock } from './clock.js';
 import type { Detector, KernelContext, KernelOutput } from './ports.js';
@@ -38,10 +39,18 @@ interface Subscription {
   handle: EventHandler;
 }
 
-/** Error raised when a subscriber fails: names it and the event time. */
-export class SubscriberError extends Error {
+/**
+ * Error raised when a subscriber fails: names it and the event time. It keeps the code of
+ * a SextantError cause (a detector that hit a dependency outage stays `unavailable`);
+ * anything else a subscriber throws is a bug in it, `internal`.
+ */
+export class SubscriberError extends SextantError {
   constructor(readonly subscriber: string, readonly at: number, cause: Error) {
-    super(`${subscriber} failed at ${Number.isFinite(at) ? new Date(at).toISOString() : at}: ${cause.message}`, { cause });
+    super(
+      cause instanceof SextantError ? cause.code : 'internal',
+      `${subscriber} failed at ${Number.isFinite(at) ? new Date(at).toISOString() : at}: ${cause.message}`,
+      { cause },
+    );
     this.name = 'SubscriberError';
   }
 }

@@ -12,6 +12,8 @@
  * never spikes.
  */
 
+import { InputError } from '../../errors.js';
+
 export interface SpikeParams {
   /** Candles in the baseline (the ones before the current candle). */
   window: number;
@@ -39,9 +41,10 @@ export interface SpikeColumns {
   count: number;
 }
 
-export class SpikeParamError extends RangeError {
-  constructor(readonly field: keyof SpikeParams, message: string) {
-    super(`${field}: ${message}`);
+/** A spike parameter outside its range: bad input wherever it came from (HTTP body, CLI option, config). */
+export class SpikeParamError extends InputError {
+  constructor(field: keyof SpikeParams, message: string) {
+    super(`${field}: ${message}`, field);
     this.name = 'SpikeParamError';
   }
 }
