@@ -16,6 +16,7 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerPaper } from './commands/paper.js';
 import { registerTracker } from './commands/tracker.js';
 import { registerMl } from './commands/ml.js';
+import { registerSentiment } from './commands/sentiment.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -50,5 +51,6 @@ registerBacktest(program);
 registerPaper(program);
 registerTracker(program);
 registerMl(program);
+registerSentiment(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);
