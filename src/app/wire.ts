@@ -16,6 +16,8 @@ import { LocalSignalBus, RedisSignalBus, type SignalBus } from '../services/pipe
 import type { PipelineService, PipelineServiceOptions } from '../services/pipeline/service.js';
 import { ScannerService } from '../services/scanner/service.js';
 import { ScanResultStore } from '../services/scanner/store.js';
+import { ModelRegistry } from '../services/ml/registry.js';
+import { TrainJobs } from '../services/ml/train-jobs.js';
 import type { HealthReport, Services } from '../services/types.js';
 import type { TrackerService } from '../services/tracker/service.js';
 import type { TrackerWiring } from '../services/tracker/wire.js';
@@ -85,6 +87,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
   // Results go to the store like everything else (opened on the first batch); the files stay as the export.
   const scanner = new ScannerService(source, opts.scanner ?? config.scanner, undefined, new ScanResultStore(lazy?.store ?? opts.store!));
   stops.push(() => analysis.stop(), () => scanner.stop());
+  const models = new ModelRegistry(() => realStore ?? lazy!.store, config.ml.modelsDir);
+  const training = new TrainJobs(() => source, models, () => clock.now(), { concurrency: config.ml.trainConcurrency, maxQueued: config.ml.trainQueue });
 
   let pipeline: PipelineService | undefined;
   let pipelineRun: Promise<void> | undefined;
@@ -133,6 +137,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     signalBus: () => (redisProbe ? redisProbe.health().then((h) => ({ ...h, details: { kind: 'redis', ...h.details } })) : { status: 'ok', details: { kind: 'in-process' } }),
     analysis: () => analysis.health(),
     scanner: () => scanner.health(),
+    training: () => ({ status: 'ok', details: { running: training.active, queued: training.queued } }),
   };
   if (pipeline) {
     const p = pipeline;
@@ -160,6 +165,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     },
     analysis,
     scanner,
+    models,
+    training,
     pipeline,
     tracker,
     startedAt,

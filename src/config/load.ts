@@ -30,6 +30,7 @@ function envOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
   if (env['REDIS_URL']) set(['redisUrl'], env['REDIS_URL']);
   if (env['PORT']) set(['server', 'port'], env['PORT']);
   if (env['LOG_LEVEL']) set(['logLevel'], env['LOG_LEVEL']);
+  if (env['ML_MODELS_DIR']) set(['ml', 'modelsDir'], env['ML_MODELS_DIR']);
   return out;
 }
 

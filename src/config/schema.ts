@@ -45,6 +45,15 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   /** Volume-spike scanner (SPEC B): detection, schedule, alert sinks, results folder. */
   scanner: scannerSettingsSchema.prefault({}),
+  /** Machine learning: where model files are read from, how many trainings run at once. */
+  ml: z.strictObject({
+    /** Folder of model JSON files read beside the Store's models (env ML_MODELS_DIR). */
+    modelsDir: z.string().min(1).default('models'),
+    /** Training jobs running at once, each on its own thread. */
+    trainConcurrency: z.coerce.number().int().min(1).max(16).default(1),
+    /** Training jobs allowed to wait; more get 429. */
+    trainQueue: z.coerce.number().int().min(0).max(1000).default(10),
+  }).prefault({}),
   llm: z.strictObject({
     /** OpenAI-compatible endpoint (OpenAI, Groq, Gemini's compatible endpoint, a local server). */
     baseUrl: z.url().optional(),

@@ -9,6 +9,8 @@ import type { SignalBus } from './pipeline/bus.js';
 import type { PipelineService } from './pipeline/service.js';
 import type { ScannerService } from './scanner/service.js';
 import type { TrackerService } from './tracker/service.js';
+import type { ModelRegistry } from './ml/registry.js';
+import type { TrainJobs } from './ml/train-jobs.js';
 
 export type { HealthStatus, Service, ServiceHealth } from '../kernel/service.js';
 
@@ -38,6 +40,10 @@ export interface Services {
   readonly pipeline: PipelineService | undefined;
   /** Present when the live market tracker runs in this process (`serve --tracker`). */
   readonly tracker: TrackerService | undefined;
+  /** Trained models: the Store's plus the model folder's. */
+  readonly models: ModelRegistry;
+  /** Training jobs on worker threads (POST /api/v1/train). */
+  readonly training: TrainJobs;
   /** Clock time at wiring, for uptime. */
   readonly startedAt: number;
   /** Asks every dependency at once; `down` only when one the process cannot work without is down. */

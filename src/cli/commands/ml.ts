@@ -3,9 +3,9 @@
  * evaluate/train is out-of-sample (purged walk-forward) and sits next to the naive baselines.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
+import { InputError, NotFoundError } from '../../errors.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount, lowerBound, sliceCandles, type Candles } from '../../core/series.js';
 import { parseFeatureCsv } from '../../core/ml/csv.js';
@@ -14,9 +14,15 @@ import { takeRows, matrix } from '../../core/ml/matrix.js';
 import type { ClassMetrics } from '../../core/ml/metrics.js';
 import type { EvalReport } from '../../core/ml/evaluate.js';
 import { loadCandles } from '../../services/candles.js';
-import { alignColumns, makeArtefact, parseModelFile } from '../../services/ml/artefact.js';
+import { alignColumns, parseModelFile } from '../../services/ml/artefact.js';
+import { dataQuality, dataQualityLine, type DataQuality } from '../../core/ml/data-quality.js';
+import type { QualityReport } from '../../core/quality.js';
+import { withServices } from '../services.js';
+import type { PermutationImportance } from '../../core/ml/importance.js';
+import { checkRule, DEFAULT_THRESHOLD_RULE, thresholdBacktest, type ThresholdBacktest } from '../../services/ml/threshold-backtest.js';
+import { parsePair } from '../../core/types.js';
 import {
-  buildDataset, checkParams, DEFAULT_WALK_FORWARD, evaluate, loadSpec, predictRows, trainFinal,
+  buildDataset, checkParams, DEFAULT_WALK_FORWARD, evaluate, loadSpec, predictRows, trainModel,
   type Engine, type WalkForwardSettings,
 } from '../../services/ml/run.js';
 import { openSource } from '../../app/sources.js';
@@ -27,7 +33,7 @@ import { parseSince } from './candles.js';
 interface DataOpts { tf: string; source?: string; since?: string; until?: string; spec?: string }
 interface FitOpts extends DataOpts {
   engine: string; rounds: string; depth: string; eta: string; folds: string; testFraction: string;
-  embargo: string; mode: string; window?: string; json?: boolean;
+  embargo: string; mode: string; window?: string; json?: boolean; enter: string; exit: string; fee: string;
 }
 
 function dataOptions(cmd: Command): Command {
@@ -51,10 +57,13 @@ function fitOptions(cmd: Command): Command {
     .option('--embargo <n>', 'bars dropped between training and test beyond the label horizon', String(DEFAULT_WALK_FORWARD.embargo))
     .option('--mode <mode>', 'expanding or rolling training window', 'expanding')
     .option('--window <n>', 'rolling window in bars')
+    .option('--enter <p>', 'threshold rule traded on the out-of-sample probabilities: buy when p > enter', String(DEFAULT_THRESHOLD_RULE.enter))
+    .option('--exit <p>', '... and sell when p < exit', String(DEFAULT_THRESHOLD_RULE.exit))
+    .option('--fee <x>', 'fee per side for that backtest, relative', String(DEFAULT_THRESHOLD_RULE.fee))
     .option('--json', 'JSON output');
 }
 
-async function candlesFor(pair: string, o: DataOpts): Promise<{ symbol: string; candles: Candles; origin: string }> {
+async function candlesFor(pair: string, o: DataOpts): Promise<{ symbol: string; candles: Candles; origin: string; quality: QualityReport }> {
   const config = cliConfig();
   const timeframe = parseTimeframe(o.tf);
   const source = await openSource(o.source ?? config.source, config);
@@ -63,7 +72,7 @@ async function candlesFor(pair: string, o: DataOpts): Promise<{ symbol: string; 
     let c = res.candles;
     if (o.until) c = sliceCandles(c, 0, lowerBound(c.time, parseSince(o.until)));
     if (candleCount(c) < 300) throw new InputError(`${res.symbol} ${timeframe}: ${candleCount(c)} candles, need at least 300 for walk-forward`, 'pair');
-    return { symbol: res.symbol, candles: c, origin: res.origin };
+    return { symbol: res.symbol, candles: c, origin: res.origin, quality: res.quality };
   } finally {
     await source.close();
   }
@@ -84,7 +93,8 @@ function settings(o: FitOpts) {
     embargo: intOption('--embargo', o.embargo, 0, 100000), mode: o.mode,
     ...(o.window ? { window: intOption('--window', o.window, 100, 10_000_000) } : {}),
   };
-  return { engine: o.engine as Engine, params, wf };
+  const rule = checkRule({ enter: num('--enter', o.enter, 0.0001, 0.9999), exit: num('--exit', o.exit, 0.0001, 0.9999), fee: num('--fee', o.fee, 0, 0.0999) });
+  return { engine: o.engine as Engine, params, wf, rule };
 }
 
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '-');
@@ -100,7 +110,27 @@ function printReport(head: string, c: Candles, r: EvalReport): void {
   out.write(`model log-loss ${beats ? 'is below' : 'is NOT below'} both baselines.\n`);
 }
 
-function reportJson(r: EvalReport) {
+/** What the clean layer did to the candles before any feature saw them. */
+function printQuality(d: DataQuality): void {
+  process.stdout.write(`${dataQualityLine(d, iso)}\n`);
+}
+
+function printImportance(imp: readonly PermutationImportance[]): void {
+  process.stdout.write('\npermutation importance (last fold\'s model on its test block; log-loss increase when shuffled):\n');
+  process.stdout.write(`${table(['feature', 'mean', 'sd'], imp.slice(0, 10).map((f) => [f.feature, f.meanIncrease.toFixed(5), f.std.toFixed(5)]))}\n`);
+}
+
+function printTrading(t: ThresholdBacktest): void {
+  const m = t.metrics;
+  const pct = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}%` : '-');
+  process.stdout.write(`\nthreshold rule through the backtester (buy when p > ${t.rule.enter}, sell when p < ${t.rule.exit}, fee ${t.rule.fee} per side), ${iso(t.from)} → ${iso(t.to)}, ${t.bars} bars:\n`);
+  process.stdout.write(`${table(['', 'return', 'max drawdown', 'Sharpe', 'trades', 'win rate', 'exposure'], [
+    ['model rule', pct(m.totalReturnPct), pct(m.maxDrawdownPct), f4(m.sharpe), m.trades, pct(m.winRatePct), pct(m.exposurePct)],
+    ['buy and hold', pct(m.buyHoldReturnPct), '-', '-', 1, '-', '100.00%'],
+  ])}\n`);
+}
+
+function reportJson(r: Pick<EvalReport, 'folds' | 'model' | 'majority' | 'previousBar'>) {
   return { folds: r.folds, model: r.model, baselines: { majority: r.majority, previousBar: r.previousBar } };
 }
 
@@ -109,51 +139,57 @@ export function registerMl(program: Command): void {
 
   fitOptions(dataOptions(ml.command('evaluate').description('purged walk-forward evaluation next to naive baselines')))
     .action(async (pair: string, o: FitOpts) => {
-      const { engine, params, wf } = settings(o);
+      const { engine, params, wf, rule } = settings(o);
       const { spec } = loadSpec(o.spec);
       const data = await candlesFor(pair, o);
-      const { report, engine: used } = evaluate(data.candles, spec, params, engine, wf, (k, n) => {
+      const { report, engine: used, importance } = evaluate(data.candles, spec, params, engine, wf, (k, n) => {
         if (!o.json) process.stderr.write(`fold ${k}/${n} done\n`);
       });
+      const trading = await thresholdBacktest(data.candles, parsePair(data.symbol), parseTimeframe(o.tf), report, rule);
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ pair: data.symbol, timeframe: o.tf, engine: used, bars: candleCount(data.candles), ...reportJson(report) })}\n`);
+        process.stdout.write(`${JSON.stringify({ pair: data.symbol, timeframe: o.tf, engine: used, bars: candleCount(data.candles), dataQuality: dataQuality(data.candles, data.quality), ...reportJson(report), importance, trading })}\n`);
         return;
       }
+      printQuality(dataQuality(data.candles, data.quality));
       printReport(`${data.symbol} ${o.tf} (${data.origin}): ${candleCount(data.candles)} bars ${iso(data.candles.time[0])} → ${iso(data.candles.time[candleCount(data.candles) - 1])}; label ${JSON.stringify(spec.label)}; ${used}\nwalk-forward ${wf.mode}, ${wf.folds} folds over the last ${wf.testFraction * 100}%, purge ${spec.label.horizon} + embargo ${wf.embargo} bars`, data.candles, report);
+      printImportance(importance);
+      printTrading(trading);
     });
 
   fitOptions(dataOptions(ml.command('train').description('walk-forward evaluation, then a final model on all bars saved as a versioned artefact')))
-    .option('--out <file>', 'artefact path (default: models/<id>.json)')
+    .option('--out <file>', 'also write the artefact to this JSON file')
     .action(async (pair: string, o: FitOpts & { out?: string }) => {
-      const { engine, params, wf } = settings(o);
-      const { spec, doc } = loadSpec(o.spec);
+      const { engine, params, wf, rule } = settings(o);
+      const { doc } = loadSpec(o.spec);
       const data = await candlesFor(pair, o);
       const c = data.candles;
       const n = candleCount(c);
-      const classification = spec.label.kind !== 'return';
-      const wfReport = classification ? evaluate(c, spec, params, engine, wf).report : undefined;
-      const final = trainFinal(c, spec, params, engine, wf.embargo);
-      const art = makeArtefact({
-        engine: final.engine, pair: data.symbol, timeframe: o.tf,
-        data: { from: iso(c.time[0]), to: iso(c.time[n - 1]), bars: n, trainRows: final.trainRows },
-        spec: doc, params: { ...params, objective: final.model.objective as 'binary:logistic' | 'reg:squarederror' },
-        ...(wfReport ? { walkForward: { model: wfReport.model, majority: wfReport.majority, previousBar: wfReport.previousBar, folds: wfReport.folds } } : {}),
-      }, final.model);
-      const file = o.out ?? join(process.env['ML_MODELS_DIR'] || 'models', `${art.id}.json`);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(art)}\n`);
+      const out = await trainModel(c, { symbol: data.symbol, timeframe: o.tf, specDoc: doc, params, engine, wf, rule }, (p) => {
+        if (!o.json) process.stderr.write(p.stage === 'final' ? 'training the final model\n' : `fold ${p.fold}/${p.folds} done\n`);
+      });
+      const art = out.artefact;
+      // The Store is where the server, workers and `ml predict` find models.
+      await withServices({}, ({ models }) => models.save(art));
+      if (o.out) {
+        mkdirSync(dirname(o.out), { recursive: true });
+        writeFileSync(o.out, `${JSON.stringify(art)}\n`);
+      }
+      const where = `the store${o.out ? ` and ${o.out}` : ''}`;
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ id: art.id, file, engine: final.engine, trees: final.model.trees.length, trainRows: final.trainRows, ...(wfReport ? { walkForward: reportJson(wfReport) } : {}) })}\n`);
+        process.stdout.write(`${JSON.stringify({ id: art.id, ...(o.out ? { file: o.out } : {}), engine: out.engine, trees: out.trees, trainRows: out.trainRows, dataQuality: dataQuality(c, data.quality), ...(out.walkForward ? { walkForward: reportJson(out.walkForward) } : {}), ...(out.importance ? { importance: out.importance } : {}), ...(out.trading ? { trading: out.trading } : {}) })}\n`);
         return;
       }
-      if (wfReport) printReport(`${data.symbol} ${o.tf}: ${n} bars; ${final.engine}`, c, wfReport);
-      process.stdout.write(`model ${art.id}: ${final.model.trees.length} trees on ${final.trainRows} rows, saved to ${file}\n`);
+      printQuality(dataQuality(c, data.quality));
+      if (out.walkForward) printReport(`${data.symbol} ${o.tf}: ${n} bars; ${out.engine}`, c, out.walkForward);
+      if (out.importance) printImportance(out.importance);
+      if (out.trading) printTrading(out.trading);
+      process.stdout.write(`model ${art.id}: ${out.trees} trees on ${out.trainRows} rows, saved to ${where}\n`);
     });
 
   ml.command('predict')
     .description('predictions (and TreeSHAP contributions) of a model for a feature CSV or the latest bars of a pair')
     .argument('[pair]', 'pair whose latest bars to predict (features from the model\'s spec)')
-    .requiredOption('--model <file>', 'model artefact, XGBoost JSON model, or an id in models/')
+    .requiredOption('--model <file|id>', 'model artefact or XGBoost JSON model file, or a model id (Store, then the model folder)')
     .option('--input <file>', 'feature CSV (header = feature names; timestamp column ignored; empty cell = missing)')
     .option('--tf <timeframe>', 'timeframe', '4h')
     .option('--source <source>', 'replay (bundled data) or a CCXT exchange id')
@@ -161,9 +197,12 @@ export function registerMl(program: Command): void {
     .option('--contribs', 'add TreeSHAP contributions (one per feature, then the bias)')
     .option('--json', 'JSON output (the only output format)')
     .action(async (pair: string | undefined, o: { model: string; input?: string; tf: string; source?: string; last: string; contribs?: boolean }) => {
-      const path = existsSync(o.model) ? o.model : join(process.env['ML_MODELS_DIR'] || 'models', `${o.model}.json`);
-      if (!existsSync(path)) throw new InputError(`--model: ${o.model} is neither a file nor a model id in models/`, 'model');
-      const { ensemble, artefact } = parseModelFile(readFileSync(path, 'utf8'), path);
+      const { ensemble, artefact } = existsSync(o.model)
+        ? parseModelFile(readFileSync(o.model, 'utf8'), o.model)
+        : await withServices({}, ({ models }) => models.load(o.model)).catch((e: unknown) => {
+          if (e instanceof NotFoundError) throw new InputError(`--model: ${o.model} is neither a file nor a model id (${e.message})`, 'model');
+          throw e;
+        });
       let x;
       if (o.input) {
         if (pair) throw new InputError('give either --input FILE or a pair, not both', 'input');

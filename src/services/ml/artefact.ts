@@ -9,6 +9,8 @@ import type { Ensemble } from '../../core/ml/ensemble.js';
 import type { GbdtParams } from '../../core/ml/gbdt/params.js';
 import { parseXgboostJson, xgboostJsonText, ModelFormatError } from '../../core/ml/xgboost-json.js';
 import type { EvalReport } from '../../core/ml/evaluate.js';
+import type { PermutationImportance } from '../../core/ml/importance.js';
+import type { ThresholdBacktest } from './threshold-backtest.js';
 
 export const ARTEFACT_FORMAT = 'sextant-ml-model';
 export const ARTEFACT_VERSION = 1;
@@ -25,6 +27,10 @@ export interface ModelArtefact {
   params: GbdtParams;
   featureNames: string[];
   walkForward?: Pick<EvalReport, 'model' | 'majority' | 'previousBar' | 'folds'>;
+  /** Permutation importance of the last walk-forward fold's model on its test block. */
+  importance?: PermutationImportance[];
+  /** The threshold rule traded on the walk-forward probabilities, through the backtester. */
+  trading?: ThresholdBacktest;
   model: unknown;
 }
 

@@ -17,8 +17,14 @@ import { trainGbdt } from '../../core/ml/gbdt/train.js';
 import { fromColumns, takeRows, type Matrix } from '../../core/ml/matrix.js';
 import { predict, predictMargin } from '../../core/ml/predict.js';
 import { validationSplit } from '../../core/ml/split.js';
+import { permutationImportance, type PermutationImportance } from '../../core/ml/importance.js';
 import { contributions } from '../../core/ml/treeshap.js';
 import { loadXgboost } from './xgboost-native.js';
+import { makeArtefact, type ModelArtefact } from './artefact.js';
+import { thresholdBacktest, type ThresholdBacktest, type ThresholdRule } from './threshold-backtest.js';
+import { parsePair } from '../../core/types.js';
+import { parseTimeframe } from '../../core/timeframes.js';
+import { candleCount } from '../../core/series.js';
 
 export type Engine = 'auto' | 'ts' | 'xgboost';
 
@@ -86,12 +92,22 @@ function requireClassification(spec: FeatureSpec): void {
   if (spec.label.kind === 'return') throw new InputError('label.kind "return" is a regression target; walk-forward classification metrics need direction or triple-barrier labels', 'label.kind');
 }
 
-export function evaluate(c: Candles, spec: FeatureSpec, params: GbdtParams, engine: Engine, wf: WalkForwardSettings, onFold?: (k: number, of: number) => void): { report: EvalReport; engine: string } {
+export interface Evaluation {
+  report: EvalReport;
+  engine: string;
+  /** Permutation importance of the last fold's model on its own test block (out of sample). */
+  importance: PermutationImportance[];
+}
+
+export function evaluate(c: Candles, spec: FeatureSpec, params: GbdtParams, engine: Engine, wf: WalkForwardSettings, onFold?: (k: number, of: number) => void): Evaluation {
   requireClassification(spec);
   const d = buildDataset(c, spec);
   const e = resolveEngine(engine);
   const report = evaluateWalkForward(d, { ...params, objective: 'binary:logistic' }, e.trainer, { horizon: spec.label.horizon, ...wf }, onFold);
-  return { report, engine: e.note };
+  const lastFrom = report.folds[report.folds.length - 1]!.testFrom;
+  const test = report.rows.filter((r) => r >= lastFrom);
+  const importance = report.lastModel ? permutationImportance(report.lastModel, takeRows(d.x, test), Float64Array.from(test, (i) => d.y[i]!)) : [];
+  return { report, engine: e.note, importance };
 }
 
 /** Final model on all labelled bars; the last 20% (purged) drive early stopping. */
@@ -124,3 +140,54 @@ export function predictRows(model: Ensemble, x: Matrix, withContribs: boolean): 
 }
 
 export { DEFAULT_PARAMS };
+
+export interface TrainRequest {
+  symbol: string;
+  timeframe: string;
+  /** The spec as the user wrote it (stored in the artefact) and parsed. */
+  specDoc: unknown;
+  params: GbdtParams;
+  engine: Engine;
+  wf: WalkForwardSettings;
+  /** The threshold rule traded on the out-of-sample probabilities (default DEFAULT_THRESHOLD_RULE). */
+  rule?: ThresholdRule;
+}
+
+export type TrainProgress = { stage: 'walk-forward'; fold: number; folds: number } | { stage: 'final' };
+
+export interface TrainOutcome {
+  artefact: ModelArtefact;
+  walkForward?: EvalReport;
+  importance?: PermutationImportance[];
+  trading?: ThresholdBacktest;
+  engine: string;
+  trees: number;
+  trainRows: number;
+}
+
+const isoTime = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
+
+/**
+ * Walk-forward first (classification labels), then the final model on all labelled bars, as
+ * one versioned artefact: what `ml train` and the training job both do.
+ */
+export async function trainModel(c: Candles, req: TrainRequest, onProgress?: (p: TrainProgress) => void): Promise<TrainOutcome> {
+  const spec = parseFeatureSpec(req.specDoc);
+  const n = candleCount(c);
+  const evaluation = spec.label.kind !== 'return'
+    ? evaluate(c, spec, req.params, req.engine, req.wf, (fold, folds) => onProgress?.({ stage: 'walk-forward', fold, folds }))
+    : undefined;
+  const walkForward = evaluation?.report;
+  const trading = walkForward ? await thresholdBacktest(c, parsePair(req.symbol), parseTimeframe(req.timeframe), walkForward, req.rule) : undefined;
+  onProgress?.({ stage: 'final' });
+  const final = trainFinal(c, spec, req.params, req.engine, req.wf.embargo);
+  const artefact = makeArtefact({
+    engine: final.engine, pair: req.symbol, timeframe: req.timeframe,
+    data: { from: isoTime(c.time[0]!), to: isoTime(c.time[n - 1]!), bars: n, trainRows: final.trainRows },
+    spec: req.specDoc, params: { ...req.params, objective: final.model.objective as 'binary:logistic' | 'reg:squarederror' },
+    ...(walkForward ? { walkForward: { model: walkForward.model, majority: walkForward.majority, previousBar: walkForward.previousBar, folds: walkForward.folds } } : {}),
+    ...(evaluation ? { importance: evaluation.importance } : {}),
+    ...(trading ? { trading } : {}),
+  }, final.model);
+  return { artefact, ...(evaluation ? { walkForward: evaluation.report, importance: evaluation.importance } : {}), ...(trading ? { trading } : {}), engine: final.engine, trees: final.model.trees.length, trainRows: final.trainRows };
+}

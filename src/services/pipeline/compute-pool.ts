@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../threads.js';
 import type { Candles } from '../../core/series.js';
 import type { CandleResult, SeriesKey } from '../../infra/store/types.js';
 import type { StepOptions } from './step.js';
@@ -17,18 +16,8 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/**
- * Built code runs the worker's .js file. Under tsx (tests, benches) this file is TypeScript
- * and so is the worker; Node 20 does not hand the parent's loader hooks to a thread, so
- * the thread registers tsx itself before importing the worker module.
- */
 function spawn(workerData: StepOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./compute-worker.js', import.meta.url), { workerData });
-  // The ESM entry of tsx's API (require.resolve picks the CommonJS one).
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const main = new URL('./compute-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(main)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return spawnWorker(import.meta.url, 'compute-worker', workerData);
 }
 
 /**
