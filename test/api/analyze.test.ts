@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys, separateDbUrl } from '../helpers/redis.js';
 import { requires } from '../helpers/requires.js';
@@ -8,7 +11,9 @@ interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
 
 /** The real CLI process: `sextant serve --port 0` prints the URL it bound. */
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
+  // A store of its own (no user's or other suite's SQLite file), removed when the server stops.
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-api-analyze-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), ...env };
   if (!env['REDIS_URL']) delete childEnv['REDIS_URL'];
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -30,8 +35,12 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
     url,
     proc,
     stop: () => new Promise<void>((r) => {
-      if (proc.exitCode !== null) return r();
-      proc.once('exit', () => r());
+      const done = () => {
+        rmSync(dir, { recursive: true, force: true });
+        r();
+      };
+      if (proc.exitCode !== null) return done();
+      proc.once('exit', done);
       proc.kill('SIGTERM');
     }),
   };
@@ -62,7 +71,8 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
     expect(json['analysis']).toMatch(/Trend:/);
     expect(json['analysis_summarized']).toMatch(/[\u0600-\u06FF]/);
     const d = json['data'];
-    expect(d).toMatchObject({ pair: 'ETH/USDT', timeframe: '1d', candles: 200 });
+    // No timeframe sent: the seed's default, day1, echoed as the seed names it.
+    expect(d).toMatchObject({ pair: 'ETH/USDT', timeframe: 'day1', timeframe_ccxt: '1d', candles: 200 });
     for (const k of ['ema9', 'ema21', 'ema50', 'rsi14', 'adx14', 'mfi14']) expect(typeof d.indicators[k]).toBe('number');
     expect(Object.keys(d.indicators.bb).sort()).toEqual(['lower', 'middle', 'upper']);
     expect(Array.isArray(d.levels)).toBe(true);
@@ -90,7 +100,10 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
       for (const tf of [lbank, ccxt]) {
         const { status, json } = await post(server.url, { pair: 'BTC/USD', timeframe: tf, limit: 30 });
         expect(status, `${tf}: ${json['message']}`).toBe(200);
-        expect(json['data'].timeframe).toBe(ccxt);
+        // Echoed as sent (a seed client sending day1 compares against day1); the CCXT name beside it.
+        expect(json['data'].timeframe).toBe(tf);
+        expect(json['data'].timeframe_ccxt).toBe(ccxt);
+        expect(json['data'].signal.timeframe).toBe(ccxt);
       }
     }
   });
@@ -129,13 +142,17 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
   it('cache-stats counts a hit on the second identical request', async () => {
     const stats = async () => (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; misses: number; size: number; backend: string };
     const before = await stats();
-    const a = await post(server.url, { pair: 'SOL/USDT', timeframe: '1d', limit: 90 });
+    const a = await post(server.url, { pair: 'SOL/USDT', timeframe: 'day1', limit: 90 });
     const b = await post(server.url, { pair: 'sol_usdt', timeframe: 'day1', limit: 90 });
     const after = await stats();
     expect(a.headers.get('x-cache')).toBe('miss');
     expect(b.headers.get('x-cache')).toBe('hit');
     expect(b.json).toEqual(a.json);
     expect(after).toMatchObject({ backend: 'memory', hits: before.hits + 1, misses: before.misses + 1, size: before.size + 1 });
+    // Another spelling of the timeframe is echoed as sent: its own entry, same analysis otherwise.
+    const c = await post(server.url, { pair: 'SOL/USDT', timeframe: '1d', limit: 90 });
+    expect(c.json['data'].timeframe).toBe('1d');
+    expect({ ...c.json, data: { ...c.json['data'], timeframe: 'day1' } }).toEqual(a.json);
   });
 
   it('the route is documented in the OpenAPI spec', async () => {
@@ -147,20 +164,23 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
 
 describe.runIf(await requires('redis'))('server with Redis configured', () => {
   let server: Server;
+  // A database other than 0, and a request (limit) of this run's own, so the entries this suite
+  // creates are its own and are all it deletes; the hit counters are only compared, never reset.
   const redisUrl = separateDbUrl();
+  const limit = 60 + Math.floor(Math.random() * 900);
   beforeAll(async () => {
     server = await startServer({ REDIS_URL: redisUrl });
   });
   afterAll(async () => {
     await server?.stop();
-    await deleteKeys('sextant:cache:*', redisUrl);
+    await deleteKeys(`sextant:cache:v:analysis:*|LINK/USDT|1d|${limit}|*`, redisUrl);
   });
 
   it('serves cache-stats from Redis and counts the hit there', async () => {
     const before = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; backend: string };
     expect(before.backend).toBe('redis');
-    await post(server.url, { pair: 'LINK/USDT', limit: 77 });
-    const second = await post(server.url, { pair: 'LINK/USDT', limit: 77 });
+    await post(server.url, { pair: 'LINK/USDT', limit });
+    const second = await post(server.url, { pair: 'LINK/USDT', limit });
     expect(second.headers.get('x-cache')).toBe('hit');
     const after = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number };
     expect(after.hits).toBeGreaterThanOrEqual(before.hits + 1);

@@ -12,7 +12,8 @@ let base = '';
 beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
-    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    // A 1 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
+    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -43,13 +44,36 @@ async function call(method: 'GET' | 'POST', path: string) {
   return { status: res.status, body: (await res.json()) as Json };
 }
 
+/** run-manual answers at once; the batch is read back from its result_url when it is done. */
+async function runBatch(query = ''): Promise<{ head: Json; summary: Json }> {
+  const run = await call('POST', `/api/v1/scheduler/run-manual${query}`);
+  expect(run.status).toBe(200);
+  for (let i = 0; i < 600; i++) {
+    const r = await call('GET', run.body.result_url);
+    if (r.status === 200) return { head: run.body, summary: r.body };
+    expect(r.status).toBe(202);
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  throw new Error('batch did not finish');
+}
+
 describe('scheduler and scanner HTTP API (SPEC B) against the real server', () => {
   it('status before start: not running, no jobs, the config', async () => {
     const { status, body } = await call('GET', '/api/v1/scheduler/status');
     expect(status).toBe(200);
-    expect(body.running).toBe(false);
+    expect(body).toMatchObject({ status: 'stopped', is_running: false, running: false });
     expect(body.jobs).toEqual([]);
-    expect(body.config).toMatchObject({ schedule_type: 'interval', interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60 });
+    expect(body.scheduler_config).toMatchObject({ schedule_type: 'interval', interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60, min_interval_seconds: 1 });
+  });
+
+  it('an interval below the configured minimum is a 400 naming interval_minutes', async () => {
+    const { status, body } = await call('POST', '/api/v1/scheduler/start?schedule_type=interval&interval_minutes=0.01');
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ status: 'error', field: 'interval_minutes' });
+    expect(body.message).toMatch(/^interval_minutes: runs 0\.6 s apart; the minimum is 1 s/);
+    const cron = await call('POST', `/api/v1/scheduler/start?schedule_type=cron&cron=${encodeURIComponent('* * * * * *')}&misfire_grace_time=1`);
+    expect(cron.status).toBe(200);
+    await call('POST', '/api/v1/scheduler/stop');
   });
 
   it('a bad schedule_type is a 400 naming the field', async () => {
@@ -68,20 +92,20 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     const t0 = Date.now();
     const start = await call('POST', '/api/v1/scheduler/start?schedule_type=interval&interval_minutes=2');
     expect(start.status).toBe(200);
-    expect(start.body.status).toBe('started');
+    expect(start.body).toMatchObject({ status: 'success', message: 'Scheduler started with interval schedule', schedule_type: 'interval', is_running: true });
     const { body } = await call('GET', '/api/v1/scheduler/status');
-    expect(body.running).toBe(true);
+    expect(body).toMatchObject({ status: 'running', is_running: true });
     expect(body.jobs).toHaveLength(1);
-    expect(body.jobs[0].id).toBe('volume_scan');
+    expect(body.jobs[0]).toMatchObject({ id: 'volume_analysis_job', name: 'Volume Analysis Batch Job' });
     expect(body.jobs[0].trigger).toBe('interval[0:02:00]');
     const next = Date.parse(body.jobs[0].next_run_time);
     expect(next).toBeGreaterThan(t0 + 110_000);
     expect(next).toBeLessThan(Date.now() + 121_000);
-    expect(body.config).toMatchObject({ interval_minutes: 2, max_instances: 1, coalesce: true, misfire_grace_time: 60 });
+    expect(body.scheduler_config).toMatchObject({ interval_minutes: 2, max_instances: 1, coalesce: true, misfire_grace_time: 60 });
     expect((await call('POST', '/api/v1/scheduler/start?schedule_type=interval')).status).toBe(409);
     const stop = await call('POST', '/api/v1/scheduler/stop');
     expect(stop.status).toBe(200);
-    expect(stop.body.status).toBe('stopped');
+    expect(stop.body).toMatchObject({ status: 'success', message: 'Scheduler stopped successfully', is_running: false });
     const after = await call('GET', '/api/v1/scheduler/status');
     expect(after.body.running).toBe(false);
     expect(after.body.jobs).toEqual([]);
@@ -96,18 +120,22 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     expect(next.getUTCMinutes() % 5).toBe(0);
     expect(next.getUTCSeconds()).toBe(0);
     expect(next.getTime() - Date.now()).toBeLessThanOrEqual(5 * 60_000);
-    expect(start.body.config).toMatchObject({ schedule_type: 'cron', misfire_grace_time: 30 });
-    expect((await call('POST', '/api/v1/scheduler/stop')).body.running).toBe(false);
+    expect(start.body.scheduler_config).toMatchObject({ schedule_type: 'cron', misfire_grace_time: 30 });
+    expect(start.body).toMatchObject({ status: 'success', message: 'Scheduler started with cron schedule', schedule_type: 'cron' });
+    expect((await call('POST', '/api/v1/scheduler/stop')).body.is_running).toBe(false);
   });
 
   it('run-manual produces a batch, served as latest, per pair and in the history', async () => {
     expect((await call('GET', '/api/v1/scanner/results/latest')).status).toBe(404);
-    const run = await call('POST', '/api/v1/scheduler/run-manual?top=12');
-    expect(run.status).toBe(200);
-    expect(run.body.status).toBe('completed');
-    const id = run.body.batch_id as string;
-    expect(run.body.summary.pairs).toMatchObject({ requested: 12, ok: 12, failed: 0 });
-    expect(run.body.summary.params.timeframe).toBe('1d');
+    const { head, summary } = await runBatch('?top=12');
+    // Seed 000's answer, at once: {success, timestamp, type: "manual"}; the batch id and where to read it are additions.
+    expect(head).toMatchObject({ success: true, type: 'manual', batch_id: expect.any(String) });
+    expect(Number.isNaN(Date.parse(head.timestamp))).toBe(false);
+    expect(head).not.toHaveProperty('summary');
+    const id = head.batch_id as string;
+    expect(summary.batchId).toBe(id);
+    expect(summary.pairs).toMatchObject({ requested: 12, ok: 12, failed: 0 });
+    expect(summary.params.timeframe).toBe('1d');
 
     const latest = await call('GET', '/api/v1/scanner/results/latest');
     expect(latest.status).toBe(200);
@@ -126,15 +154,24 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     const report = await fetch(`${base}/api/v1/scanner/files/${id}/report.html`);
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await report.text()).toContain('href="charts/BTC_USDT.html"');
-    const chart = await fetch(`${base}/api/v1/scanner/files/${id}/charts/BTC_USDT.html`);
-    expect(await chart.text()).toContain('src="../../assets/echarts.min.js"');
+    const btcFiles = summary.results.find((r: Json) => r.symbol === 'BTC/USDT').files;
+    expect(btcFiles.chart).toMatch(/^btc_usdt_day1_\d{8}_\d{6}_chart\.html$/);
+    expect(await report.text()).toContain(`href="${btcFiles.chart}"`);
+    const chart = await fetch(`${base}/api/v1/scanner/files/${id}/${btcFiles.chart}`);
+    expect(await chart.text()).toContain('src="../assets/echarts.min.js"');
+    const withPng = summary.results.find((r: Json) => r.files?.png);
+    const png = await fetch(`${base}/api/v1/scanner/files/${id}/${withPng.files.png}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
     const lib = await fetch(`${base}/api/v1/scanner/files/assets/echarts.min.js`);
     expect(lib.status).toBe(200);
     expect(Number((await lib.arrayBuffer()).byteLength)).toBeGreaterThan(500_000);
     expect((await fetch(`${base}/api/v1/scanner/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
 
-    await call('POST', '/api/v1/scheduler/run-manual?top=3');
+    // wait=true (an addition) answers when the batch is done, with its summary.
+    const waited = await call('POST', '/api/v1/scheduler/run-manual?top=3&wait=true');
+    expect(waited.body).toMatchObject({ success: true, type: 'manual', status: 'completed' });
+    expect(waited.body.summary.pairs.requested).toBe(3);
     const hist = await call('GET', '/api/v1/scanner/batches');
     expect(hist.status).toBe(200);
     expect(hist.body.batches).toHaveLength(2);
@@ -144,12 +181,32 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     expect((await call('POST', '/api/v1/scheduler/run-manual?timeframe=7x')).status).toBe(400);
   });
 
+  it('run-manual does not block: the batch is 202 (running, with progress) until done; a second run meanwhile is 409', async () => {
+    const run = await call('POST', '/api/v1/scheduler/run-manual?top=all');
+    expect(run.status).toBe(200);
+    // Every pair of the bundled data takes seconds; the next request arrives while the batch runs.
+    const busy = await call('POST', '/api/v1/scheduler/run-manual');
+    expect(busy.status).toBe(409);
+    const progress = await call('GET', run.body.result_url);
+    expect(progress.status).toBe(202);
+    expect(progress.body).toMatchObject({ status: 'running', batch_id: run.body.batch_id, trigger: 'manual' });
+    expect((await call('GET', '/api/v1/scheduler/status')).body).toMatchObject({ scan_in_progress: true, current_batch: { batch_id: run.body.batch_id } });
+    let done: { status: number; body: Json } = progress;
+    for (let i = 0; i < 600 && done.status === 202; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      done = await call('GET', run.body.result_url);
+    }
+    expect(done.status).toBe(200);
+    expect(done.body.pairs.requested).toBeGreaterThan(100);
+    expect((await call('GET', '/api/v1/scheduler/status')).body.scan_in_progress).toBe(false);
+  }, 180_000);
+
   it('a started schedule actually runs batches (interval of 2 s)', async () => {
     const before = (await call('GET', '/api/v1/scanner/batches')).body.batches.length as number;
     expect((await call('POST', '/api/v1/scheduler/start?schedule_type=interval&interval_minutes=0.0334')).status).toBe(200);
     let latest: Json = {};
-    for (let i = 0; i < 60; i++) {
-      await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 240; i++) {
+      await new Promise((r) => setTimeout(r, 500));
       latest = (await call('GET', '/api/v1/scanner/results/latest')).body;
       if (latest.trigger === 'interval') break;
     }
@@ -158,5 +215,5 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     const st = (await call('GET', '/api/v1/scheduler/status')).body;
     expect(st.stats.runs).toBeGreaterThanOrEqual(1);
     expect((await call('GET', '/api/v1/scanner/batches')).body.batches.length).toBeGreaterThan(before);
-  });
+  }, 180_000);
 });

@@ -51,7 +51,8 @@ const analyzeResponse = {
     data: {
       type: 'object',
       properties: {
-        pair: { type: 'string' }, timeframe: { type: 'string' }, source: { type: 'string' }, candles: { type: 'integer' },
+        pair: { type: 'string' }, timeframe: { type: 'string', description: 'As the caller sent it (day1 stays day1)' }, timeframe_ccxt: { type: 'string', description: 'The CCXT name (1d)' },
+        source: { type: 'string' }, candles: { type: 'integer' },
         last_candle_time: { type: 'string', format: 'date-time' }, close: { type: 'number' },
         indicators: {
           type: 'object',
@@ -109,7 +110,9 @@ export const analyzeRoutes: RouteModule = async (app, { ctx }) => {
       throw new HttpError(400, 'body: must be a JSON object such as {"pair": "eth_usdt"}', 'body');
     }
     const body = parseWith(analyzeBody, req.body);
-    const { body: json, cached } = await service.analyzeJson({ pair: body.pair, timeframe: body.timeframe, limit: body.limit });
+    const sent = (req.body as { timeframe?: unknown } | undefined)?.timeframe;
+    const timeframeLabel = typeof sent === 'string' ? sent.trim() : 'day1';
+    const { body: json, cached } = await service.analyzeJson({ pair: body.pair, timeframe: body.timeframe, limit: body.limit, timeframeLabel });
     return reply.header('x-cache', cached ? 'hit' : 'miss').type('application/json; charset=utf-8').send(json);
   });
 

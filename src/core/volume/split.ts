@@ -38,3 +38,27 @@ export function buySellSplit(trades: readonly TradeLike[], from = -Infinity, unt
   const total = bv + sv;
   return { trades: n, buyVolume: bv, sellVolume: sv, buyQuoteVolume: bq, sellQuoteVolume: sq, buyRatio: total > 0 ? bv / total : NaN, from: first, to: last };
 }
+
+/** A split tied to one candle: only trades inside [candleTime, candleEnd) count. */
+export interface CandleSplit extends BuySellSplit {
+  /** Open time of the candle the split describes, and the end of its range (exclusive), epoch ms. */
+  candleTime: number;
+  candleEnd: number;
+  /**
+   * The trades fetched reach back before the candle opened, so every trade of the candle is
+   * in the split; false when the source's recent-trades window starts inside the candle.
+   */
+  complete: boolean;
+}
+
+/**
+ * The taker split of one candle from a list of recent trades. null when no trade falls
+ * inside the candle: trades from another time say nothing about this candle.
+ */
+export function candleSplit(trades: readonly TradeLike[], candleTime: number, candleEnd: number): CandleSplit | null {
+  const s = buySellSplit(trades, candleTime, candleEnd);
+  if (!s) return null;
+  let earliest = Infinity;
+  for (const t of trades) if (t.time < earliest) earliest = t.time;
+  return { ...s, candleTime, candleEnd, complete: earliest < candleTime };
+}

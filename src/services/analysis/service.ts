@@ -16,6 +16,8 @@ export interface AnalyzeRequest {
   pair?: string;
   timeframe: Timeframe;
   limit: number;
+  /** The timeframe as the caller spelled it (`day1`), echoed back by the wire format; default `timeframe`. */
+  timeframeLabel?: string;
 }
 
 export interface AnalysisServiceOptions {
@@ -31,7 +33,7 @@ export interface AnalysisServiceOptions {
    * The response as it goes on the wire (SPEC A field names); the caller that owns the
    * wire format supplies it, so cached bytes are already in that shape. Default: as is.
    */
-  encode?: (r: AnalysisResponse) => unknown;
+  encode?: (r: AnalysisResponse, req: AnalyzeRequest) => unknown;
 }
 
 /** Everything SPEC A returns, from candles already loaded (no cache). */
@@ -71,12 +73,14 @@ export class AnalysisService implements Service {
     const head = await this.opts.source.candles(symbol, req.timeframe, { limit: 1 });
     const last = candleCount(head) ? head.time[candleCount(head) - 1]! : 0;
     const writer = this.opts.llm?.baseUrl && this.opts.llm.model ? `llm:${this.opts.llm.model}` : 'builtin';
-    return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}`;
+    // The caller's spelling of the timeframe is echoed in the bytes, so it is part of the key.
+    const label = req.timeframeLabel && req.timeframeLabel !== req.timeframe ? `|as:${req.timeframeLabel}` : '';
+    return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}${label}`;
   }
 
   /** The response as UTF-8 JSON bytes, from the cache when possible. */
   async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
-    if (!this.opts.cache) return { body: this.bytes(await this.analyze(req)), cached: false };
+    if (!this.opts.cache) return { body: this.bytes(await this.analyze(req), req), cached: false };
     const symbol = parsePair(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
@@ -99,11 +103,11 @@ export class AnalysisService implements Service {
 
   private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
-    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm));
+    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm), req);
   }
 
-  private bytes(r: AnalysisResponse): Buffer {
-    return Buffer.from(JSON.stringify(this.opts.encode ? this.opts.encode(r) : r));
+  private bytes(r: AnalysisResponse, req: AnalyzeRequest): Buffer {
+    return Buffer.from(JSON.stringify(this.opts.encode ? this.opts.encode(r, req) : r));
   }
 
   async stop(): Promise<void> {

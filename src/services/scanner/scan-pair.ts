@@ -2,13 +2,17 @@ import { finiteOrNull } from '../../core/numbers.js';
 import type { Pair } from '../../core/types.js';
 import { candleCount } from '../../core/series.js';
 import { detectSpikes, spikeEvents } from '../../core/volume/spikes.js';
-import { buySellSplit, type BuySellSplit } from '../../core/volume/split.js';
+import { candleSplit, type CandleSplit } from '../../core/volume/split.js';
+import { timeframeMs } from '../../core/timeframes.js';
 import type { MarketInfo, MarketSource } from '../../sources/market/types.js';
 import type { PairResult, ScanParams } from './types.js';
 
 
-/** Fetch, detect, and (when wanted) split; any failure becomes a failed result, never a throw. */
-export async function scanPair(source: MarketSource, market: MarketInfo, rank: number, p: ScanParams): Promise<PairResult> {
+/**
+ * Fetch, detect, and (when wanted) split; any failure becomes a failed result, never a throw.
+ * `now` decides which candles have closed: a live source's last candle is still forming.
+ */
+export async function scanPair(source: MarketSource, market: MarketInfo, rank: number, p: ScanParams, now = Date.now()): Promise<PairResult> {
   const symbol = market.symbol;
   try {
     // The baseline of the first scanned candle needs `window` candles before it.
@@ -18,7 +22,12 @@ export async function scanPair(source: MarketSource, market: MarketInfo, rank: n
     const cols = detectSpikes(c.volume, { window: p.window, k: p.k, threshold: p.alertThreshold });
     const from = Math.max(0, n - p.periods);
     const spikes = spikeEvents(c.time, c.volume, cols, p.alertThreshold, from);
-    const split = p.trades === 'all' || (p.trades === 'spikes' && spikes.length > 0) ? await tradesSplit(source, symbol) : null;
+    const tfMs = timeframeMs(p.timeframe);
+    let closedAt = n - 1;
+    while (closedAt >= 0 && c.time[closedAt]! + tfMs > now) closedAt--;
+    const lastClosed = closedAt >= 0 ? c.time[closedAt]! : null;
+    const splitCandle = [...spikes].reverse().find((s) => s.alert)?.time ?? spikes[spikes.length - 1]?.time ?? (p.trades === 'all' ? lastClosed : null);
+    const split = splitCandle !== null && p.trades !== 'none' ? await tradesSplit(source, symbol, splitCandle, splitCandle + tfMs) : null;
     return {
       status: 'ok',
       symbol,
@@ -29,6 +38,7 @@ export async function scanPair(source: MarketSource, market: MarketInfo, rank: n
       scanned: Math.max(0, n - Math.max(from, p.window)),
       first: c.time[0] ?? null,
       last: c.time[n - 1] ?? null,
+      lastClosed,
       spikes,
       alerts: spikes.filter((s) => s.alert).length,
       maxConfidence: spikes.reduce((m, s) => Math.max(m, s.confidence), 0),
@@ -45,10 +55,13 @@ export async function scanPair(source: MarketSource, market: MarketInfo, rank: n
   }
 }
 
-/** Sources without trades for a pair (replay outside BTC/ETH) answer null, not a failure. */
-async function tradesSplit(source: MarketSource, symbol: Pair): Promise<BuySellSplit | null> {
+/**
+ * The source's recent trades inside [open, end) only. Sources without trades for a pair
+ * (replay outside BTC/ETH), or whose trades lie outside the candle, answer null, not a failure.
+ */
+async function tradesSplit(source: MarketSource, symbol: Pair, open: number, end: number): Promise<CandleSplit | null> {
   try {
-    return buySellSplit(await source.trades(symbol, 1000));
+    return candleSplit(await source.trades(symbol, 1000), open, end);
   } catch {
     return null;
   }

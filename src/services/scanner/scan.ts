@@ -12,6 +12,8 @@ export interface ScanRunOptions {
   onPair?(result: PairResult, done: number, total: number): void;
   /** Batch id (sortable time stamp); taken from the clock when absent. */
   batchId?: string;
+  /** What time it is for "has this candle closed" (default the clock). */
+  now?: number;
 }
 
 export const newBatchId = (now = new Date()) => now.toISOString().replace(/[:.]/g, '-');
@@ -25,14 +27,16 @@ export async function runScan(source: MarketSource, params: ScanParams, opts: Sc
   opts.onStart?.(markets.length);
   let done = 0;
   const pairs = await mapPool(markets, params.concurrency, async (m, i) => {
-    const r = await scanPair(source, m, i + 1, params);
+    const r = await scanPair(source, m, i + 1, params, opts.now ?? started.getTime());
     opts.onPair?.(r, ++done, markets.length);
     return r;
   }, opts.signal);
   const finished = new Date();
   const ok = pairs.filter((p) => p?.status === 'ok');
   const failed = pairs.filter((p) => p?.status === 'failed');
-  const alerts: AlertItem[] = ok.flatMap((p) => p.spikes.filter((s) => s.alert).map((s) => ({
+  // A spike 49 candles back was news 49 candles ago: by default only the latest closed candle alerts.
+  const scope = params.alertScope ?? 'latest';
+  const alerts: AlertItem[] = ok.flatMap((p) => p.spikes.filter((s) => s.alert && (scope === 'all' || s.time === p.lastClosed)).map((s) => ({
     symbol: p.symbol, timeframe: p.timeframe, time: new Date(s.time).toISOString(),
     volume: s.volume, mean: s.mean, z: finiteOrNull(s.z), relVolume: finiteOrNull(s.relVolume), confidence: s.confidence,
   })));

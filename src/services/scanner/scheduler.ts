@@ -8,23 +8,41 @@ export interface ScheduleConfig {
   coalesce: boolean;
   /** A fire time later than this is skipped as a misfire (the host slept, the loop stalled). */
   misfireGraceSeconds: number;
+  /**
+   * Shortest allowed time between two runs (interval, or the cron's next two fire times).
+   * A batch writes megabytes; a 1 s schedule would fill the disk. Default 60.
+   */
+  minIntervalSeconds?: number;
 }
 
+export const DEFAULT_MIN_INTERVAL_SECONDS = 60;
+
+/** Seed 000's status fields (`status`, `is_running`, `jobs`, `scheduler_config`) plus Sextant's own. */
 export interface SchedulerStatus {
+  status: 'running' | 'stopped';
+  is_running: boolean;
+  /** Same as is_running (Sextant's first name for it, kept for its clients). */
   running: boolean;
   jobs: { id: string; name: string; trigger: string; next_run_time: string | null; pending_runs: number }[];
-  config: {
-    schedule_type: ScheduleConfig['type'];
-    interval_minutes: number;
-    cron: string;
-    max_instances: 1;
-    coalesce: boolean;
-    misfire_grace_time: number;
-  };
+  scheduler_config: SchedulerConfigView;
+  /** Same object as scheduler_config (Sextant's first name for it). */
+  config: SchedulerConfigView;
   stats: { runs: number; skipped_max_instances: number; misfired: number; last_run_at: string | null; last_error: string | null };
 }
 
-export const JOB_ID = 'volume_scan';
+export interface SchedulerConfigView {
+  schedule_type: ScheduleConfig['type'];
+  interval_minutes: number;
+  cron: string;
+  max_instances: 1;
+  coalesce: boolean;
+  misfire_grace_time: number;
+  min_interval_seconds: number;
+}
+
+/** The seed's job id and name: clients of the seed look the job up by them. */
+export const JOB_ID = 'volume_analysis_job';
+export const JOB_NAME = 'Volume Analysis Batch Job';
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
@@ -53,10 +71,11 @@ export class ScanScheduler {
     return this.trigger !== null;
   }
 
-  /** Throws RangeError("field: rule") for a bad interval or cron expression. */
+  /** Throws RangeError("field: rule") for a bad interval or cron expression, or one below the minimum. */
   start(over: Partial<ScheduleConfig> = {}): void {
     const cfg = { ...this.config, ...over };
     const trigger = cfg.type === 'cron' ? cronTrigger(cfg.cron) : intervalTrigger(cfg.intervalMinutes * 60_000, this.now());
+    assertMinimumGap(trigger, cfg, this.now());
     this.stop();
     this.config = cfg;
     this.trigger = trigger;
@@ -73,23 +92,28 @@ export class ScanScheduler {
 
   status(): SchedulerStatus {
     const c = this.config;
+    const view: SchedulerConfigView = {
+      schedule_type: c.type,
+      interval_minutes: c.intervalMinutes,
+      cron: c.cron,
+      max_instances: 1,
+      coalesce: c.coalesce,
+      misfire_grace_time: c.misfireGraceSeconds,
+      min_interval_seconds: c.minIntervalSeconds ?? DEFAULT_MIN_INTERVAL_SECONDS,
+    };
     return {
+      status: this.running ? 'running' : 'stopped',
+      is_running: this.running,
       running: this.running,
       jobs: this.trigger ? [{
         id: JOB_ID,
-        name: 'volume-spike scan',
+        name: JOB_NAME,
         trigger: this.trigger.description,
         next_run_time: this.nextAt === null ? null : new Date(this.nextAt).toISOString(),
         pending_runs: this.pending,
       }] : [],
-      config: {
-        schedule_type: c.type,
-        interval_minutes: c.intervalMinutes,
-        cron: c.cron,
-        max_instances: 1,
-        coalesce: c.coalesce,
-        misfire_grace_time: c.misfireGraceSeconds,
-      },
+      scheduler_config: view,
+      config: view,
       stats: { ...this.stats },
     };
   }
@@ -139,5 +163,23 @@ export class ScanScheduler {
       }
     } while (this.pending-- > 0 && this.running);
     this.pending = 0;
+  }
+}
+
+/**
+ * The gap between runs must reach the minimum. For cron the next few fire times are
+ * checked: `*\/5 * * * * *` (every 5 s) and `0,1 * * * *` (two runs a minute apart) both fail.
+ */
+export function assertMinimumGap(trigger: Trigger, cfg: Pick<ScheduleConfig, 'type' | 'minIntervalSeconds'>, now: number): void {
+  const minMs = (cfg.minIntervalSeconds ?? DEFAULT_MIN_INTERVAL_SECONDS) * 1000;
+  const field = cfg.type === 'cron' ? 'cron' : 'interval_minutes';
+  let prev = trigger.next(now);
+  for (let i = 0; i < 50 && prev !== null; i++) {
+    const next = trigger.next(prev);
+    if (next === null) return;
+    if (next - prev < minMs) {
+      throw new RangeError(`${field}: runs ${(next - prev) / 1000} s apart; the minimum is ${minMs / 1000} s (scanner.schedule.minIntervalSeconds)`);
+    }
+    prev = next;
   }
 }

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function realBatch(sinks: Parameters<typeof dispatchAlerts>[0]) {
   const dir = mkdtempSync(join(tmpdir(), 'sextant-alerts-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const svc = new ScannerService(new ReplaySource(), defaultScannerSettings({ resultsDir: dir, top: 30 }), sinks);
+  const svc = new ScannerService(new ReplaySource(), defaultScannerSettings({ resultsDir: dir, top: 30, alertScope: 'all' }), sinks);
   return { svc, run: await svc.run('manual') };
 }
 

@@ -21,7 +21,8 @@ describe.runIf(await requires('chromium'))('scan chart in headless Chromium', ()
     const run = await svc.run('manual');
     // A pair with an alert, so the highlighted bars are in the picture.
     const pair = run.summary.alerts[0]?.symbol ?? 'BTC/USDT';
-    const file = join(run.dir, 'charts', `${pair.replace('/', '_')}.html`);
+    const files = run.summary.results.find((r) => r.symbol === pair)!.files as { chart: string; report: string };
+    const file = join(run.dir, files.chart);
     // Playwright owns --user-data-dir: a fresh profile is passed as the persistent context's dir.
     const browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
       executablePath: CHROMIUM,
@@ -58,9 +59,11 @@ describe.runIf(await requires('chromium'))('scan chart in headless Chromium', ()
       await page.screenshot({ path: shot, fullPage: true });
       expect(errors).toEqual([]);
       expect(remote).toEqual([]);
-      // The report opens too, and links to the chart.
+      // The batch report opens too, and links to the chart; so does the pair's own report.
       await page.goto(pathToFileURL(join(run.dir, 'report.html')).href);
-      expect(await page.locator(`a[href="charts/${pair.replace('/', '_')}.html"]`).count()).toBe(1);
+      expect(await page.locator(`a[href="${files.chart}"]`).count()).toBe(1);
+      await page.goto(pathToFileURL(join(run.dir, files.report)).href);
+      expect(await page.locator(`a[href="${files.chart}"]`).count()).toBe(1);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

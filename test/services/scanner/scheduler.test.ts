@@ -28,8 +28,9 @@ describe('scan scheduler', () => {
     s.start();
     const st = s.status();
     expect(st.running).toBe(true);
-    expect(st.jobs[0]).toMatchObject({ id: 'volume_scan', trigger: 'interval[0:05:00]', next_run_time: '2024-01-01T00:05:00.000Z' });
-    expect(st.config).toMatchObject({ interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60 });
+    expect(st).toMatchObject({ status: 'running', is_running: true });
+    expect(st.jobs[0]).toMatchObject({ id: 'volume_analysis_job', name: 'Volume Analysis Batch Job', trigger: 'interval[0:05:00]', next_run_time: '2024-01-01T00:05:00.000Z' });
+    expect(st.scheduler_config).toMatchObject({ interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60, min_interval_seconds: 60 });
     await vi.advanceTimersByTimeAsync(16 * MIN);
     expect(starts.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['00:05', '00:10', '00:15']);
     s.stop();
@@ -85,5 +86,22 @@ describe('scan scheduler', () => {
     s.stop();
     expect(() => cronTrigger('every five minutes')).toThrow(/^cron: /);
     expect(() => intervalTrigger(10, 0)).toThrow(/^interval_minutes: /);
+  });
+
+  it('refuses schedules that run more often than the minimum, naming the field, and stays stopped', () => {
+    const { s } = harness({ minIntervalSeconds: 60 });
+    expect(() => s.start({ intervalMinutes: 0.5 })).toThrow(/^interval_minutes: runs 30 s apart; the minimum is 60 s/);
+    expect(() => s.start({ type: 'cron', cron: '*/10 * * * * *' })).toThrow(/^cron: runs 10 s apart; the minimum is 60 s/);
+    // Two runs a minute apart then a long pause: the shortest gap counts.
+    expect(() => s.start({ type: 'cron', cron: '0,1 * * * *', minIntervalSeconds: 120 })).toThrow(/^cron: runs 60 s apart; the minimum is 120 s/);
+    expect(s.running).toBe(false);
+    s.start({ intervalMinutes: 1 });
+    expect(s.status().jobs[0]!.trigger).toBe('interval[0:01:00]');
+    s.stop();
+    // The minimum is configurable: a test harness may ask for seconds.
+    const fast = harness({ minIntervalSeconds: 1 }).s;
+    fast.start({ intervalMinutes: 2 / 60 });
+    expect(fast.status().scheduler_config.min_interval_seconds).toBe(1);
+    fast.stop();
   });
 });
