@@ -19,3 +19,6 @@ export const shared = (relative: string): string => join(SHARED_DIR, relative);
  * files. A bench writes its committed figures only when run with `--update`.
  */
 export const BENCH_OUT = join(REPO_ROOT, 'bench', 'out');
+
+/** What tests leave for a person to look at (screenshots; git-ignored). */
+export const TEST_OUT = join(REPO_ROOT, 'test', 'out');

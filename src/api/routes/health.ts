@@ -19,6 +19,5 @@ export const healthRoutes: RouteModule = async (app, { ctx }) => {
       dependencies: report.dependencies,
     };
   };
-  app.get('/', { schema: { summary: 'Health', tags: ['ops'] } }, health);
   app.get('/health', { schema: { summary: 'Health: status ok | degraded | down, each dependency with its reason', tags: ['ops'] } }, health);
 };

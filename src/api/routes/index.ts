@@ -5,6 +5,8 @@ import { analyzeRoutes } from './analyze.js';
 import { mlRoutes } from './ml.js';
 import { backtestRoutes } from './backtests.js';
 import { trackerRoutes } from './tracker.js';
+import { dashboardDataRoutes } from './dashboard-data.js';
+import { dashboardRoutes } from './dashboard.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
@@ -14,4 +16,6 @@ export const featureRoutes: RouteModule[] = [
   mlRoutes,
   backtestRoutes,
   trackerRoutes,
+  dashboardDataRoutes,
+  dashboardRoutes,
 ];
