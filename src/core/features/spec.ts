@@ -14,12 +14,16 @@
  * volume: [24]               # z-score of log volume over w bars
  * range: true                # (high - low) / close
  * calendar: [hour, weekday]
+ * structure: { strength: 5, lookback: 200 }   # distance to confirmed swing levels, pullback depth
+ * higher:                                      # a higher timeframe's features, used once its candle closed
+ *   - { timeframe: 1d, indicators: [RSI], returns: [1, 5] }
  * label: { kind: direction, horizon: 1, deadZone: 0 }
  * ```
  */
 import { InputError } from '../../errors.js';
 import { getIndicator, resolveParams } from '../indicators/registry.js';
 import { IndicatorError, type IndicatorDef, type Params } from '../indicators/types.js';
+import { parseTimeframe, type Timeframe } from '../timeframes.js';
 
 export type CalendarField = 'hour' | 'weekday' | 'dayOfMonth' | 'month';
 const CALENDAR: readonly CalendarField[] = ['hour', 'weekday', 'dayOfMonth', 'month'];
@@ -42,6 +46,24 @@ export type LabelSpec =
   | { kind: 'return'; horizon: number }
   | { kind: 'triple-barrier'; horizon: number; upper: number; lower: number };
 
+/** Market-structure features from confirmed swings (see compute.ts, structureColumns). */
+export interface StructureSpec {
+  /** Bars on each side that make a swing; a swing is known `strength` bars after it. */
+  strength: number;
+  /** Only swings from the last `lookback` bars count as levels. */
+  lookback: number;
+}
+
+/** Features of a higher timeframe, aligned to the base bars without look-ahead. */
+export interface HigherSpec {
+  timeframe: Timeframe;
+  indicators: IndicatorFeature[];
+  returns: number[];
+  volatility: number[];
+  volume: number[];
+  range: boolean;
+}
+
 export interface FeatureSpec {
   indicators: IndicatorFeature[];
   returns: number[];
@@ -49,6 +71,8 @@ export interface FeatureSpec {
   volume: number[];
   range: boolean;
   calendar: CalendarField[];
+  structure?: StructureSpec;
+  higher: HigherSpec[];
   label: LabelSpec;
 }
 
@@ -141,10 +165,60 @@ function label(raw: unknown): LabelSpec {
   }
 }
 
+function intIn(o: Raw, k: string, def: number, lo: number, hi: number, where: string): number {
+  const v = o[k] ?? def;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) throw new FeatureSpecError(`${where}.${k} must be an integer in [${lo}, ${hi}], got ${JSON.stringify(v)}`, `${where}.${k}`);
+  return v;
+}
+
+function structure(raw: unknown): StructureSpec | undefined {
+  if (raw === undefined || raw === false) return undefined;
+  const o: Raw = raw === true ? {} : isObj(raw) ? raw : {};
+  if (raw !== true && !isObj(raw)) throw new FeatureSpecError('structure must be true or a mapping { strength, lookback }', 'structure');
+  onlyKeys(o, ['strength', 'lookback'], 'structure');
+  const strength = intIn(o, 'strength', 5, 1, 100, 'structure');
+  return { strength, lookback: intIn(o, 'lookback', 200, 2 * strength + 1, 100000, 'structure') };
+}
+
+function higher(raw: unknown): HigherSpec[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new FeatureSpecError('higher must be a list of { timeframe, indicators, returns, volatility, volume, range }', 'higher');
+  return raw.map((h, i) => {
+    const where = `higher[${i}]`;
+    if (!isObj(h)) throw new FeatureSpecError(`${where} must be a mapping`, where);
+    onlyKeys(h, ['timeframe', 'indicators', 'returns', 'volatility', 'volume', 'range'], where);
+    let timeframe: Timeframe;
+    try {
+      timeframe = parseTimeframe(String(h.timeframe));
+    } catch {
+      throw new FeatureSpecError(`${where}.timeframe: ${JSON.stringify(h.timeframe)} is not a timeframe such as 1h, 4h, 1d, 1w`, `${where}.timeframe`);
+    }
+    if (timeframe === '1M') throw new FeatureSpecError(`${where}.timeframe: months have no fixed length; use 1w or shorter`, `${where}.timeframe`);
+    const inds = h.indicators ?? [];
+    if (!Array.isArray(inds)) throw new FeatureSpecError(`${where}.indicators must be a list`, `${where}.indicators`);
+    if (h.range !== undefined && typeof h.range !== 'boolean') throw new FeatureSpecError(`${where}.range must be true or false`, `${where}.range`);
+    return {
+      timeframe,
+      indicators: inds.map((x, k) => {
+        try {
+          return indicator(x, k);
+        } catch (e) {
+          if (e instanceof FeatureSpecError) throw new FeatureSpecError(`${where}.${e.message.replace(/^feature spec: /, '')}`, `${where}.${e.field ?? 'indicators'}`);
+          throw e;
+        }
+      }),
+      returns: windows(h.returns, `${where}.returns`, 1),
+      volatility: windows(h.volatility, `${where}.volatility`, 2),
+      volume: windows(h.volume, `${where}.volume`, 2),
+      range: h.range === true,
+    };
+  });
+}
+
 /** Validates a parsed YAML/JSON document into a FeatureSpec. */
 export function parseFeatureSpec(raw: unknown): FeatureSpec {
   if (!isObj(raw)) throw new FeatureSpecError('the document must be a mapping', 'spec');
-  onlyKeys(raw, ['indicators', 'returns', 'volatility', 'volume', 'range', 'calendar', 'label'], 'spec');
+  onlyKeys(raw, ['indicators', 'returns', 'volatility', 'volume', 'range', 'calendar', 'structure', 'higher', 'label'], 'spec');
   const inds = raw.indicators ?? [];
   if (!Array.isArray(inds)) throw new FeatureSpecError('indicators must be a list', 'indicators');
   const calendar = raw.calendar ?? [];
@@ -160,8 +234,11 @@ export function parseFeatureSpec(raw: unknown): FeatureSpec {
     volume: windows(raw.volume, 'volume', 2),
     range: raw.range === true,
     calendar: calendar as CalendarField[],
+    higher: higher(raw.higher),
     label: label(raw.label),
   };
+  const st = structure(raw.structure);
+  if (st) spec.structure = st;
   return spec;
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Candles } from '../../core/series.js';
-import { computeFeatures, logReturn } from '../../core/features/compute.js';
+import { computeFeatures, inferBarMs, logReturn } from '../../core/features/compute.js';
 import { makeLabels } from '../../core/features/labels.js';
 import { DEFAULT_SPEC_DOC, parseFeatureSpec, type FeatureSpec } from '../../core/features/spec.js';
 import { evaluateWalkForward, type EvalReport, type Trainer } from '../../core/ml/evaluate.js';
@@ -73,8 +73,9 @@ export interface MlDataset {
   lastReturn: Float64Array;
 }
 
-export function buildDataset(c: Candles, spec: FeatureSpec): MlDataset {
-  const f = computeFeatures(c, spec);
+/** `barMs`: the candles' timeframe in ms (from the request); inferred from their spacing when not given. */
+export function buildDataset(c: Candles, spec: FeatureSpec, barMs = inferBarMs(c.time)): MlDataset {
+  const f = computeFeatures(c, spec, barMs);
   return { x: fromColumns(f.columns), names: f.names, y: makeLabels(c, spec.label), lastReturn: logReturn(c.close, 1) };
 }
 

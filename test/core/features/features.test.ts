@@ -14,8 +14,14 @@ const EVERYTHING = {
   volume: [12],
   range: true,
   calendar: ['hour', 'weekday', 'dayOfMonth', 'month'],
+  structure: { strength: 3, lookback: 120 },
+  higher: [
+    { timeframe: '1d', indicators: [{ name: 'RSI' }, { name: 'EMA', params: { timePeriod: 10 } }], returns: [1, 5], volatility: [10], volume: [10], range: true },
+    { timeframe: '1w', returns: [1], indicators: [{ name: 'ATR' }] },
+  ],
   label: { kind: 'direction', horizon: 3, deadZone: 0.001 },
 };
+const H4 = 4 * 3_600_000;
 
 const same = (a: number, b: number) => (Number.isNaN(a) && Number.isNaN(b)) || a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
@@ -23,10 +29,11 @@ describe('features: prefix invariance on real candles (Coinbase BTC-USD 4h)', ()
   it('every feature of every registry indicator and every built-in kind: value at i is the same computed on bars 0..i', () => {
     const c = sliceCandles(btc4h(), 0, 6000);
     const spec = parseFeatureSpec(EVERYTHING);
-    const full = computeFeatures(c, spec);
+    const full = computeFeatures(c, spec, H4);
     expect(full.names.length).toBeGreaterThan(200);
+    expect(full.names).toEqual(expect.arrayContaining(['sr_up', 'sr_down', 'leg', 'pullback', 'swing_age', '1d:rsi(timePeriod=14)', '1d:ret_5', '1w:atr(timePeriod=14)']));
     for (const cut of [150, 777, 2500, 5999]) {
-      const part = computeFeatures(sliceCandles(c, 0, cut), spec);
+      const part = computeFeatures(sliceCandles(c, 0, cut), spec, H4);
       full.columns.forEach((col, k) => {
         for (let i = 0; i < cut; i++) {
           if (!same(col[i]!, part.columns[k]![i]!)) {
@@ -38,6 +45,60 @@ describe('features: prefix invariance on real candles (Coinbase BTC-USD 4h)', ()
     // And the features are not all missing: a feature that is always NaN proves nothing.
     const alive = full.columns.filter((col) => col.some((v) => !Number.isNaN(v))).length;
     expect(alive).toBeGreaterThan(full.columns.length * 0.9);
+  });
+
+  it('a higher timeframe value is used only once its candle closed: 1d ret_1 on 4h bars', () => {
+    const c = sliceCandles(btc4h(), 3000, 4000);
+    const spec = parseFeatureSpec({ higher: [{ timeframe: '1d', returns: [1] }] });
+    const col = computeFeatures(c, spec, H4).columns[0]!;
+    const day = 86_400_000;
+    let checked = 0;
+    for (let i = 20; i < 1000; i++) {
+      const t = c.time[i]!;
+      // The latest UTC day that ended at or before this 4h bar's close.
+      const closedDayStart = Math.floor((t + H4) / day) * day - day;
+      const lastOf = (d0: number) => {
+        let k = -1;
+        for (let j = 0; j <= i; j++) if (c.time[j]! >= d0 && c.time[j]! < d0 + day) k = j;
+        return k;
+      };
+      const a = lastOf(closedDayStart), b = lastOf(closedDayStart - day);
+      if (a < 0 || b < 0 || c.time[a]! + H4 !== closedDayStart + day) continue;
+      expect(col[i]).toBeCloseTo(Math.log(c.close[a]! / c.close[b]!), 12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(900);
+  });
+
+  it('structure features: distances are positive fractions, pullback measures the last leg, all known at the bar', () => {
+    const c = sliceCandles(btc4h(), 0, 5000);
+    const f = computeFeatures(c, parseFeatureSpec({ structure: { strength: 5, lookback: 200 } }));
+    const col = (n: string) => f.columns[f.names.indexOf(n)]!;
+    const up = col('sr_up'), down = col('sr_down'), leg = col('leg'), pb = col('pullback');
+    let defined = 0;
+    for (let i = 0; i < 5000; i++) {
+      if (!Number.isNaN(up[i]!)) {
+        expect(up[i]).toBeGreaterThan(0);
+        defined++;
+      }
+      if (!Number.isNaN(down[i]!)) {
+        expect(down[i]).toBeGreaterThan(0);
+        expect(down[i]).toBeLessThan(1);
+      }
+      if (!Number.isNaN(leg[i]!)) expect([1, -1]).toContain(leg[i]);
+    }
+    expect(defined).toBeGreaterThan(3000);
+    // Pullback spreads over [0, 1] mostly: it is neither constant nor always outside the leg.
+    const inside = Array.from(pb).filter((v) => v >= 0 && v <= 1).length;
+    expect(inside).toBeGreaterThan(2500);
+    expect(new Set(Array.from(pb).filter((v) => !Number.isNaN(v)).map((v) => v.toFixed(3))).size).toBeGreaterThan(1000);
+  });
+
+  it('bad structure or higher-timeframe keys fail with one line naming them', () => {
+    expect(() => parseFeatureSpec({ higher: [{ timeframe: '1q' }] })).toThrow(/higher\[0\]\.timeframe/);
+    expect(() => parseFeatureSpec({ higher: [{ timeframe: '1d', indicators: [{ name: 'NOPE' }] }] })).toThrow(/higher\[0\]\.indicators\[0\].*NOPE/);
+    expect(() => parseFeatureSpec({ structure: { strength: 0 } })).toThrow(/structure\.strength/);
+    expect(() => parseFeatureSpec({ higher: [{ timeframe: '1d', foo: 1 }] })).toThrow(/unknown key "foo"/);
   });
 
   it('the default spec builds its columns with warm-up NaNs only at the start', () => {
