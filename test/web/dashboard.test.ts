@@ -75,6 +75,16 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     const report = await pipeline.runReplay(60);
     expect(report.failed).toEqual([]);
     await server.ctx.scanner.run('manual');
+    // A small real model (walk-forward on the bundled Coinbase BTC/USD 4h candles) for the models page.
+    const train = await fetch(`${base}/api/v1/train`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pair: 'BTC/USD', timeframe: '4h', rounds: 40, folds: 2, engine: 'ts' }) });
+    expect(train.status).toBe(202);
+    const { id } = await train.json() as { id: string };
+    let job: { status: string; error?: unknown } = { status: 'queued' };
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      job = await (await fetch(`${base}/api/v1/train/${id}`)).json() as typeof job;
+    }
+    expect(job.status, JSON.stringify(job.error)).toBe('done');
     // The tracker page reads the synced book; wait (bounded) until the replayed feed has synced both.
     for (let i = 0; i < 600 && !server.ctx.tracker!.status().every((s) => s.book.state === 'synced'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(server.ctx.tracker!.status().map((s) => s.book.state)).toEqual(server.ctx.tracker!.symbols().map(() => 'synced'));
@@ -205,6 +215,16 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     expect(w.errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('shows the trained model against its baselines, with permutation importance', async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await open(page, '#/models');
+    expect(await page.locator('.models-table tbody tr').count()).toBe(5);
+    expect(await page.locator('.importance .bar-row').count()).toBeGreaterThan(3);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('runs a backtest from the page and draws its equity curve', async () => {
     const page = await browser.newPage();

@@ -90,6 +90,6 @@ function schedulerCard(st: Status, act: (fn: () => Promise<unknown>) => Promise<
       ' ', h('button', { type: 'button', id: 'run-now', disabled: st.scan_in_progress, onclick: (e: Event) => {
         (e.target as HTMLButtonElement).disabled = true;
         (e.target as HTMLButtonElement).textContent = 'Scanning…';
-        void act(() => postJson('/api/v1/scheduler/run-manual'));
+        void act(() => postJson('/api/v1/scheduler/run-manual?wait=true'));
       } }, 'Run a scan now')));
 }
