@@ -35,7 +35,7 @@ export const configSchema = z.strictObject({
     timeframes: z.array(z.string()).min(1).default(['1d']),
     /** Replay: first day of the history to replay (ISO date). */
     replaySince: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').default('2022-01-01'),
-    /** Candles of history each signal computation sees. */
+    /** Candles of stored history read per computation; raised to the structure lookback (500), which alone decides what a computation sees. */
     window: z.coerce.number().int().min(50).max(5000).default(500),
     /** Live polling interval. */
     pollMs: z.coerce.number().int().min(1000).default(15_000),

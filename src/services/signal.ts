@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { computeSignal } from '../core/signals/compute.js';
+import { structureAt } from '../core/signals/lookback.js';
 import type { SignalOptions, StructureResult } from '../core/signals/types.js';
 import { candleCount } from '../core/series.js';
 import type { MarketSource } from '../sources/market/types.js';
@@ -22,7 +22,7 @@ export async function loadSignal(source: MarketSource, req: SignalRequest): Prom
   const n = candleCount(loaded.candles);
   if (n === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
   const at = req.at === undefined ? n - 1 : resolveAt(loaded.candles.time, req.at);
-  const result = computeSignal(loaded.candles, { ...req.options, symbol: loaded.symbol, timeframe: loaded.timeframe, at });
+  const result = structureAt(loaded.candles, { ...req.options, symbol: loaded.symbol, timeframe: loaded.timeframe, at });
   return { loaded, result };
 }
 

@@ -16,7 +16,7 @@ export function registerSignal(program: Command): void {
     .option('--tf <timeframe>', 'timeframe (1m … 1M or minute1 … month1)', '1d')
     .option('--source <source>', 'replay (bundled data), binance, lbank or any CCXT exchange id')
     .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
-    .option('--limit <n>', 'candles of history to load (confidence is measured on them)', '5000')
+    .option('--limit <n>', 'candles of history to load; the structure at a bar uses the last 500 up to it (the lookback rule)', '5000')
     .option('--at <bar>', 'bar to describe: index (0-based, -1 = last) or time (ISO or epoch ms); default the last bar')
     .option('--strength <n>', 'swing lookback on each side', '5')
     .option('--json', 'JSON output: the signal record with levels, swings, fib, order blocks and factors')

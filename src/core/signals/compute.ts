@@ -65,14 +65,14 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
   if (!leg) {
     signal.invalidReasons.push(walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`);
     const none = 'no swing leg';
-    return { ...base, signal, fib: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
+    return { ...base, signal, fib: null, planBasis: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
   }
 
   const ev = walk.evaluate(at, true);
   const p = ev.plan;
   const up = p.direction === 'long';
   const { worstClose, beyond } = walk.extremes();
-  const fib = fibLevels({ from: leg.from, to: leg.to, close, worstClose, beyondExtreme: beyond, side: up ? cfg.fibLong : cfg.fibShort, pullbackStart: cfg.pullbackStart });
+  const fib = fibLevels({ from: leg.from, to: leg.to, close, worstClose, beyondExtreme: beyond, side: up ? cfg.fibLong : cfg.fibShort, pullbackStart: cfg.pullbackStart, invalidationDepth: ev.invalidAt });
   const valid = ev.problems.length === 0;
   const conf = valid ? measureConfidence(c, walk.setups, p.direction, ev.mask, at, cfg.minSample) : null;
   Object.assign(signal, {
@@ -99,7 +99,8 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
     FIB: `retraced ${fmt(ev.depth)} of the leg (${ev.pullback}); fires from ${up ? cfg.fibLong.approaching : cfg.fibShort.approaching} until the stop`,
     SWING: prev ? `swing ${leg.to.kind} ${fmt(leg.to.price)} vs previous ${fmt(prev.price)}: ${has('SWING') ? (up ? 'higher high' : 'lower low') : (up ? 'no higher high' : 'no lower low')}` : `no earlier swing ${leg.to.kind} to compare`,
   };
-  return { ...base, signal, fib, factors: factorList(ev.mask, details) };
+  const planBasis = { stopAnchor: p.stopAnchor, stopStructure: p.stopStructure, stopBuffer: Math.abs(p.stopStructure - p.sl), targetSources: [...p.targetSources] };
+  return { ...base, signal, fib, planBasis, factors: factorList(ev.mask, details) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { extensionPrice, retracementPrice } from '../structure/fibonacci.js';
 import { significant as fmt } from '../numbers.js';
-import type { FibSideConfig, PullbackState, StructureConfig, Swing } from './types.js';
+import type { FibSideConfig, OrderBlock, PullbackState, StopAnchor, StructureConfig, Swing, TargetSource } from './types.js';
 
 export interface TradePlan {
   direction: 'long' | 'short';
@@ -12,30 +12,115 @@ export interface TradePlan {
   tp3: number;
   /** Reward to TP1 over risk to the stop, both from entry1. */
   riskReward: number;
+  stopAnchor: StopAnchor;
+  /** Price of the structure the stop sits beyond (before the ATR buffer). */
+  stopStructure: number;
+  targetSources: [TargetSource, TargetSource, TargetSource];
+}
+
+/** What the plan is placed against: the structure as known at the bar. */
+export interface PlanContext {
+  /** Active S/R level prices with their zones. */
+  levels: readonly { price: number; zoneLow: number; zoneHigh: number }[];
+  /** Order blocks not broken yet. */
+  blocks: readonly OrderBlock[];
+  /** The order block the entries sit on (the OB factor's block), if any. */
+  entryBlock: OrderBlock | null;
+  /** ATR(14) at the leg's confirmation (mean range during ATR's warm-up). */
+  atr: number;
 }
 
 /**
  * The pullback plan on the last swing leg: an up-leg (low -> high) is bought on its
- * retracement, a down-leg sold on its bounce. Entries and stop are retracements of the
- * leg (SPEC C ratios); TP1 is the leg's end (a retest of the swing), TP2 and TP3 are
- * extensions of the leg.
+ * retracement, a down-leg sold on its bounce. Long shown; shorts mirror it.
+ * - Entries: SPEC C's Fibonacci retracements of the leg (entry1 0.70, entry2 0.72).
+ * - Stop: beyond the structure that invalidates the trade, plus a buffer of
+ *   `stopAtrBuffer` x ATR: below the low of the bullish order block the entries sit on
+ *   when there is one below entry2, else below the leg's start (the swing low whose loss
+ *   breaks the higher-low structure).
+ * - Targets: the next opposing structure above entry1, nearest first: active S/R levels
+ *   whose zone lies wholly above entry1 (at the level price), unbroken bearish order
+ *   blocks (at their low, where supply starts) and the leg's end swing. A candidate within
+ *   `levelTolAtr` x ATR of the previous target adds nothing and is skipped. When fewer
+ *   than three remain, Fibonacci extensions of the leg (`tp2Extension`, `tp3Extension`,
+ *   2.618) beyond the last target fill in.
+ * - R:R = |TP1 - entry1| / |entry1 - stop|, so an obstacle just above the entry or a stop
+ *   far below it fails the minRiskReward gate.
  */
-export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig): TradePlan {
+export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig, ctx: PlanContext): TradePlan {
   const up = to.price >= from.price;
   const side: FibSideConfig = up ? cfg.fibLong : cfg.fibShort;
+  const sign = up ? 1 : -1;
   const entry1 = retracementPrice(from, to, side.entry1);
-  const sl = retracementPrice(from, to, side.stop);
-  const tp1 = to.price;
+  const entry2 = retracementPrice(from, to, side.entry2);
+  const buffer = cfg.stopAtrBuffer * ctx.atr;
+
+  const b = ctx.entryBlock;
+  const blockEdge = b ? (up ? b.low : b.high) : NaN;
+  const onBlock = b !== null && sign * (entry2 - blockEdge) > 0;
+  const stopStructure = onBlock ? blockEdge : from.price;
+  const sl = stopStructure - sign * buffer;
+
+  const gap = cfg.levelTolAtr * ctx.atr;
+  const prices: number[] = [];
+  const sources: TargetSource[] = [];
+  // Three scans for the nearest candidate beyond the previous target (beyond entry1 for the
+  // first): no candidate list, no sort, since the walk asks at every bar.
+  for (let k = 0; k < 3; k++) {
+    const after = k === 0 ? entry1 : prices[k - 1]!;
+    const min = k === 0 ? 0 : gap;
+    let best = NaN;
+    let source: TargetSource = 'swing';
+    const consider = (p: number, src: TargetSource) => {
+      const d = sign * (p - after);
+      if (d > min && !(sign * (p - best) >= 0)) {
+        best = p;
+        source = src;
+      }
+    };
+    for (const l of ctx.levels) {
+      if (up ? l.zoneLow > entry1 : l.zoneHigh < entry1) consider(l.price, 'level');
+    }
+    for (const o of ctx.blocks) {
+      if ((o.kind === 'bearish') === up) consider(up ? o.low : o.high, 'order-block');
+    }
+    consider(to.price, 'swing');
+    if (Number.isNaN(best)) break;
+    prices.push(best);
+    sources.push(source);
+  }
+  for (const e of [cfg.tp2Extension, cfg.tp3Extension, 2.618]) {
+    if (prices.length === 3) break;
+    const p = extensionPrice(from, to, e);
+    if (sign * (p - prices[prices.length - 1]!) > gap) {
+      prices.push(p);
+      sources.push('extension');
+    }
+  }
+  // Extensions of a tiny leg can all sit inside one gap: step on by whole legs then.
+  while (prices.length < 3) {
+    prices.push(prices[prices.length - 1]! + sign * Math.max(gap, Math.abs(to.price - from.price)));
+    sources.push('extension');
+  }
+  const [tp1, tp2, tp3] = prices as [number, number, number];
   return {
     direction: up ? 'long' : 'short',
     entry1,
-    entry2: retracementPrice(from, to, side.entry2),
+    entry2,
     sl,
     tp1,
-    tp2: extensionPrice(from, to, cfg.tp2Extension),
-    tp3: extensionPrice(from, to, cfg.tp3Extension),
+    tp2,
+    tp3,
     riskReward: Math.abs(tp1 - entry1) / Math.abs(entry1 - sl),
+    stopAnchor: onBlock ? 'order-block' : 'swing',
+    stopStructure,
+    targetSources: sources as [TargetSource, TargetSource, TargetSource],
   };
+}
+
+/** Retracement depth of the plan's stop (0 at the leg's end, 1 at its start; beyond 1 past the start). */
+export function stopDepth(from: Swing, to: Swing, sl: number): number {
+  return (to.price - sl) / (to.price - from.price);
 }
 
 /**
@@ -43,7 +128,7 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig): TradePl
  * the count matters: the per-bar walk calls this on every bar, so it builds no strings
  * and no closures there.
  */
-export function planProblems(p: TradePlan, pullback: PullbackState, depth: number, cfg: StructureConfig, explain: boolean): string[] {
+export function planProblems(p: TradePlan, pullback: PullbackState, depth: number, legEnd: number, cfg: StructureConfig, explain: boolean): string[] {
   const out: string[] = [];
   const long = p.direction === 'long';
   const ordered = long
@@ -55,8 +140,8 @@ export function planProblems(p: TradePlan, pullback: PullbackState, depth: numbe
       : `prices out of order: need tp3 < tp2 < tp1 < entry1 <= entry2 < sl, got ${[p.tp3, p.tp2, p.tp1, p.entry1, p.entry2, p.sl].map(fmt).join(', ')}`);
   }
   if (pullback === 'invalidated') out.push(explain ? `a close went beyond the stop ${fmt(p.sl)} after the swing: the leg is invalidated` : '');
-  else if (pullback === 'extended') out.push(explain ? `price went beyond the leg's end ${fmt(p.tp1)}: TP1 already reached, wait for the next swing` : '');
+  else if (pullback === 'extended') out.push(explain ? `price went beyond the leg's end ${fmt(legEnd)} before a pullback entry: the move resumed, wait for the next swing` : '');
   else if (pullback === 'none') out.push(explain ? `no pullback yet: retraced ${fmt(depth)} of the leg, pullback starts at ${cfg.pullbackStart}` : '');
-  if (!(p.riskReward >= cfg.minRiskReward)) out.push(explain ? `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}` : '');
+  if (!(p.riskReward >= cfg.minRiskReward)) out.push(explain ? `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}: ${p.targetSources[0] === 'swing' ? 'the leg\'s end' : `the ${p.targetSources[0]}`} at ${fmt(p.tp1)} is too close for a stop at ${fmt(p.sl)}` : '');
   return out;
 }

@@ -38,8 +38,10 @@ export interface Level {
   lastTouch: number;
   /** touches, +1 when the level was tested from both sides (a swing high and a swing low joined it). */
   strength: number;
-  /** broken: a close went through the zone since the last touch. */
+  /** broken: closes went through the zone both ways since the last touch (its flipped role failed too). */
   state: LevelState;
+  /** A close went through the zone once since the last touch: it now holds the opposite role (resistance turned support or back). */
+  flipped: boolean;
   /** Relative to the close of the bar the result describes. */
   role: LevelRole;
 }
@@ -145,6 +147,22 @@ export interface Signal {
   invalidReasons: string[];
 }
 
+/** Where a plan's stop or target came from, so a reader can check it on the chart. */
+export type StopAnchor = 'swing' | 'order-block';
+export type TargetSource = 'level' | 'order-block' | 'swing' | 'extension';
+
+/** How the plan's stop and targets were placed (see core/signals/plan.ts). */
+export interface PlanBasis {
+  /** The stop sits beyond this structure: the leg's start swing or the entries' order block. */
+  stopAnchor: StopAnchor;
+  /** Price of that structure (the stop is this minus the buffer for a long, plus for a short). */
+  stopStructure: number;
+  /** stopAtrBuffer x ATR(14) at the leg's confirmation. */
+  stopBuffer: number;
+  /** What TP1, TP2 and TP3 are. */
+  targetSources: TargetSource[];
+}
+
 export interface FibSideConfig {
   entry1: number;
   entry2: number;
@@ -168,7 +186,9 @@ export interface StructureConfig {
   fibLong: FibSideConfig;
   fibShort: FibSideConfig;
   pullbackStart: number;
-  /** Extension ratios used for TP2 and TP3 (measured from the leg's start). */
+  /** Stop buffer beyond the invalidating structure, in ATR(14)s at the leg's confirmation. */
+  stopAtrBuffer: number;
+  /** Extension ratios (from the leg's start) that fill in targets when fewer than three levels lie ahead; then 2.618. */
   tp2Extension: number;
   tp3Extension: number;
   minRiskReward: number;
@@ -192,6 +212,8 @@ export interface StructureResult {
   /** All levels at bar `at`, sorted by price. */
   levels: Level[];
   fib: FibLevels | null;
+  /** How the plan was placed; null without a swing leg. */
+  planBasis: PlanBasis | null;
   /** Order blocks formed by bar `at`, in formation order. */
   orderBlocks: OrderBlock[];
   /** All five factors, in order OB, SR, RSI, FIB, SWING. */

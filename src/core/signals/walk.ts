@@ -4,7 +4,7 @@ import { LevelBook } from '../structure/levels.js';
 import { OrderBlockTracker } from '../structure/orderblocks.js';
 import { pullbackState, retracementPrice } from '../structure/fibonacci.js';
 import { FACTOR_BIT } from './factors.js';
-import { planProblems, tradePlan, type TradePlan } from './plan.js';
+import { planProblems, stopDepth, tradePlan, type TradePlan } from './plan.js';
 import type { Setup } from './confidence.js';
 import type { OrderBlock, PullbackState, StructureConfig, Swing } from './types.js';
 
@@ -20,6 +20,8 @@ export interface BarEval {
   plan: TradePlan;
   depth: number;
   pullback: PullbackState;
+  /** Depth of the plan's stop, past which a close invalidates the leg. */
+  invalidAt: number;
   mask: number;
   problems: string[];
   zoneLow: number;
@@ -49,6 +51,8 @@ export class StructureWalk {
   private next = 0;
   private lastHigh: Swing | null = null;
   private lastLow: Swing | null = null;
+  /** The plan changes only with the leg, the active levels or the unbroken blocks: reuse it otherwise. */
+  private planMemo: { leg: Leg; zones: unknown; blocks: number; block: OrderBlock | null; plan: TradePlan } | null = null;
 
   constructor(
     private readonly c: Candles,
@@ -127,7 +131,8 @@ export class StructureWalk {
 
   /**
    * The plan and factors at bar i (the current bar of the walk). Factor rules, for a long
-   * (up-leg) plan; shorts mirror them. The "entry zone" is [stop, approaching] of the leg.
+   * (up-leg) plan; shorts mirror them. The "entry zone" is [Fibonacci stop, approaching]
+   * of the leg (SPEC C's ratios; the plan's own stop sits beyond structure, see plan.ts).
    * - OB: an unbroken bullish order block overlaps the entry zone.
    * - SR: an active level's zone overlaps the entry zone.
    * - RSI: RSI(14) at the bar <= oversold (30); short: >= overbought (70).
@@ -141,16 +146,10 @@ export class StructureWalk {
     const cfg = this.cfg;
     const up = leg.to.price >= leg.from.price;
     const side = up ? cfg.fibLong : cfg.fibShort;
-    const plan = tradePlan(leg.from, leg.to, cfg);
-    const span = leg.to.price - leg.from.price;
-    const cl = this.c.close[i]!;
-    const depth = (leg.to.price - cl) / span;
-    const worstDepth = (leg.to.price - this.worstClose) / span;
-    const extended = up ? this.beyond > leg.to.price : this.beyond < leg.to.price;
-    const pullback = pullbackState(depth, worstDepth, extended, side, cfg.pullbackStart);
     const approach = retracementPrice(leg.from, leg.to, side.approaching);
-    const zoneLow = Math.min(plan.sl, approach);
-    const zoneHigh = Math.max(plan.sl, approach);
+    const fibStop = retracementPrice(leg.from, leg.to, side.stop);
+    const zoneLow = Math.min(fibStop, approach);
+    const zoneHigh = Math.max(fibStop, approach);
     let mask = 0;
     let block: OrderBlock | null = null;
     for (const b of this.blocks.unbroken()) {
@@ -162,13 +161,28 @@ export class StructureWalk {
     }
     const srLevel = this.levels.activeIn(zoneLow, zoneHigh);
     if (!Number.isNaN(srLevel)) mask |= FACTOR_BIT.SR;
+    const zones = this.levels.activeZones();
+    const memo = this.planMemo;
+    let plan: TradePlan;
+    if (memo && memo.leg === leg && memo.zones === zones && memo.blocks === this.blocks.version && memo.block === block) plan = memo.plan;
+    else {
+      plan = tradePlan(leg.from, leg.to, cfg, { levels: zones, blocks: this.blocks.unbroken(), entryBlock: block, atr: this.tol[leg.to.confirmedAt]! });
+      this.planMemo = { leg, zones, blocks: this.blocks.version, block, plan };
+    }
+    const span = leg.to.price - leg.from.price;
+    const cl = this.c.close[i]!;
+    const depth = (leg.to.price - cl) / span;
+    const worstDepth = (leg.to.price - this.worstClose) / span;
+    const extended = up ? this.beyond > leg.to.price : this.beyond < leg.to.price;
+    const invalidAt = stopDepth(leg.from, leg.to, plan.sl);
+    const pullback = pullbackState(depth, worstDepth, extended, side, cfg.pullbackStart, invalidAt);
     const r = this.rsi[i]!;
     if (up ? r <= cfg.rsiOversold : r >= cfg.rsiOverbought) mask |= FACTOR_BIT.RSI;
     if (pullback === 'approaching' || pullback === 'in-zone') mask |= FACTOR_BIT.FIB;
     const prev = leg.prevSame;
     if (prev && (up ? leg.to.price > prev.price : leg.to.price < prev.price)) mask |= FACTOR_BIT.SWING;
-    const problems = planProblems(plan, pullback, depth, cfg, explain);
-    return { plan, depth, pullback, mask, problems, zoneLow, zoneHigh, srLevel, block };
+    const problems = planProblems(plan, pullback, depth, leg.to.price, cfg, explain);
+    return { plan, depth, pullback, invalidAt, mask, problems, zoneLow, zoneHigh, srLevel, block };
   }
 
   /** Extremes since the leg's end, for building the full Fibonacci view. */

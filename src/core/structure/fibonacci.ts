@@ -12,6 +12,8 @@ export interface FibInput {
   beyondExtreme: number;
   side: FibSideConfig;
   pullbackStart: number;
+  /** Depth of the plan's stop: a close beyond it invalidates the leg (default: the side's Fibonacci stop). */
+  invalidationDepth?: number;
 }
 
 /** Price at retracement `r` of the leg, measured back from the leg's end. */
@@ -27,13 +29,14 @@ export function extensionPrice(from: Swing, to: Swing, e: number): number {
 /**
  * Retracement depth of the close (0 at the leg's end, 1 at its start) and the
  * pullback state, worst first:
- * - invalidated: some close since the leg's end went beyond the stop ratio;
+ * - invalidated: some close since the leg's end went beyond the stop (`invalidAt`, the
+ *   depth of the plan's structural stop; the Fibonacci stop ratio by default);
  * - extended: price traded beyond the leg's end (the move resumed; TP1 is spent);
  * - in-zone: depth >= entry1; approaching: depth >= approaching; started: depth >=
  *   pullbackStart; none otherwise.
  */
-export function pullbackState(depth: number, worstDepth: number, extendedBeyond: boolean, side: FibSideConfig, pullbackStart: number): PullbackState {
-  if (worstDepth > side.stop) return 'invalidated';
+export function pullbackState(depth: number, worstDepth: number, extendedBeyond: boolean, side: FibSideConfig, pullbackStart: number, invalidAt = side.stop): PullbackState {
+  if (worstDepth > invalidAt) return 'invalidated';
   if (extendedBeyond) return 'extended';
   if (depth >= side.entry1) return 'in-zone';
   if (depth >= side.approaching) return 'approaching';
@@ -61,6 +64,6 @@ export function fibLevels(x: FibInput): FibLevels {
     approaching: retracementPrice(from, to, side.approaching),
     pullbackStart: retracementPrice(from, to, x.pullbackStart),
     depth,
-    pullback: pullbackState(depth, worstDepth, extended, side, x.pullbackStart),
+    pullback: pullbackState(depth, worstDepth, extended, side, x.pullbackStart, x.invalidationDepth),
   };
 }

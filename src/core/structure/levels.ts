@@ -12,6 +12,10 @@ interface Cluster {
   sawLow: boolean;
   /** Tolerance at the latest touch: the zone is at least this wide. */
   tol: number;
+  /** The side the level defends: set by the last touch, flipped once by a break. */
+  defends: 'above' | 'below';
+  /** A close went through it once since the last touch, so it now defends the other side. */
+  flipped: boolean;
   broken: boolean;
 }
 
@@ -21,14 +25,25 @@ interface Cluster {
  *
  * A swing joins the level whose mean price is nearest, if within `tol` (ATR-scaled by
  * the caller, using ATR at the swing's confirmation); otherwise it starts a new level.
- * A level is broken when a close goes through it against the side it was last tested
- * from (above the zone after a swing high touched it, below after a swing low); a new
- * touch makes it active again, which is how a broken support becomes tested resistance.
+ * Role flips (polarity): a level defends the side it was last tested from (a swing high
+ * touching it makes it resistance, a swing low support). The first close through the zone
+ * against that side flips it: a broken resistance becomes support, a broken support
+ * resistance, as chart readers draw them. A second close through it, back the other way
+ * and with no new touch in between, breaks it for good (the flipped role failed too). A
+ * new touch makes a level active again with the role of that touch.
  */
+export interface LevelZone {
+  price: number;
+  zoneLow: number;
+  zoneHigh: number;
+}
+
 export class LevelBook {
   private readonly clusters: Cluster[] = [];
+  private zones: LevelZone[] | null = null;
 
   add(swing: Swing, tol: number): void {
+    this.zones = null;
     let best: Cluster | undefined;
     let bestDist = Infinity;
     for (const c of this.clusters) {
@@ -49,22 +64,38 @@ export class LevelBook {
       if (swing.kind === 'high') best.sawHigh = true;
       else best.sawLow = true;
       best.tol = tol;
+      best.defends = swing.kind === 'high' ? 'below' : 'above';
+      best.flipped = false;
       best.broken = false;
       return;
     }
     this.clusters.push({
       sum: swing.price, touches: 1, min: swing.price, max: swing.price,
       firstTouch: swing.index, lastTouch: swing.index, lastKind: swing.kind,
-      sawHigh: swing.kind === 'high', sawLow: swing.kind === 'low', tol, broken: false,
+      sawHigh: swing.kind === 'high', sawLow: swing.kind === 'low', tol,
+      defends: swing.kind === 'high' ? 'below' : 'above', flipped: false, broken: false,
     });
   }
 
-  /** Applies the close of the next bar to every active level. */
+  /** Applies the close of the next bar to every active level: a break flips it once, then breaks it. */
   onClose(close: number): void {
     for (const c of this.clusters) {
       if (c.broken) continue;
-      if (c.lastKind === 'high' ? close > zoneHigh(c) : close < zoneLow(c)) c.broken = true;
+      if (c.defends === 'below' ? close > zoneHigh(c) : close < zoneLow(c)) {
+        this.zones = null;
+        if (c.flipped) c.broken = true;
+        else {
+          c.flipped = true;
+          c.defends = c.defends === 'below' ? 'above' : 'below';
+        }
+      }
     }
+  }
+
+  /** Active levels with their zones (cached until a touch, flip or break changes them). */
+  activeZones(): readonly LevelZone[] {
+    this.zones ??= this.clusters.filter((c) => !c.broken).map((c) => ({ price: c.sum / c.touches, zoneLow: zoneLow(c), zoneHigh: zoneHigh(c) }));
+    return this.zones;
   }
 
   /** Active levels nearest below and at/above `close` (by level price), or NaN. */
@@ -105,6 +136,7 @@ export class LevelBook {
           lastTouch: c.lastTouch,
           strength: c.touches + (c.sawHigh && c.sawLow ? 1 : 0),
           state: c.broken ? 'broken' : 'active',
+          flipped: c.flipped,
           role: price < close ? 'support' : 'resistance',
         };
       })

@@ -18,6 +18,8 @@ import type { OrderBlock, Swing } from '../signals/types.js';
  */
 export class OrderBlockTracker {
   readonly blocks: OrderBlock[] = [];
+  /** Changes whenever the set of unbroken blocks does (a block forms or breaks). */
+  version = 0;
   private live: OrderBlock[] = [];
   private refHigh: Swing | null = null;
   private refLow: Swing | null = null;
@@ -48,6 +50,7 @@ export class OrderBlockTracker {
         }
         if (b.state !== 'broken') this.live[keep++] = b;
       }
+      if (keep !== this.live.length) this.version++;
       this.live.length = keep;
     }
     const body = close[i]! - open[i]!;
@@ -80,6 +83,7 @@ export class OrderBlockTracker {
       };
       this.blocks.push(b);
       this.live.push(b);
+      this.version++;
       return;
     }
   }

@@ -8,7 +8,7 @@ const TREND_FA = { up: 'صعودی', down: 'نزولی', sideways: 'خنثی' } 
 /** SPEC A's chart: candles, EMA9, EMA50, Bollinger Bands, the S/R levels, recent swings, volume. */
 export function analysisChartInput(loaded: LoadedCandles, core: AnalysisCore): CandleChartInput {
   const { data, series, structure } = core;
-  const markers: ChartMarker[] = structure.swings.slice(-12).map((s) => ({
+  const markers: ChartMarker[] = structure.swings.filter((s) => s.index >= 0).slice(-12).map((s) => ({
     index: s.index,
     price: s.price,
     color: s.kind === 'high' ? '#c62828' : '#2e7d32',

@@ -1,7 +1,7 @@
-import { candleCount } from '../../core/series.js';
+import { candleCount, tailCandles } from '../../core/series.js';
 import { finiteOrNull } from '../../core/numbers.js';
 import { runIndicator } from '../../core/indicators/registry.js';
-import { computeSignal } from '../../core/signals/compute.js';
+import { shiftIndexes, structureAt } from '../../core/signals/lookback.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import type { LoadedCandles } from '../candles.js';
 import type { AnalysisData, IndicatorSnapshot, LevelView, MomentumView, TrendView, VolatilityView, VolumeView } from './types.js';
@@ -20,8 +20,11 @@ export interface IndicatorSeries {
 }
 
 export interface AnalysisCore {
+  /** The candles the report and chart describe: the last `limit` of those loaded. */
+  display: LoadedCandles;
   data: AnalysisData;
   series: IndicatorSeries;
+  /** Structure by the shared lookback rule; candle indexes count from display's first candle (negative before it). */
   structure: StructureResult;
 }
 
@@ -144,18 +147,27 @@ function levelViews(structure: StructureResult, close: number): LevelView[] {
   return [...supports, ...resistances].map(view);
 }
 
-/** Every number the writers and the chart use, from candles only (pure). */
-export function analyzeCandles(loaded: LoadedCandles, source: string): AnalysisCore {
+/**
+ * Every number the writers and the chart use, from candles only (pure). Indicators, volume
+ * and the chart cover the last `limit` candles (SPEC A's limit); the structure comes from
+ * the shared lookback rule over everything loaded, so the levels at a bar are those the
+ * signal command and the pipeline give for it (the service loads at least the lookback).
+ */
+export function analyzeCandles(history: LoadedCandles, source: string, limit = candleCount(history.candles)): AnalysisCore {
+  const total = candleCount(history.candles);
+  if (total === 0) throw new Error(`no candles for ${history.symbol} ${history.timeframe}`);
+  const loaded: LoadedCandles = limit >= total ? history : { ...history, candles: tailCandles(history.candles, limit) };
   const c = loaded.candles;
   const n = candleCount(c);
-  if (n === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
   const series = indicatorSeries(loaded);
-  const structure = computeSignal(c, { symbol: loaded.symbol, timeframe: loaded.timeframe });
+  const whole = structureAt(history.candles, { symbol: loaded.symbol, timeframe: loaded.timeframe });
+  const structure = n === total ? whole : shiftIndexes(whole, n - total);
   const i = n - 1;
   const close = c.close[i]!;
   const ind = snapshot(series, i);
   const q = loaded.quality;
   return {
+    display: loaded,
     series,
     structure,
     data: {

@@ -2,6 +2,7 @@ import type { Pair } from '../../core/types.js';
 import type { Cache } from '../../infra/cache/types.js';
 import type { Timeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
+import { STRUCTURE_LOOKBACK } from '../../core/signals/lookback.js';
 import { type MarketSource } from '../../sources/market/types.js';
 import { parsePair } from '../../core/types.js';
 import { loadCandles, type LoadedCandles } from '../candles.js';
@@ -36,16 +37,24 @@ export interface AnalysisServiceOptions {
   encode?: (r: AnalysisResponse, req: AnalyzeRequest) => unknown;
 }
 
-/** Everything SPEC A returns, from candles already loaded (no cache). */
-export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?: LlmConfig): Promise<AnalysisResponse> {
+/** Candles to load for an analysis of `limit` candles: the structure needs its lookback too. */
+export function analysisHistory(limit: number): number {
+  return Math.max(limit, STRUCTURE_LOOKBACK);
+}
+
+/**
+ * Everything SPEC A returns, from candles already loaded (no cache): the report covers the
+ * last `limit` of them (default all), the levels come from the lookback rule over all.
+ */
+export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?: LlmConfig, limit?: number): Promise<AnalysisResponse> {
   if (candleCount(loaded.candles) === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
-  const core = analyzeCandles(loaded, source);
+  const core = analyzeCandles(loaded, source, limit);
   const builtin = { analysis: writeEnglish(core.data), analysis_summarized: writePersian(core.data) };
   // Loaded on first use: the chart stack (ECharts, resvg) and the OpenAI client would slow
   // the start of every process that wires this service but never analyses.
   const [{ analysisChartDataUrl }, { rewriteWithLlm }] = await Promise.all([import('./chart.js'), import('./llm.js')]);
   // Chart and LLM do not depend on each other: the LLM's wait hides the rasterisation.
-  const [chart, written] = await Promise.all([analysisChartDataUrl(loaded, core), rewriteWithLlm(llm, core.data, builtin)]);
+  const [chart, written] = await Promise.all([analysisChartDataUrl(core.display, core), rewriteWithLlm(llm, core.data, builtin)]);
   return {
     status: 'success',
     analysis: written.text.analysis,
@@ -102,8 +111,8 @@ export class AnalysisService implements Service {
   }
 
   private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
-    const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: req.limit });
-    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm), req);
+    const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: analysisHistory(req.limit) });
+    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit), req);
   }
 
   private bytes(r: AnalysisResponse, req: AnalyzeRequest): Buffer {
@@ -124,7 +133,7 @@ export class AnalysisService implements Service {
 
   /** Uncached analysis (CLI; a FileSource for --input files). */
   async analyze(req: AnalyzeRequest): Promise<AnalysisResponse> {
-    const loaded = await loadCandles(this.opts.source, { pair: req.pair, timeframe: req.timeframe, limit: req.limit });
-    return analyzeLoaded(loaded, this.opts.source.id, this.opts.llm);
+    const loaded = await loadCandles(this.opts.source, { pair: req.pair, timeframe: req.timeframe, limit: analysisHistory(req.limit) });
+    return analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit);
   }
 }

@@ -7,7 +7,7 @@ import type { CandleQuery } from '../../sources/market/types.js';
 import type { Candles } from '../../core/series.js';
 import type { SeriesKey, Store } from '../../infra/store/types.js';
 import type { CandleEvent, ClosedCandles, Dispatcher } from './dispatch.js';
-import { seriesId } from './step.js';
+import { historyNeeded, seriesId } from './step.js';
 
 export interface CandleFeed {
   readonly id: string;
@@ -30,7 +30,7 @@ export interface PipelineOptions {
   pageSize?: number;
   /** Candles a series needs before the first one is analysed. */
   minHistory?: number;
-  /** Candles of history each computation sees. */
+  /** Candles of stored history read before the first new candle (raised to the structure lookback, which alone decides what a computation sees). */
   window: number;
   /** Consecutive failed ticks before a series is reported degraded (it keeps being retried). */
   degradeAfter?: number;
@@ -120,7 +120,7 @@ export class SignalPipeline {
     const key: SeriesKey = { source, symbol: s.symbol, timeframe: s.timeframe };
     const from = this.frontier.get(seriesId(key)) ?? -Infinity;
     const minHistory = this.opts.minHistory ?? 30;
-    const window = this.opts.window;
+    const window = historyNeeded(this.opts.window);
     const stored = await store.getCandles(source, s.symbol, s.timeframe, Number.isFinite(from) ? { since: from - window * tfMs } : {});
     const total = candleCount(stored);
     let start = Number.isFinite(from) ? lowerBound(stored.time, from) : 0;

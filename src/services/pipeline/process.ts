@@ -1,6 +1,6 @@
 import type { SeriesKey, StoredSignal, Store } from '../../infra/store/types.js';
 import type { SignalBus } from './bus.js';
-import { computeCandle, type StepOptions } from './step.js';
+import { computeCandle, historyNeeded, type StepOptions } from './step.js';
 
 export interface ProcessOptions extends StepOptions {
   bus?: SignalBus;
@@ -16,7 +16,7 @@ export type ProcessOutcome = 'processed' | 'skipped';
  */
 export async function processCandle(store: Store, key: SeriesKey, time: number, opts: ProcessOptions): Promise<{ outcome: ProcessOutcome; signal: StoredSignal | null }> {
   if (await store.isProcessed(key.source, key.symbol, key.timeframe, time)) return { outcome: 'skipped', signal: null };
-  const candles = await store.getCandles(key.source, key.symbol, key.timeframe, { until: time, limit: opts.window });
+  const candles = await store.getCandles(key.source, key.symbol, key.timeframe, { until: time, limit: historyNeeded(opts.window) });
   const result = computeCandle(key, candles, time, opts);
   const [first] = await store.commitResults([result]);
   if (first && result.signal && opts.bus) await opts.bus.publish(result.signal);

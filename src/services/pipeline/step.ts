@@ -1,4 +1,4 @@
-import { computeSignal } from '../../core/signals/compute.js';
+import { lookbackStart, STRUCTURE_LOOKBACK, structureAt } from '../../core/signals/lookback.js';
 import type { SignalOptions } from '../../core/signals/types.js';
 import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
 import { timeframeMs } from '../../core/timeframes.js';
@@ -10,7 +10,10 @@ import { toCandleResult } from './persist.js';
 export const RESULT_TOPIC = 'pipeline.result';
 
 export interface StepOptions {
-  /** Candles of history each computation sees (a trailing window, the same live and in replay). */
+  /**
+   * Candles of stored history read before each candle (raised to STRUCTURE_LOOKBACK):
+   * what a computation sees is fixed by the shared lookback rule, not by this.
+   */
   window: number;
   structure?: SignalOptions;
 }
@@ -61,11 +64,19 @@ export function assertClosed(ev: Extract<MarketEvent, { type: 'candle' }>, now: 
   }
 }
 
-/** The result of the candle that opened at `time`, from the `window` candles ending with it (never later ones). */
+/** Stored candles to read before a candle: never fewer than the lookback rule needs. */
+export function historyNeeded(window: number): number {
+  return Math.max(window, STRUCTURE_LOOKBACK);
+}
+
+/**
+ * The result of the candle that opened at `time`, from the lookback window ending with it
+ * (never later candles). Indexes in the result count from the window's first candle.
+ */
 export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions): CandleResult {
   const end = lowerBound(history.time, time + 1);
-  const candles = sliceCandles(history, Math.max(0, end - opts.window), end);
+  const candles = sliceCandles(history, lookbackStart(end - 1), end);
   const n = candleCount(candles);
   if (n === 0 || candles.time[n - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
-  return toCandleResult(key, computeSignal(candles, { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe }));
+  return toCandleResult(key, structureAt(candles, { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe }));
 }

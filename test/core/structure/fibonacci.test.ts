@@ -38,7 +38,10 @@ describe('Fibonacci of the last confirmed swing leg', () => {
           worst = Math.max(worst, (f.to.price - c.close[k]!) / (f.to.price - f.from.price));
           if (up ? c.high[k]! > f.to.price : c.low[k]! < f.to.price) beyond = true;
         }
-        const want = worst > side.stop ? 'invalidated' : beyond ? 'extended' : f.depth >= side.entry1 ? 'in-zone'
+        // Invalidated by a close beyond the plan's structural stop, not the Fibonacci ratio.
+        const stopAt = (f.to.price - r.signal.sl!) / (f.to.price - f.from.price);
+        expect(stopAt).toBeGreaterThan(side.entry2);
+        const want = worst > stopAt ? 'invalidated' : beyond ? 'extended' : f.depth >= side.entry1 ? 'in-zone'
           : f.depth >= side.approaching ? 'approaching' : f.depth >= 0.382 ? 'started' : 'none';
         expect(f.pullback).toBe(want);
       }

@@ -10,9 +10,10 @@ import Database from 'better-sqlite3';
 export const GOLDEN_RUN = {
   pairs: ['BTC/USDT', 'SOL/USDT', 'DOGE/USDT'],
   timeframe: '1d',
-  since: '2023-01-01',
-  // Shorter than the ~460 candles each series has: the window slides for most of the run.
-  window: 200,
+  // ~680 candles per series, more than the 500-candle structure lookback (core/signals/
+  // lookback.ts): the window slides for the last ~180 of them.
+  since: '2022-06-01',
+  window: 500,
 } as const;
 
 export interface GoldenDump {

@@ -1,7 +1,7 @@
 import type { CandleClosed } from '../../../core/types.js';
 import type { KernelContext, Strategy } from '../../../kernel/ports.js';
 import { type Candles, emptyCandles } from '../../../core/series.js';
-import { computeSignal } from '../../../core/signals/compute.js';
+import { STRUCTURE_LOOKBACK, structureAt } from '../../../core/signals/lookback.js';
 import type { OrderIntent } from '../../../core/portfolio/types.js';
 import { accountOf, cancelOrders, placeOrder } from '../context.js';
 import type { StrategyDef } from './registry.js';
@@ -28,7 +28,7 @@ class History {
 
 /**
  * The seed-002 trade plans the signal pipeline produces (core/signals): at each close the
- * signal is computed on the bars seen so far; a valid plan with no position open places
+ * signal is computed on the bars seen so far by the shared lookback rule (as the pipeline does); a valid plan with no position open places
  * two limit entries (entry1 with half the free margin, entry2 with the rest), each
  * carrying the plan's stop-loss and take-profits TP1/TP2/TP3 closing 50/25/25 % of it.
  * Unfilled entries expire after `ttl` bars; a new plan replaces stale orders.
@@ -38,7 +38,7 @@ export class TradePlanStrategy implements Strategy {
   readonly warmupBars: number;
   private readonly hist = new Map<string, History>();
 
-  constructor(private readonly p: { minBars: number; history: number; ttl: number; shorts: boolean }) {
+  constructor(private readonly p: { minBars: number; ttl: number; shorts: boolean }) {
     this.warmupBars = p.minBars;
   }
 
@@ -49,7 +49,7 @@ export class TradePlanStrategy implements Strategy {
     if (h.n < this.p.minBars) return;
     const acct = accountOf(ctx);
     if (acct.position(c.symbol) !== 0) return;
-    const sig = computeSignal(h.tail(this.p.history), { symbol: c.symbol, timeframe: c.timeframe }).signal;
+    const sig = structureAt(h.tail(STRUCTURE_LOOKBACK), { symbol: c.symbol, timeframe: c.timeframe }).signal;
     if (!sig.valid || sig.direction === 'neutral' || (sig.direction === 'short' && !this.p.shorts)) return;
     if (sig.entry1 === null || sig.entry2 === null || sig.sl === null || sig.tp1 === null || sig.tp2 === null || sig.tp3 === null) return;
     if (acct.openOrders(c.symbol)) cancelOrders(ctx, c.symbol);
@@ -66,9 +66,8 @@ export const tradePlanDef: StrategyDef = {
   description: 'seed-002 signal trade plans: limit entries entry1/entry2, stop-loss, TP1-TP3 partial exits',
   params: {
     minBars: { default: 60, min: 20, max: 100_000, integer: true, doc: 'bars before the first signal' },
-    history: { default: 500, min: 50, max: 100_000, integer: true, doc: 'bars the signal is computed on' },
     ttl: { default: 5, min: 1, max: 10_000, integer: true, doc: 'bars an unfilled entry stays' },
     shorts: { default: 1, min: 0, max: 1, integer: true, doc: '1 = also take short plans' },
   },
-  create: (p) => new TradePlanStrategy({ minBars: p['minBars']!, history: p['history']!, ttl: p['ttl']!, shorts: p['shorts'] === 1 }),
+  create: (p) => new TradePlanStrategy({ minBars: p['minBars']!, ttl: p['ttl']!, shorts: p['shorts'] === 1 }),
 };
