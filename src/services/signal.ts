@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { structureAt } from '../core/signals/lookback.js';
+import { shiftIndexes, STRUCTURE_LOOKBACK, structureAt } from '../core/signals/lookback.js';
 import type { SignalOptions, StructureResult } from '../core/signals/types.js';
-import { candleCount } from '../core/series.js';
+import { candleCount, tailCandles } from '../core/series.js';
 import type { MarketSource } from '../sources/market/types.js';
 import { loadCandles, type CandleRequest, type LoadedCandles } from './candles.js';
 
@@ -16,14 +16,23 @@ export interface SignalResponse {
   result: StructureResult;
 }
 
-/** Structure and signal of a pair (or a file) as of one bar. */
+/**
+ * Structure and signal of a pair (or a file) as of one bar. `loaded` holds the `limit`
+ * candles asked for and `at` counts in them; behind them the lookback's worth of earlier
+ * candles is read too, so the structure at any of those bars is the lookback rule's,
+ * whatever the limit (candle indexes in the result count from loaded's first candle and
+ * are negative before it).
+ */
 export async function loadSignal(source: MarketSource, req: SignalRequest): Promise<SignalResponse> {
-  const loaded = await loadCandles(source, req);
+  const history = await loadCandles(source, req.limit === undefined ? req : { ...req, limit: req.limit + STRUCTURE_LOOKBACK - 1 });
+  const total = candleCount(history.candles);
+  const loaded = req.limit === undefined || total <= req.limit ? history : { ...history, candles: tailCandles(history.candles, req.limit) };
   const n = candleCount(loaded.candles);
   if (n === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
+  const offset = total - n;
   const at = req.at === undefined ? n - 1 : resolveAt(loaded.candles.time, req.at);
-  const result = structureAt(loaded.candles, { ...req.options, symbol: loaded.symbol, timeframe: loaded.timeframe, at });
-  return { loaded, result };
+  const result = structureAt(history.candles, { ...req.options, symbol: loaded.symbol, timeframe: loaded.timeframe, at: at + offset });
+  return { loaded, result: offset ? shiftIndexes(result, -offset) : result };
 }
 
 /**

@@ -76,6 +76,10 @@ describe('the same bar gives the same structure from analyze, signal and the pip
       expect(levels?.time).toBe(time);
 
       expect(levels!.payload.map(comparable)).toEqual(sig.levels.map(comparable));
+      // A caller that shows few candles (the dashboard's chart, `signal --limit 50`) still gets the rule's levels.
+      const few = (await loadSignal(upToBar, { pair, timeframe: tf, limit: 50 })).result;
+      expect(few.levels.map(comparable)).toEqual(sig.levels.map(comparable));
+      expect(few.signal).toEqual(sig.signal);
       expect(fib!.payload?.to.time).toBe(sig.fib?.to.time);
       expect(fib!.payload?.entry1).toBe(sig.fib?.entry1);
 
