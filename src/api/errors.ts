@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError, type ZodType } from 'zod';
 import { InputError, SextantError, asSextantError, codeForStatus } from '../errors.js';
 import { describeZodIssue, inputErrorFromZod, parseInput } from '../config/zod.js';
+import { excerpt } from './plugins/hardening.js';
 
 /**
  * An error a route raises by HTTP status. Kept for routes that think in statuses; it is a
@@ -50,16 +51,27 @@ function classify(err: unknown): { error: SextantError; status: number } {
   return { error, status: error.httpStatus };
 }
 
-/** Maps every failure onto a status by its code; a 500 never leaks a stack or an internal message. */
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * Maps every failure onto a status by its code; a 500 never leaks a stack or an internal
+ * message, and no message quotes more than a short excerpt of what the caller sent.
+ * `methodsFor` (the app's route index) turns a known path with the wrong method into a 405.
+ */
+export function installErrorHandler(app: FastifyInstance, opts: { methodsFor?: (path: string) => string[] } = {}): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const { error, status } = classify(err);
-    const message = error.code === 'internal' ? 'internal error while processing the request' : error.message;
+    const message = error.code === 'internal' ? 'internal error while processing the request' : excerpt(error.message);
     if (status >= 500) req.log.error({ err }, 'request failed');
+    else if (status === 401 || status === 403) req.log.warn({ status, reason: message }, 'request refused');
     if (error.retryAfterS !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterS)));
-    void reply.status(status).send({ status: 'error', message, ...(error.field ? { field: error.field } : {}) });
+    void reply.status(status).send({ status: 'error', message, ...(error.field ? { field: excerpt(error.field, 100) } : {}) });
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ status: 'error', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    const path = req.url.split('?')[0]!;
+    const allowed = opts.methodsFor?.(path) ?? [];
+    if (allowed.length && !allowed.includes(req.method)) {
+      void reply.status(405).header('allow', allowed.join(', ')).send({ status: 'error', message: `method ${req.method} not allowed on ${excerpt(path, 200)}: use ${allowed.join(', ')}` });
+      return;
+    }
+    void reply.status(404).send({ status: 'error', message: `no route ${req.method} ${excerpt(path, 200)}` });
   });
 }

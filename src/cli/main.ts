@@ -17,6 +17,7 @@ import { registerPaper } from './commands/paper.js';
 import { registerTracker } from './commands/tracker.js';
 import { registerMl } from './commands/ml.js';
 import { registerSentiment } from './commands/sentiment.js';
+import { registerKeys } from './commands/keys.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -52,5 +53,6 @@ registerPaper(program);
 registerTracker(program);
 registerMl(program);
 registerSentiment(program);
+registerKeys(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
 import { describeZodIssue } from './zod.js';
+import { PROFILES, prodViolation, type Profile } from './profiles.js';
 
 /** A bad configuration value; `field` is the config key (server.port), or `config` for the file itself. */
 export class ConfigError extends InputError {
@@ -70,11 +71,16 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overr
     if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new ConfigError(`config: ${file} must be a YAML mapping`);
     fromFile = (parsed ?? {}) as Record<string, unknown>;
   }
-  const merged = merge(merge(fromFile, envOverrides(env)), opts.overrides ?? {});
-  const result = configSchema.safeParse(merged);
+  const explicit = merge(merge(fromFile, envOverrides(env)), opts.overrides ?? {});
+  // The profile's presets sit under everything set explicitly; an unknown profile is left to the schema.
+  const profile = explicit['env'];
+  const preset = typeof profile === 'string' && Object.hasOwn(PROFILES, profile) ? PROFILES[profile as Profile] : {};
+  const result = configSchema.safeParse(merge(preset, explicit));
   if (!result.success) {
     const { message, field } = describeIssue(result.error.issues[0]!);
     throw new ConfigError(message, field);
   }
+  const unsafe = prodViolation(result.data);
+  if (unsafe) throw new ConfigError(unsafe.message, unsafe.field);
   return result.data;
 }

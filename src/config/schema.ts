@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scannerSettingsSchema } from './scanner.js';
+import { authSchema, httpSchema, metricsSchema, rateLimitSchema } from './security.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
 export const configSchema = z.strictObject({
@@ -61,6 +62,11 @@ export const configSchema = z.strictObject({
     model: z.string().optional(),
     timeoutMs: z.coerce.number().int().min(100).max(120_000).default(8_000),
   }).default({ timeoutMs: 8_000 }),
+  /** HTTP edge (src/config/security.ts): authentication, rate limits, request limits, metrics. */
+  auth: authSchema.prefault({}),
+  rateLimit: rateLimitSchema.prefault({}),
+  http: httpSchema.prefault({}),
+  metrics: metricsSchema.prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/api/app.js';
 import type { AppContext } from '../../src/api/context.js';
 import { backtestRoutes } from '../../src/api/routes/backtests.js';
 import { LiveClock } from '../../src/kernel/clock.js';
+import { loadConfig } from '../../src/config/load.js';
 import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { loadSeries } from '../../src/services/backtest/data.js';
 import { reportJson, runBacktest } from '../../src/services/backtest/run.js';
@@ -10,7 +11,8 @@ import { builtinStrategy, resolveParams } from '../../src/services/backtest/stra
 
 const source = new ReplaySource();
 // Only what the backtest routes read; the rest of Services is not touched by them.
-const ctx = { source, clock: new LiveClock() } as unknown as AppContext;
+// Auth is not under test here (test/api/auth.test.ts walks every route): disabled explicitly.
+const ctx = { source, clock: new LiveClock(), config: loadConfig({ env: {}, overrides: { auth: { disabled: true } } }) } as unknown as AppContext;
 const app = await buildApp({ ctx, routes: [backtestRoutes] });
 afterAll(() => app.close());
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
     // A 1 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
-    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '1' },
+    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '1', SEXTANT_AUTH__DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -40,7 +40,8 @@ afterAll(() => {
 type Json = Record<string, any>;
 
 async function call(method: 'GET' | 'POST', path: string) {
-  const res = await fetch(`${base}${path}`, { method });
+  // Writes carry JSON: the CSRF guard refuses bodiless cross-site-style POSTs (auth is disabled above).
+  const res = await fetch(`${base}${path}`, method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: '{}' } : { method });
   return { status: res.status, body: (await res.json()) as Json };
 }
 

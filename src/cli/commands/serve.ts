@@ -17,6 +17,7 @@ export async function serve(opts: { port?: string; host?: string; pipeline?: boo
   };
   const server = await startServer(config, { pipeline: opts.pipeline ?? false, ...(opts.tracker ? { tracker } : {}) });
   process.stdout.write(`Sextant API on ${server.url} (source: ${config.source}); docs at ${server.url}/docs\n`);
+  process.stdout.write(`${server.app.security.line}\n`);
   const stop = async () => {
     await server.close();
     process.exit(0);

@@ -128,6 +128,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    id: 4,
+    name: 'api keys (hashed at rest)',
+    statements: (d) => {
+      const t = TYPES[d];
+      return [
+        // Only the SHA-256 of the secret part is kept: a stolen table grants nothing.
+        `CREATE TABLE api_keys (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL,
+          hash TEXT NOT NULL,
+          created_at ${t.time} NOT NULL,
+          revoked_at ${t.time}
+        )`,
+      ];
+    },
+  },
 ];
 
 export const SCHEMA_MIGRATIONS_DDL: Record<Dialect, string> = {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { postgresTrackerStore } from './tracker-events-postgres.js';
 import type { TrackerStore } from './tracker-events.js';
+import { postgresApiKeyStore, type ApiKeyStore } from './api-keys.js';
 import { candleCount, emptyCandles, type Candles } from '../../core/series.js';
 import { normalizeBatch, toFloat } from './candle-batch.js';
 import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from './migrations.js';
@@ -406,6 +407,12 @@ export class PostgresStore implements Store {
     return (this.tracker ??= postgresTrackerStore(this.pool));
   }
   private tracker: TrackerStore | undefined;
+
+  /** API keys (api-keys.ts), on this pool. */
+  apiKeyStore(): ApiKeyStore {
+    return (this.apiKeys ??= postgresApiKeyStore(this.pool));
+  }
+  private apiKeys: ApiKeyStore | undefined;
 
   async close(): Promise<void> {
     // pg throws if a pool is ended twice; closing is idempotent here.

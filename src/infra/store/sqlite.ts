@@ -6,6 +6,7 @@ import { candleCount, emptyCandles, type Candles } from '../../core/series.js';
 import { normalizeBatch, toFloat } from './candle-batch.js';
 import { sqliteTrackerStore } from './tracker-events-sqlite.js';
 import type { TrackerStore } from './tracker-events.js';
+import { sqliteApiKeyStore, type ApiKeyStore } from './api-keys.js';
 import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from './migrations.js';
 import { limitOf, MAX_TIME, MIN_TIME, signalFilter, sqlitePlaceholder } from './sql-filters.js';
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
@@ -340,6 +341,12 @@ export class SqliteStore implements Store {
     return (this.tracker ??= sqliteTrackerStore(this.db));
   }
   private tracker: TrackerStore | undefined;
+
+  /** API keys (api-keys.ts), on this connection. */
+  apiKeyStore(): ApiKeyStore {
+    return (this.apiKeys ??= sqliteApiKeyStore(this.db));
+  }
+  private apiKeys: ApiKeyStore | undefined;
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

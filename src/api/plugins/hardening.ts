@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import type { Config } from '../../config/schema.js';
+
+/** Longest excerpt of caller input an error message may quote. */
+export const MAX_MESSAGE_CHARS = 300;
+
+/** At most `max` characters of `s`, saying how much was cut (a 100 KB key is not echoed back). */
+export function excerpt(s: string, max = MAX_MESSAGE_CHARS): string {
+  return s.length <= max ? s : `${s.slice(0, max)}… (${s.length - max} more characters)`;
+}
+
+/** Route patterns by method, so a known path with the wrong method is a 405, not a 404. */
+export class RouteIndex {
+  private readonly routes: { re: RegExp; method: string }[] = [];
+
+  add(url: string, methods: string | string[]): void {
+    const re = new RegExp(`^${url.split('/').map((seg) => (seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+    for (const method of Array.isArray(methods) ? methods : [methods]) this.routes.push({ re, method });
+  }
+
+  /** Methods served at this concrete path (empty when the path is unknown). */
+  methodsFor(path: string): string[] {
+    return [...new Set(this.routes.filter((r) => r.re.test(path)).map((r) => r.method))].sort();
+  }
+}
+
+/**
+ * Security headers on every answer; CORS only for the configured origins. The CSP allows
+ * inline scripts and styles because the scanner reports, the dashboard and /docs use them;
+ * everything else must come from this origin.
+ */
+export async function installHardening(app: FastifyInstance, config: Config): Promise<RouteIndex> {
+  const index = new RouteIndex();
+  app.addHook('onRoute', (r) => index.add(r.url, r.method));
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Charts load as data: URLs and same-origin scripts; cross-origin isolation would break nothing but buys nothing here.
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.http.corsOrigins.length) {
+    await app.register(cors, {
+      origin: [...config.http.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'],
+      exposedHeaders: ['retry-after', 'x-request-id', 'x-cache', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+      maxAge: 600,
+    });
+  }
+  return index;
+}
