@@ -28,7 +28,7 @@ describe.skipIf(!present)(`ML HTTP API against the real server${present ? '' : '
     copyFileSync(join(GOLDEN, 'btcusdt-1h-reg.model.json'), join(dir, 'reg.json'));
     writeFileSync(join(dir, 'broken.json'), '{"learner": {');
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-      env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), LOG_LEVEL: 'warn', SEXTANT_AUTH__DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';

@@ -11,6 +11,8 @@ import type { RouteRole } from './roles.js';
  */
 export const ROUTE_ROLES: Readonly<Record<string, RouteRole>> = {
   'GET /health': 'public',
+  // The dashboard's page and built assets hold no data; its API calls are checked like any other.
+  'GET /': 'public',
   'GET /metrics': 'public',
 
   'POST /api/v1/analyze': 'viewer',
@@ -18,14 +20,15 @@ export const ROUTE_ROLES: Readonly<Record<string, RouteRole>> = {
   'POST /api/timeseries': 'viewer',
 
   'POST /api/v1/backtests': 'trader',
+  'POST /api/v1/train': 'trader',
 
   'POST /api/v1/scheduler/start': 'admin',
   'POST /api/v1/scheduler/stop': 'admin',
   'POST /api/v1/scheduler/run-manual': 'admin',
 };
 
-/** Everything under these prefixes is public: the OpenAPI document and its UI. */
-export const PUBLIC_PREFIXES: readonly string[] = ['/docs'];
+/** Everything under these prefixes is public: the OpenAPI document and its UI, the dashboard's built assets. */
+export const PUBLIC_PREFIXES: readonly string[] = ['/docs', '/assets'];
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config/schema.js';
 import { SextantError } from '../../errors.js';
 import { createRedis } from '../../infra/redis.js';
@@ -12,6 +13,38 @@ export interface RateLimitInfo {
 
 /** The client a budget belongs to: its key or token subject once authenticated, else its address. */
 export const rateLimitKey = (req: FastifyRequest): string => req.principal?.id ?? `ip:${req.ip}`;
+
+type Incr = (err: Error | null, res: { current: number; ttl: number }) => void;
+
+/**
+ * The in-process counter store. The plugin's own LocalStore hands every caller the same
+ * mutable counter object and reads it a tick later, so N concurrent requests all see the
+ * final count N and all but none may be refused; this one answers with a snapshot.
+ */
+export class SnapshotLocalStore {
+  private readonly windows = new LRUCache<string, { count: number; start: number }>({ max: 100_000 });
+
+  incr(key: string, cb: Incr, timeWindow: number, _max?: number): void {
+    const now = Date.now();
+    let w = this.windows.get(key);
+    if (!w || w.start + timeWindow <= now) {
+      w = { count: 0, start: now };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    cb(null, { current: w.count, ttl: w.start + timeWindow - now });
+  }
+
+  read(key: string, cb: Incr, timeWindow: number): void {
+    const now = Date.now();
+    const w = this.windows.get(key);
+    cb(null, !w || w.start + timeWindow <= now ? { current: 0, ttl: 0 } : { current: w.count, ttl: w.start + timeWindow - now });
+  }
+
+  child(): this {
+    return this;
+  }
+}
 
 /**
  * Per-client budgets on @fastify/rate-limit: `max` requests per `windowMs`, then 429 with
@@ -33,7 +66,7 @@ export async function installRateLimit(app: FastifyInstance, config: Config): Pr
     timeWindow: rl.windowMs,
     keyGenerator: rateLimitKey,
     allowList: (req) => req.routeOptions.config?.role === 'public' || req.routeOptions.config?.role === undefined,
-    ...(redis ? { redis: redis.redis, nameSpace: rl.keyPrefix, skipOnError: true } : {}),
+    ...(redis ? { redis: redis.redis, nameSpace: rl.keyPrefix, skipOnError: true } : { store: SnapshotLocalStore as never }),
     errorResponseBuilder: (_req, ctx) => new SextantError('rate_limited', `rate limit: ${ctx.max} requests per ${ctx.after} for this client; retry after the Retry-After seconds`, { retryAfterS: Math.max(1, Math.ceil(ctx.ttl / 1000)) }),
   });
   return { store: redis ? 'redis' : 'memory', max: rl.max, windowMs: rl.windowMs };
