@@ -21,6 +21,7 @@ import { TrainJobs } from '../services/ml/train-jobs.js';
 import type { HealthReport, Services } from '../services/types.js';
 import type { TrackerService } from '../services/tracker/service.js';
 import type { TrackerWiring } from '../services/tracker/wire.js';
+import { IntelService } from '../services/intel/service.js';
 import { lazyStore } from './lazy-store.js';
 import { openSource } from './sources.js';
 
@@ -89,6 +90,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
   stops.push(() => analysis.stop(), () => scanner.stop());
   const models = new ModelRegistry(() => realStore ?? lazy!.store, config.ml.modelsDir);
   const training = new TrainJobs(() => source, models, () => clock.now(), { concurrency: config.ml.trainConcurrency, maxQueued: config.ml.trainQueue });
+  const intel = new IntelService({ config, source, clock, cache, store: () => realStore ?? (lazy ? lazy.store : opts.store!), tracker: () => tracker });
+  stops.push(() => intel.stop());
 
   let pipeline: PipelineService | undefined;
   let pipelineRun: Promise<void> | undefined;
@@ -138,6 +141,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     analysis: () => analysis.health(),
     scanner: () => scanner.health(),
     training: () => ({ status: 'ok', details: { running: training.active, queued: training.queued } }),
+    intel: () => intel.health(),
   };
   if (pipeline) {
     const p = pipeline;
@@ -167,6 +171,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     scanner,
     models,
     training,
+    intel,
     pipeline,
     tracker,
     startedAt,

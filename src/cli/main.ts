@@ -18,6 +18,7 @@ import { registerTracker } from './commands/tracker.js';
 import { registerMl } from './commands/ml.js';
 import { registerSentiment } from './commands/sentiment.js';
 import { registerKeys } from './commands/keys.js';
+import { registerIntel } from './commands/intel.js';
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -54,5 +55,6 @@ registerTracker(program);
 registerMl(program);
 registerSentiment(program);
 registerKeys(program);
+registerIntel(program);
 
 program.parseAsync(process.argv).catch(reportAndExit);

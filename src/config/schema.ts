@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scannerSettingsSchema } from './scanner.js';
 import { authSchema, httpSchema, metricsSchema, rateLimitSchema } from './security.js';
+import { intelSettingsSchema } from './intel.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
 export const configSchema = z.strictObject({
@@ -55,6 +56,8 @@ export const configSchema = z.strictObject({
     /** Training jobs allowed to wait; more get 429. */
     trainQueue: z.coerce.number().int().min(0).max(1000).default(10),
   }).prefault({}),
+  /** Multi-modal intelligence signal (SPEC E): whales, book, sentiment, Fear & Greed, coordinator. */
+  intel: intelSettingsSchema.prefault({}),
   llm: z.strictObject({
     /** OpenAI-compatible endpoint (OpenAI, Groq, Gemini's compatible endpoint, a local server). */
     baseUrl: z.url().optional(),

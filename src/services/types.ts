@@ -11,6 +11,7 @@ import type { ScannerService } from './scanner/service.js';
 import type { TrackerService } from './tracker/service.js';
 import type { ModelRegistry } from './ml/registry.js';
 import type { TrainJobs } from './ml/train-jobs.js';
+import type { IntelService } from './intel/service.js';
 
 export type { HealthStatus, Service, ServiceHealth } from '../kernel/service.js';
 
@@ -36,6 +37,8 @@ export interface Services {
   readonly signalBus: SignalBus;
   readonly analysis: AnalysisService;
   readonly scanner: ScannerService;
+  /** SPEC E's multi-modal intelligence signal. */
+  readonly intel: IntelService;
   /** Present when the signal pipeline runs in this process. */
   readonly pipeline: PipelineService | undefined;
   /** Present when the live market tracker runs in this process (`serve --tracker`). */

@@ -7,6 +7,7 @@ import { backtestRoutes } from './backtests.js';
 import { trackerRoutes } from './tracker.js';
 import { dashboardDataRoutes } from './dashboard-data.js';
 import { dashboardRoutes } from './dashboard.js';
+import { intelRoutes } from './intel.js';
 
 /** Feature route modules served by `sextant serve`; each feature adds its module here. */
 export const featureRoutes: RouteModule[] = [
@@ -18,4 +19,5 @@ export const featureRoutes: RouteModule[] = [
   trackerRoutes,
   dashboardDataRoutes,
   dashboardRoutes,
+  intelRoutes,
 ];

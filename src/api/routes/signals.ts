@@ -94,5 +94,6 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/ws/signals', { websocket: true, schema: { summary: 'WebSocket: every new signal as JSON', tags } }, (socket) => {
     const off = ctx.signalBus.subscribe((s) => socket.send(JSON.stringify(storedSignalToWire(s))));
     socket.on('close', off);
+    socket.on('close', ctx.intel.subscribe((s) => socket.send(JSON.stringify({ type: 'intel', ...s }))));
   });
 };
