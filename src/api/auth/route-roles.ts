@@ -17,6 +17,7 @@ export const ROUTE_ROLES: Readonly<Record<string, RouteRole>> = {
 
   'POST /api/v1/analyze': 'viewer',
   'POST /api/v1/predict': 'viewer',
+  'POST /signal': 'viewer',
   'POST /api/timeseries': 'viewer',
 
   'POST /api/v1/backtests': 'trader',
