@@ -174,6 +174,9 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     const first = (await replay.candles(parsePair('BTC/USDT'), '1d', { limit: CHART_LIMIT })).time[0]!;
     await page.waitForSelector('#price-chart[data-signal-markers]');
     expect(Number(await page.getAttribute('#price-chart', 'data-signal-markers'))).toBe(stored.filter((s) => s.time >= first).length);
+    // The README's picture: the whole pair view once indicators, signals and analysis are in.
+    await page.waitForSelector('body[data-pair-load-ms]', { timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, 'pair-view.png') });
     expect(w.errors).toEqual([]);
     await page.close();
   }, 120_000);

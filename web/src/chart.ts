@@ -93,7 +93,8 @@ export class PriceChart {
 
   line(price: number, color: string, title: string, style: LineStyle = LineStyle.Solid, width: 1 | 2 = 1): void {
     if (!Number.isFinite(price)) return;
-    this.lines.push(this.candles.createPriceLine({ price, color, title, lineStyle: style, lineWidth: width, axisLabelVisible: true }));
+    // Untitled lines (zone edges) stay off the axis: their labels would bury the titled ones.
+    this.lines.push(this.candles.createPriceLine({ price, color, title, lineStyle: style, lineWidth: width, axisLabelVisible: title !== '' }));
   }
 
   setMarkers(markers: SeriesMarker<Time>[]): void {

@@ -35,6 +35,12 @@ export const pairPage: Page = async (root, args, signal) => {
   const pair = (args[0] ?? 'btc_usdt').toLowerCase();
   const tf = args[1] ?? '1d';
   const lang = args[2] === 'fa' ? 'fa' : 'en';
+  // The chart's requests start before anything is built; the chart is drawn as soon as its own data is here.
+  const chartP = getJson<ChartData>(`/api/v1/chart/${pair}?timeframe=${encodeURIComponent(tf)}&limit=300`);
+  const metasP = getJson<{ indicators: IndicatorMeta[] }>('/api/v1/indicators');
+  const sigsP = tryGet<{ signals: SignalRow[] }>(`/signals?symbol=${pair}&timeframe=${encodeURIComponent(tf)}&limit=500`);
+  // A failed page leaves no unhandled rejection behind.
+  metasP.catch(() => undefined);
   const go = (p: string, t: string, l = lang) => (location.hash = `#/pair/${p}/${t}${l === 'fa' ? '/fa' : ''}`);
 
   const pairInput = h('input', { id: 'pair-input', value: pair.replace('_', '/').toUpperCase(), list: 'pair-list', size: 12, 'aria-label': 'pair' });
@@ -62,17 +68,21 @@ export const pairPage: Page = async (root, args, signal) => {
   const chart = new PriceChart(chartBox);
   whileOn(signal, () => chart.destroy());
 
-  const [data, metas] = await Promise.all([
-    getJson<ChartData>(`/api/v1/chart/${pair}?timeframe=${encodeURIComponent(tf)}&limit=300`),
-    getJson<{ indicators: IndicatorMeta[] }>('/api/v1/indicators'),
-  ]);
+  const data = await chartP;
   chart.setCandles(data.candles);
-  const last = data.candles[data.candles.length - 1];
   const paintStatus = () => {
-    status.textContent = `${data.candles.length} candles from ${data.origin}; last ${isoTime(last?.[0])}${last ? ` (${age(Date.now() - last[0])} old)` : ''}${data.gaps ? `; ${data.gaps} gaps in the data` : ''}`;
+    const times = chart.times;
+    const last = times[times.length - 1];
+    status.textContent = `${times.length} candles from ${data.origin}; last ${isoTime(last)}${last !== undefined ? ` (${age(Date.now() - last)} old)` : ''}${data.gaps ? `; ${data.gaps} gaps in the data` : ''}`;
   };
   paintStatus();
   every(30_000, signal, paintStatus);
+  // New candles: polled once a minute (the last ten, so a bar that closed meanwhile is replaced by its final values).
+  every(60_000, signal, () => void tryGet<ChartData>(`/api/v1/chart/${pair}?timeframe=${encodeURIComponent(tf)}&limit=10`).then((r) => {
+    if (!r.ok || signal.aborted) return;
+    for (const row of r.data.candles) chart.updateCandle(row);
+    paintStatus();
+  }));
 
   // Structure computed on exactly these candles.
   // The strongest active levels near the price: every level at once hides the candles.
@@ -120,6 +130,8 @@ export const pairPage: Page = async (root, args, signal) => {
   };
   paintMarkers();
   chartBox.dataset['drawn'] = '1';
+  // The analysis renders a PNG server-side: asked once the chart stands, so it never delays it.
+  const analysisP = postJson<Analysis>('/api/v1/analyze', { pair, timeframe: tf }).then((a) => ({ ok: true as const, a }), (e: unknown) => ({ ok: false as const, e: e as Error }));
   legend.append(
     h('span', { style: `color:${COLORS.support}` }, '— support'), h('span', { style: `color:${COLORS.resistance}` }, '— resistance'),
     h('span', { style: 'color:#e3b341' }, '-- order block'), h('span', { style: `color:${COLORS.entry}` }, '-- entry'),
@@ -130,6 +142,7 @@ export const pairPage: Page = async (root, args, signal) => {
   document.body.dataset['pairDrawMs'] = String(Math.round(performance.now() - t0));
 
   // Indicators picked from the registry's metadata.
+  const metas = await metasP;
   const groups = new Map<string, IndicatorMeta[]>();
   for (const m of metas.indicators) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
   for (const [g, list] of groups) studySelect.append(h('optgroup', { label: g }, list.map((m) => h('option', { value: m.name, selected: DEFAULT_STUDIES.includes(m.name), title: m.description }, `${m.name} (${m.placement})`))));
@@ -158,10 +171,10 @@ export const pairPage: Page = async (root, args, signal) => {
     : notice(`No stored ${tf} signal for ${symbol}: the pipeline stores signals of the pairs it runs (npm start replays ten).`, 'missing');
   const paintSignals = () => signalsBox.replaceChildren(signalTable(stored));
 
-  const pairs = await tryGet<{ markets: { symbol: string }[] }>('/api/v1/markets?top=200');
-  if (pairs.ok) pairList.append(...pairs.data.markets.map((m) => h('option', { value: m.symbol })));
+  // Only the pair box's suggestions: asked once the chart stands, so it never delays it.
+  void tryGet<{ markets: { symbol: string }[] }>('/api/v1/markets?top=200').then((pairs) => { if (pairs.ok) pairList.append(...pairs.data.markets.map((m) => h('option', { value: m.symbol }))); });
 
-  const sigs = await tryGet<{ signals: SignalRow[] }>(`/signals?symbol=${pair}&timeframe=${encodeURIComponent(tf)}&limit=500`);
+  const sigs = await sigsP;
   if (sigs.ok) stored = sigs.data.signals;
   else signalsBox.append(notice(sigs.error.message, 'error'));
   paintMarkers();
@@ -175,21 +188,24 @@ export const pairPage: Page = async (root, args, signal) => {
   }));
 
   await drawStudies();
-  await renderAnalysis(analysisBox, pair, tf, lang, (l) => go(pair, tf, l));
+  await renderAnalysis(analysisBox, analysisP, lang, (l) => go(pair, tf, l));
   document.body.dataset['pairLoadMs'] = String(Math.round(performance.now() - t0));
 };
 
-async function renderAnalysis(box: HTMLElement, pair: string, tf: string, lang: 'en' | 'fa', switchTo: (l: 'en' | 'fa') => void): Promise<void> {
+type AnalysisResult = { ok: true; a: Analysis } | { ok: false; e: Error };
+
+async function renderAnalysis(box: HTMLElement, pending: Promise<AnalysisResult>, lang: 'en' | 'fa', switchTo: (l: 'en' | 'fa') => void): Promise<void> {
   const tabs = h('div', { class: 'tabs' },
     h('button', { type: 'button', class: lang === 'en' ? 'active' : undefined, id: 'lang-en', onclick: () => switchTo('en') }, 'English'),
     h('button', { type: 'button', class: lang === 'fa' ? 'active' : undefined, id: 'lang-fa', onclick: () => switchTo('fa') }, 'فارسی'));
   box.append(h('section', { class: 'card' }, h('h2', {}, 'Analysis'), tabs, h('p', { class: 'muted', id: 'analysis-status' }, 'writing…')));
-  try {
-    const a = await postJson<Analysis>('/api/v1/analyze', { pair, timeframe: tf });
+  const r = await pending;
+  if (r.ok) {
+    const a = r.a;
     const text = lang === 'fa' ? a.analysis_summarized : a.analysis;
     box.querySelector('#analysis-status')!.textContent = `Written by the ${a.writer} writer${a.writer_note ? ` (${a.writer_note})` : ''}.`;
     box.firstElementChild!.append(h('div', { class: `analysis-text ${lang}`, id: 'analysis-text', lang, dir: lang === 'fa' ? 'rtl' : 'ltr' }, text));
-  } catch (e) {
-    box.querySelector('#analysis-status')!.replaceWith(notice(`No analysis: ${(e as Error).message}`, 'error'));
+  } else {
+    box.querySelector('#analysis-status')!.replaceWith(notice(`No analysis: ${r.e.message}`, 'error'));
   }
 }

@@ -12,6 +12,12 @@ interface EventMsg { type: 'event' | 'window' | 'book'; data: { key?: string; ki
 /** Live tracker: per-symbol volume windows, the synced book's depth, the events as they come. */
 export const trackerPage: Page = async (root, _args, signal) => {
   root.append(h('h1', {}, 'Live market tracker'));
+  // Health lists the tracker when it runs: asking first spares a 503 (and a console error) when it does not.
+  const health = await tryGet<{ dependencies?: Record<string, unknown> }>('/health');
+  if (health.ok && !health.data.dependencies?.['tracker']) {
+    root.append(notice('The tracker is not running in this server: start it with `npx sextant serve --tracker` (add `--tracker-speed 10` to replay the bundled feed faster). Volume windows, book depth and the events stream show here then.', 'missing'));
+    return;
+  }
   const data = await tryGet<{ symbols: SymbolStatus[]; windows: WindowWire[] }>('/api/tracker/data');
   if (!data.ok) {
     const off = data.error instanceof ApiError && data.error.status === 503;
