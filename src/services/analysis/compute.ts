@@ -4,6 +4,7 @@ import { runIndicator } from '../../core/indicators/registry.js';
 import { shiftIndexes, structureAt } from '../../core/signals/lookback.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import type { LoadedCandles } from '../candles.js';
+import { setupStatus, trendStrength, volatilityLevel } from './readings.js';
 import type { AnalysisData, IndicatorSnapshot, LevelView, MomentumView, TrendView, VolatilityView, VolumeView } from './types.js';
 
 /** Full indicator series: the chart draws them, the text reads their last values. */
@@ -17,6 +18,7 @@ export interface IndicatorSeries {
   bbLower: Float64Array;
   adx14: Float64Array;
   mfi14: Float64Array;
+  atr14: Float64Array;
 }
 
 export interface AnalysisCore {
@@ -44,6 +46,7 @@ export function indicatorSeries(loaded: LoadedCandles): IndicatorSeries {
     bbLower: bbLower!,
     adx14: runIndicator('ADX', [c.high, c.low, c.close], { timePeriod: 14 }).outputs[0]!,
     mfi14: runIndicator('MFI', [c.high, c.low, c.close, c.volume], { timePeriod: 14 }).outputs[0]!,
+    atr14: runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: 14 }).outputs[0]!,
   };
 }
 
@@ -65,7 +68,7 @@ function trendView(ind: IndicatorSnapshot, close: number, first: number): TrendV
   const trending = adx14 === null || adx14 >= 20;
   const direction = alignment === 'bullish' && close > ema50! && trending ? 'up'
     : alignment === 'bearish' && close < ema50! && trending ? 'down' : 'sideways';
-  const strength = adx14 === null || adx14 < 20 ? 'weak' : adx14 < 30 ? 'moderate' : 'strong';
+  const strength = trendStrength(adx14);
   return {
     direction,
     strength,
@@ -95,23 +98,39 @@ function median(xs: number[]): number | null {
   return s[s.length >> 1]!;
 }
 
-function volatilityView(s: IndicatorSeries, ind: IndicatorSnapshot, close: number, atr: number | null): VolatilityView {
+function volatilityView(s: IndicatorSeries, ind: IndicatorSnapshot, closes: Float64Array): VolatilityView {
+  const i = closes.length - 1;
+  const close = closes[i]!;
   const { upper, middle, lower } = ind.bb;
   const width = upper !== null && lower !== null && middle ? ((upper - lower) / middle) * 100 : null;
   const widths: number[] = [];
+  const atrPcts: number[] = [];
   for (let k = 0; k < s.bbMiddle.length; k++) {
     const u = s.bbUpper[k]!, m = s.bbMiddle[k]!, l = s.bbLower[k]!;
     if (Number.isFinite(u) && Number.isFinite(l) && m) widths.push(((u - l) / m) * 100);
+    const a = s.atr14[k]!;
+    if (Number.isFinite(a) && closes[k]!) atrPcts.push((a / closes[k]!) * 100);
   }
-  const med = median(widths);
+  const atr = finiteOrNull(s.atr14[i]);
+  const atrPct = atr === null ? null : (atr / close) * 100;
+  const ratio = (v: number | null, xs: number[]) => {
+    const med = xs.length >= 20 ? median(xs) : null;
+    return v === null || !med ? null : v / med;
+  };
+  const widthVs = ratio(width, widths);
+  const atrVs = ratio(atrPct, atrPcts);
   // Bands at half their usual width precede breakouts; at 1.5x a move is under way.
-  const regime = width === null || med === null || widths.length < 20 ? 'unknown' : width < med * 0.6 ? 'squeeze' : width > med * 1.5 ? 'expansion' : 'normal';
+  const regime = widthVs === null ? 'unknown' : widthVs < 0.6 ? 'squeeze' : widthVs > 1.5 ? 'expansion' : 'normal';
   return {
     bb_width_pct: round(width),
     bb_position: upper !== null && lower !== null && upper > lower ? round((close - lower) / (upper - lower), 3) : null,
     regime,
     atr: atr === null ? null : Number(atr.toPrecision(6)),
-    atr_pct: atr === null ? null : round((atr / close) * 100),
+    atr_pct: round(atrPct),
+    atr_vs_median: round(atrVs),
+    bb_width_vs_median: round(widthVs),
+    // From the unrounded ratios, so the reading never depends on display rounding.
+    level: volatilityLevel(atrVs, widthVs),
   };
 }
 
@@ -180,10 +199,11 @@ export function analyzeCandles(history: LoadedCandles, source: string, limit = c
       indicators: ind,
       trend: trendView(ind, close, c.close[0]!),
       momentum: momentumView(series, ind, i),
-      volatility: volatilityView(series, ind, close, structure.atr),
+      volatility: volatilityView(series, ind, c.close),
       volume: volumeView(loaded),
       levels: levelViews(structure, close),
       signal: structure.signal,
+      setup: setupStatus(structure.signal, structure.fib?.pullback ?? null, structure.config.minRiskReward),
       data_quality: { gaps: q.gaps.length, missing_candles: q.missingCandles, rejected_rows: q.rejected.length },
     },
   };

@@ -17,9 +17,12 @@ export function pct(v: number | null, digits = 2): string {
 const FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
 /**
- * Persian text reads best with Persian digits and decimal separator; numbers glued to
- * Latin names (EMA50, 1d, ETH/USDT) stay as they are, since they are names.
+ * Persian text reads best with Persian digits, decimal separator and percent sign (one
+ * sign throughout: writers may use '%', it becomes '٪' here); numbers glued to Latin names
+ * (EMA50, 1d, ETH/USDT) stay as they are, since they are names.
  */
 export function fa(s: string): string {
-  return s.replace(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])/g, (m) => m.replace(/\d/g, (d) => FA_DIGITS[Number(d)]!).replace(/\./g, '٫'));
+  return s
+    .replace(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])/g, (m) => m.replace(/\d/g, (d) => FA_DIGITS[Number(d)]!).replace(/\./g, '٫'))
+    .replace(/%/g, '٪');
 }

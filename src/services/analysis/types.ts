@@ -1,7 +1,8 @@
 import type { Level, Signal } from '../../core/signals/types.js';
+import type { SetupStatus, TrendStrength, VolatilityLevel } from './readings.js';
 
+export type { SetupStatus, TrendStrength, VolatilityLevel };
 export type TrendDirection = 'up' | 'down' | 'sideways';
-export type TrendStrength = 'weak' | 'moderate' | 'strong';
 
 export interface IndicatorSnapshot {
   ema9: number | null;
@@ -36,10 +37,16 @@ export interface VolatilityView {
   bb_width_pct: number | null;
   /** Where the close sits in the band: 0 lower, 1 upper. */
   bb_position: number | null;
-  /** Current band width against its median over the window. */
+  /** Current band width against its median over the window (squeeze < 0.6x, expansion > 1.5x). */
   regime: 'squeeze' | 'normal' | 'expansion' | 'unknown';
+  /** ATR14 over the analysed candles. */
   atr: number | null;
   atr_pct: number | null;
+  /** ATR% and band width over their medians in the window (null with fewer than 20 values). */
+  atr_vs_median: number | null;
+  bb_width_vs_median: number | null;
+  /** The one volatility reading both texts state (readings.ts volatilityLevel). */
+  level: VolatilityLevel;
 }
 
 export interface VolumeView {
@@ -77,6 +84,8 @@ export interface AnalysisData {
   /** Active levels nearest the close, supports then resistances, by distance. */
   levels: LevelView[];
   signal: Signal;
+  /** Whether the plan is tradable now and if not why (readings.ts setupStatus); both texts state it. */
+  setup: SetupStatus;
   /** Gaps and repaired rows reported by the clean layer; the text mentions them. */
   data_quality: { gaps: number; missing_candles: number; rejected_rows: number };
 }

@@ -1,5 +1,8 @@
 import type { AnalysisData } from './types.js';
 import { num, pct, price } from './format.js';
+import { LABELS } from './readings.js';
+
+const EN = LABELS.en;
 
 function trendParagraph(d: AnalysisData): string {
   const t = d.trend;
@@ -12,9 +15,9 @@ function trendParagraph(d: AnalysisData): string {
     unknown: 'there are too few candles for all three EMAs',
   }[t.ema_alignment];
   // ADX measures directional movement, not its side: strong ADX with disagreeing EMAs is a turn or a whipsaw.
-  const strength = t.direction === 'sideways' && t.strength !== 'weak'
-    ? `although ADX14 ${num(i.adx14)} shows ${t.strength} directional movement (often a trend turning)`
-    : `strength ${t.strength} (ADX14 ${num(i.adx14)}; below 20 means no directional trend, above 30 a strong one)`;
+  const adx = t.strength === 'unknown' ? 'ADX14 n/a: it needs 28 candles' : `ADX14 ${num(i.adx14)}; below 20 means no directional trend, above 30 a strong one`;
+  const turning = t.direction === 'sideways' && (t.strength === 'moderate' || t.strength === 'strong') ? ': directional movement without EMA agreement is often a trend turning' : '';
+  const strength = `${EN.strength[t.strength]} (${adx})${turning}`;
   return `Trend: ${d.pair} on ${d.timeframe} is in ${dir}, ${strength}. `
     + `Close ${price(d.close)} is ${pct(t.close_vs_ema50_pct)} from EMA50 (${price(i.ema50)}); EMA9 ${price(i.ema9)}, EMA21 ${price(i.ema21)}: ${align}. `
     + `Over the ${d.candles} candles analysed the price moved ${pct(t.change_pct)}.`;
@@ -39,21 +42,19 @@ function momentumParagraph(d: AnalysisData): string {
 function volatilityParagraph(d: AnalysisData): string {
   const v = d.volatility;
   const b = d.indicators.bb;
-  const regime = {
-    squeeze: 'a squeeze: the bands are much narrower than usual, which often precedes a large move in either direction',
-    expansion: 'an expansion: the bands are much wider than usual, a move is under way',
-    normal: 'normal for this window',
-    unknown: 'not measurable yet',
-  }[v.regime];
+  const vs = (r: number | null) => (r === null ? '' : `, ${num(r, 2)}x its median over the window`);
   const pos = v.bb_position === null ? '' : ` The close sits at ${num(v.bb_position * 100, 0)}% of the band (0% lower, 100% upper).`;
-  return `Volatility: Bollinger Bands (20, 2) ${price(b.lower)} / ${price(b.middle)} / ${price(b.upper)}, width ${num(v.bb_width_pct, 2)}% of the middle band, ${regime}.${pos} ATR14 is ${price(v.atr)} (${num(v.atr_pct, 2)}% of price).`;
+  const atr = v.atr === null ? 'ATR14 is not defined yet (it needs 15 candles)' : `ATR14 is ${price(v.atr)} (${num(v.atr_pct, 2)}% of price${vs(v.atr_vs_median)})`;
+  const bands = b.middle === null ? 'Bollinger Bands (20, 2) are not defined yet (they need 20 candles)'
+    : `Bollinger Bands (20, 2) ${price(b.lower)} / ${price(b.middle)} / ${price(b.upper)}, width ${num(v.bb_width_pct, 2)}% of the middle band${vs(v.bb_width_vs_median)}`;
+  return `Volatility: ${EN.volatility[v.level]} for this market (ATR14 and Bollinger width against their medians over the ${d.candles} candles). ${atr}; ${bands}.${pos}`;
 }
 
 function volumeParagraph(d: AnalysisData): string {
   const v = d.volume;
   const ratio = v.ratio_to_avg20 === null ? 'cannot be compared with an average yet'
     : `is ${num(v.ratio_to_avg20, 2)}x the 20-candle average${v.ratio_to_avg20 >= 2 ? ' (heavy: the move has participation)' : v.ratio_to_avg20 < 0.7 ? ' (light: moves on thin volume are less reliable)' : ''}`;
-  const share = v.up_volume_share20 === null ? '' : ` Over the last 20 candles ${num(v.up_volume_share20 * 100, 0)}% of the volume traded on up-closing candles.`;
+  const share = v.up_volume_share20 === null ? '' : ` Over the last ${Math.min(20, d.candles)} candles ${num(v.up_volume_share20 * 100, 0)}% of the volume traded on up-closing candles.`;
   return `Volume: the last candle's volume ${ratio}.${share}`;
 }
 
@@ -71,12 +72,12 @@ function planParagraph(d: AnalysisData): string {
     : `measured confidence ${num(s.confidenceScore * 100, 0)}% (TP1 before stop in ${s.confidenceSample} comparable earlier setups)`;
   const factors = s.confluence.length ? `confluence ${s.confluence.join(',')}` : 'no confluence factor fired';
   if (s.direction === 'neutral' || s.entry1 === null) {
-    return `Plan: no trade setup at the moment (market score ${s.marketScore}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
+    return `Plan: ${EN.setup.none} (market score ${s.marketScore}/100, ${factors}). Wait for price to reach a level or for a new swing leg.`;
   }
-  const validity = s.valid ? 'The setup passes validation' : `The setup is not valid (${s.invalidReasons.join('; ')})`;
+  const why = s.valid ? '' : ` (${s.invalidReasons.join('; ')})`;
   return `Plan: ${s.direction} pullback setup from the last swing leg (low ${price(s.swingLow)}, high ${price(s.swingHigh)}): `
     + `entries ${price(s.entry1)} and ${price(s.entry2)}, stop ${price(s.sl)}, targets ${price(s.tp1)} / ${price(s.tp2)} / ${price(s.tp3)}, `
-    + `risk-reward ${num(s.riskRewardRatio, 2)}. Market score ${s.marketScore}/100 with ${factors}; ${conf}. ${validity}.`;
+    + `risk-reward ${num(s.riskRewardRatio, 2)}. Market score ${s.marketScore}/100 with ${factors}; ${conf}. Status: ${EN.setup[d.setup]}${why}.`;
 }
 
 function risksParagraph(d: AnalysisData): string {
@@ -86,8 +87,9 @@ function risksParagraph(d: AnalysisData): string {
   if (d.momentum.rsi_zone === 'oversold') r.push('RSI is oversold; fresh shorts risk selling the bottom');
   const nearest = d.levels.filter((l) => Math.abs(l.distance_pct) < 1.5);
   for (const l of nearest) r.push(`price is within ${num(Math.abs(l.distance_pct), 2)}% of ${l.role} ${price(l.price)}`);
-  if (d.volatility.regime === 'squeeze') r.push('the band squeeze can resolve sharply in either direction');
-  if (d.volatility.atr_pct !== null && d.volatility.atr_pct > 6) r.push(`volatility is high (ATR ${num(d.volatility.atr_pct, 1)}% of price): size positions smaller`);
+  if (d.volatility.level === 'low' && d.volatility.regime === 'squeeze') r.push('quiet markets with squeezed bands often resolve sharply in either direction');
+  if (d.volatility.level === 'high') r.push('stops get hit more often while moves are this much wider than usual');
+  if (d.volatility.atr_pct !== null && d.volatility.atr_pct > 6) r.push(`a typical candle spans ${num(d.volatility.atr_pct, 1)}% of price (ATR14): size positions for that range`);
   if (d.data_quality.missing_candles > 0) r.push(`the data has ${d.data_quality.missing_candles} missing candles in ${d.data_quality.gaps} gaps`);
   if (d.candles < 60) r.push(`only ${d.candles} candles were analysed; EMA50 and the levels need more history to be reliable`);
   r.push('this is a mechanical reading of indicators, not financial advice');
