@@ -5,8 +5,8 @@ import { SqliteStore } from '../../src/infra/store/sqlite.js';
 import { toStoredSignal } from '../../src/services/pipeline/persist.js';
 import { daily, spread } from '../core/structure/data.js';
 
-/** SPEC C's record, in the order the API has always written it. */
-const SPEC_C = ['symbol', 'timeframe', 'timestamp', 'market_score', 'direction', 'price', 'entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3',
+/** SPEC C's record in the API's order: seed 002's symbol (BTCUSDT), then Sextant's pair beside it. */
+const SPEC_C = ['symbol', 'pair', 'timeframe', 'timestamp', 'market_score', 'direction', 'price', 'entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3',
   'swing_high', 'swing_low', 'support_level', 'resistance_level', 'confluence', 'risk_reward_ratio', 'confidence_score',
   'confidence_sample', 'valid', 'invalid_reasons'];
 
@@ -23,12 +23,33 @@ describe('one signal type, one wire module', () => {
     expect(w.confluence).toBe(s.confluence.join(','));
     expect(w.risk_reward_ratio).toBe(s.riskRewardRatio);
     expect(w.invalid_reasons).toEqual(s.invalidReasons);
+    expect(w.symbol).toBe('BTCUSDT');
+    expect(w.pair).toBe('BTC/USDT');
+    expect(w.confidence_score).toBe(s.confidenceScore === null ? null : Math.round(s.confidenceScore * 10_000) / 100);
+  });
+
+  it('confidence_score is the measured rate on seed 002\'s 0-100 scale', () => {
+    // A small minimum sample so that many bars have a measured rate; the scale does not depend on it.
+    const scored = spread(btc.time.length, 60, 1200).map((at) => computeSignal(btc, { symbol: 'BTC/USDT', timeframe: '1d', at, minSample: 3 }).signal).filter((s) => s.confidenceScore !== null);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const s of scored) {
+      const w = signalToWire(s);
+      expect(w.confidence_score).toBeCloseTo(s.confidenceScore! * 100, 2);
+      expect(w.confidence_score).toBeGreaterThanOrEqual(0);
+      expect(w.confidence_score).toBeLessThanOrEqual(100);
+    }
+    expect(Math.max(...scored.map((s) => signalToWire(s).confidence_score!))).toBeGreaterThan(1);
   });
 
   it('a stored signal adds source and ISO time after the series fields', () => {
     const r = computeSignal(btc, { symbol: 'BTC/USDT', timeframe: '1d', at: 1500 });
     const w = storedSignalToWire(toStoredSignal(key, r));
-    expect(Object.keys(w)).toEqual(['symbol', 'timeframe', 'source', 'timestamp', 'time', ...SPEC_C.slice(3)]);
+    expect(Object.keys(w)).toEqual(['symbol', 'pair', 'timeframe', 'source', 'timestamp', 'time', ...SPEC_C.slice(4), 'confluence_factors', 'market_data']);
+    // The detail behind the score: every factor with its points, summing to market_score.
+    expect(w.confluence_factors!.map((f) => f.factor)).toEqual(['OB', 'SR', 'RSI', 'FIB', 'SWING']);
+    expect(w.confluence_factors!.reduce((a, f) => a + f.score, 0)).toBe(w.market_score);
+    expect(w.confluence_factors!.filter((f) => f.fired).map((f) => f.factor).join(',')).toBe(w.confluence);
+    expect(w.market_data).toMatchObject({ price: w.price, rsi: r.rsi, atr: r.atr });
     expect(w.time).toBe(new Date(btc.time[1500]!).toISOString());
   });
 

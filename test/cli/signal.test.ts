@@ -22,7 +22,9 @@ describe('sextant signal', () => {
     expect(out.at).toBe(out.candles - 1);
     expect(out.time).toBe('2024-04-09T00:00:00Z');
     expect(Object.keys(out.signal)).toEqual(expect.arrayContaining(SPEC_FIELDS));
-    expect(out.signal.symbol).toBe('BTC/USDT');
+    // SPEC C's wire record: seed 002's BTCUSDT, Sextant's pair beside it.
+    expect(out.signal.symbol).toBe('BTCUSDT');
+    expect(out.signal.pair).toBe('BTC/USDT');
     expect(out.signal.timeframe).toBe('1d');
     expect(['long', 'short']).toContain(out.signal.direction);
     for (const f of ['entry1', 'entry2', 'sl', 'tp1', 'tp2', 'tp3', 'swing_high', 'swing_low', 'risk_reward_ratio']) expect(typeof out.signal[f]).toBe('number');

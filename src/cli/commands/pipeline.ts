@@ -92,8 +92,8 @@ export function registerPipeline(program: Command): void {
           return;
         }
         process.stdout.write(`${table(['time', 'pair', 'tf', 'dir', 'score', 'price', 'entry1', 'sl', 'tp1', 'rr', 'confluence', 'confidence'], wire.map((w) => [
-          iso(w.timestamp), w.symbol, w.timeframe, w.direction, w.market_score, w.price, w.entry1 ?? '-', w.sl ?? '-', w.tp1 ?? '-', w.risk_reward_ratio ?? '-', w.confluence || '-',
-          w.confidence_score === null ? `n=${w.confidence_sample}` : `${(w.confidence_score * 100).toFixed(0)}% of ${w.confidence_sample}`,
+          iso(w.timestamp), w.pair, w.timeframe, w.direction, w.market_score, w.price, w.entry1 ?? '-', w.sl ?? '-', w.tp1 ?? '-', w.risk_reward_ratio ?? '-', w.confluence || '-',
+          w.confidence_score === null ? `n=${w.confidence_sample}` : `${w.confidence_score.toFixed(0)}% of ${w.confidence_sample}`,
         ]))}\n`);
       });
     });

@@ -13,7 +13,7 @@ import { parsePair } from '../../../src/core/types.js';
 import { candleCount } from '../../../src/core/series.js';
 import { PAIRS, SINCE } from './harness.js';
 
-type Wire = { symbol: string; timeframe: string; timestamp: number; direction: string; market_score: number; confluence: string; entry1: number | null };
+type Wire = { symbol: string; pair: string; timeframe: string; timestamp: number; direction: string; market_score: number; confluence: string; entry1: number | null };
 
 /**
  * Starts the real API, connects a WebSocket, replays ten pairs through the pipeline
@@ -78,21 +78,21 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
     expect(keys.size).toBe(stored.length); // no duplicates
 
     // The socket pushed each new signal once, and each is in the store.
-    const pushedKeys = pushed.map((s) => `${s.symbol}|${s.timestamp}`);
+    const pushedKeys = pushed.map((s) => `${s.pair}|${s.timestamp}`);
     expect(new Set(pushedKeys).size).toBe(pushedKeys.length);
     expect(pushedKeys.length).toBe(stored.length);
     for (const k of pushedKeys) expect(keys.has(k)).toBe(true);
 
     const summary = await get('/signals/summary');
     expect(summary.body['total']).toBe(stored.length);
-    const byDir = summary.body['byDirection'] as Record<string, number>;
+    const byDir = summary.body['by_direction'] as Record<string, number>;
     expect(byDir['long']! + byDir['short']! + byDir['neutral']!).toBe(stored.length);
 
     for (const pair of ['BTC/USDT', 'SOL/USDT']) {
       const path = pair.replace('/', '_').toLowerCase();
       const mine = await get(`/signals?symbol=${encodeURIComponent(pair)}&limit=1000`);
       const list = mine.body['signals'] as Wire[];
-      expect(list.every((s) => s.symbol === pair)).toBe(true);
+      expect(list.every((s) => s.pair === pair && s.symbol === pair.replace('/', ''))).toBe(true);
       const latest = await get(`/signals/${path}/latest`);
       expect(latest.status).toBe(200);
       expect((latest.body['signal'] as Wire).timestamp).toBe(list[0]!.timestamp);
@@ -116,9 +116,13 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
         expect(l.price).toBeLessThanOrEqual(hi);
       }
       const swings = await get(`/swings/${path}?timeframe=1d`);
-      const sw = swings.body['swings'] as { time: number; confirmedAt: number }[];
+      const sw = swings.body['swings'] as { timestamp: number; confirmed_time: string }[];
       expect(sw.length).toBeGreaterThan(0);
-      for (const s of sw) expect(s.time).toBeLessThan(lastClosed);
+      for (const s of sw) {
+        expect(s.timestamp).toBeLessThan(lastClosed);
+        expect(Date.parse(s.confirmed_time)).toBeGreaterThan(s.timestamp);
+        expect(Date.parse(s.confirmed_time)).toBeLessThanOrEqual(lastClosed);
+      }
     }
     // Bad input: 400 naming the field; unknown symbol: 404.
     const bad = await get('/signals?direction=up');
