@@ -4,7 +4,7 @@ import type { Page } from '../page.js';
 
 export interface MarketRow { symbol: string; quote_volume: number | null; time: number | null; close: number | null; change_pct: number | null; volume: number | null; error: string | null }
 interface Markets { source: string; pairs: number; as_of: number | null; markets: MarketRow[] }
-interface Summary { total: number; byDirection: Record<string, number>; bySymbol: { symbol: string; total: number; long: number; short: number; last: number }[]; last: number | null }
+interface Summary { total: number; by_direction: Record<string, number>; by_symbol: { symbol: string; pair: string; total: number; long: number; short: number; last: number }[]; last: number | null }
 interface Health { status: string; dependencies?: Record<string, { status: string; reason?: string }> }
 
 const pairLink = (symbol: string) => h('a', { href: `#/pair/${pairPath(symbol)}/1d` }, symbol);
@@ -49,9 +49,9 @@ export const overviewPage: Page = async (root) => {
     const s = summary.data;
     side.append(section('Stored signals', s.total
       ? h('div', {},
-        h('p', {}, `${s.total} signals: ${s.byDirection['long'] ?? 0} long, ${s.byDirection['short'] ?? 0} short; newest ${isoTime(s.last)}.`),
-        table(s.bySymbol.slice(0, 10), [
-          { label: 'Pair', value: (r) => pairLink(r.symbol) }, { label: 'Long', value: (r) => r.long, num: true },
+        h('p', {}, `${s.total} signals: ${s.by_direction['long'] ?? 0} long, ${s.by_direction['short'] ?? 0} short; newest ${isoTime(s.last)}.`),
+        table(s.by_symbol.slice(0, 10), [
+          { label: 'Pair', value: (r) => pairLink(r.pair) }, { label: 'Long', value: (r) => r.long, num: true },
           { label: 'Short', value: (r) => r.short, num: true }, { label: 'Newest', value: (r) => isoTime(r.last) },
         ]))
       : notice('No signal stored yet: the background pipeline replay fills this (npm start runs it).', 'missing')));

@@ -113,7 +113,7 @@ export const pairPage: Page = async (root, args, signal) => {
   planBox.append(sg.valid && sg.direction !== 'neutral'
     ? table([['Direction', sg.direction], ['Entry 1 / 2', `${fmt(sg.entry1)} / ${fmt(sg.entry2)}`], ['Stop', fmt(sg.sl)], ['Targets', `${fmt(sg.tp1)} · ${fmt(sg.tp2)} · ${fmt(sg.tp3)}`],
       ['Risk/reward', fmt(sg.risk_reward_ratio, 3)], ['Confluence', sg.confluence || '–'], ['Market score', String(sg.market_score)],
-      ['Confidence', sg.confidence_score === null ? `not enough data (${sg.confidence_sample} similar setups)` : `${(sg.confidence_score * 100).toFixed(0)} % of ${sg.confidence_sample}`]],
+      ['Confidence', sg.confidence_score === null ? `not enough data (${sg.confidence_sample} similar setups)` : `${sg.confidence_score.toFixed(0)} % of ${sg.confidence_sample}`]],
     [{ label: '', value: (r) => r[0] }, { label: 'As of the last candle', value: (r) => r[1] }])
     : notice(`No valid trade plan on the last candle (${sg.direction}${sg.invalid_reasons.length ? `: ${sg.invalid_reasons.join('; ')}` : ''}).`, 'info'));
 
@@ -181,7 +181,7 @@ export const pairPage: Page = async (root, args, signal) => {
   paintSignals();
   whileOn(signal, signalsChannel.subscribe((m) => {
     const s = m as SignalRow;
-    if (s.symbol !== symbol || s.timeframe !== data.timeframe) return;
+    if (s.pair !== symbol || s.timeframe !== data.timeframe) return;
     stored = [s, ...stored];
     paintMarkers();
     paintSignals();

@@ -3,13 +3,13 @@ import { tryGet, pairPath } from '../api.js';
 import { signalsChannel } from '../live.js';
 import { every, whileOn, type Page } from '../page.js';
 
-/** SPEC C's stored signal as the API and /ws/signals send it. */
+/** SPEC C's stored signal as the API and /ws/signals send it (symbol as seed 002 writes it, BTCUSDT; pair BTC/USDT). */
 export interface SignalRow {
-  symbol: string; timeframe: string; source: string; timestamp: number; time: string; market_score: number; direction: 'long' | 'short' | 'neutral';
+  symbol: string; pair: string; timeframe: string; source: string; timestamp: number; time: string; market_score: number; direction: 'long' | 'short' | 'neutral';
   price: number; entry1: number | null; entry2: number | null; sl: number | null; tp1: number | null; tp2: number | null; tp3: number | null;
   confluence: string; risk_reward_ratio: number | null; confidence_score: number | null; confidence_sample: number; valid: boolean;
 }
-interface Summary { total: number; byDirection: Record<string, number>; bySymbol: { symbol: string; total: number; long: number; short: number; last: number }[]; first: number | null; last: number | null }
+interface Summary { total: number; by_direction: Record<string, number>; by_symbol: { symbol: string; pair: string; total: number; long: number; short: number; last: number }[]; first: number | null; last: number | null }
 
 /** Signals: filters, summary, the stored list, and new signals as they arrive. */
 export const signalsPage: Page = async (root, _args, signal) => {
@@ -42,10 +42,10 @@ export const signalsPage: Page = async (root, _args, signal) => {
     summaryBox.append(section('Summary', s.total
       ? h('div', { class: 'cols' },
         h('div', {}, h('p', { class: 'big' }, `${s.total}`), h('p', {}, `signals from ${isoTime(s.first)} to ${isoTime(s.last)}`),
-          h('div', { class: 'gauge' }, h('span', { class: 'long', style: `flex:${s.byDirection['long'] ?? 0}` }, `long ${s.byDirection['long'] ?? 0}`),
-            h('span', { class: 'short', style: `flex:${s.byDirection['short'] ?? 0}` }, `short ${s.byDirection['short'] ?? 0}`))),
-        table(s.bySymbol.slice(0, 12), [
-          { label: 'Pair', value: (r) => r.symbol }, { label: 'Total', value: (r) => r.total, num: true },
+          h('div', { class: 'gauge' }, h('span', { class: 'long', style: `flex:${s.by_direction['long'] ?? 0}` }, `long ${s.by_direction['long'] ?? 0}`),
+            h('span', { class: 'short', style: `flex:${s.by_direction['short'] ?? 0}` }, `short ${s.by_direction['short'] ?? 0}`))),
+        table(s.by_symbol.slice(0, 12), [
+          { label: 'Pair', value: (r) => r.pair }, { label: 'Total', value: (r) => r.total, num: true },
           { label: 'Long', value: (r) => r.long, num: true }, { label: 'Short', value: (r) => r.short, num: true }, { label: 'Newest', value: (r) => isoTime(r.last) },
         ]))
       : notice('No signal stored yet.', 'missing')));
@@ -53,18 +53,18 @@ export const signalsPage: Page = async (root, _args, signal) => {
 
   let rows: SignalRow[] = list.ok ? list.data.signals : [];
   const fresh = new Set<SignalRow>();
-  const matches = (s: SignalRow) => (!params.get('symbol') || pairPath(s.symbol) === pairPath(params.get('symbol')!))
+  const matches = (s: SignalRow) => (!params.get('symbol') || pairPath(s.pair) === pairPath(params.get('symbol')!))
     && (!params.get('direction') || s.direction === params.get('direction')) && (!params.get('timeframe') || s.timeframe === params.get('timeframe'));
   const paint = () => {
     listBox.replaceChildren(!list.ok ? notice(list.error.message, 'error') : rows.length ? table(rows, [
       { label: 'Time (bar open)', value: (r) => isoTime(r.timestamp) },
-      { label: 'Pair', value: (r) => h('a', { href: `#/pair/${pairPath(r.symbol)}/${r.timeframe}` }, r.symbol) },
+      { label: 'Pair', value: (r) => h('a', { href: `#/pair/${pairPath(r.pair)}/${r.timeframe}` }, r.pair) },
       { label: 'TF', value: (r) => r.timeframe },
       { label: 'Dir', value: (r) => r.direction, cls: (r) => (r.direction === 'long' ? 'up' : r.direction === 'short' ? 'down' : '') },
       { label: 'Price', value: (r) => fmt(r.price), num: true }, { label: 'Entry 1', value: (r) => fmt(r.entry1), num: true },
       { label: 'SL', value: (r) => fmt(r.sl), num: true }, { label: 'TP1', value: (r) => fmt(r.tp1), num: true }, { label: 'TP3', value: (r) => fmt(r.tp3), num: true },
       { label: 'R/R', value: (r) => fmt(r.risk_reward_ratio, 3), num: true }, { label: 'Score', value: (r) => r.market_score, num: true },
-      { label: 'Confidence', value: (r) => (r.confidence_score === null ? `n/a (${r.confidence_sample})` : `${(r.confidence_score * 100).toFixed(0)} % of ${r.confidence_sample}`), num: true },
+      { label: 'Confidence', value: (r) => (r.confidence_score === null ? `n/a (${r.confidence_sample})` : `${r.confidence_score.toFixed(0)} % of ${r.confidence_sample}`), num: true },
       { label: 'Confluence', value: (r) => r.confluence },
       { label: '', value: (r) => (fresh.has(r) ? h('span', { class: 'badge' }, 'new') : '') },
     ], { id: 'signals-table' }) : notice('No signal matches these filters.', 'missing'));
