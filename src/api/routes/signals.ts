@@ -6,6 +6,7 @@ import { compactPair, parsePair, type Pair } from '../../core/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { DEFAULT_STRUCTURE_CONFIG } from '../../core/signals/config.js';
+import { STRUCTURE_LOOKBACK } from '../../core/signals/lookback.js';
 import type { FibLevels, Level, Swing } from '../../core/signals/types.js';
 import type { SignalSummary, Store } from '../../infra/store/types.js';
 import { storedSignalToWire } from '../wire/signal.js';
@@ -85,9 +86,10 @@ export const signalRoutes: RouteModule = async (app, { ctx }) => {
   });
 
   // Snapshots hold indexes into the window the pipeline computed them on: the last
-  // `window` stored candles ending with the snapshot's bar. Rebuilt here to give bar times.
+  // STRUCTURE_LOOKBACK stored candles ending with the snapshot's bar (the shared lookback
+  // rule). Rebuilt here to give bar times.
   const barTimes = async (store: Store, source: string, symbol: Pair, timeframe: string, at: number): Promise<BarTime> => {
-    const c = await store.getCandles(source, symbol, timeframe, { until: at, limit: ctx.config.pipeline.window });
+    const c = await store.getCandles(source, symbol, timeframe, { until: at, limit: STRUCTURE_LOOKBACK });
     const n = candleCount(c);
     if (!n || c.time[n - 1] !== at) return () => null;
     return (i) => (Number.isInteger(i) && i >= 0 && i < n ? c.time[i]! : null);
