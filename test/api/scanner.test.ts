@@ -12,8 +12,8 @@ let base = '';
 beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
     // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
-    // A 1 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
-    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '1', SEXTANT_AUTH__DISABLED: 'true' },
+    // A 2 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
+    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '2', SEXTANT_AUTH__DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -64,17 +64,19 @@ describe('scheduler and scanner HTTP API (SPEC B) against the real server', () =
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'stopped', is_running: false, running: false });
     expect(body.jobs).toEqual([]);
-    expect(body.scheduler_config).toMatchObject({ schedule_type: 'interval', interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60, min_interval_seconds: 1 });
+    expect(body.scheduler_config).toMatchObject({ schedule_type: 'interval', interval_minutes: 5, max_instances: 1, coalesce: true, misfire_grace_time: 60, min_interval_seconds: 2 });
   });
 
   it('an interval below the configured minimum is a 400 naming interval_minutes', async () => {
-    const { status, body } = await call('POST', '/api/v1/scheduler/start?schedule_type=interval&interval_minutes=0.01');
+    const { status, body } = await call('POST', '/api/v1/scheduler/start?schedule_type=interval&interval_minutes=0.025');
     expect(status).toBe(400);
     expect(body).toMatchObject({ status: 'error', field: 'interval_minutes' });
-    expect(body.message).toMatch(/^interval_minutes: runs 0\.6 s apart; the minimum is 1 s/);
-    const cron = await call('POST', `/api/v1/scheduler/start?schedule_type=cron&cron=${encodeURIComponent('* * * * * *')}&misfire_grace_time=1`);
-    expect(cron.status).toBe(200);
-    await call('POST', '/api/v1/scheduler/stop');
+    expect(body.message).toMatch(/^interval_minutes: runs 1\.5 s apart; the minimum is 2 s/);
+    const cron = await call('POST', `/api/v1/scheduler/start?schedule_type=cron&cron=${encodeURIComponent('* * * * * *')}`);
+    expect(cron.status).toBe(400);
+    expect(cron.body).toMatchObject({ field: 'cron' });
+    expect(cron.body.message).toMatch(/^cron: runs 1 s apart; the minimum is 2 s/);
+    expect((await call('GET', '/api/v1/scheduler/status')).body.is_running).toBe(false);
   });
 
   it('a bad schedule_type is a 400 naming the field', async () => {

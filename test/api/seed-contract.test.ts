@@ -11,7 +11,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../../src/api/auth/api-key.js';
 import { loadConfig } from '../../src/config/load.js';
+import { openStore } from '../../src/infra/store/index.js';
+import { apiKeysOf } from '../../src/infra/store/api-keys.js';
 import { startServer, type RunningServer } from '../../src/app/server.js';
 import { parseTimeframe } from '../../src/core/timeframes.js';
 import { parsePair } from '../../src/core/types.js';
@@ -25,8 +28,16 @@ const dir = mkdtempSync(join(tmpdir(), 'sextant-seed-contract-'));
 const PAIRS = ['BTC/USDT', 'ETH/USDT', 'SOL/USDT'];
 let server: RunningServer;
 let base = '';
+// The seed's clients call without a body (curl -X POST .../scheduler/start); with an API key
+// Sextant accepts that as the seed did (without one, writes need a JSON body: CSRF guard).
+let apiKey = '';
 
 beforeAll(async () => {
+  const pre = await openStore({ sqlitePath: join(dir, 'store.db') });
+  const k = generateApiKey();
+  await (await apiKeysOf(pre))!.insert({ id: k.id, name: 'seed-client', role: 'admin', hash: k.hash, createdAt: Date.now() });
+  apiKey = k.key;
+  await pre.close();
   const config = loadConfig({
     env: {},
     overrides: {
@@ -58,7 +69,8 @@ afterAll(async () => {
 async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { 'x-api-key': apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Json };
 }
@@ -281,9 +293,9 @@ describe('seed 002 clients: SPEC C (/signals, /candles, /sr-levels, /swings, /he
 
   it('GET /health answers; the OpenAPI docs are at /docs', async () => {
     expect((await call('GET', '/health')).status).toBe(200);
-    const docs = await fetch(`${base}/docs`);
+    const docs = await fetch(`${base}/docs`, { headers: { 'x-api-key': apiKey } });
     expect(docs.status).toBe(200);
-    const spec = (await (await fetch(`${base}/docs/json`)).json()) as Json;
+    const spec = (await (await fetch(`${base}/docs/json`, { headers: { 'x-api-key': apiKey } })).json()) as Json;
     for (const p of ['/signals', '/signals/{symbol}/latest', '/signals/summary', '/candles/{symbol}', '/sr-levels/{symbol}', '/swings/{symbol}', '/fib-config']) {
       expect(spec.paths[p], p).toBeDefined();
     }
