@@ -4,6 +4,8 @@ import { buildApp } from '../api/app.js';
 import { featureRoutes } from '../api/routes/index.js';
 import type { Services } from '../services/types.js';
 import type { PipelineService } from '../services/pipeline/service.js';
+import { guardedStore } from './guarded-store.js';
+import { installProcessGuard } from './process-guard.js';
 import { wire, type WireOptions } from './wire.js';
 
 export interface RunningServer {
@@ -25,12 +27,24 @@ export interface ServerOptions extends Pick<WireOptions, 'source' | 'store' | 'c
 
 /** The HTTP app over already wired services: the routes get them, build nothing. */
 export function httpApp(services: Services, logger?: boolean | object): Promise<FastifyInstance> {
-  return buildApp({ ctx: services, routes: featureRoutes, logger: logger ?? { level: services.config.logLevel } });
+  return buildApp({ ctx: requestContext(services), routes: featureRoutes, logger: logger ?? { level: services.config.logLevel } });
+}
+
+/**
+ * The services as requests see them: the same objects, but the store bounded by
+ * dependencyTimeoutMs (a database that is away answers 503 naming it). CLI commands and
+ * background writers keep the store itself: an import or a large batch may rightly take longer.
+ */
+function requestContext(services: Services): Services {
+  const store = guardedStore(() => services.store, services.store.kind, services.config.dependencyTimeoutMs);
+  return Object.create(services, { store: { get: () => store, enumerable: true } }) as Services;
 }
 
 /** Wires the services, serves them and starts the background work; close() releases everything. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
+  // A server outlives any one failure nobody caught: logged with its stack, counted on /health.
+  installProcessGuard((kind, err) => (app ? app.log.error({ err }, `${kind} (the process keeps running)`) : process.stderr.write(`sextant: ${kind}: ${String(err)}\n`)));
   const services = await wire(config, {
     ...(opts.source ? { source: opts.source } : {}),
     ...(opts.store ? { store: opts.store } : {}),

@@ -20,5 +20,7 @@ export async function openSource(name: string, config: Config): Promise<MarketSo
     retries: config.exchange.retries,
     apiKey: config.exchange.apiKey,
     secret: config.exchange.secret,
+    ...(config.exchange.urls ? { urls: config.exchange.urls } : {}),
+    ...(config.exchange.sandbox ? { sandbox: true } : {}),
   });
 }

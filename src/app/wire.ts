@@ -8,7 +8,8 @@ import { openCache } from '../infra/cache/index.js';
 import type { Cache } from '../infra/cache/types.js';
 import { openStore } from '../infra/store/index.js';
 import type { Store } from '../infra/store/types.js';
-import { createRedis, type RedisClient } from '../infra/redis.js';
+import { dependencyCall, withDeadline } from '../infra/deadline.js';
+import { cachePrefix, queuePrefix, redisNamespace, signalChannel } from '../config/redis-namespace.js';
 import type { MarketSource } from '../sources/market/types.js';
 import { AnalysisService } from '../services/analysis/service.js';
 import { analysisToWire } from '../api/wire/analysis.js';
@@ -48,8 +49,12 @@ export interface WireOptions {
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void;
 }
 
-/** Dependencies the process cannot work without: /health says `down` (HTTP 503) when one is. */
-const CRITICAL = ['source', 'store'];
+/**
+ * Dependencies the process cannot work without: /health says `down` (HTTP 503) when one is.
+ * None: with the database away analysis still answers, with the exchange away stored signals
+ * still do; /health says `degraded` and lists which dependency is away and why.
+ */
+const CRITICAL: string[] = [];
 
 /**
  * The composition root: builds every service of one process from the config, once.
@@ -72,14 +77,14 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
   let realStore: Store | undefined = opts.store;
   const openedStore = async (): Promise<Store> => (realStore ??= await lazy!.open());
 
-  const cache = opts.cache ?? openCache(config);
+  const namespace = redisNamespace(config);
+  const cache = opts.cache ?? openCache(config, { prefix: cachePrefix(namespace) });
   if (!opts.cache) stops.push(() => cache.stop());
 
-  // Redis that the bus uses is probed by a connection of its own: the bus does not expose its clients.
-  const redisProbe: RedisClient | undefined = config.redisUrl ? createRedis(config.redisUrl, 'command', { lazy: true }) : undefined;
-  if (redisProbe) stops.push(() => redisProbe.close());
   let bus: SignalBus | undefined;
-  const signalBus = () => (bus ??= config.redisUrl ? new RedisSignalBus(config.redisUrl) : new LocalSignalBus());
+  const signalBus = () => (bus ??= config.redisUrl
+    ? new RedisSignalBus(config.redisUrl, { channel: signalChannel(namespace), timeoutMs: config.dependencyTimeoutMs })
+    : new LocalSignalBus());
   stops.push(async () => {
     await bus?.close();
   });
@@ -114,6 +119,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
       redisUrl: config.redisUrl,
       useQueue: over.useQueue ?? p.useQueue,
       queueName: p.queueName,
+      queuePrefix: queuePrefix(namespace),
+      ...(p.seriesDeadlineMs ? { seriesDeadlineMs: p.seriesDeadlineMs } : {}),
       ...(over.log ? { log: over.log } : {}),
     });
     const owned = pipeline;
@@ -134,10 +141,12 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
 
   // Each dependency's health, by the name /health shows it under.
   const checks: Record<string, () => ServiceHealth | Promise<ServiceHealth>> = {
-    source: () => ({ status: 'ok', details: { id: source.id } }),
-    store: () => storeHealth(realStore ?? lazy?.store, realStore !== undefined || lazy === undefined),
+    source: () => source.health?.() ?? { status: 'ok', details: { id: source.id } },
+    store: () => storeHealth(realStore ?? lazy?.store, realStore !== undefined || lazy === undefined, config.dependencyTimeoutMs),
     cache: () => cache.health(),
-    signalBus: () => (redisProbe ? redisProbe.health().then((h) => ({ ...h, details: { kind: 'redis', ...h.details } })) : { status: 'ok', details: { kind: 'in-process' } }),
+    // The bus is built on first use (a WebSocket client, the pipeline); until then it has nothing to say.
+    signalBus: () => (bus ? bus.health() : { status: 'ok', details: { kind: config.redisUrl ? 'redis' : 'in-process', namespace: config.redisUrl ? namespace : undefined, connected: false } }),
+    llm: () => analysis.llmHealth(),
     analysis: () => analysis.health(),
     scanner: () => scanner.health(),
     training: () => ({ status: 'ok', details: { running: training.active, queued: training.queued } }),
@@ -177,7 +186,10 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     startedAt,
     async health(): Promise<HealthReport> {
       const names = Object.keys(checks);
-      const results = await Promise.all(names.map((n) => Promise.resolve().then(checks[n]!).catch((e: Error): ServiceHealth => ({ status: 'down', reason: e.message }))));
+      // Each check is bounded: /health answers in about dependencyTimeoutMs however a dependency hangs.
+      const ms = config.dependencyTimeoutMs;
+      const results = await Promise.all(names.map((n) =>
+        withDeadline(Promise.resolve().then(checks[n]!), ms, () => new Error(`${n}: no answer within ${ms} ms`)).catch((e: Error): ServiceHealth => ({ status: 'down', reason: e.message }))));
       const dependencies = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
       return { status: overallStatus(dependencies, CRITICAL), dependencies };
     },
@@ -201,14 +213,14 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
   return services;
 }
 
-async function storeHealth(store: Store | undefined, open: boolean): Promise<ServiceHealth> {
+async function storeHealth(store: Store | undefined, open: boolean, timeoutMs: number): Promise<ServiceHealth> {
   if (!store) return { status: 'down', reason: 'no store wired' };
   if (!open) return { status: 'ok', details: { kind: store.kind, open: false } };
   try {
     // The cheapest read every backend has: proves the connection and the schema.
-    await store.kvGet('sextant', 'health');
+    await dependencyCall(store.kind, timeoutMs, () => store.kvGet('sextant', 'health'));
     return { status: 'ok', details: { kind: store.kind } };
   } catch (e) {
-    return { status: 'down', reason: `${store.kind} store: ${(e as Error).message}`, details: { kind: store.kind } };
+    return { status: 'down', reason: (e as Error).message, details: { kind: store.kind } };
   }
 }

@@ -20,6 +20,24 @@ export const configSchema = z.strictObject({
   }).default({}),
   /** Redis for cache and job queue when set (env REDIS_URL). */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /**
+   * Prefix of every Redis key and channel this deployment uses (cache, signal channel, job
+   * queue), so deployments sharing one Redis server never see each other's data. Default:
+   * derived from the database (config/redis-namespace.ts).
+   */
+  redisNamespace: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only (at most 64)').optional(),
+  /**
+   * How long a request waits for a dependency (Redis, the database, a health probe) before it
+   * is answered 503 with the reason, or served degraded.
+   */
+  dependencyTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** Chart rendering runs on worker threads; a request beyond the queue is answered 503 (busy). */
+  charts: z.strictObject({
+    /** Rendering threads; default: the cores less one, at least one, at most four. */
+    threads: z.coerce.number().int().min(1).max(32).optional(),
+    /** Charts waiting for a thread before new ones are refused. */
+    maxQueue: z.coerce.number().int().min(1).max(10_000).default(256),
+  }).prefault({}),
   server: z.strictObject({
     host: z.string().default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -29,7 +47,14 @@ export const configSchema = z.strictObject({
     retries: z.coerce.number().int().min(0).max(10).default(3),
     apiKey: z.string().optional(),
     secret: z.string().optional(),
-  }).default({ timeoutMs: 10_000, retries: 3 }),
+    /**
+     * Deep-merged into CCXT's `urls` (e.g. `{ api: { public: http://127.0.0.1:9000/api/v3 } }`):
+     * a testnet, a proxy or a local stand-in.
+     */
+    urls: z.record(z.string(), z.unknown()).optional(),
+    /** CCXT's sandbox mode (the exchange's testnet, where it has one). */
+    sandbox: z.boolean().default(false),
+  }).prefault({}),
   pipeline: z.strictObject({
     /** Run the signal pipeline inside `sextant start` (replay when the source is replay). */
     autostart: z.boolean().default(true),
@@ -44,6 +69,8 @@ export const configSchema = z.strictObject({
     /** Process closed candles through the Redis queue (BullMQ workers) instead of in-process. */
     useQueue: z.boolean().default(false),
     queueName: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('sextant-candles'),
+    /** Live: a series whose fetch takes longer is reported failed for this tick, without delaying the others. */
+    seriesDeadlineMs: z.coerce.number().int().min(100).max(600_000).default(20_000),
   }).prefault({}),
   /** Volume-spike scanner (SPEC B): detection, schedule, alert sinks, results folder. */
   scanner: scannerSettingsSchema.prefault({}),

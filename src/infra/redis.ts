@@ -36,6 +36,10 @@ export interface RedisClient {
   readonly where: string;
   /** The last connection error, cleared when the connection is ready again. */
   lastError(): string | undefined;
+  /** Connected and answering now (a lazy client that has not connected yet is not). */
+  ready(): boolean;
+  /** Never asked to connect yet (lazy): the first command will try. */
+  idle(): boolean;
   /** ok when a PING answers within `timeoutMs`, else down with the reason. */
   health(timeoutMs?: number): Promise<ServiceHealth>;
   close(): Promise<void>;
@@ -57,7 +61,11 @@ export function createRedis(url: string, role: RedisRole, opts: { lazy?: boolean
     redis,
     where,
     lastError: () => last,
+    ready: () => redis.status === 'ready',
+    idle: () => redis.status === 'wait',
     async health(timeoutMs = 1000) {
+      // Reconnecting after a failure: the reason is known, waiting on a PING would only delay /health.
+      if (redis.status === 'reconnecting' && last) return { status: 'down', reason: `redis ${where} unreachable: ${last}`, details: { redis: where } };
       let timer: NodeJS.Timeout | undefined;
       try {
         const pong = await Promise.race([
@@ -66,7 +74,7 @@ export function createRedis(url: string, role: RedisRole, opts: { lazy?: boolean
         ]);
         return pong === 'PONG' ? { status: 'ok', details: { redis: where } } : { status: 'down', reason: `redis ${where}: PING answered ${pong}` };
       } catch (e) {
-        return { status: 'down', reason: `redis ${where}: ${last ?? (e as Error).message}`, details: { redis: where } };
+        return { status: 'down', reason: `redis ${where} unreachable: ${last ?? (e as Error).message}`, details: { redis: where } };
       } finally {
         clearTimeout(timer);
       }

@@ -173,7 +173,8 @@ describe.runIf(await requires('redis'))('server with Redis configured', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    await deleteKeys(`sextant:cache:v:analysis:*|LINK/USDT|1d|${limit}|*`, redisUrl);
+    // The cache's keys carry the deployment's namespace (sextant-<database>-<hash>:cache:).
+    await deleteKeys(`*:cache:v:analysis:*|LINK/USDT|1d|${limit}|*`, redisUrl);
   });
 
   it('serves cache-stats from Redis and counts the hit there', async () => {

@@ -5,6 +5,7 @@ import { parseSeriesList } from '../../services/pipeline/service.js';
 import { startWorker } from '../../services/pipeline/dispatch.js';
 import { storedSignalToWire } from '../../api/wire/signal.js';
 import { cliConfig, intOption } from '../context.js';
+import { queuePrefix, redisNamespace } from '../../config/redis-namespace.js';
 import { openServices, withServices } from '../services.js';
 import { iso, table } from '../format.js';
 import { parseSince } from './candles.js';
@@ -58,7 +59,8 @@ export function registerPipeline(program: Command): void {
       const services = await openServices({ source: 'replay' });
       await services.start();
       const { store, signalBus: bus } = services;
-      const worker = startWorker(config.redisUrl, store, { window: config.pipeline.window, bus, queueName: config.pipeline.queueName, concurrency });
+      // The same namespace as the processes that queue the jobs (derived from the shared database).
+      const worker = startWorker(config.redisUrl, store, { window: config.pipeline.window, bus, queueName: config.pipeline.queueName, queuePrefix: queuePrefix(redisNamespace(config)), concurrency });
       process.stdout.write(`worker ${process.pid} processing the candle queue into ${store.kind}\n`);
       const stop = async () => {
         await worker.close();

@@ -16,9 +16,10 @@ export interface RedisCacheOptions {
  */
 export class RedisCache implements Cache {
   readonly backend = 'redis' as const;
-  private readonly client: RedisClient;
+  /** The connection, for callers that decide by its state (ResilientCache). */
+  readonly client: RedisClient;
   private readonly redis: Redis;
-  private readonly prefix: string;
+  readonly prefix: string;
   private readonly defaultTtlMs: number;
 
   constructor(opts: RedisCacheOptions) {
@@ -76,8 +77,8 @@ export class RedisCache implements Cache {
     return this.close();
   }
 
-  async health(): Promise<ServiceHealth> {
-    const h = await this.client.health();
+  async health(timeoutMs?: number): Promise<ServiceHealth> {
+    const h = await this.client.health(timeoutMs);
     return { ...h, details: { backend: this.backend, redis: this.client.where } };
   }
 }

@@ -3,12 +3,16 @@ import type { Cache } from '../../infra/cache/types.js';
 import type { Timeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import { STRUCTURE_LOOKBACK } from '../../core/signals/lookback.js';
+import { UnavailableError } from '../../errors.js';
 import { type MarketSource } from '../../sources/market/types.js';
 import { parsePair } from '../../core/types.js';
 import { loadCandles, type LoadedCandles } from '../candles.js';
 import type { Service, ServiceHealth } from '../../kernel/service.js';
 import { analyzeCandles } from './compute.js';
 import type { LlmConfig } from './llm.js';
+
+// Not llm.ts's own test: importing it loads the OpenAI client, which this module defers.
+const llmConfigured = (cfg: LlmConfig | undefined): cfg is LlmConfig & { baseUrl: string; model: string } => Boolean(cfg?.baseUrl && cfg.model);
 import type { AnalysisResponse } from './types.js';
 import { writeEnglish } from './writer-en.js';
 import { writePersian } from './writer-fa.js';
@@ -47,7 +51,8 @@ export function analysisHistory(limit: number): number {
  * last `limit` of them (default all), the levels come from the lookback rule over all.
  */
 export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?: LlmConfig, limit?: number): Promise<AnalysisResponse> {
-  if (candleCount(loaded.candles) === 0) throw new Error(`no candles for ${loaded.symbol} ${loaded.timeframe}`);
+  // The source answered without data: the caller may try later (503), it is not a bug here (500).
+  if (candleCount(loaded.candles) === 0) throw new UnavailableError(source, `${source} has no ${loaded.timeframe} candles for ${loaded.symbol} right now`, { retryAfterS: 30 });
   const core = analyzeCandles(loaded, source, limit);
   const builtin = { analysis: writeEnglish(core.data), analysis_summarized: writePersian(core.data) };
   // Loaded on first use: the chart stack (ECharts, resvg) and the OpenAI client would slow
@@ -74,6 +79,7 @@ export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?:
 export class AnalysisService implements Service {
   private readonly inflight = new Map<string, Promise<Buffer>>();
   private cacheError: string | undefined;
+  private llmFailure: string | undefined;
 
   constructor(private readonly opts: AnalysisServiceOptions) {}
 
@@ -112,7 +118,21 @@ export class AnalysisService implements Service {
 
   private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: analysisHistory(req.limit) });
-    return this.bytes(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit), req);
+    return this.bytes(this.noteWriter(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit)), req);
+  }
+
+  /** The LLM's last outcome, for /health: a failing LLM degrades the text, never the answer. */
+  private noteWriter(r: AnalysisResponse): AnalysisResponse {
+    if (llmConfigured(this.opts.llm)) this.llmFailure = r.writer === 'llm' ? undefined : (r.writer_note ?? 'LLM text not used');
+    return r;
+  }
+
+  /** ok, or degraded with the reason of the last failed rewrite (the built-in text was served). */
+  llmHealth(): ServiceHealth {
+    const llm = this.opts.llm;
+    if (!llmConfigured(llm)) return { status: 'ok', details: { configured: false, writer: 'builtin' } };
+    const details = { configured: true, model: llm.model, baseUrl: llm.baseUrl };
+    return this.llmFailure ? { status: 'degraded', reason: `${this.llmFailure} (answers carry the built-in text)`, details } : { status: 'ok', details };
   }
 
   private bytes(r: AnalysisResponse, req: AnalyzeRequest): Buffer {

@@ -167,8 +167,8 @@ export class BullMqDispatcher implements Dispatcher {
   readonly kind = 'bullmq';
   private readonly queue: Queue<CandleJob>;
 
-  constructor(redisUrl: string, queueName: string = QUEUE_NAME) {
-    this.queue = new Queue<CandleJob>(queueName, { connection: redisConnection(redisUrl) });
+  constructor(redisUrl: string, queueName: string = QUEUE_NAME, prefix?: string) {
+    this.queue = new Queue<CandleJob>(queueName, { connection: redisConnection(redisUrl), ...(prefix ? { prefix } : {}) });
   }
 
   async dispatch(batches: ClosedCandles[]): Promise<DispatchReport> {
@@ -205,13 +205,13 @@ export class BullMqDispatcher implements Dispatcher {
 }
 
 /** A worker process's side of the queue: processes candle jobs against the shared store. */
-export function startWorker(redisUrl: string, store: Store, opts: ProcessOptions & { concurrency?: number; queueName?: string }): Worker<CandleJob> {
+export function startWorker(redisUrl: string, store: Store, opts: ProcessOptions & { concurrency?: number; queueName?: string; queuePrefix?: string }): Worker<CandleJob> {
   return new Worker<CandleJob>(
     opts.queueName ?? QUEUE_NAME,
     async (job) => {
       const r = await processCandle(store, job.data, job.data.time, opts);
       return r.outcome;
     },
-    { connection: redisConnection(redisUrl), concurrency: opts.concurrency ?? 4 },
+    { connection: redisConnection(redisUrl), concurrency: opts.concurrency ?? 4, ...(opts.queuePrefix ? { prefix: opts.queuePrefix } : {}) },
   );
 }

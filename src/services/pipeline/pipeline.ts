@@ -8,6 +8,20 @@ import type { Candles } from '../../core/series.js';
 import type { SeriesKey, Store } from '../../infra/store/types.js';
 import type { CandleEvent, ClosedCandles, Dispatcher } from './dispatch.js';
 import { historyNeeded, seriesId } from './step.js';
+import { withDeadline } from '../../infra/deadline.js';
+
+/** Like Promise.allSettled over `items`, one at a time (the replay's deterministic order). */
+async function sequential<T, R>(items: readonly T[], fn: (t: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const out: PromiseSettledResult<R>[] = [];
+  for (const t of items) {
+    try {
+      out.push({ status: 'fulfilled', value: await fn(t) });
+    } catch (reason) {
+      out.push({ status: 'rejected', reason });
+    }
+  }
+  return out;
+}
 
 export interface CandleFeed {
   readonly id: string;
@@ -34,6 +48,12 @@ export interface PipelineOptions {
   window: number;
   /** Consecutive failed ticks before a series is reported degraded (it keeps being retried). */
   degradeAfter?: number;
+  /**
+   * Live: the series of a tick are fetched side by side, each within this deadline; one that
+   * misses it is reported failed for this tick (and skipped while its fetch still runs), so a
+   * slow symbol never delays the others. Unset: one after the other, no deadline (replay).
+   */
+  seriesDeadlineMs?: number;
   onError?: (series: PipelineSeries, err: Error) => void;
 }
 
@@ -66,22 +86,28 @@ export class SignalPipeline {
 
   async tick(now: number): Promise<TickReport> {
     const report: TickReport = { ingested: 0, dispatched: 0, processed: 0, skipped: 0, signals: 0, failed: [] };
+    const deadline = this.opts.seriesDeadlineMs;
+    const outcomes = deadline === undefined
+      ? await sequential(this.opts.series, (s) => this.tickSeries(s, now, report))
+      : await Promise.allSettled(this.opts.series.map((s) => this.tickWithDeadline(s, now, report, deadline)));
     const batches: ClosedCandles[] = [];
-    for (const s of this.opts.series) {
+    let bug: Error | undefined;
+    this.opts.series.forEach((s, i) => {
       const k = `${s.symbol} ${s.timeframe}`;
-      try {
-        const b = await this.tickSeries(s, now, report);
-        if (b) batches.push(b);
+      const o = outcomes[i]!;
+      if (o.status === 'fulfilled') {
+        if (o.value) batches.push(o.value);
         this.failures.delete(k);
-      } catch (err) {
-        const e = err as Error;
-        // A source failure must not stop the other series: retried next tick, reported as degraded.
-        this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
-        report.failed.push({ symbol: s.symbol, timeframe: s.timeframe, error: e.message });
-        this.opts.onError?.(s, e);
-        if (!(e instanceof MarketError)) throw e;
+        return;
       }
-    }
+      const e = o.reason as Error;
+      // A source failure must not stop the other series: retried next tick, reported as degraded.
+      this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
+      report.failed.push({ symbol: s.symbol, timeframe: s.timeframe, error: e.message });
+      this.opts.onError?.(s, e);
+      if (!(e instanceof MarketError)) bug ??= e;
+    });
+    if (bug) throw bug;
     if (!batches.length) return report;
     // One dispatch for all series: the step sees their candles merged by close time.
     const r = await this.opts.dispatcher.dispatch(batches);
@@ -93,6 +119,18 @@ export class SignalPipeline {
     report.skipped += r.skipped;
     report.signals += r.signals;
     return report;
+  }
+
+  private readonly inFlight = new Set<string>();
+
+  /** tickSeries bounded by `ms`; a fetch that outlives it keeps its series out of later ticks until it ends. */
+  private tickWithDeadline(s: PipelineSeries, now: number, report: TickReport, ms: number): Promise<ClosedCandles | undefined> {
+    const k = `${s.symbol} ${s.timeframe}`;
+    const source = this.opts.feed.id;
+    if (this.inFlight.has(k)) return Promise.reject(new MarketError('network', `${source} ${k}: the previous fetch is still waiting for an answer`, source));
+    this.inFlight.add(k);
+    const work = this.tickSeries(s, now, report).finally(() => this.inFlight.delete(k));
+    return withDeadline(work, ms, () => new MarketError('network', `${source} ${k}: no answer within ${ms} ms (the other series went on)`, source));
   }
 
   /** Ingests what closed since the last look; returns the closed candles not dispatched yet. */

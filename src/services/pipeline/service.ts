@@ -22,6 +22,10 @@ export interface PipelineServiceOptions {
   redisUrl?: string;
   useQueue?: boolean;
   queueName?: string;
+  /** BullMQ's key prefix: the deployment's Redis namespace (config/redis-namespace.ts). */
+  queuePrefix?: string;
+  /** Live: a series whose fetch takes longer is reported failed for the tick; the others go on. */
+  seriesDeadlineMs?: number;
   window?: number;
   /** Live: candles of history fetched on first contact. */
   warmupCandles?: number;
@@ -54,7 +58,7 @@ export class PipelineService {
     const window = opts.window ?? DEFAULT_WINDOW;
     this.bus = opts.bus ?? (opts.redisUrl ? new RedisSignalBus(opts.redisUrl) : new LocalSignalBus());
     this.dispatcher = opts.useQueue
-      ? new BullMqDispatcher(requireUrl(opts.redisUrl), opts.queueName)
+      ? new BullMqDispatcher(requireUrl(opts.redisUrl), opts.queueName, opts.queuePrefix)
       : new InProcessDispatcher(opts.store, {
         window,
         bus: this.bus,
@@ -73,6 +77,8 @@ export class PipelineService {
       series: opts.series,
       window,
       warmupCandles: opts.replay ? Infinity : (opts.warmupCandles ?? window),
+      // A replay reads local files: a deadline there would only make a busy machine lose candles.
+      ...(!opts.replay && opts.seriesDeadlineMs ? { seriesDeadlineMs: opts.seriesDeadlineMs } : {}),
       onError: (s, e) => opts.log?.(`${s.symbol} ${s.timeframe}: ${e.message}`),
     });
   }

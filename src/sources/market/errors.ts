@@ -20,7 +20,7 @@ export class MarketError extends SextantError {
     readonly kind: MarketErrorKind,
     message: string,
     readonly source: string,
-    options?: { cause?: unknown; field?: string },
+    options?: { cause?: unknown; field?: string; retryAfterS?: number },
   ) {
     super(MARKET_ERROR_CODE[kind], message, { dependency: source, ...options });
     this.name = 'MarketError';

@@ -1,4 +1,5 @@
 import type { Candles } from '../../core/series.js';
+import type { ServiceHealth } from '../../kernel/service.js';
 import type { Timeframe } from '../../core/timeframes.js';
 
 import type { BookLevel, BookSnapshot, Pair, Trade } from '../../core/types.js';
@@ -57,4 +58,6 @@ export interface MarketSource {
   /** Full book after every update. */
   bookStream(symbol: Pair, opts?: StreamOptions & { depth?: number }): AsyncIterable<OrderBook>;
   close(): Promise<void>;
+  /** The source's own state (an exchange: reachable, throttled, banned until...), when it has one. */
+  health?(): ServiceHealth;
 }

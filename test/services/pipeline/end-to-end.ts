@@ -29,7 +29,8 @@ export async function endToEnd(config: Config, workers: number): Promise<{ signa
   const running = [];
   for (let w = 0; w < workers; w++) {
     const s = await openStore({ databaseUrl: config.store.databaseUrl, sqlitePath: config.store.sqlitePath, schema: config.store.schema });
-    const b = new RedisSignalBus(config.redisUrl!);
+    // The server's channel carries its deployment's namespace; workers of that deployment publish there.
+    const b = new RedisSignalBus(config.redisUrl!, { channel: (bus as RedisSignalBus).channel });
     workerStores.push(s);
     workerBuses.push(b);
     running.push(startWorker(config.redisUrl!, s, { window: config.pipeline.window, bus: b, queueName: config.pipeline.queueName, concurrency: 2 }));

@@ -46,7 +46,7 @@ const REASON: Record<MarketErrorKind, string> = {
  */
 export function toMarketError(
   err: unknown,
-  ctx: { exchange: string; operation: string; symbol?: string; attempts?: number },
+  ctx: { exchange: string; operation: string; symbol?: string; attempts?: number; retryAfterS?: number },
 ): MarketError {
   if (err instanceof MarketError) return err;
   const kind = kindOf(err) ?? 'exchange_unavailable';
@@ -59,6 +59,7 @@ export function toMarketError(
   const tag = err instanceof Error ? err.name : 'error';
   return new MarketError(kind, `${ctx.exchange} ${what} failed${tries}: ${REASON[kind]} (${tag}: ${truncate(detail)})`, ctx.exchange, {
     cause: err,
+    ...(ctx.retryAfterS !== undefined ? { retryAfterS: ctx.retryAfterS } : {}),
   });
 }
 

@@ -1,5 +1,17 @@
 import ccxt, { BadResponse, ExchangeNotAvailable, type Exchange } from 'ccxt';
 import { MarketError } from '../errors.js';
+import { throttleHint } from './throttle.js';
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+      ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
+      : v;
+  }
+  return out;
+}
 
 export interface ExchangeConfig {
   exchange: string;
@@ -12,6 +24,8 @@ export interface ExchangeConfig {
   ccxtOptions?: Record<string, unknown>;
   /** Milliseconds between requests for ccxt's own throttler; ccxt's per-exchange value when unset. */
   rateLimitMs?: number;
+  /** CCXT's sandbox mode: the exchange's testnet (an error when it has none). */
+  sandbox?: boolean;
 }
 
 type ExchangeClass = new (config?: Record<string, unknown>) => Exchange;
@@ -46,6 +60,15 @@ export function createExchange(cfg: ExchangeConfig): { exchange: Exchange; pro: 
   if (cfg.secret) config['secret'] = cfg.secret;
   if (cfg.rateLimitMs !== undefined) config['rateLimit'] = cfg.rateLimitMs;
   const exchange = new Cls(config);
+  if (cfg.sandbox) {
+    try {
+      exchange.setSandboxMode(true);
+    } catch (err) {
+      throw new MarketError('not_supported', `exchange "${cfg.exchange}" has no sandbox (testnet) in ccxt: ${(err as Error).message}`, cfg.exchange);
+    }
+    // Sandbox urls replace the api urls: the configured ones go on top again.
+    if (cfg.urls) exchange.urls = deepMerge(exchange.urls as Record<string, unknown>, cfg.urls) as typeof exchange.urls;
+  }
   statusFirst(exchange);
   return { exchange, pro: pro !== undefined };
 }
@@ -61,8 +84,14 @@ function statusFirst(ex: Exchange): void {
   const original = ex.handleErrors.bind(ex);
   ex.handleErrors = (code, reason, url, method, headers, body, response, reqHeaders, reqBody) => {
     if (code === 418 || code === 429 || code >= 500) {
-      ex.handleHttpStatusCode(code, reason, url, method, body);
-      throw new ExchangeNotAvailable(`${ex.id} ${method} ${url} ${code} ${reason} ${body.slice(0, 200)}`);
+      // Retry-After and a ban's end travel with the error, for the source's gate (throttle.ts).
+      const throttle = throttleHint(code, headers, body, Date.now());
+      try {
+        ex.handleHttpStatusCode(code, reason, url, method, body);
+      } catch (err) {
+        throw throttle ? Object.assign(err as Error, { throttle }) : err;
+      }
+      throw Object.assign(new ExchangeNotAvailable(`${ex.id} ${method} ${url} ${code} ${reason} ${body.slice(0, 200)}`), throttle ? { throttle } : {});
     }
     if (code >= 200 && code < 300 && (response === undefined || response === null) && body.trim() !== '') {
       throw new BadResponse(`${ex.id} ${method} ${url} returned a body that is not JSON: ${body.slice(0, 120)}`);

@@ -41,7 +41,15 @@ export async function withRetry<T>(
   fn: () => Promise<T>,
   policy: RetryPolicy,
   classify: (err: unknown, attempts: number) => MarketError,
-  opts: { random?: () => number; signal?: AbortSignal; onRetry?: (err: MarketError, attempt: number, delayMs: number) => void } = {},
+  opts: {
+    random?: () => number;
+    signal?: AbortSignal;
+    onRetry?: (err: MarketError, attempt: number, delayMs: number) => void;
+    /** False: give up now although the error is retryable (an IP ban: every retry extends it). */
+    shouldRetry?: (err: MarketError) => boolean;
+    /** The least delay the exchange asked for (Retry-After), which the backoff must not undercut. */
+    minDelayMs?: (err: MarketError) => number | undefined;
+  } = {},
 ): Promise<T> {
   const attempts = Math.max(1, Math.floor(policy.attempts));
   for (let attempt = 1; ; attempt++) {
@@ -49,8 +57,8 @@ export async function withRetry<T>(
       return await fn();
     } catch (raw) {
       const err = classify(raw, attempt);
-      if (!err.retryable || attempt >= attempts || opts.signal?.aborted) throw err;
-      const delay = backoffDelay(policy, attempt - 1, opts.random);
+      if (!err.retryable || attempt >= attempts || opts.signal?.aborted || opts.shouldRetry?.(err) === false) throw err;
+      const delay = Math.max(backoffDelay(policy, attempt - 1, opts.random), opts.minDelayMs?.(err) ?? 0);
       opts.onRetry?.(err, attempt, delay);
       await sleep(delay, opts.signal);
     }

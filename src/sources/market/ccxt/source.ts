@@ -9,7 +9,10 @@ import { toBook, toTicker, toTrades } from './convert.js';
 import { toMarketError } from './errors.js';
 import { createExchange } from './factory.js';
 import { paginateCandles } from './paginate.js';
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry.js';
+import { ExchangeGate, hintOf } from './throttle.js';
+import { candleCount } from '../../../core/series.js';
+import type { ServiceHealth } from '../../../kernel/service.js';
 import { SeenTrades, pump, untilAborted } from './streams.js';
 
 export interface CcxtSourceOptions {
@@ -37,7 +40,14 @@ export interface CcxtSourceOptions {
   rateLimitMs?: number;
   /** Jitter source; tests may fix it. */
   random?: () => number;
+  /** CCXT's sandbox mode (the exchange's testnet). */
+  sandbox?: boolean;
+  /** A loaded market list older than this is reloaded by markets() (default one hour). */
+  marketsMaxAgeMs?: number;
 }
+
+/** Failures that say the exchange itself is away (not the caller's pair or timeframe). */
+const OUTAGE_KINDS = new Set(['rate_limited', 'exchange_unavailable', 'network', 'bad_response']);
 
 /** The exchange's page size when ccxt does not declare one. */
 const FALLBACK_PAGE = 500;
@@ -55,6 +65,13 @@ export class CcxtSource implements MarketSource {
   private readonly closing = new AbortController();
   private marketsLoaded: Promise<void> | null = null;
   private marketsFailed = false;
+  private readonly gate: ExchangeGate;
+  /** The last market list that passed the checks, kept when a reload brings an empty or malformed one. */
+  private goodMarkets: { markets: Exchange['markets']; at: number } | undefined;
+  private marketsNote: string | undefined;
+  private lastVolumes: { volumes: Map<string, number | null>; at: number } | undefined;
+  private tickersNote: string | undefined;
+  private lastFailure: { message: string; at: number } | undefined;
 
   constructor(private readonly opts: CcxtSourceOptions) {
     this.id = opts.exchangeId;
@@ -66,7 +83,9 @@ export class CcxtSource implements MarketSource {
       secret: opts.secret,
       ccxtOptions: opts.ccxtOptions,
       rateLimitMs: opts.rateLimitMs,
+      sandbox: opts.sandbox,
     });
+    this.gate = new ExchangeGate(opts.exchangeId);
     this.ex = exchange;
     this.hasPro = pro;
     this.policy = {
@@ -85,13 +104,82 @@ export class CcxtSource implements MarketSource {
     if (this.closing.signal.aborted) {
       return Promise.reject(new MarketError('exchange_unavailable', `${this.id} ${operation}() called after close()`, this.id));
     }
-    return withRetry(fn, this.policy, (err, attempts) => toMarketError(err, { exchange: this.id, operation, symbol, attempts }), {
+    const abort = signal ?? this.closing.signal;
+    const maxPause = this.policy.maxDelayMs;
+    const attempt = async (): Promise<T> => {
+      this.gate.assertOpen(operation);
+      const wait = this.gate.pauseLeft();
+      if (wait > maxPause) {
+        throw new MarketError('rate_limited', `${this.id} ${operation}() not sent: the exchange asked to wait ${Math.ceil(wait / 1000)} s (HTTP 429 Retry-After)`, this.id, { retryAfterS: Math.ceil(wait / 1000) });
+      }
+      if (wait > 0) await sleep(wait, abort);
+      return fn();
+    };
+    return withRetry(attempt, this.policy, (err, attempts) => this.classify(err, operation, symbol, attempts), {
       random: this.opts.random,
-      signal: signal ?? this.closing.signal,
-    });
+      signal: abort,
+      // Every request during an IP ban extends it; a pause longer than the backoff cap is the caller's to wait.
+      shouldRetry: () => this.gate.bannedUntil() === undefined && this.gate.pauseLeft() <= maxPause,
+      minDelayMs: () => this.gate.pauseLeft(),
+    }).then(
+      (v) => {
+        this.lastFailure = undefined;
+        return v;
+      },
+      (e: MarketError) => {
+        if (OUTAGE_KINDS.has(e.kind)) this.lastFailure = { message: e.message, at: Date.now() };
+        throw e;
+      },
+    );
   }
 
-  private loadMarkets(): Promise<void> {
+  /** A failure as a MarketError, after telling the gate what a 418 or 429 said. */
+  private classify(err: unknown, operation: string, symbol: Pair | undefined, attempts: number): MarketError {
+    const hint = hintOf(err);
+    const now = Date.now();
+    let retryAfterS: number | undefined;
+    if (hint?.bannedUntil !== undefined) {
+      this.gate.ban(hint.bannedUntil, `answer to ${operation}()`);
+      retryAfterS = Math.ceil((hint.bannedUntil - now) / 1000);
+    } else if (hint?.retryAfterMs !== undefined) {
+      this.gate.pause(now + hint.retryAfterMs);
+      retryAfterS = Math.ceil(hint.retryAfterMs / 1000);
+    }
+    return toMarketError(err, { exchange: this.id, operation, symbol, attempts, ...(retryAfterS !== undefined ? { retryAfterS } : {}) });
+  }
+
+  /**
+   * ok; degraded (throttled, market list or volumes kept from an earlier answer); down (banned,
+   * or the last call failed because the exchange is away), each with the reason.
+   */
+  health(): ServiceHealth {
+    const details: Record<string, unknown> = { id: this.id, markets: Object.keys(this.ex.markets ?? {}).length };
+    const banned = this.gate.bannedUntil();
+    if (banned !== undefined) {
+      return { status: 'down', reason: `${this.id} banned this IP (HTTP 418) until ${new Date(banned).toISOString()}: no requests are sent until then`, details: { ...details, bannedUntil: new Date(banned).toISOString() } };
+    }
+    if (this.lastFailure) return { status: 'down', reason: this.lastFailure.message, details: { ...details, since: new Date(this.lastFailure.at).toISOString() } };
+    const pause = this.gate.pauseLeft();
+    const notes = [
+      ...(pause > 0 ? [`${this.id} rate limited (HTTP 429): requests wait ${Math.ceil(pause / 1000)} s as Retry-After asked`] : []),
+      ...(this.marketsNote ? [this.marketsNote] : []),
+      ...(this.tickersNote ? [this.tickersNote] : []),
+    ];
+    return notes.length ? { status: 'degraded', reason: notes.join('; '), details } : { status: 'ok', details };
+  }
+
+  private loadMarkets(reload = false): Promise<void> {
+    if (reload && this.marketsLoaded) {
+      // A reload must not take away the list in use: it replaces it only once it passes the checks.
+      const current = this.marketsLoaded;
+      this.marketsLoaded = null;
+      this.marketsFailed = true;
+      return this.loadMarkets().catch((err: unknown) => {
+        if (!this.goodMarkets) throw err;
+        this.marketsNote = `${this.id} market list reload failed (${(err as Error).message.slice(0, 160)}): kept the list of ${new Date(this.goodMarkets.at).toISOString()}`;
+        this.marketsLoaded = current;
+      });
+    }
     // ccxt keeps a rejected load and hands it back to every later loadMarkets(), so a
     // retry, or the next call after a failure, must ask it to reload.
     let failed = false;
@@ -103,12 +191,39 @@ export class CcxtSource implements MarketSource {
         throw err;
       }
       this.marketsFailed = false;
+      this.checkMarkets();
     }).catch((err: unknown) => {
       this.marketsLoaded = null;
       this.marketsFailed = true;
       throw err;
     });
     return this.marketsLoaded;
+  }
+
+  /**
+   * An empty or malformed list is never kept: with an earlier good list, that one goes back
+   * in place (and health says so); without one, the load fails and the next call asks again.
+   */
+  private checkMarkets(): void {
+    const problem = marketListProblem(this.ex.markets);
+    if (!problem) {
+      this.goodMarkets = { markets: this.ex.markets, at: Date.now() };
+      this.marketsNote = undefined;
+      return;
+    }
+    if (this.goodMarkets) {
+      this.ex.setMarkets(this.goodMarkets.markets);
+      this.marketsNote = `${this.id} market list reload returned ${problem}: kept the list of ${new Date(this.goodMarkets.at).toISOString()}`;
+      return;
+    }
+    // Not kept: ccxt must not hand the bad list to the next call.
+    this.ex.markets = undefined as unknown as Exchange['markets'];
+    throw new MarketError('bad_response', `${this.id} returned ${problem}; not kept, asked again on the next call`, this.id);
+  }
+
+  /** Reloads the market list now; the current one stays when the answer is empty, malformed or fails. */
+  async refreshMarkets(): Promise<void> {
+    await this.loadMarkets(true);
   }
 
   /** Normalised symbol that the exchange lists, else UnknownSymbolError before any request. */
@@ -120,14 +235,9 @@ export class CcxtSource implements MarketSource {
   }
 
   async markets(): Promise<MarketInfo[]> {
-    await this.loadMarkets();
-    const volumes = new Map<string, number | null>();
-    if (this.ex.has['fetchTickers'] === true) {
-      const tickers = await this.call('fetchTickers', undefined, () => this.ex.fetchTickers());
-      for (const [sym, t] of Object.entries(tickers)) {
-        volumes.set(sym, typeof t.quoteVolume === 'number' && Number.isFinite(t.quoteVolume) ? t.quoteVolume : null);
-      }
-    }
+    const age = this.goodMarkets ? Date.now() - this.goodMarkets.at : 0;
+    await this.loadMarkets(age > (this.opts.marketsMaxAgeMs ?? 3_600_000));
+    const volumes = this.ex.has['fetchTickers'] === true ? await this.volumes() : new Map<string, number | null>();
     return Object.values(this.ex.markets ?? {})
       .filter((m): m is NonNullable<typeof m> => m !== undefined && m.spot === true)
       .map((m) => ({
@@ -140,17 +250,46 @@ export class CcxtSource implements MarketSource {
       .sort((a, b) => a.symbol.localeCompare(b.symbol));
   }
 
+  /**
+   * Quote volumes from the tickers endpoint. When it fails, a scan must still run: the last
+   * volumes this source saw rank the pairs (or none, and pairs rank by name), and health says so.
+   */
+  private async volumes(): Promise<Map<string, number | null>> {
+    try {
+      const tickers = await this.call('fetchTickers', undefined, () => this.ex.fetchTickers());
+      const volumes = new Map<string, number | null>();
+      for (const [sym, t] of Object.entries(tickers)) {
+        volumes.set(sym, typeof t.quoteVolume === 'number' && Number.isFinite(t.quoteVolume) ? t.quoteVolume : null);
+      }
+      this.lastVolumes = { volumes, at: Date.now() };
+      this.tickersNote = undefined;
+      return volumes;
+    } catch (err) {
+      if (this.closing.signal.aborted) throw err;
+      const last = this.lastVolumes;
+      this.tickersNote = `${this.id} tickers failed (${(err as Error).message.slice(0, 160)}): ${last ? `pairs ranked by the volumes of ${new Date(last.at).toISOString()}` : 'no volumes known, pairs ranked by name'}`;
+      // The failure is the tickers endpoint's, not the exchange's: the market list answered.
+      this.lastFailure = undefined;
+      return last?.volumes ?? new Map();
+    }
+  }
+
   async candles(input: string, timeframe: Timeframe, query: CandleQuery = {}): Promise<Candles> {
     const symbol = await this.resolve(input);
     if (this.ex.has['fetchOHLCV'] !== true) throw new MarketError('not_supported', `${this.id} has no candles (fetchOHLCV)`, this.id);
     if (!(timeframe in (this.ex.timeframes ?? {}))) {
       throw new MarketError('not_supported', `${this.id} has no ${timeframe} candles (it offers ${Object.keys(this.ex.timeframes ?? {}).join(' ')})`, this.id);
     }
-    return paginateCandles(
+    const candles = await paginateCandles(
       (since, limit) => this.call('fetchOHLCV', symbol, () => this.ex.fetchOHLCV(symbol, timeframe, since, limit) as Promise<number[][]>),
       query,
       { pageSize: this.pageSize(), timeframeMs: timeframeMs(timeframe), source: this.id },
     );
+    // The latest candles of a listed pair cannot be none: the exchange answered without its data.
+    if (query.since === undefined && candleCount(candles) === 0) {
+      throw new MarketError('exchange_unavailable', `${this.id} answered no ${timeframe} candles for ${symbol} (a listed pair): try again later`, this.id);
+    }
+    return candles;
   }
 
   private pageSize(): number {
@@ -240,4 +379,13 @@ export class CcxtSource implements MarketSource {
     this.closing.abort(new MarketError('exchange_unavailable', `${this.id} source closed`, this.id));
     await this.ex.close().catch(() => undefined);
   }
+}
+
+/** Why a loaded market list must not be used, or undefined when it is fine. */
+function marketListProblem(markets: Exchange['markets'] | undefined): string | undefined {
+  const list = Object.values(markets ?? {});
+  if (list.length === 0) return 'an empty market list';
+  const usable = list.filter((m) => m && typeof m.symbol === 'string' && typeof m.base === 'string' && typeof m.quote === 'string');
+  if (usable.length === 0) return `a malformed market list (${list.length} entries, none with symbol, base and quote)`;
+  return undefined;
 }
