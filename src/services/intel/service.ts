@@ -112,15 +112,19 @@ export class IntelService {
     const now = this.opts.clock.now();
     const catchPart = <T>(p: Promise<Part<T>>): Promise<Part<T>> => p.catch((e: Error) => missing(e.message));
 
-    const [whales, book, sentiment, fg, technical, history] = await Promise.all([
+    // Network parts first, CPU parts after: a book replay or a backtest holds the event loop
+    // long enough to make a waiting request's timer fire before its answer is read.
+    const [whales, sentiment, fg] = await Promise.all([
       catchPart(this.cached(`whales:${this.online}:${base}`, TTL.whales, () => onchainPart(base, this.chain, this.exchanges, s.whales.minBtc, now, `${this.offlineReason}; no capture of large on-chain BTC transactions with a usable licence exists to bundle (data/PROVENANCE.md)`))),
-      this.cached<BookParts>(`book:${symbol}`, TTL.book, () => bookParts(symbol, this.opts.source, this.opts.tracker?.(), s.whales.minTradeNotional))
-        .catch((e: Error): BookParts => ({ orderbook: missing(e.message), exchange_whales: missing(e.message) })),
       catchPart(this.cached<Part<SentimentPart>>(`sentiment:${this.online}`, TTL.sentiment, () => sentimentPart(this.sentimentModel(), {
         reddit: this.reddit, subreddits: s.reddit.subreddits, perSubreddit: s.reddit.postsPerSubreddit, online: this.online, file: s.sentimentFile, ...(this.opts.config.dataDir ? { dataDir: this.opts.config.dataDir } : {}),
       }))),
       this.cached<FearGreedResult>(`fng:${this.online}`, TTL.sentiment, () => fearGreedPart({ client: this.fng, ...(s.fearGreed.historyFile ? { historyFile: s.fearGreed.historyFile } : {}), store: this.store(), offlineReason: `${this.offlineReason}; alternative.me's history has no licence that allows bundling it (set intel.fearGreed.historyFile to a date,value CSV)` }))
         .catch((e: Error): FearGreedResult => ({ part: missing(e.message), history: [], historySource: null })),
+    ]);
+    const [book, technical, history] = await Promise.all([
+      this.cached<BookParts>(`book:${symbol}`, TTL.book, () => bookParts(symbol, this.opts.source, this.opts.tracker?.(), s.whales.minTradeNotional))
+        .catch((e: Error): BookParts => ({ orderbook: missing(e.message), exchange_whales: missing(e.message) })),
       this.technical(symbol, req.timeframe),
       loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: HISTORY_CANDLES }).catch((e: Error) => e),
     ]);
