@@ -1,5 +1,5 @@
 import type { Pair } from '../../core/types.js';
-import { candleCount, lowerBound } from '../../core/series.js';
+import { candleCount, concatCandles, lowerBound } from '../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../core/timeframes.js';
 import { cleanCandles } from '../../core/quality.js';
 import { MarketError } from '../../sources/market/errors.js';
@@ -159,7 +159,13 @@ export class SignalPipeline {
     const from = this.frontier.get(seriesId(key)) ?? -Infinity;
     const minHistory = this.opts.minHistory ?? 30;
     const window = historyNeeded(this.opts.window);
-    const stored = await store.getCandles(source, s.symbol, s.timeframe, Number.isFinite(from) ? { since: from - window * tfMs } : {});
+    // Counted in candles, not time: a gap before the frontier must not shorten the lookback.
+    const stored = Number.isFinite(from)
+      ? concatCandles([
+        await store.getCandles(source, s.symbol, s.timeframe, { until: from - 1, limit: window }),
+        await store.getCandles(source, s.symbol, s.timeframe, { since: from }),
+      ])
+      : await store.getCandles(source, s.symbol, s.timeframe);
     const total = candleCount(stored);
     let start = Number.isFinite(from) ? lowerBound(stored.time, from) : 0;
     if (!Number.isFinite(from)) start = Math.min(total, minHistory - 1);
