@@ -10,7 +10,7 @@ function partLine(name: string, p: IntelSignal['parts'][keyof IntelSignal['parts
   if (p.status === 'missing') return `  ${name.padEnd(16)} MISSING  ${p.reason}`;
   const o = p as unknown as Record<string, unknown>;
   const figure = name === 'whales' || name === 'exchange_whales' ? `accumulation ${o['accumulation_score'] ?? 'n/a'}`
-    : name === 'orderbook' ? `imbalance ${((o['imbalance'] as number) * 100).toFixed(1)}%, spread ${(o['spread_bps'] as number).toFixed(2)} bp`
+    : name === 'orderbook' ? `imbalance ${((o['imbalance'] as number) * 100).toFixed(1)}%, spread ${(o['spread_bps'] as number).toPrecision(2)} bp`
       : name === 'sentiment' ? `${o['score']} (${o['label']}, ${o['texts']} texts)`
         : name === 'fear_greed' ? `${o['value']} ${o['classification']}`
           : `${o['direction']} (score ${o['market_score']})`;

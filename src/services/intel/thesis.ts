@@ -16,7 +16,7 @@ export function writeThesisEn(d: Draft): string {
   const t = d.parts.technical;
   s.push(t.status === 'present' ? `The technical structure points ${t.direction} (market score ${t.market_score}/100${t.valid ? '' : ', plan not valid'}).` : `Technical signal missing: ${t.reason}.`);
   const b = d.parts.orderbook;
-  if (b.status === 'present') s.push(`Order book: imbalance ${(b.imbalance * 100).toFixed(0)}% ${b.imbalance >= 0 ? 'to bids' : 'to asks'}, spread ${b.spread_bps.toFixed(2)} bp${b.spoofs.length ? `, ${b.spoofs.length} spoof events` : ''}.`);
+  if (b.status === 'present') s.push(`Order book: imbalance ${(b.imbalance * 100).toFixed(0)}% ${b.imbalance >= 0 ? 'to bids' : 'to asks'}, spread ${b.spread_bps.toPrecision(2)} bp${b.spoofs.length ? `, ${b.spoofs.length} spoof events` : ''}.`);
   s.push(d.confidence !== null ? `This rule's ${d.signal} calls were right ${d.confidence}% of the time over ${d.confidence_sample} past signals.` : `No measured confidence: ${d.confidence_note}.`);
   s.push(`Sizing: ${d.position_sizing}.`);
   return s.join(' ');
