@@ -13,6 +13,8 @@ import { parsePair } from '../../src/core/types.js';
 import type { StoredSignal } from '../../src/infra/store/types.js';
 import { CHROMIUM, requires } from '../helpers/requires.js';
 import { REPO_ROOT, TEST_OUT } from '../helpers/paths.js';
+import { generateApiKey } from '../../src/api/auth/api-key.js';
+import { apiKeysOf } from '../../src/infra/store/api-keys.js';
 
 /**
  * The dashboard in Debian's Chromium against a real Sextant server on the bundled data:
@@ -28,6 +30,8 @@ const CHART_LIMIT = 300;
 let server: RunningServer;
 let browser: BrowserContext;
 let base = '';
+/** An admin key: the local default serves reads without one, but backtests and training need trader or above. */
+let adminKey = '';
 
 /** Console errors, uncaught exceptions and every request that left the server, per page. */
 interface Watch { errors: string[]; outside: string[] }
@@ -72,11 +76,14 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
       source: server.ctx.source, store: server.ctx.store, bus: server.ctx.signalBus,
       series: parseSeriesList(PAIRS.map((p) => parsePair(p)), ['1d']), replay: true, since: Date.parse(SINCE), window: 300,
     });
+    const k = generateApiKey();
+    await (await apiKeysOf(server.ctx.store))!.insert({ id: k.id, name: 'dashboard-test', role: 'admin', hash: k.hash, createdAt: Date.now() });
+    adminKey = k.key;
     const report = await pipeline.runReplay(60);
     expect(report.failed).toEqual([]);
     await server.ctx.scanner.run('manual');
     // A small real model (walk-forward on the bundled Coinbase BTC/USD 4h candles) for the models page.
-    const train = await fetch(`${base}/api/v1/train`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pair: 'BTC/USD', timeframe: '4h', rounds: 40, folds: 2, engine: 'ts' }) });
+    const train = await fetch(`${base}/api/v1/train`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': adminKey }, body: JSON.stringify({ pair: 'BTC/USD', timeframe: '4h', rounds: 40, folds: 2, engine: 'ts' }) });
     expect(train.status).toBe(202);
     const { id } = await train.json() as { id: string };
     let job: { status: string; error?: unknown } = { status: 'queued' };
@@ -114,6 +121,18 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     expect(probe.status).toBe(307);
     expect(probe.headers.get('location')).toBe('/health');
   });
+
+  it('the key typed in the login box is kept and sent with every request', async () => {
+    const page = await browser.newPage();
+    await open(page, '#/');
+    await page.fill('#api-key', adminKey);
+    const sent = page.waitForRequest((r) => r.url().includes('/api/v1/markets') && r.headers()['x-api-key'] === adminKey);
+    await page.click('#login button[type="submit"]');
+    await sent;
+    await page.waitForSelector('#page[data-ready="1"]');
+    expect(await page.evaluate("localStorage.getItem('sextant.apiKey')")).toBe(adminKey);
+    await page.close();
+  }, 60_000);
 
   it('every page loads with no console error and no request outside the server; screenshots are written', async () => {
     const pages = [
