@@ -122,14 +122,17 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     expect(probe.headers.get('location')).toBe('/health');
   });
 
-  it('the key typed in the login box is kept and sent with every request', async () => {
+  it('shows controls by role: none without a key, the admin ones once the admin key is typed in (kept and sent)', async () => {
     const page = await browser.newPage();
-    await open(page, '#/');
+    await open(page, '#/scanner');
+    expect(await page.locator('#scheduler-controls').count()).toBe(0);
+    expect(await page.locator('#scheduler-controls-hidden').count()).toBe(1);
     await page.fill('#api-key', adminKey);
-    const sent = page.waitForRequest((r) => r.url().includes('/api/v1/markets') && r.headers()['x-api-key'] === adminKey);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/whoami') && r.headers()['x-api-key'] === adminKey);
     await page.click('#login button[type="submit"]');
     await sent;
-    await page.waitForSelector('#page[data-ready="1"]');
+    await page.waitForSelector('#scheduler-controls', { timeout: 10_000 });
+    expect(await page.getAttribute('body', 'data-role')).toBe('admin');
     expect(await page.evaluate("localStorage.getItem('sextant.apiKey')")).toBe(adminKey);
     await page.close();
   }, 60_000);

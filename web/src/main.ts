@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { apiKey, setApiKey } from './api.js';
 import { eventsChannel, signalsChannel, type LiveChannel } from './live.js';
 import type { Page } from './page.js';
+import { refreshSession, session } from './session.js';
 import { overviewPage } from './pages/overview.js';
 import { pairPage } from './pages/pair.js';
 import { signalsPage } from './pages/signals.js';
@@ -68,12 +69,18 @@ function login(): void {
     ev.preventDefault();
     setApiKey(input.value.trim());
     signalsChannel.restart();
-    route();
+    void refreshSession().then(() => { paintRole(); route(); });
   });
+}
+
+function paintRole(): void {
+  const input = document.getElementById('api-key') as HTMLInputElement;
+  input.title = `Signed in as ${session.role} (${session.via})`;
+  document.body.dataset['role'] = session.role;
 }
 
 login();
 liveBadge();
 signalsChannel.start();
 window.addEventListener('hashchange', route);
-route();
+void refreshSession().then(() => { paintRole(); route(); });

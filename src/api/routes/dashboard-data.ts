@@ -70,6 +70,13 @@ export const dashboardDataRoutes: RouteModule = async (app, { ctx }) => {
     return body;
   });
 
+  // The dashboard shows controls by role. A caller without credentials got here on the
+  // anonymous reads the server allows, which are a viewer's.
+  app.get('/api/v1/whoami', { schema: { summary: 'The caller as the server sees it: role and how it authenticated', tags } }, async (req) => {
+    const p = req.principal;
+    return { status: 'success', role: p?.role ?? 'viewer', via: p?.via ?? 'anonymous', id: p?.id ?? null };
+  });
+
   app.get('/api/v1/indicators', { schema: { summary: 'The indicator registry: groups, inputs, parameters, outputs and where to draw each', tags } }, async () => ({
     status: 'success',
     indicators: listIndicators().map((d) => ({

@@ -3,6 +3,7 @@ import { getJson, postJson, pairPath } from '../api.js';
 import { PriceChart, COLORS, sec, type Candle } from '../chart.js';
 import { BaselineSeries, ColorType, LineSeries, createChart } from 'lightweight-charts';
 import { whileOn, type Page } from '../page.js';
+import { may, session } from '../session.js';
 
 interface Trade { entryTime: string; exitTime: string | null; entryPrice: number; exitPrice: number | null; size: number; pnl: number; returnPct: number }
 interface Result { strategy: string; params: Record<string, number>; symbols: string[]; timeframe: string; engine: string; metrics: Record<string, number | null>; equity: { time: string; equity: number }[]; trades: Trade[] }
@@ -24,9 +25,11 @@ export const backtestsPage: Page = async (root, _args, signal) => {
   const out = h('div', { id: 'bt-result' });
   const progress = h('progress', { id: 'bt-progress', max: 1, value: 0, hidden: true });
   root.append(h('h1', {}, 'Backtests'),
-    h('form', { class: 'toolbar', id: 'bt-form', onsubmit: (e: Event) => { e.preventDefault(); void run(); } },
+    may('trader')
+      ? h('form', { class: 'toolbar', id: 'bt-form', onsubmit: (e: Event) => { e.preventDefault(); void run(); } },
       h('label', {}, 'Strategy ', strategy), h('label', {}, 'Pairs ', pairs), h('label', {}, 'TF ', tf), h('label', {}, 'Since ', since), h('label', {}, 'Until ', until),
-      h('label', {}, 'Fee ', fee), h('button', { type: 'submit' }, 'Run backtest'), progress),
+      h('label', {}, 'Fee ', fee), h('button', { type: 'submit' }, 'Run backtest'), progress)
+      : notice(`Running a backtest needs a trader or admin key (you are ${session.role}); enter one at the top right.`, 'info'),
     notice('Not available yet: a list of past runs (jobs live in the server’s memory) and parameter-sweep heatmaps (sweeps run from the CLI only: `npx sextant backtest --sweep`).', 'missing'),
     out);
 

@@ -1,6 +1,7 @@
 import { h, table, fmt, notice, section } from '../dom.js';
 import { getJson, postJson, tryGet } from '../api.js';
 import type { Page } from '../page.js';
+import { may } from '../session.js';
 
 interface Metrics { n: number; accuracy: number; logLoss: number; auc: number; brier: number }
 interface Importance { feature: string; meanIncrease: number; std: number }
@@ -22,7 +23,7 @@ const METRICS: { key: keyof Metrics; label: string; better: 'higher' | 'lower' }
 
 /** ML models: each model's walk-forward metrics next to the naive baselines it must beat, its permutation importance, and training. */
 export const modelsPage: Page = async (root, _args, signal) => {
-  root.append(h('h1', {}, 'ML models'), trainForm(signal));
+  root.append(h('h1', {}, 'ML models'), may('trader') ? trainForm(signal) : h('p', { class: 'muted' }, 'Training needs a trader or admin key.'));
   const list = await tryGet<{ models: ModelSummary[] }>('/api/v1/models');
   if (!list.ok) {
     root.append(notice(list.error.message, 'error'));

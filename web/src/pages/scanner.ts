@@ -1,6 +1,7 @@
 import { h, table, fmt, isoTime, age, notice, section } from '../dom.js';
 import { ApiError, postJson, tryGet, pairPath } from '../api.js';
 import { every, type Page } from '../page.js';
+import { may, session } from '../session.js';
 
 /** The batch summary; field names as the scanner writes them (camelCase), snake_case accepted too. */
 type Summary = Record<string, unknown>;
@@ -82,7 +83,7 @@ function schedulerCard(st: Status, act: (fn: () => Promise<unknown>) => Promise<
     h('p', { id: 'scheduler-state' }, st.running ? `Running: ${job?.trigger ?? ''}; next run ${isoTime(job?.next_run_time ?? null)}.` : 'Stopped.',
       st.scan_in_progress ? ' A scan is in progress.' : ''),
     table(Object.entries(st.config), [{ label: 'Setting', value: ([k]) => k }, { label: 'Value', value: ([, v]) => (v === null || v === undefined ? '–' : String(v)) }]),
-    h('div', { class: 'controls', id: 'scheduler-controls' },
+    !may('admin') ? h('p', { class: 'notice info', id: 'scheduler-controls-hidden' }, `Scheduler controls need an admin key (you are ${session.role}); enter one at the top right.`) : h('div', { class: 'controls', id: 'scheduler-controls' },
       h('span', { class: 'muted' }, 'Admin: '),
       st.running
         ? h('button', { type: 'button', id: 'sched-stop', onclick: () => void act(() => postJson('/api/v1/scheduler/stop')) }, 'Stop scheduler')
