@@ -28,6 +28,7 @@ describe('the lookback rule', () => {
       const loaded = concatCandles([sliceCandles(btc, from, at + 1)]);
       const got = structureAt(loaded);
       expect(got.signal).toEqual(expected.signal);
+      expect(got.planBasis).toEqual(expected.planBasis);
       expect(got.levels).toEqual(expected.levels.map((l) => ({ ...l, firstTouch: l.firstTouch - from, lastTouch: l.lastTouch - from })));
     }
   });
