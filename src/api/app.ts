@@ -38,8 +38,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: config.http.bodyLimitBytes,
     // Headers and body must arrive within this time (Fastify's default is never: a client
     // that stops sending mid-body held its socket forever). Checked every second or so.
+    // Node applies requestTimeout only when given to http.createServer (Fastify sets it on the
+    // server afterwards, which Node ignores), hence both.
     requestTimeout: config.http.requestTimeoutMs,
-    http: { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.http.requestTimeoutMs / 4))) },
+    http: { requestTimeout: config.http.requestTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.http.requestTimeoutMs / 4))) },
     // X-Forwarded-For is believed only from these proxies; otherwise req.ip is the socket peer.
     trustProxy: config.auth.trustedProxies.length ? [...config.auth.trustedProxies] : false,
     // Bodies and queries are validated by zod in the handlers (messages name the field);

@@ -50,8 +50,16 @@ function scrubValue(v: unknown, scrub: Scrub, depth = 0): unknown {
   if (depth > 4) return v;
   if (Array.isArray(v)) return v.map((x) => scrubValue(x, scrub, depth + 1));
   if (isPlain(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, scrub, depth + 1)]));
-  if (v instanceof Error) return scrubValue(stdSerializers.err(v), scrub, depth + 1);
+  if (v instanceof Error) return scrubError(v, scrub);
   return v;
+}
+
+/** An error as pino would print it (type, message, stack, code, cause), every text scrubbed. */
+function scrubError(e: Error, scrub: Scrub): Record<string, unknown> {
+  const { type, message, stack, ...rest } = stdSerializers.err(e) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { type, message: scrub(String(message)), stack: scrub(String(stack)) };
+  for (const [k, v] of Object.entries(rest)) out[k] = typeof v === 'string' ? scrub(v) : v instanceof Error ? scrubError(v, scrub) : v;
+  return out;
 }
 
 /** A request id from a trusted-looking X-Request-Id (kept for tracing across services), else a new one. */
@@ -75,8 +83,8 @@ export function loggerOptions(config: Config, extra: Record<string, unknown> = {
       censor: CENSOR,
     },
     serializers: {
-      err: (e: Error) => scrubValue(stdSerializers.err(e), scrub),
-      error: (e: Error) => scrubValue(stdSerializers.err(e), scrub),
+      err: (e: unknown) => (e instanceof Error ? scrubError(e, scrub) : scrubValue(e, scrub)),
+      error: (e: unknown) => (e instanceof Error ? scrubError(e, scrub) : scrubValue(e, scrub)),
     },
     hooks: {
       logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {

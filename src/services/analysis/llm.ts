@@ -26,16 +26,39 @@ export function llmConfigured(cfg: LlmConfig | undefined): cfg is LlmConfig & { 
 function extractJson(content: string): unknown {
   const start = content.indexOf('{');
   const end = content.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new Error('the reply holds no JSON object');
+  if (start < 0 || end <= start) throw new ReplyError('the reply holds no JSON object');
   return JSON.parse(content.slice(start, end + 1));
+}
+
+/** Failures this module raises itself about the reply; their messages hold no upstream text. */
+class ReplyError extends Error {}
+
+/**
+ * What went wrong, in our words only. The endpoint's own error text is never repeated: it
+ * has carried masked and even full API keys (endpoints that echo request headers), and the
+ * note goes to every client of the response.
+ */
+export function llmFailureSummary(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; message?: string; status?: unknown };
+  if (e instanceof ReplyError) return `LLM reply unusable: ${e.message}`;
+  if (e instanceof OpenAI.APIError && typeof e.status === 'number') {
+    const s = e.status;
+    const what = s === 401 || s === 403 ? 'refused the credentials' : s === 404 ? 'does not know the model or path' : s === 429 ? 'is rate limiting' : s >= 500 ? 'failed' : 'rejected the request';
+    return `LLM endpoint ${what} (HTTP ${s})`;
+  }
+  // The client's own abort/timeout errors (matched, never quoted).
+  if (/Timeout|Abort/.test(err?.name ?? '') || /timed? ?out|abort/i.test(err?.message ?? '')) return `LLM timed out after ${timeoutMs} ms`;
+  if (err?.name === 'APIConnectionError') return 'LLM endpoint unreachable';
+  if (e instanceof SyntaxError) return 'LLM reply unusable: not valid JSON';
+  return 'LLM call failed';
 }
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 function validate(obj: unknown): WrittenText {
   const o = obj as Partial<WrittenText> | null;
-  if (!o || typeof o.analysis !== 'string' || o.analysis.trim().length < 40) throw new Error('the reply has no usable "analysis"');
-  if (typeof o.analysis_summarized !== 'string' || !ARABIC_SCRIPT.test(o.analysis_summarized)) throw new Error('the reply has no Persian "analysis_summarized"');
+  if (!o || typeof o.analysis !== 'string' || o.analysis.trim().length < 40) throw new ReplyError('the reply has no usable "analysis"');
+  if (typeof o.analysis_summarized !== 'string' || !ARABIC_SCRIPT.test(o.analysis_summarized)) throw new ReplyError('the reply has no Persian "analysis_summarized"');
   return { analysis: o.analysis.trim(), analysis_summarized: o.analysis_summarized.trim() };
 }
 
@@ -66,13 +89,9 @@ export async function rewriteWithLlm(cfg: LlmConfig | undefined, data: AnalysisD
       { signal: AbortSignal.timeout(cfg.timeoutMs) },
     );
     const content = completion.choices?.[0]?.message?.content;
-    if (!content) throw new Error('empty reply');
+    if (!content) throw new ReplyError('empty reply');
     return { text: validate(extractJson(content)), writer: 'llm', note: null };
   } catch (e) {
-    const err = e as Error;
-    const reason = err.name === 'TimeoutError' || err.name === 'APIConnectionTimeoutError' || /timed? ?out|abort/i.test(err.message)
-      ? `LLM timed out after ${cfg.timeoutMs} ms`
-      : `LLM failed: ${err.message.split('\n')[0]!.slice(0, 200)}`;
-    return { text: builtin, writer: 'builtin', note: `${reason}; built-in text used` };
+    return { text: builtin, writer: 'builtin', note: `${llmFailureSummary(e, cfg.timeoutMs)}; built-in text used` };
   }
 }

@@ -107,8 +107,9 @@ export class AnalysisService implements Service {
     // Identical concurrent misses share one computation instead of rendering N charts.
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.compute(symbol, req).then(async (body) => {
-        await this.opts.cache!.set(key, body, this.opts.ttlMs ?? (this.opts.source.id === 'replay' ? 3_600_000 : 30_000)).catch(() => undefined);
+      pending = this.compute(symbol, req).then(async ({ body, cacheable }) => {
+        // An answer that fell back because the LLM failed is not kept: the next request tries the LLM again.
+        if (cacheable) await this.opts.cache!.set(key, body, this.opts.ttlMs ?? (this.opts.source.id === 'replay' ? 3_600_000 : 30_000)).catch(() => undefined);
         return body;
       }).finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
@@ -116,9 +117,10 @@ export class AnalysisService implements Service {
     return { body: await pending, cached: false };
   }
 
-  private async compute(symbol: Pair, req: AnalyzeRequest): Promise<Buffer> {
+  private async compute(symbol: Pair, req: AnalyzeRequest): Promise<{ body: Buffer; cacheable: boolean }> {
     const loaded = await loadCandles(this.opts.source, { pair: symbol, timeframe: req.timeframe, limit: analysisHistory(req.limit) });
-    return this.bytes(this.noteWriter(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit)), req);
+    const r = this.noteWriter(await analyzeLoaded(loaded, this.opts.source.id, this.opts.llm, req.limit));
+    return { body: this.bytes(r, req), cacheable: r.writer_note === null };
   }
 
   /** The LLM's last outcome, for /health: a failing LLM degrades the text, never the answer. */

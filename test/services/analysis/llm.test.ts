@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaySource } from '../../../src/app/sources.js';
 import { loadCandles } from '../../../src/services/candles.js';
-import { analyzeCandles, analyzeLoaded, rewriteWithLlm, writeEnglish, writePersian } from '../../../src/services/analysis/index.js';
+import { AnalysisService, analyzeCandles, analyzeLoaded, rewriteWithLlm, writeEnglish, writePersian } from '../../../src/services/analysis/index.js';
+import { MemoryCache } from '../../../src/infra/cache/index.js';
 
-type Mode = 'good' | 'fenced' | 'slow' | 'error' | 'garbage' | 'english-only';
+type Mode = 'good' | 'fenced' | 'slow' | 'error' | 'garbage' | 'english-only' | 'bad-key' | 'echo-headers';
 
 /** A local OpenAI-compatible server: /v1/chat/completions answers as `mode` says. */
 let mode: Mode = 'good';
@@ -35,6 +36,9 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       case 'garbage': return json(200, completion('I cannot help with that.'));
       case 'english-only': return json(200, completion(JSON.stringify({ analysis: rewritten.analysis, analysis_summarized: 'no persian here' })));
       case 'error': return json(500, JSON.stringify({ error: { message: 'model crashed' } }));
+      // What real endpoints do: quote the (masked) key on a 401, or echo the request headers.
+      case 'bad-key': return json(401, JSON.stringify({ error: { message: `Incorrect API key provided: ${String(req.headers.authorization).slice(7, 12)}***${String(req.headers.authorization).slice(-4)}` } }));
+      case 'echo-headers': return json(400, JSON.stringify({ error: { message: `bad request, headers were ${JSON.stringify(req.headers)}` } }));
       case 'slow': {
         const t = setTimeout(() => json(200, completion(JSON.stringify(rewritten))), 3000);
         res.on('close', () => clearTimeout(t));
@@ -87,12 +91,37 @@ describe('LLM rewriter against a local OpenAI-compatible server', () => {
     expect(out.note).toMatch(/timed out after 500 ms/);
   });
 
-  it.each([['error', /LLM failed/], ['garbage', /no JSON/], ['english-only', /Persian/]] as const)('falls back on a %s reply', async (m, why) => {
+  it.each([['error', /LLM endpoint failed \(HTTP 500\)/], ['garbage', /no JSON/], ['english-only', /Persian/]] as const)('falls back on a %s reply', async (m, why) => {
     mode = m;
     const out = await rewriteWithLlm(cfg(), data, builtin);
     expect(out.writer).toBe('builtin');
     expect(out.text).toEqual(builtin);
     expect(out.note).toMatch(why);
+  });
+
+  it('never repeats the endpoint\'s error text: a 401 quoting the masked key, an echo of the headers', async () => {
+    const key = 'sk-live-0123456789abcdefSECRET';
+    mode = 'bad-key';
+    const denied = await rewriteWithLlm({ ...cfg(), apiKey: key }, data, builtin);
+    expect(denied.note).toBe('LLM endpoint refused the credentials (HTTP 401); built-in text used');
+    mode = 'echo-headers';
+    const echoed = await rewriteWithLlm({ ...cfg(), apiKey: key }, data, builtin);
+    expect(echoed.note).toBe('LLM endpoint rejected the request (HTTP 400); built-in text used');
+    for (const note of [denied.note, echoed.note]) expect(note).not.toMatch(/sk-|SECRET|CRET|authorization|Incorrect/i);
+  });
+
+  it('an answer that fell back is not cached: the next request asks the LLM again', async () => {
+    const service = new AnalysisService({ source: replaySource(), cache: new MemoryCache(), llm: { ...cfg(), apiKey: 'sk-live-0123456789abcdefSECRET' } });
+    mode = 'echo-headers';
+    requests.length = 0;
+    const first = await service.analyzeJson({ pair: 'ETH/USDT', timeframe: '1d', limit: 200 });
+    expect(first.body.toString()).not.toContain('SECRET');
+    const second = await service.analyzeJson({ pair: 'ETH/USDT', timeframe: '1d', limit: 200 });
+    expect(second.cached).toBe(false);
+    expect(requests).toHaveLength(2);
+    mode = 'good';
+    await service.analyzeJson({ pair: 'ETH/USDT', timeframe: '1d', limit: 200 });
+    expect((await service.analyzeJson({ pair: 'ETH/USDT', timeframe: '1d', limit: 200 })).cached).toBe(true);
   });
 
   it('falls back when nothing listens at the base URL', async () => {
