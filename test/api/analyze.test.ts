@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteKeys, separateDbUrl } from '../helpers/redis.js';
+import { deleteKeys, separateDbUrl, uniqueName } from '../helpers/redis.js';
 import { requires } from '../helpers/requires.js';
 import { pngSize } from '../infra/charts/png.js';
 
@@ -164,27 +164,26 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
 
 describe.runIf(await requires('redis'))('server with Redis configured', () => {
   let server: Server;
-  // A database other than 0, and a request (limit) of this run's own, so the entries this suite
-  // creates are its own and are all it deletes; the hit counters are only compared, never reset.
+  // A database other than 0 and a namespace of this run's own: every key the server writes
+  // (entries and counters) is this suite's, so counts are exact and all of it is deleted after.
   const redisUrl = separateDbUrl();
-  const limit = 60 + Math.floor(Math.random() * 900);
+  const namespace = uniqueName('sx-analyze-test');
   beforeAll(async () => {
-    server = await startServer({ REDIS_URL: redisUrl });
+    server = await startServer({ REDIS_URL: redisUrl, SEXTANT_REDIS_NAMESPACE: namespace });
   });
   afterAll(async () => {
     await server?.stop();
-    // The cache's keys carry the deployment's namespace (sextant-<database>-<hash>:cache:).
-    await deleteKeys(`*:cache:v:analysis:*|LINK/USDT|1d|${limit}|*`, redisUrl);
+    await deleteKeys(`${namespace}:*`, redisUrl);
   });
 
-  it('serves cache-stats from Redis and counts the hit there', async () => {
-    const before = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; backend: string };
-    expect(before.backend).toBe('redis');
-    await post(server.url, { pair: 'LINK/USDT', limit });
-    const second = await post(server.url, { pair: 'LINK/USDT', limit });
+  it('serves cache-stats from Redis and counts the hit there, under the deployment\'s namespace', async () => {
+    const before = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; misses: number; size: number; backend: string };
+    expect(before).toMatchObject({ backend: 'redis', hits: 0, misses: 0, size: 0 });
+    await post(server.url, { pair: 'LINK/USDT', limit: 77 });
+    const second = await post(server.url, { pair: 'LINK/USDT', limit: 77 });
     expect(second.headers.get('x-cache')).toBe('hit');
-    const after = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number };
-    expect(after.hits).toBeGreaterThanOrEqual(before.hits + 1);
+    const after = (await (await fetch(`${server.url}/api/v1/cache-stats`)).json()) as { hits: number; misses: number; size: number };
+    expect(after).toMatchObject({ hits: 1, misses: 1, size: 1 });
   });
 });
 
