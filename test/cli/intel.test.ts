@@ -34,6 +34,8 @@ describe('sextant intel, offline on the bundled data', () => {
     else if (out.confidence === null) expect(out.confidence_note).toMatch(/minimum/);
     else expect(out.confidence).toBe(Math.round((100 * out.backtest[out.signal].hits) / out.backtest[out.signal].signals));
     expect(out.horizon_hours).toBe(48);
+    // Candles end 2024-04-09, the feed is 2024-08-09, the Reddit sample 2025-10: said, not hidden.
+    expect(out.risk_factors).toEqual(expect.arrayContaining([expect.stringMatching(/^parts measured at different times \(.*technical 2024-04-09/)]));
     expect(out.thesis.length).toBeGreaterThan(40);
   }, 180_000);
 

@@ -247,6 +247,12 @@ function riskFactors(parts: Record<string, Part<object>>, div: ReturnType<typeof
   if (fg !== null && (fg <= 10 || fg >= 90)) out.push(`Fear & Greed at an extreme (${fg}): reversals are sharp`);
   const ob = parts['orderbook'] as Part<{ spoofs: unknown[]; spread_bps: number }>;
   if (ob.status === 'present' && ob.spoofs.length) out.push(`${ob.spoofs.length} spoofing events in the book: displayed depth may not be real`);
+  // Offline parts come from files of different dates: combining them is a what-if, say so.
+  const times = Object.entries(parts).flatMap(([name, p]) => (p.status === 'present' && p.as_of ? [[name, p.as_of] as const] : []));
+  const ms = times.map(([, t]) => Date.parse(t));
+  if (ms.length > 1 && Math.max(...ms) - Math.min(...ms) > 2 * 86_400_000) {
+    out.push(`parts measured at different times (${times.map(([n, t]) => `${n} ${t.slice(0, 10)}`).join(', ')}): the combination is not one moment of the market`);
+  }
   const w = parts['whales'] as Part<WhalePart>;
   if (w.status === 'present' && w.accumulation_score === null) out.push('no whale transaction touched a known exchange address: on-chain flow direction unknown');
   return out;
