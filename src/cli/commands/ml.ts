@@ -18,6 +18,8 @@ import { alignColumns, parseModelFile } from '../../services/ml/artefact.js';
 import { dataQuality, dataQualityLine, type DataQuality } from '../../core/ml/data-quality.js';
 import type { QualityReport } from '../../core/quality.js';
 import { withServices } from '../services.js';
+import { availableParallelism } from 'node:os';
+import { gridCandidates, parseGrid, tune } from '../../services/ml/tune.js';
 import type { PermutationImportance } from '../../core/ml/importance.js';
 import { checkRule, DEFAULT_THRESHOLD_RULE, thresholdBacktest, type ThresholdBacktest } from '../../services/ml/threshold-backtest.js';
 import { parsePair } from '../../core/types.js';
@@ -184,6 +186,37 @@ export function registerMl(program: Command): void {
       if (out.importance) printImportance(out.importance);
       if (out.trading) printTrading(out.trading);
       process.stdout.write(`model ${art.id}: ${out.trees} trees on ${out.trainRows} rows, saved to ${where}\n`);
+    });
+
+  fitOptions(dataOptions(ml.command('tune').description('hyperparameter search on worker threads: walk-forward before a holdout block, the winner scored once on the holdout')))
+    .requiredOption('--grid <axes>', 'parameter values to try, e.g. "depth=3,4,6 eta=0.03,0.1 minChildWeight=1,10"')
+    .option('--random <n>', 'try a seeded random sample of n combinations instead of all')
+    .option('--seed <n>', 'seed of that sample', '1')
+    .option('--holdout <x>', 'share of the bars kept out of the search, scored once at the end', '0.15')
+    .option('--threads <n>', 'worker threads (default: cores - 1, at least 1)')
+    .action(async (pair: string, o: FitOpts & { grid: string; random?: string; seed: string; holdout: string; threads?: string }) => {
+      const { engine, params, wf } = settings(o);
+      const { doc } = loadSpec(o.spec);
+      const axes = parseGrid(o.grid);
+      const sample = o.random ? { n: intOption('--random', o.random, 1, 500), seed: intOption('--seed', o.seed, 0, 2 ** 31) } : undefined;
+      const candidates = gridCandidates(params, axes, sample);
+      const threads = o.threads ? intOption('--threads', o.threads, 1, 64) : Math.max(1, availableParallelism() - 1);
+      const data = await candlesFor(pair, o);
+      const r = await tune(data.candles, doc, engine, wf, candidates, num('--holdout', o.holdout, 0.01, 0.49), threads, (k, n) => {
+        if (!o.json) process.stderr.write(`candidate ${k}/${n} done\n`);
+      });
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify({ pair: data.symbol, timeframe: o.tf, ...r })}\n`);
+        return;
+      }
+      const c = data.candles;
+      process.stdout.write(`${data.symbol} ${o.tf}: search on ${r.searchBars} bars (→ ${iso(c.time[r.searchBars - 1])}), holdout ${r.holdoutBars} bars; ${candidates.length} candidates on ${r.threads} threads\n`);
+      const keys = Object.keys(r.best.params);
+      const ranked = [...r.candidates].sort((a, b) => (a.metrics?.logLoss ?? Infinity) - (b.metrics?.logLoss ?? Infinity));
+      process.stdout.write(`${table([...keys, 'log-loss', 'accuracy', 'AUC', 'trees'], ranked.slice(0, 15).map((x) => [...keys.map((k) => String(x.params[k as keyof typeof x.params])), x.metrics ? f4(x.metrics.logLoss) : x.error ?? '-', x.metrics ? f4(x.metrics.accuracy) : '-', x.metrics ? f4(x.metrics.auc) : '-', x.meanTrees?.toFixed(0) ?? '-']))}\n\n`);
+      process.stdout.write('winner on the holdout (never seen by the search):\n');
+      process.stdout.write(`${table(['', 'n', 'accuracy', 'log-loss', 'AUC', 'Brier'], [metricRow('model', r.holdout.model), metricRow('majority class', r.holdout.majority), metricRow('previous bar', r.holdout.previousBar)])}\n`);
+      process.stdout.write(`selection optimism: search log-loss ${f4(r.best.metrics!.logLoss)} vs holdout ${f4(r.holdout.model.logLoss)}\n`);
     });
 
   ml.command('predict')
