@@ -241,6 +241,20 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     await page.close();
   }, 90_000);
 
+  it('computes the intelligence signal on the pair view and lists each part with its status', async () => {
+    const page = await browser.newPage();
+    const w = watch(page);
+    await open(page, '#/pair/btc_usdt/1d');
+    await page.click('#intel-run');
+    await page.waitForSelector('#intel-parts', { timeout: 90_000 });
+    // The bundled Binance feed gives the order book part offline; what is missing says why.
+    const rows = await page.locator('#intel-parts tbody tr').allTextContents();
+    expect(rows.some((r) => r.startsWith('orderbook') && r.includes('present'))).toBe(true);
+    expect(rows.filter((r) => r.includes('missing')).every((r) => r.length > 'missingx'.length + 10)).toBe(true);
+    expect(w.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('shows the trained model against its baselines, with permutation importance', async () => {
     const page = await browser.newPage();
     const w = watch(page);

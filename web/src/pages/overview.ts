@@ -31,7 +31,7 @@ export const overviewPage: Page = async (root) => {
       h('div', { class: 'cols' },
         section('Top gainers (last daily candle)', h('ol', { class: 'movers' }, movers.slice(0, 6).map(mover))),
         section('Top losers', h('ol', { class: 'movers' }, movers.slice(-6).reverse().map(mover))),
-        section('Fear & Greed', notice('Not available: Sextant has no Fear & Greed source yet.', 'missing'))),
+        section('Fear & Greed', notice('Comes with the intelligence signal (pair view → Intelligence). Offline it needs a history file (intel.fearGreed.historyFile): alternative.me’s history may not be bundled.', 'missing'))),
       section(`Volume standings: top ${m.markets.length} by quote volume`, table(m.markets, [
         { label: '#', value: (r) => m.markets.indexOf(r) + 1, num: true },
         { label: 'Pair', value: (r) => pairLink(r.symbol) },

@@ -4,7 +4,8 @@ import { PriceChart, COLORS, LineStyle, sec, type Candle } from '../chart.js';
 import { signalsChannel } from '../live.js';
 import { every, whileOn, type Page } from '../page.js';
 import type { SeriesMarker, Time } from 'lightweight-charts';
-import type { SignalRow } from './signals.js';
+import { isTradeSignal, type SignalRow } from './signals.js';
+import { intelligenceCard } from './intel.js';
 
 interface ChartData {
   symbol: string; timeframe: string; origin: string; gaps: number; candles: Candle[];
@@ -61,6 +62,7 @@ export const pairPage: Page = async (root, args, signal) => {
       h('div', { class: 'chart-col' }, chartBox, legend),
       h('aside', { class: 'side-col' }, section('Indicators', h('p', { class: 'muted' }, 'Ctrl/⌘-click to choose several. Overlays share the price scale; others get a pane.'), studySelect, h('p', { id: 'study-info', class: 'muted small' })), section('Trade plan', planBox))),
     section('Signals stored for this pair', signalsBox),
+    intelligenceCard(pair),
     analysisBox,
   );
   tfSelect.addEventListener('change', () => go(pair, tfSelect.value));
@@ -180,8 +182,8 @@ export const pairPage: Page = async (root, args, signal) => {
   paintMarkers();
   paintSignals();
   whileOn(signal, signalsChannel.subscribe((m) => {
-    const s = m as SignalRow;
-    if (s.pair !== symbol || s.timeframe !== data.timeframe) return;
+    if (!isTradeSignal(m) || m.pair !== symbol || m.timeframe !== data.timeframe) return;
+    const s = m;
     stored = [s, ...stored];
     paintMarkers();
     paintSignals();

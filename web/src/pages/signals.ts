@@ -4,6 +4,9 @@ import { signalsChannel } from '../live.js';
 import { every, whileOn, type Page } from '../page.js';
 
 /** SPEC C's stored signal as the API and /ws/signals send it (symbol as seed 002 writes it, BTCUSDT; pair BTC/USDT). */
+/** Only SPEC C trade-plan records become rows: the channel may carry other kinds of signal. */
+export const isTradeSignal = (m: unknown): m is SignalRow => typeof m === 'object' && m !== null && 'entry1' in m && typeof (m as { timestamp?: unknown }).timestamp === 'number' && typeof (m as { pair?: unknown }).pair === 'string';
+
 export interface SignalRow {
   symbol: string; pair: string; timeframe: string; source: string; timestamp: number; time: string; market_score: number; direction: 'long' | 'short' | 'neutral';
   price: number; entry1: number | null; entry2: number | null; sl: number | null; tp1: number | null; tp2: number | null; tp3: number | null;
@@ -81,8 +84,8 @@ export const signalsPage: Page = async (root, _args, signal) => {
   every(1000, signal, paintAge);
   whileOn(signal, signalsChannel.onState(paintAge));
   whileOn(signal, signalsChannel.subscribe((m) => {
-    const s = m as SignalRow;
-    if (!matches(s)) return;
+    if (!isTradeSignal(m) || !matches(m)) return;
+    const s = m;
     fresh.add(s);
     rows = [s, ...rows];
     paint();
