@@ -70,6 +70,15 @@ export class TrainJobs {
   private readonly jobs = new Map<string, TrainJob>();
   private readonly waiting: { job: TrainJob; spec: TrainJobSpec }[] = [];
   private running = 0;
+  private readonly listeners = new Set<(status: 'done' | 'failed', seconds: number) => void>();
+  /** Finished jobs by outcome since start, for /metrics. */
+  readonly finished = { done: 0, failed: 0 };
+
+  /** Called once per finished job with its outcome and run time; returns the unsubscribe. */
+  onFinish(fn: (status: 'done' | 'failed', seconds: number) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
 
   constructor(
     private readonly source: () => MarketSource,
@@ -123,6 +132,7 @@ export class TrainJobs {
   }
 
   private async run(job: TrainJob, spec: TrainJobSpec): Promise<void> {
+    const started = this.now();
     job.status = 'running';
     job.stage = 'loading candles';
     try {
@@ -150,6 +160,9 @@ export class TrainJobs {
       job.error = { message: err.message.split('\n')[0]!, ...(err.field ? { field: err.field } : {}) };
     } finally {
       job.finishedAt = this.now();
+      const outcome = job.status === 'done' ? 'done' : 'failed';
+      this.finished[outcome]++;
+      for (const fn of this.listeners) fn(outcome, (job.finishedAt - started) / 1000);
     }
   }
 
