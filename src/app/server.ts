@@ -5,6 +5,7 @@ import { featureRoutes } from '../api/routes/index.js';
 import type { Services } from '../services/types.js';
 import type { PipelineService } from '../services/pipeline/service.js';
 import { guardedStore } from './guarded-store.js';
+import { startChartPool, stopChartPool } from '../infra/charts/pool.js';
 import { installProcessGuard } from './process-guard.js';
 import { wire, type WireOptions } from './wire.js';
 
@@ -54,6 +55,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     log: (level, msg, detail) => (level === 'error' ? app?.log.error({ err: detail }, msg) : app?.log.info({ detail }, msg)),
   });
   try {
+    // Charts render on worker threads while serving: a burst of analyses must not stall the event loop.
+    startChartPool(config.charts);
     await services.start();
     app = await httpApp(services, opts.logger);
     const url = await app.listen({ host: config.server.host, port: config.server.port });
@@ -67,11 +70,13 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
         // Requests first, then what they use.
         await served.close();
         await services.stop();
+        await stopChartPool();
       },
     };
   } catch (e) {
     await app?.close();
     await services.stop();
+    await stopChartPool();
     throw e;
   }
 }

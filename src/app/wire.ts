@@ -9,6 +9,7 @@ import type { Cache } from '../infra/cache/types.js';
 import { openStore } from '../infra/store/index.js';
 import type { Store } from '../infra/store/types.js';
 import { dependencyCall, withDeadline } from '../infra/deadline.js';
+import { chartPoolStats } from '../infra/charts/pool.js';
 import { cachePrefix, queuePrefix, redisNamespace, signalChannel } from '../config/redis-namespace.js';
 import type { MarketSource } from '../sources/market/types.js';
 import { AnalysisService } from '../services/analysis/service.js';
@@ -147,6 +148,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     // The bus is built on first use (a WebSocket client, the pipeline); until then it has nothing to say.
     signalBus: () => (bus ? bus.health() : { status: 'ok', details: { kind: config.redisUrl ? 'redis' : 'in-process', namespace: config.redisUrl ? namespace : undefined, connected: false } }),
     llm: () => analysis.llmHealth(),
+    charts: () => chartsHealth(),
     analysis: () => analysis.health(),
     scanner: () => scanner.health(),
     training: () => ({ status: 'ok', details: { running: training.active, queued: training.queued } }),
@@ -223,4 +225,14 @@ async function storeHealth(store: Store | undefined, open: boolean, timeoutMs: n
   } catch (e) {
     return { status: 'down', reason: (e as Error).message, details: { kind: store.kind } };
   }
+}
+
+/** The rendering pool when it runs (the server): degraded while its queue is full (requests get 503 busy). */
+function chartsHealth(): ServiceHealth {
+  const stats = chartPoolStats();
+  if (!stats) return { status: 'ok', details: { mode: 'inline' } };
+  const details = { mode: 'worker-threads', ...stats };
+  return stats.queued >= stats.maxQueue
+    ? { status: 'degraded', reason: `chart rendering is busy: ${stats.queued} charts waiting (the limit); new analyses get 503 until it drains`, details }
+    : { status: 'ok', details };
 }

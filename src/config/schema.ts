@@ -33,8 +33,8 @@ export const configSchema = z.strictObject({
   dependencyTimeoutMs: z.coerce.number().int().min(100).max(60_000).default(2_000),
   /** Chart rendering runs on worker threads; a request beyond the queue is answered 503 (busy). */
   charts: z.strictObject({
-    /** Rendering threads; default: the cores less one, at least one, at most four. */
-    threads: z.coerce.number().int().min(1).max(32).optional(),
+    /** Rendering threads; default: the cores less one, at least one, at most four. 0: on the event loop (the old way, for comparison). */
+    threads: z.coerce.number().int().min(0).max(32).optional(),
     /** Charts waiting for a thread before new ones are refused. */
     maxQueue: z.coerce.number().int().min(1).max(10_000).default(256),
   }).prefault({}),

@@ -60,7 +60,7 @@ describe('wire(): the composition root on SQLite and in-process parts', () => {
 
       const h = await s.health();
       expect(h.status).toBe('ok');
-      expect(Object.keys(h.dependencies).sort()).toEqual(['analysis', 'cache', 'intel', 'llm', 'scanner', 'signalBus', 'source', 'store', 'training']);
+      expect(Object.keys(h.dependencies).sort()).toEqual(['analysis', 'cache', 'charts', 'intel', 'llm', 'scanner', 'signalBus', 'source', 'store', 'training']);
       expect(h.dependencies['store']).toMatchObject({ status: 'ok', details: { kind: 'sqlite' } });
     } finally {
       await s.stop();

@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { candleChartOption } from './option.js';
 import { svgToPng, svgToPngAsync } from './raster.js';
 import type { CandleChartInput } from './types.js';
+import { chartPoolRunning, renderOnPool } from './pool.js';
 
 // Only what the chart draws: the full bundle costs start-up time on every CLI run.
 echarts.use([CandlestickChart, LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
@@ -33,7 +34,11 @@ export function renderCandleChart(input: CandleChartInput): Buffer {
   return svgToPng(renderCandleChartSvg(input));
 }
 
-/** As renderCandleChart, with rasterisation off the event loop (for the HTTP server). */
+/**
+ * As renderCandleChart, off the event loop: the whole chart on the pool's threads when the
+ * pool runs (the HTTP server starts it), else the rasterisation on libuv's threads.
+ */
 export async function renderCandleChartAsync(input: CandleChartInput): Promise<Buffer> {
+  if (chartPoolRunning()) return renderOnPool(input);
   return svgToPngAsync(renderCandleChartSvg(input));
 }

@@ -12,14 +12,16 @@ interface Rule {
   fault: Fault;
   remaining: number;
   path?: string;
+  /** Query parameters the request must carry (e.g. one symbol of many). */
+  query?: Record<string, string>;
 }
 
 export class Faults {
   private rules: Rule[] = [];
 
   /** Answer the next `times` requests (whose path contains `path`, when given) with `fault`. */
-  add(fault: Fault, opts: { times?: number; path?: string } = {}): this {
-    this.rules.push({ fault, remaining: opts.times ?? 1, path: opts.path });
+  add(fault: Fault, opts: { times?: number; path?: string; query?: Record<string, string> } = {}): this {
+    this.rules.push({ fault, remaining: opts.times ?? 1, path: opts.path, query: opts.query });
     return this;
   }
 
@@ -32,8 +34,9 @@ export class Faults {
     return this.rules.reduce((s, r) => s + (Number.isFinite(r.remaining) ? r.remaining : Infinity), 0);
   }
 
-  take(path: string): Fault | undefined {
-    const rule = this.rules.find((r) => r.remaining > 0 && (r.path === undefined || path.includes(r.path)));
+  take(path: string, query?: URLSearchParams): Fault | undefined {
+    const matches = (r: Rule): boolean => !r.query || Object.entries(r.query).every(([k, v]) => query?.get(k) === v);
+    const rule = this.rules.find((r) => r.remaining > 0 && (r.path === undefined || path.includes(r.path)) && matches(r));
     if (!rule) return undefined;
     rule.remaining--;
     if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);

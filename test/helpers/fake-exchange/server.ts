@@ -12,6 +12,8 @@ export interface RequestRecord {
   query: Record<string, string>;
   /** The fault injected into this request, if any. */
   fault?: Fault['kind'];
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 export interface FakeExchange {
@@ -62,9 +64,9 @@ export async function startFakeExchange(): Promise<FakeExchange> {
 
 function handle(req: IncomingMessage, res: ServerResponse, faults: Faults, requests: RequestRecord[]): void {
   const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const record: RequestRecord = { method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams) };
+  const record: RequestRecord = { method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams), at: Date.now() };
   requests.push(record);
-  const fault = faults.take(u.pathname);
+  const fault = faults.take(u.pathname, u.searchParams);
   if (fault) record.fault = fault.kind;
   if (fault?.kind === 'status') {
     const d = statusBody(fault.status, u.pathname.startsWith('/api/'));
