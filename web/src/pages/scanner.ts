@@ -64,7 +64,7 @@ export const scannerPage: Page = async (root, _args, signal) => {
         ], { id: 'alerts-table' }) : notice('No alert in this batch.', 'info'),
         h('h3', {}, `Pairs with spikes (${results.length})`),
         results.length ? table(results.slice(0, 40), [
-          { label: 'Pair', value: (r) => r.symbol }, { label: 'Spikes', value: (r) => r.spikes ?? 0, num: true }, { label: 'Alerts', value: (r) => r.alerts ?? 0, num: true },
+          { label: 'Pair', value: (r) => r.symbol }, { label: 'Spikes', value: (r) => r.spikes ?? 0, num: true }, { label: 'Alert-level spikes', value: (r) => r.alerts ?? 0, num: true },
           { label: 'Max confidence', value: (r) => fmt(r.maxConfidence ?? r.max_confidence ?? null, 3), num: true },
           { label: 'Last rel. volume', value: (r) => fmt(r.lastRelVolume ?? r.last_rel_volume ?? null, 3), num: true },
         ], { id: 'spikes-table' }) : notice('No spike in this batch.', 'info'),
