@@ -14,6 +14,15 @@ export class ConfigError extends InputError {
   }
 }
 
+/** Conventional variable names and the key each sets (over SEXTANT_ spellings of the same key). */
+export const ENV_ALIASES: Readonly<Record<string, string[]>> = {
+  DATABASE_URL: ['store', 'databaseUrl'],
+  REDIS_URL: ['redisUrl'],
+  PORT: ['server', 'port'],
+  LOG_LEVEL: ['logLevel'],
+  ML_MODELS_DIR: ['ml', 'modelsDir'],
+};
+
 /** Well-known variables first; then SEXTANT_A__B=v sets key a.b (camelCase from snake_case). */
 function envOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -27,11 +36,7 @@ function envOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
     const path = k.slice('SEXTANT_'.length).split('__').map((p) => p.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
     set(path, v);
   }
-  if (env['DATABASE_URL']) set(['store', 'databaseUrl'], env['DATABASE_URL']);
-  if (env['REDIS_URL']) set(['redisUrl'], env['REDIS_URL']);
-  if (env['PORT']) set(['server', 'port'], env['PORT']);
-  if (env['LOG_LEVEL']) set(['logLevel'], env['LOG_LEVEL']);
-  if (env['ML_MODELS_DIR']) set(['ml', 'modelsDir'], env['ML_MODELS_DIR']);
+  for (const [name, path] of Object.entries(ENV_ALIASES)) if (env[name]) set(path, env[name]);
   return out;
 }
 

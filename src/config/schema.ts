@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scannerSettingsSchema } from './scanner.js';
-import { authSchema, httpSchema, metricsSchema, rateLimitSchema } from './security.js';
+import { authSchema, flag, httpSchema, metricsSchema, rateLimitSchema } from './security.js';
 import { intelSettingsSchema } from './intel.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
@@ -53,11 +53,11 @@ export const configSchema = z.strictObject({
      */
     urls: z.record(z.string(), z.unknown()).optional(),
     /** CCXT's sandbox mode (the exchange's testnet, where it has one). */
-    sandbox: z.boolean().default(false),
+    sandbox: flag.default(false),
   }).prefault({}),
   pipeline: z.strictObject({
     /** Run the signal pipeline inside `sextant start` (replay when the source is replay). */
-    autostart: z.boolean().default(true),
+    autostart: flag.default(true),
     symbols: z.array(z.string().min(3)).min(1).default(['BTC/USDT', 'ETH/USDT', 'BNB/USDT', 'SOL/USDT', 'XRP/USDT', 'DOGE/USDT', 'ADA/USDT', 'AVAX/USDT', 'LINK/USDT', 'DOT/USDT']),
     timeframes: z.array(z.string()).min(1).default(['1d']),
     /** Replay: first day of the history to replay (ISO date). */
@@ -67,7 +67,7 @@ export const configSchema = z.strictObject({
     /** Live polling interval. */
     pollMs: z.coerce.number().int().min(1000).default(15_000),
     /** Process closed candles through the Redis queue (BullMQ workers) instead of in-process. */
-    useQueue: z.boolean().default(false),
+    useQueue: flag.default(false),
     queueName: z.string().regex(/^[\w.-]+$/, 'letters, digits, _ . - only').default('sextant-candles'),
     /** Live: a series whose fetch takes longer is reported failed for this tick, without delaying the others. */
     seriesDeadlineMs: z.coerce.number().int().min(100).max(600_000).default(20_000),
