@@ -49,9 +49,10 @@ export interface IntelServiceOptions {
  */
 export class IntelService {
   private readonly online: boolean;
-  private readonly chain?: BlockchainComClient;
-  private readonly reddit?: RedditClient;
-  private readonly fng?: AlternativeMeClient;
+  private chain?: BlockchainComClient;
+  private reddit?: RedditClient;
+  private fng?: AlternativeMeClient;
+  private clientsMade = false;
   private readonly exchanges: Map<string, string>;
   private model?: SentimentModel;
   private readonly listeners = new Set<(s: IntelSignal) => void>();
@@ -60,6 +61,15 @@ export class IntelService {
   constructor(private readonly opts: IntelServiceOptions) {
     const s = opts.config.intel;
     this.online = s.mode === 'online' || (s.mode === 'auto' && opts.source.id !== 'replay');
+    this.exchanges = new Map(Object.entries({ ...(s.whales.replaceExchangeAddresses ? {} : EXCHANGE_ADDRESSES), ...s.whales.exchangeAddresses }));
+  }
+
+  /** Clients (and their breaker timers) exist only once a signal is asked for: most commands never ask. */
+  private makeClients(): void {
+    if (this.clientsMade) return;
+    this.clientsMade = true;
+    const s = this.opts.config.intel;
+    const opts = this.opts;
     if (this.online) {
       this.chain = new BlockchainComClient({ baseUrl: s.whales.baseUrl, timeoutMs: s.timeoutMs, perMinute: s.whales.perMinute });
       this.fng = new AlternativeMeClient({ baseUrl: s.fearGreed.baseUrl, timeoutMs: s.timeoutMs, perMinute: s.fearGreed.perMinute });
@@ -67,7 +77,6 @@ export class IntelService {
         this.reddit = new RedditClient({ clientId: s.reddit.clientId, clientSecret: s.reddit.clientSecret, userAgent: s.reddit.userAgent, authUrl: s.reddit.authUrl, apiUrl: s.reddit.apiUrl, timeoutMs: s.timeoutMs, perMinute: s.reddit.perMinute }, () => opts.clock.now());
       }
     }
-    this.exchanges = new Map(Object.entries({ ...(s.whales.replaceExchangeAddresses ? {} : EXCHANGE_ADDRESSES), ...s.whales.exchangeAddresses }));
   }
 
   private get offlineReason(): string {
@@ -108,6 +117,7 @@ export class IntelService {
   async generate(req: { symbol: string; timeframe: Timeframe }): Promise<IntelSignal> {
     const s = this.opts.config.intel;
     const symbol = parsePair(req.symbol);
+    this.makeClients();
     const base = symbol.split('/')[0]!;
     const now = this.opts.clock.now();
     const catchPart = <T>(p: Promise<Part<T>>): Promise<Part<T>> => p.catch((e: Error) => missing(e.message));
