@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ERROR_TABLE } from '../errors.js';
 import { reportAndExit } from './fail.js';
@@ -26,9 +27,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+// src/cli/main.ts and dist/cli/main.js both sit two levels below package.json.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command();
 program
   .name('sextant')
+  .version(version, '-V, --version', 'print the version and exit')
   .description('Crypto market intelligence: indicators, structure, signals and scanners — offline or live through CCXT')
   .option('--config <file>', 'YAML config file (default: $SEXTANT_CONFIG or ./sextant.yaml)')
   .hook('preAction', (cmd) => setConfigFile(cmd.opts<{ config?: string }>().config))

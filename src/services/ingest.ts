@@ -1,10 +1,9 @@
-import { NotFoundError } from '../errors.js';
 import type { Pair } from '../core/types.js';
-import { readFileSync, existsSync } from 'node:fs';
 import { candleCount } from '../core/series.js';
-import { cleanCandles, type QualityReport } from '../core/quality.js';
+import { cleanCandles, findGaps, type QualityReport } from '../core/quality.js';
 import { type Timeframe, timeframeMs } from '../core/timeframes.js';
-import { parseCandleFile } from '../sources/market/parse.js';
+import { FileSource } from '../sources/market/file/source.js';
+import type { FileReadReport } from '../sources/market/file/read.js';
 import type { MarketSource } from '../sources/market/types.js';
 import type { Store } from '../infra/store/types.js';
 
@@ -17,13 +16,28 @@ export interface IngestResult {
   quality: Pick<QualityReport, 'rejected' | 'gaps' | 'missingCandles'>;
 }
 
-/** A user's file through the clean layer into the store; rejected rows are reported, never stored. */
-export async function importFile(store: Store, file: string, key: { source: string; symbol: Pair; timeframe: Timeframe }): Promise<IngestResult> {
-  if (!existsSync(file)) throw new NotFoundError(`file ${file} not found`, 'file');
-  const raw = parseCandleFile(readFileSync(file, 'utf8'), file);
-  const { candles, report } = cleanCandles(raw, key.timeframe === '1M' ? undefined : timeframeMs(key.timeframe));
-  const r = await store.upsertCandles(key.source, key.symbol, key.timeframe, candles);
-  return { candles: candleCount(candles), ...r, first: report.first, last: report.last, quality: report };
+export interface ImportResult extends IngestResult {
+  timeframe: Timeframe;
+  /** How the file was read (sorted, repeats merged, rows dropped and why). */
+  file: FileReadReport;
+}
+
+/**
+ * A user's file through the clean layer into the store; rejected rows are reported, never
+ * stored. The series is stored at the file's own timeframe (its spacing): a `timeframe` that
+ * contradicts it is refused, so 1-minute rows are never stored as an hourly series.
+ */
+export async function importFile(store: Store, file: string, key: { source: string; symbol: Pair; timeframe?: Timeframe }): Promise<ImportResult> {
+  const input = new FileSource({ path: file });
+  const timeframe = input.resolveTimeframe(key.timeframe, key.timeframe ?? '1h');
+  const candles = input.read(timeframe);
+  const gaps = timeframe === '1M' ? [] : findGaps(candles.time, timeframeMs(timeframe));
+  const r = await store.upsertCandles(key.source, key.symbol, timeframe, candles);
+  const q = input.report.quality;
+  return {
+    candles: candleCount(candles), ...r, first: q.first, last: q.last, timeframe, file: input.report,
+    quality: { rejected: q.rejected, gaps, missingCandles: gaps.reduce((s, g) => s + g.missing, 0) },
+  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ERROR_TABLE, InputError, SextantError } from '../../errors.js';
-import { parseTimeframe } from '../../core/timeframes.js';
-import { openSource } from '../../app/sources.js';
-import { cliConfig } from '../context.js';
+import { commandTimeframe, openInput } from '../input.js';
+import { openCandleSource } from '../services.js';
 import { table } from '../format.js';
 import { parseSince } from './candles.js';
 import { loadSeries } from '../../services/backtest/data.js';
@@ -16,7 +15,7 @@ import type { Series } from '../../services/backtest/feed.js';
 import type { SlippageModel } from '../../core/portfolio/costs.js';
 
 interface Opts {
-  strategy: string; param: string[]; tf: string; since?: string; until?: string; input?: string; source?: string;
+  strategy: string; param: string[]; tf?: string; since?: string; until?: string; input?: string; source?: string;
   fee: string; makerFee?: string; slippageBps: string; cash: string; json?: boolean; html?: string; engine: string;
   sweep?: string; walkForward?: string; workers?: string;
 }
@@ -42,11 +41,11 @@ export function registerBacktest(program: Command): void {
     .argument('[pairs...]', 'pair(s), e.g. BTC/USDT (several = one portfolio)')
     .requiredOption('--strategy <name>', 'sma-cross, volume-spike, trade-plan, or a path to a .ts/.js strategy file')
     .option('--param <k=v>', 'strategy parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--tf <timeframe>', 'timeframe (default 1d, or the --input file\'s own)')
     .option('--since <date>', 'first bar (YYYY-MM-DD, ISO or epoch ms)')
     .option('--until <date>', 'end (exclusive)')
     .option('--input <file>', 'candle file (CSV or freqtrade JSON) instead of a source')
-    .option('--source <source>', 'replay (bundled data) or a CCXT exchange id')
+    .option('--source <source>', 'replay (bundled data), a CCXT exchange id, or store (candles imported or fetched into the store)')
     .option('--fee <rate>', 'taker fee, relative to notional, per side', '0.001')
     .option('--maker-fee <rate>', 'maker fee (limit orders, take-profits); default = --fee')
     .option('--slippage-bps <n>', 'fixed slippage on market/stop fills, basis points', '0')
@@ -79,14 +78,9 @@ async function run(pairs: string[], opts: Opts): Promise<void> {
   const bps = num('--slippage-bps', opts.slippageBps, 0, 1000);
   const cash = num('--cash', opts.cash, 1e-6, 1e15);
   if (!['auto', 'kernel', 'fast'].includes(opts.engine)) throw new InputError(`--engine must be auto, kernel or fast, got "${opts.engine}"`, 'engine');
-  let timeframe;
-  try {
-    timeframe = parseTimeframe(opts.tf);
-  } catch (e) {
-    throw new InputError((e as Error).message, 'tf');
-  }
-  const config = cliConfig();
-  const source = await openSource(opts.source ?? config.source, config);
+  const file = openInput(opts.input);
+  const timeframe = commandTimeframe(opts.tf, file, '1d');
+  const source = file ?? await openCandleSource(opts.source);
   try {
     const series = await loadSeries(source, {
       pairs, timeframe, input: opts.input,

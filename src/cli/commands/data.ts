@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { replaySource } from '../../app/sources.js';
 import { importFile, fetchIntoStore, type IngestResult } from '../../services/ingest.js';
+import { describeFileRead } from '../../sources/market/file/read.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { parsePair } from '../../core/types.js';
 import { iso, table } from '../format.js';
@@ -47,17 +48,18 @@ export function registerData(program: Command): Command {
     });
   data
     .command('import')
-    .description('import a candle file (CSV with header or freqtrade JSON) into the store')
-    .argument('<file>', 'CSV: timestamp,open,high,low,close,volume (ISO or epoch-ms); JSON: [[ms,o,h,l,c,v],...]')
+    .description('import a candle file (CSV with a header, headerless Binance Vision klines, or freqtrade JSON) into the store')
+    .argument('<file>', 'CSV: timestamp,open,high,low,close,volume (ISO, epoch s/ms/µs); Binance Vision klines; JSON: [[ms,o,h,l,c,v],...]')
     .requiredOption('--pair <pair>', 'pair the file holds, e.g. BTC/USDT')
-    .option('--tf <timeframe>', 'timeframe of the file', '1h')
+    .option('--tf <timeframe>', 'timeframe of the file (default: from the spacing of its candles; a contradicting value is refused)')
     .option('--as <source>', 'source name to store it under', 'import')
-    .action(async (file: string, opts: { pair: string; tf: string; as: string }) => {
-      const timeframe = parseTimeframe(opts.tf);
+    .action(async (file: string, opts: { pair: string; tf?: string; as: string }) => {
+      const asked = opts.tf === undefined ? undefined : parseTimeframe(opts.tf);
       const symbol = parsePair(opts.pair);
       await withServices({ source: replaySource(cliConfig()) }, async ({ store }) => {
-        const r = await importFile(store, file, { source: opts.as, symbol, timeframe });
-        process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${timeframe})`));
+        const r = await importFile(store, file, { source: opts.as, symbol, timeframe: asked });
+        process.stderr.write(`${describeFileRead(file, r.file)}\n`);
+        process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${r.timeframe})`));
       });
     });
   data
@@ -73,7 +75,7 @@ export function registerData(program: Command): Command {
       const timeframe = parseTimeframe(opts.tf);
       const symbol = parsePair(pair);
       const since = parseSince(opts.since);
-      const until = opts.until ? parseSince(opts.until) : undefined;
+      const until = opts.until ? parseSince(opts.until, '--until') : undefined;
       const pageSize = intOption('--page', opts.page, 1, 100_000);
       await withServices({ source: exchange }, async ({ source, store }) => {
         const bar = process.stderr.isTTY

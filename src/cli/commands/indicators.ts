@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { listIndicators } from '../../core/indicators/registry.js';
-import { parseTimeframe } from '../../core/timeframes.js';
 import { loadCandles } from '../../services/candles.js';
 import { indicatorJson } from '../../services/indicators.js';
 import { intOption } from '../context.js';
 import { withServices } from '../services.js';
-import { table } from '../format.js';
+import { iso, table } from '../format.js';
 import { CliError } from '../fail.js';
+import { commandLimit, commandTimeframe, openInput } from '../input.js';
 
 function collectParam(value: string, acc: Record<string, number>): Record<string, number> {
   const m = /^([A-Za-z_][\w]*)=(.+)$/.exec(value);
@@ -44,20 +44,40 @@ export function registerIndicators(program: Command): void {
     .description('run one indicator on a pair or a file; outputs aligned to candles, null in warm-up')
     .argument('<name>', 'indicator name, e.g. RSI, BBANDS, CDLENGULFING')
     .argument('[pair]', 'pair, e.g. BTC/USDT')
-    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--tf <timeframe>', 'timeframe (default 1d, or the --input file\'s own)')
     .option('--source <source>', 'replay or a CCXT exchange id')
-    .option('--limit <n>', 'latest candles to use', '500')
+    .option('--limit <n>', 'latest candles to use (default 500; an --input file is used whole)')
     .option('--input <file>', 'CSV or freqtrade JSON candles instead of a source')
     .option('--param <name=value>', 'parameter (timePeriod=14 or optInTimePeriod=14); repeatable', collectParam, {})
     .option('--real <field>', 'candle field for single-series inputs (default close)')
     .option('--periods <n>', 'constant period series for MAVP')
-    .option('--json', 'JSON output (default)')
-    .action(async (name: string, pair: string | undefined, opts: { tf: string; source?: string; limit: string; input?: string; param: Record<string, number>; real?: string; periods?: string; json?: boolean }) => {
-      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
-        const res = await loadCandles(source, { pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 10_000_000) });
-        const periods = opts.periods !== undefined ? intOption('--periods', opts.periods, 2, 100000) : undefined;
-        const result = indicatorJson(name, res.candles, opts.param, { real: field('--real', opts.real), periods });
-        process.stdout.write(`${JSON.stringify({ symbol: res.symbol, timeframe: res.timeframe, time: Array.from(res.candles.time), ...result })}\n`);
+    .option('--json', 'JSON: {symbol, timeframe, time[], name, params, lookback, outputs{name: []}}')
+    .option('--csv', 'CSV: time,<outputs> (empty cells in warm-up)')
+    .action(async (name: string, pair: string | undefined, opts: { tf?: string; source?: string; limit?: string; input?: string; param: Record<string, number>; real?: string; periods?: string; json?: boolean; csv?: boolean }) => {
+      if (opts.json && opts.csv) throw new CliError('--json and --csv exclude each other');
+      const periods = opts.periods !== undefined ? intOption('--periods', opts.periods, 2, 100000) : undefined;
+      const real = field('--real', opts.real);
+      const file = openInput(opts.input);
+      const timeframe = commandTimeframe(opts.tf, file, '1d');
+      const limit = commandLimit(opts.limit, file, 500, 10_000_000);
+      await withServices({ source: file ?? opts.source }, async ({ source }) => {
+        const res = await loadCandles(source, { pair, timeframe, limit });
+        const result = indicatorJson(name, res.candles, opts.param, { real, periods });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ symbol: res.symbol, timeframe: res.timeframe, time: Array.from(res.candles.time), ...result })}\n`);
+          return;
+        }
+        const names = Object.keys(result.outputs);
+        const cols = names.map((n) => result.outputs[n]!);
+        const times = Array.from(res.candles.time);
+        if (opts.csv) {
+          const lines = times.map((t, i) => [iso(t), ...cols.map((c) => (c[i] === null ? '' : String(c[i])))].join(','));
+          process.stdout.write(`${['time', ...names].join(',')}\n${lines.join('\n')}\n`);
+          return;
+        }
+        const params = Object.entries(result.params).map(([k, v]) => `${k}=${v}`).join(' ');
+        process.stdout.write(`${result.name}${params ? ` (${params})` : ''} on ${res.symbol} ${res.timeframe}: ${times.length} candles, first ${result.lookback} in warm-up\n`);
+        process.stdout.write(`${table(['time', ...names], times.map((t, i) => [iso(t), ...cols.map((c) => c[i] ?? '-')]))}\n`);
       });
     });
 }

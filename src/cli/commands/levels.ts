@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseTimeframe } from '../../core/timeframes.js';
 import { loadSignal } from '../../services/signal.js';
 import { structureChartInput } from '../../services/structure-chart.js';
 import { renderCandleChart } from '../../infra/charts/index.js';
 import { intOption } from '../context.js';
+import { commandLimit, commandTimeframe, openInput } from '../input.js';
 import { withServices } from '../services.js';
 import { fmtNum, iso, table } from '../format.js';
 
@@ -13,19 +13,20 @@ export function registerLevels(program: Command): void {
     .command('levels')
     .description('support/resistance levels (and swings, plan) of a pair as of one bar; --png draws them')
     .argument('[pair]', 'pair, e.g. BTC/USDT')
-    .option('--tf <timeframe>', 'timeframe', '1d')
+    .option('--tf <timeframe>', 'timeframe (default 1d, or the --input file\'s own)')
     .option('--source <source>', 'replay or a CCXT exchange id')
     .option('--input <file>', 'CSV or freqtrade JSON candles instead of a source')
-    .option('--limit <n>', 'candles of history to load', '5000')
+    .option('--limit <n>', 'candles of history to load (default 5000; an --input file is used whole)')
     .option('--at <bar>', 'bar: index (-1 = last) or time (ISO or epoch ms)')
     .option('--bars <n>', 'candles shown on the chart', '150')
     .option('--png <file>', 'write the chart as PNG')
     .option('--json', 'JSON output')
-    .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; bars: string; png?: string; json?: boolean }) => {
-      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
-        const { loaded, result } = await loadSignal(source, {
-          pair, timeframe: parseTimeframe(opts.tf), limit: intOption('--limit', opts.limit, 1, 1_000_000), at: opts.at,
-        });
+    .action(async (pair: string | undefined, opts: { tf?: string; source?: string; input?: string; limit?: string; at?: string; bars: string; png?: string; json?: boolean }) => {
+      const file = openInput(opts.input);
+      const timeframe = commandTimeframe(opts.tf, file, '1d');
+      const limit = commandLimit(opts.limit, file, 5000, 1_000_000);
+      await withServices({ source: file ?? opts.source }, async ({ source }) => {
+        const { loaded, result } = await loadSignal(source, { pair, timeframe, limit, at: opts.at });
         if (opts.png) {
           const png = renderCandleChart(structureChartInput(loaded, result, { bars: intOption('--bars', opts.bars, 10, 5000) }));
           writeFileSync(opts.png, png);

@@ -27,8 +27,8 @@ import {
   buildDataset, checkParams, DEFAULT_WALK_FORWARD, evaluate, loadSpec, predictRows, trainModel,
   type Engine, type WalkForwardSettings,
 } from '../../services/ml/run.js';
-import { openSource } from '../../app/sources.js';
-import { cliConfig, intOption } from '../context.js';
+import { openCandleSource } from '../services.js';
+import { intOption } from '../context.js';
 import { iso, table } from '../format.js';
 import { parseSince } from './candles.js';
 
@@ -66,13 +66,12 @@ function fitOptions(cmd: Command): Command {
 }
 
 async function candlesFor(pair: string, o: DataOpts): Promise<{ symbol: string; candles: Candles; origin: string; quality: QualityReport }> {
-  const config = cliConfig();
   const timeframe = parseTimeframe(o.tf);
-  const source = await openSource(o.source ?? config.source, config);
+  const source = await openCandleSource(o.source);
   try {
     const res = await loadCandles(source, { pair, timeframe, since: o.since ? parseSince(o.since) : undefined, limit: 1_000_000 });
     let c = res.candles;
-    if (o.until) c = sliceCandles(c, 0, lowerBound(c.time, parseSince(o.until)));
+    if (o.until) c = sliceCandles(c, 0, lowerBound(c.time, parseSince(o.until, '--until')));
     if (candleCount(c) < 300) throw new InputError(`${res.symbol} ${timeframe}: ${candleCount(c)} candles, need at least 300 for walk-forward`, 'pair');
     return { symbol: res.symbol, candles: c, origin: res.origin, quality: res.quality };
   } finally {

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { InputError, NotFoundError } from '../../errors.js';
+import type { Store } from '../../infra/store/types.js';
+import type { MarketSource } from '../../sources/market/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import { parsePair } from '../../core/types.js';
 import { parseSeriesList } from '../../services/pipeline/service.js';
@@ -53,7 +56,7 @@ export function registerPipeline(program: Command): void {
     .option('--concurrency <n>', 'jobs at once', '4')
     .action(async (opts: { concurrency: string }) => {
       const config = cliConfig();
-      if (!config.redisUrl) throw new Error('the worker needs Redis: set REDIS_URL (or redisUrl in the config)');
+      if (!config.redisUrl) throw new InputError('the worker needs Redis: set REDIS_URL (or redisUrl in the config)', 'redisUrl');
       const concurrency = intOption('--concurrency', opts.concurrency, 1, 64);
       // The worker reads candles from the queue, not from a source: the bundled one costs nothing to hold.
       const services = await openServices({ source: 'replay' });
@@ -80,11 +83,13 @@ export function registerPipeline(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (opts: { symbol?: string; direction?: string; source?: string; limit: string; json?: boolean }) => {
       const config = cliConfig();
-      if (opts.direction && !['long', 'short', 'neutral'].includes(opts.direction)) throw new Error('--direction must be long, short or neutral');
-      await withServices({ source: 'replay' }, async ({ store }) => {
+      if (opts.direction && !['long', 'short', 'neutral'].includes(opts.direction)) throw new InputError(`--direction must be long, short or neutral, got "${opts.direction}"`, 'direction');
+      const symbol = opts.symbol ? parsePair(opts.symbol) : undefined;
+      await withServices({ source: 'replay' }, async ({ store, source }) => {
+        if (symbol) await assertKnownPair(symbol, store, source);
         const rows = await store.querySignals({
           source: opts.source ?? config.source,
-          ...(opts.symbol ? { symbol: parsePair(opts.symbol) } : {}),
+          ...(symbol ? { symbol } : {}),
           ...(opts.direction ? { direction: opts.direction as 'long' | 'short' | 'neutral' } : {}),
           limit: intOption('--limit', opts.limit, 1, 100_000),
         });
@@ -99,4 +104,20 @@ export function registerPipeline(program: Command): void {
         ]))}\n`);
       });
     });
+}
+
+/**
+ * A pair nobody has heard of is a typo (BTC/USTD), not a pair without signals yet: it is
+ * known when signals or candles of it are stored, or the bundled data has it. Checked
+ * without the network, so an offline `signals list` never waits on an exchange.
+ */
+async function assertKnownPair(symbol: string, store: Store, bundled: MarketSource): Promise<void> {
+  if ((await store.querySignals({ symbol, limit: 1 })).length) return;
+  const stored = await store.listSeries();
+  if (stored.some((s) => s.symbol === symbol)) return;
+  const markets = await bundled.markets();
+  if (markets.some((m) => m.symbol === symbol)) return;
+  const withSignals = [...new Set((await store.latestSignals()).map((s) => s.symbol))].slice(0, 8);
+  const hint = withSignals.length ? `signals are stored for ${withSignals.join(', ')}` : 'no signals are stored yet (run `sextant pipeline run`)';
+  throw new NotFoundError(`unknown pair ${symbol}: no signals, stored candles or bundled data for it; ${hint}`, 'symbol');
 }

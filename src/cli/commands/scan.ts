@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseTimeframe } from '../../core/timeframes.js';
 import type { ScannerService, BatchRun } from '../../services/scanner/service.js';
@@ -26,7 +27,7 @@ function overlay(base: unknown, over: unknown): unknown {
 }
 
 function settingsFrom(o: ScanOpts, base: unknown) {
-  if (Boolean(o.telegramToken) !== Boolean(o.telegramChat)) throw new Error('--telegram-token and --telegram-chat go together');
+  if (Boolean(o.telegramToken) !== Boolean(o.telegramChat)) throw new InputError('--telegram-token and --telegram-chat go together: give both or neither', 'telegram');
   return scannerSettingsSchema.parse(overlay(base, {
     resultsDir: o.out,
     top: o.top === 'all' ? 'all' : o.top,
@@ -109,7 +110,7 @@ export function registerScan(program: Command): void {
     .option('--telegram-base-url <url>', 'Telegram Bot API base URL (default https://api.telegram.org)')
     .option('--json', 'print the summary as JSON')
     .action(async (o: ScanOpts) => {
-      if (o.once && o.daemon) throw new Error('--once and --daemon exclude each other');
+      if (o.once && o.daemon) throw new InputError('--once and --daemon exclude each other: give one', 'once');
       const config = cliConfig();
       const settings = settingsFrom(o, config.scanner);
       if (!o.daemon) {

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { startServer } from '../../app/server.js';
 import { cliConfig, intOption } from '../context.js';
 
 export async function serve(opts: { port?: string; host?: string; pipeline?: boolean; tracker?: boolean; trackerSpeed?: string; trackerWsBuffer?: string; trackerWsPing?: string }): Promise<void> {
   const trackerSpeed = opts.trackerSpeed === undefined || opts.trackerSpeed === 'max' ? Infinity : Number(opts.trackerSpeed);
-  if (!(trackerSpeed > 0)) throw new Error(`--tracker-speed must be a positive number or "max", got "${opts.trackerSpeed}"`);
+  if (!(trackerSpeed > 0)) throw new InputError(`--tracker-speed must be a positive number or "max", got "${opts.trackerSpeed}"`, 'tracker-speed');
   const tracker = { ...(opts.trackerSpeed ? { speed: trackerSpeed } : {}), ...(opts.trackerWsBuffer ? { wsMaxBuffered: intOption('--tracker-ws-buffer', opts.trackerWsBuffer, 1, 1 << 30) } : {}),
     ...(opts.trackerWsPing ? { wsPingMs: intOption('--tracker-ws-ping', opts.trackerWsPing, 100, 3_600_000) } : {}) };
   const base = cliConfig();

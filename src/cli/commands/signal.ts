@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { parseTimeframe } from '../../core/timeframes.js';
 import { candleCount } from '../../core/series.js';
 import type { StructureResult } from '../../core/signals/types.js';
 import { loadSignal } from '../../services/signal.js';
@@ -7,24 +6,26 @@ import { signalToWire } from '../../api/wire/signal.js';
 import { fmtNum, iso, table } from '../format.js';
 import { intOption } from '../context.js';
 import { withServices } from '../services.js';
+import { commandLimit, commandTimeframe, openInput } from '../input.js';
 
 export function registerSignal(program: Command): void {
   program
     .command('signal')
     .description('market structure and trade plan as of one bar: swings, S/R levels, Fibonacci, order blocks, confluence, measured confidence')
     .argument('[pair]', 'pair, e.g. BTC/USDT, btc_usdt or BTCUSDT')
-    .option('--tf <timeframe>', 'timeframe (1m … 1M or minute1 … month1)', '1d')
+    .option('--tf <timeframe>', 'timeframe (1m … 1M or minute1 … month1; default 1d, or the --input file\'s own)')
     .option('--source <source>', 'replay (bundled data), binance, lbank or any CCXT exchange id')
-    .option('--input <file>', 'CSV (timestamp,open,high,low,close,volume) or freqtrade JSON rows instead of a source')
-    .option('--limit <n>', 'candles of history to load; the structure at a bar uses the last 500 up to it (the lookback rule)', '5000')
+    .option('--input <file>', 'CSV (with a header, or headerless Binance Vision klines) or freqtrade JSON rows instead of a source')
+    .option('--limit <n>', 'candles of history to load (default 5000; an --input file is used whole); the structure at a bar uses the last 500 up to it (the lookback rule)')
     .option('--at <bar>', 'bar to describe: index (0-based, -1 = last) or time (ISO or epoch ms); default the last bar')
     .option('--strength <n>', 'swing lookback on each side', '5')
     .option('--json', 'JSON output: the signal record with levels, swings, fib, order blocks and factors')
-    .action(async (pair: string | undefined, opts: { tf: string; source?: string; input?: string; limit: string; at?: string; strength: string; json?: boolean }) => {
-      const timeframe = parseTimeframe(opts.tf);
-      const limit = intOption('--limit', opts.limit, 1, 1_000_000);
+    .action(async (pair: string | undefined, opts: { tf?: string; source?: string; input?: string; limit?: string; at?: string; strength: string; json?: boolean }) => {
       const strength = intOption('--strength', opts.strength, 1, 100);
-      await withServices({ source: opts.source, input: opts.input }, async ({ source }) => {
+      const file = openInput(opts.input);
+      const timeframe = commandTimeframe(opts.tf, file, '1d');
+      const limit = commandLimit(opts.limit, file, 5000, 1_000_000);
+      await withServices({ source: file ?? opts.source }, async ({ source }) => {
         const { loaded, result } = await loadSignal(source, { pair, timeframe, limit, at: opts.at, options: { strength } });
         if (opts.json) {
           const r = result;

@@ -112,7 +112,7 @@ export function registerTracker(program: Command): void {
       const pair = parsePair(pairArg);
       let at: number;
       try {
-        at = parseSince(opts.at);
+        at = parseSince(opts.at, '--at');
       } catch {
         throw new InputError(`--at "${opts.at}" is not a time (ISO or epoch ms)`, 'at');
       }

@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError, NotFoundError, UnavailableError } from '../../../errors.js';
 import { type Candles, candleCount, sliceCandles, tailCandles } from '../../../core/series.js';
-import { cleanCandles, type QualityReport } from '../../../core/quality.js';
-import { resample } from '../../../core/resample.js';
-import { type Timeframe, TIMEFRAMES, timeframeMs } from '../../../core/timeframes.js';
+import type { QualityReport } from '../../../core/quality.js';
+import type { Timeframe } from '../../../core/timeframes.js';
 import { type Pair, parsePair } from '../../../core/types.js';
-import { parseCandleFile } from '../parse.js';
+import { type FileReadReport, readCandleFile } from './read.js';
+import { describeSpacing } from './spacing.js';
 import type { CandleQuery, MarketInfo, MarketSource, OrderBook, Ticker, Trade } from '../types.js';
 
 export interface FileSourceOptions {
-  /** CSV with a header (timestamp,open,high,low,close,volume) or freqtrade JSON rows. */
+  /** CSV with a header (timestamp,open,high,low,close,volume), headerless Binance Vision klines, or freqtrade JSON rows. */
   path: string;
   /** The pair the file holds; default read from a freqtrade-style name (ETH_USDT-1h.json), else none. */
   pair?: Pair;
@@ -20,8 +19,9 @@ export interface FileSourceOptions {
  * One candle file as a market source (the CLI's `--input FILE`): the REST part of
  * MarketSource over one series, so every command and service reads a file exactly as it
  * reads an exchange. The file holds one pair; any pair asked for gets that file (the name
- * the caller gives is the label). A coarser timeframe than the file's is resampled; a finer
- * one cannot be made and is refused.
+ * the caller gives is the label). Its timeframe is the spacing of its candles: asking for
+ * another one is refused with both named, because a mismatch is almost always a mislabelled
+ * file (1-minute data that would otherwise be analysed or stored as hours).
  */
 export class FileSource implements MarketSource {
   readonly id = 'file';
@@ -29,26 +29,42 @@ export class FileSource implements MarketSource {
   /** The pair the file holds, when known. */
   readonly pair: Pair | undefined;
   private readonly raw: Candles;
-  /** What the clean layer rejected when the file was read (rows out of order, impossible candles). */
+  /** How the file was read: sorted, repeats merged, rows dropped and why, its spacing. */
+  readonly report: FileReadReport;
+  /** What the clean layer rejected when the file was read (impossible candles); readers (loadCandles) report it. */
   readonly quality: QualityReport;
-  /** Smallest step between candles: the file's own timeframe, in ms (NaN with fewer than 2 candles). */
+  /** Most common step between candles, ms (NaN with fewer than 2 candles). */
   readonly stepMs: number;
 
   constructor(opts: FileSourceOptions) {
     this.path = opts.path;
-    if (!existsSync(opts.path)) throw new NotFoundError(`input file ${opts.path} not found`, 'input');
-    // Cleaned once here: resampling and windows need increasing times, and the rejected rows
-    // are reported by the readers (loadCandles) from `quality`.
-    const { candles, report } = cleanCandles(parseCandleFile(readFileSync(opts.path, 'utf8'), opts.path));
+    const { candles, report } = readCandleFile(opts.path);
     this.raw = candles;
-    this.quality = report;
+    this.report = report;
+    this.quality = report.quality;
     this.pair = opts.pair ?? pairFromName(opts.path);
-    this.stepMs = smallestStep(this.raw.time);
+    this.stepMs = report.spacing.stepMs;
   }
 
-  /** The file's own timeframe when it is one of Sextant's. */
+  /** The file's own timeframe when it is one of Sextant's (undefined with fewer than 2 candles). */
   get timeframe(): Timeframe | undefined {
-    return TIMEFRAMES.find((tf) => tf !== '1M' && timeframeMs(tf) === this.stepMs);
+    return this.report.spacing.timeframe;
+  }
+
+  /**
+   * The timeframe a command should use: the file's when none was asked for; the one asked
+   * for when it agrees with the file (or the file is too short to tell); else an error
+   * naming both.
+   */
+  resolveTimeframe(asked: Timeframe | undefined, fallback: Timeframe): Timeframe {
+    const own = this.timeframe;
+    if (Number.isFinite(this.stepMs) && (asked === undefined || asked !== own)) {
+      if (asked === undefined && own) return own;
+      const spacing = describeSpacing(this.report.spacing);
+      const fix = own ? `leave out --tf or give --tf ${own}` : 'give a file spaced by one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M';
+      throw new InputError(`${this.path} holds ${spacing} candles (from their spacing), not ${asked ?? 'a timeframe Sextant knows'}: ${fix}`, 'timeframe');
+    }
+    return asked ?? fallback;
   }
 
   async markets(): Promise<MarketInfo[]> {
@@ -62,16 +78,10 @@ export class FileSource implements MarketSource {
     return this.read(timeframe, query);
   }
 
-  /** The file's candles at `timeframe`, newest `limit` (or from `since`), whatever pair is asked for. */
+  /** The file's candles (at its own timeframe only), newest `limit` (or from `since`), whatever pair is asked for. */
   read(timeframe: Timeframe, query: CandleQuery = {}): Candles {
-    let c = this.raw;
-    const step = this.stepMs;
-    if (Number.isFinite(step)) {
-      const want = timeframe === '1M' ? Infinity : timeframeMs(timeframe);
-      if (want < step) throw new InputError(`${this.path} holds ${describeStep(step)} candles; ${timeframe} cannot be made from them (use --tf ${this.timeframe ?? describeStep(step)} or coarser)`, 'timeframe');
-      if (want > step) c = resample(c, timeframe);
-    }
-    return window(c, query);
+    this.resolveTimeframe(timeframe, timeframe);
+    return window(this.raw, query);
   }
 
   async ticker(symbol: Pair): Promise<Ticker> {
@@ -110,19 +120,6 @@ function pairFromName(path: string): Pair | undefined {
   } catch {
     return undefined;
   }
-}
-
-function smallestStep(time: Float64Array): number {
-  let step = Infinity;
-  for (let i = 1; i < time.length; i++) {
-    const d = time[i]! - time[i - 1]!;
-    if (d > 0 && d < step) step = d;
-  }
-  return Number.isFinite(step) ? step : NaN;
-}
-
-function describeStep(ms: number): string {
-  return TIMEFRAMES.find((tf) => tf !== '1M' && timeframeMs(tf) === ms) ?? `${ms / 60_000}-minute`;
 }
 
 /** since/until/limit as every source applies them: since and until bound, limit keeps the newest (or the first after since). */

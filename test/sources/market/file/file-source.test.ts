@@ -46,12 +46,9 @@ describe('FileSource over a real candle file', () => {
     expect(Array.from(got.volume)).toEqual(Array.from(want.volume));
   });
 
-  it('resamples to a coarser timeframe like the replay source does, and refuses a finer one naming the field', async () => {
+  it('serves its own timeframe only: a coarser or finer one is refused naming the field and both timeframes', async () => {
     const file = new FileSource({ path: csv });
-    const weeks = await file.candles(asPair('BTC/USDT'), '1w');
-    const want = await replay.candles(asPair('BTC/USDT'), '1w', { since: Date.UTC(2021, 0, 4), until: Date.UTC(2021, 11, 27) });
-    const inner = Array.from(weeks.time).map((t, i) => [t, weeks.high[i], weeks.low[i], weeks.close[i]]).filter(([t]) => t! >= Date.UTC(2021, 0, 4) && t! < Date.UTC(2021, 11, 27));
-    expect(inner).toEqual(Array.from(want.time).map((t, i) => [t, want.high[i], want.low[i], want.close[i]]));
+    await expect(file.candles(asPair('BTC/USDT'), '1w')).rejects.toThrow(/holds 1d candles .*not 1w/);
     await expect(file.candles(asPair('BTC/USDT'), '4h')).rejects.toThrow(InputError);
     await expect(file.candles(asPair('BTC/USDT'), '4h')).rejects.toMatchObject({ field: 'timeframe' });
   });
@@ -69,19 +66,18 @@ describe('FileSource over a real candle file', () => {
     expect(candleCount(firstFive)).toBe(5);
   });
 
-  it('reports rows out of order as rejected through loadCandles, and names the series by the file', async () => {
-    // Newest first: only the first row read is in order; the clean layer rejects the rest, as it always did for --input.
+  it('sorts rows out of order (newest first) and keeps them all, and names the series by the file', async () => {
     const file = new FileSource({ path: reversed });
-    expect(file.quality.rejected.length).toBe(364);
-    expect(file.quality.rejected[0]).toMatchObject({ index: 1, defect: 'non_increasing_time' });
+    expect(file.report.sorted).toBe(true);
+    expect(file.quality.rejected).toEqual([]);
     const byCsv = await loadCandles(new FileSource({ path: csv }), { timeframe: '1d', limit: 30 });
     expect(byCsv).toMatchObject({ symbol: 'BTC/USDT', origin: `file:${csv}` });
     expect(candleCount(byCsv.candles)).toBe(30);
     expect(byCsv.quality.rejected).toEqual([]);
     const unnamed = await loadCandles(file, { timeframe: '1d' });
     expect(unnamed.symbol).toBe(reversed);
-    expect(candleCount(unnamed.candles)).toBe(1);
-    expect(unnamed.quality.rejected.length).toBe(364);
+    expect(candleCount(unnamed.candles)).toBe(365);
+    expect(Array.from(unnamed.candles.close)).toEqual(Array.from((await new FileSource({ path: json }).candles(asPair('BTC/USDT'), '1d')).close));
   });
 
   it('has a market, a ticker from the last candle, and says plainly that it holds no trades or book', async () => {
