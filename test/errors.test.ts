@@ -161,13 +161,13 @@ describe('every error class is a SextantError with the right code', () => {
     expect(new HttpError(503, 'no store').exitCode).toBe(4);
   });
 
-  it('zod failures are mapped once: first issue, field named', () => {
+  it('zod failures are mapped once: first issue, field named', async () => {
     const r = z.strictObject({ limit: z.number().max(10, 'must be <= 10') }).safeParse({ limit: 11 });
     const e = inputErrorFromZod(r.error!);
     expect(e).toMatchObject({ code: 'bad_input', field: 'limit', message: 'limit: must be <= 10' });
     const extra = z.strictObject({}).safeParse({ foo: 1 });
     expect(inputErrorFromZod(extra.error!)).toMatchObject({ field: 'foo', message: 'unknown field foo' });
-    expect(cliError(r.error).exitCode).toBe(2);
+    expect((await cliError(r.error)).exitCode).toBe(2);
   });
 
   it('NotFoundError, UnavailableError', () => {

@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
 let config: Config | undefined;
@@ -10,9 +9,15 @@ export function setConfigFile(file: string | undefined): void {
   config = undefined;
 }
 
-/** Loaded and validated once per run; an invalid value stops the CLI with one line. */
-export function cliConfig(): Config {
-  config ??= loadConfig({ file: configFile });
+/**
+ * Loaded and validated once per run; an invalid value stops the CLI with one line. The
+ * loader (zod, yaml) is imported on first use: commands that need no config never pay for it.
+ */
+export async function cliConfig(): Promise<Config> {
+  if (!config) {
+    const { loadConfig } = await import('../config/load.js');
+    config ??= loadConfig({ file: configFile });
+  }
   return config;
 }
 

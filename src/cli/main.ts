@@ -3,23 +3,33 @@ import { Command } from 'commander';
 import { ERROR_TABLE } from '../errors.js';
 import { reportAndExit } from './fail.js';
 import { setConfigFile } from './context.js';
-import { registerCandles } from './commands/candles.js';
-import { registerData } from './commands/data.js';
-import { registerStart } from './commands/start.js';
-import { registerServe } from './commands/serve.js';
-import { registerIndicators } from './commands/indicators.js';
-import { registerPipeline } from './commands/pipeline.js';
-import { registerLevels } from './commands/levels.js';
-import { registerSignal } from './commands/signal.js';
-import { registerScan } from './commands/scan.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerBacktest } from './commands/backtest.js';
-import { registerPaper } from './commands/paper.js';
-import { registerTracker } from './commands/tracker.js';
-import { registerMl } from './commands/ml.js';
-import { registerSentiment } from './commands/sentiment.js';
-import { registerKeys } from './commands/keys.js';
-import { registerIntel } from './commands/intel.js';
+
+type Register = (program: Command) => unknown;
+
+/**
+ * Every command, by the name typed after `sextant`. A command's module (and what it imports:
+ * CCXT, charts, the server, database drivers) loads only when that command runs, so
+ * `sextant indicators list` does not pay for `sextant serve`. Adding a command: one line here.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  candles: () => import('./commands/candles.js').then((m) => m.registerCandles),
+  data: () => import('./commands/data.js').then((m) => m.registerData),
+  start: () => import('./commands/start.js').then((m) => m.registerStart),
+  serve: () => import('./commands/serve.js').then((m) => m.registerServe),
+  indicators: () => import('./commands/indicators.js').then((m) => m.registerIndicators),
+  pipeline: () => import('./commands/pipeline.js').then((m) => m.registerPipeline),
+  signals: () => import('./commands/pipeline.js').then((m) => m.registerPipeline),
+  levels: () => import('./commands/levels.js').then((m) => m.registerLevels),
+  signal: () => import('./commands/signal.js').then((m) => m.registerSignal),
+  scan: () => import('./commands/scan.js').then((m) => m.registerScan),
+  analyze: () => import('./commands/analyze.js').then((m) => m.registerAnalyze),
+  backtest: () => import('./commands/backtest.js').then((m) => m.registerBacktest),
+  paper: () => import('./commands/paper.js').then((m) => m.registerPaper),
+  tracker: () => import('./commands/tracker.js').then((m) => m.registerTracker),
+  ml: () => import('./commands/ml.js').then((m) => m.registerMl),
+  sentiment: () => import('./commands/sentiment.js').then((m) => m.registerSentiment),
+  keys: () => import('./commands/keys.js').then((m) => m.registerKeys),
+};
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -44,22 +54,25 @@ program
     process.exit(err.exitCode === 0 ? 0 : ERROR_TABLE.bad_input.exit);
   });
 
-registerCandles(program);
-registerData(program);
-registerStart(program);
-registerServe(program);
-registerIndicators(program);
-registerPipeline(program);
-registerLevels(program);
-registerSignal(program);
-registerScan(program);
-registerAnalyze(program);
-registerBacktest(program);
-registerPaper(program);
-registerTracker(program);
-registerMl(program);
-registerSentiment(program);
-registerKeys(program);
-registerIntel(program);
+/** The command word of argv (after global options), if any. */
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--config') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
 
-program.parseAsync(process.argv).catch(reportAndExit);
+async function main(): Promise<void> {
+  const word = commandWord(process.argv);
+  const versionOnly = word === undefined && process.argv.slice(2).some((a) => a === '-V' || a === '--version');
+  // Help, an unknown word or none: every command is registered, so help lists them all
+  // and commander can suggest the nearest name.
+  const loaders = versionOnly ? [] : word !== undefined && COMMANDS[word] ? [COMMANDS[word]] : [...new Set(Object.values(COMMANDS))];
+  const registers = new Set(await Promise.all(loaders.map((load) => load())));
+  for (const register of registers) register(program);
+  await program.parseAsync(process.argv);
+}
+
+main().catch(reportAndExit);

@@ -23,7 +23,7 @@ const STORE = /^store(?::(.+))?$/;
  */
 async function open(opts: CommandServices): Promise<Services> {
   const { input, source, ...rest } = opts;
-  const config = cliConfig();
+  const config = await cliConfig();
   const { wire } = await import('../app/wire.js');
   if (input) return wire(config, { ...rest, source: new FileSource({ path: input }) });
   const stored = typeof source === 'string' ? STORE.exec(source) : null;
@@ -59,7 +59,7 @@ export function openServices(opts: CommandServices): Promise<Services> {
  * (backtest, ml): replay, a CCXT exchange id, or `store[:NAME]`. close() releases it.
  */
 export async function openCandleSource(name: string | undefined): Promise<MarketSource> {
-  const config = cliConfig();
+  const config = await cliConfig();
   const wanted = name ?? config.source;
   const stored = STORE.exec(wanted);
   if (!stored) {

@@ -22,7 +22,7 @@ export function registerData(program: Command): Command {
     .description('datasets, pairs, timeframes, ranges and gaps of the bundled data')
     .option('--json', 'JSON output')
     .action(async (opts: { json?: boolean }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       const replay = replaySource(config);
       const series = replay.listSeries();
       // The catalog is the bundled data whatever the configured source is; only the store comes from the wiring.
@@ -56,7 +56,7 @@ export function registerData(program: Command): Command {
     .action(async (file: string, opts: { pair: string; tf?: string; as: string }) => {
       const asked = opts.tf === undefined ? undefined : parseTimeframe(opts.tf);
       const symbol = parsePair(opts.pair);
-      await withServices({ source: replaySource(cliConfig()) }, async ({ store }) => {
+      await withServices({ source: replaySource(await cliConfig()) }, async ({ store }) => {
         const r = await importFile(store, file, { source: opts.as, symbol, timeframe: asked });
         process.stderr.write(`${describeFileRead(file, r.file)}\n`);
         process.stdout.write(summary(r, `${store.kind} (${opts.as} ${symbol} ${r.timeframe})`));

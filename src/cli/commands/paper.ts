@@ -92,7 +92,7 @@ async function run(pairs: string[], opts: Opts): Promise<void> {
       throw new InputError(`${name} "${v}" is not a date`, name);
     }
   };
-  const config = cliConfig();
+  const config = await cliConfig();
   const source = await openSource('replay', config);
   try {
     const series = await loadSeries(source, { pairs, timeframe, since: date('--since', opts.since), until: date('--until', opts.until) });

@@ -26,7 +26,7 @@ export function registerPipeline(program: Command): void {
     .option('--since <date>', 'replay: first day of history (default: config pipeline.replaySince)')
     .option('--queue', 'process through the Redis queue (BullMQ); run `sextant pipeline worker` processes')
     .action(async (opts: { replay?: boolean; source?: string; symbols?: string; timeframes?: string; since?: string; queue?: boolean }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       const series = parseSeriesList(
         (opts.symbols ? list(opts.symbols) : config.pipeline.symbols).map((s) => parsePair(s)),
         (opts.timeframes ? list(opts.timeframes) : config.pipeline.timeframes).map(parseTimeframe),
@@ -55,7 +55,7 @@ export function registerPipeline(program: Command): void {
     .description('process queued candles (BullMQ on REDIS_URL) against the configured store')
     .option('--concurrency <n>', 'jobs at once', '4')
     .action(async (opts: { concurrency: string }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       if (!config.redisUrl) throw new InputError('the worker needs Redis: set REDIS_URL (or redisUrl in the config)', 'redisUrl');
       const concurrency = intOption('--concurrency', opts.concurrency, 1, 64);
       // The worker reads candles from the queue, not from a source: the bundled one costs nothing to hold.
@@ -82,7 +82,7 @@ export function registerPipeline(program: Command): void {
     .option('--limit <n>', 'newest N', '20')
     .option('--json', 'JSON output')
     .action(async (opts: { symbol?: string; direction?: string; source?: string; limit: string; json?: boolean }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       if (opts.direction && !['long', 'short', 'neutral'].includes(opts.direction)) throw new InputError(`--direction must be long, short or neutral, got "${opts.direction}"`, 'direction');
       const symbol = opts.symbol ? parsePair(opts.symbol) : undefined;
       await withServices({ source: 'replay' }, async ({ store, source }) => {

@@ -111,7 +111,7 @@ export function registerScan(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (o: ScanOpts) => {
       if (o.once && o.daemon) throw new InputError('--once and --daemon exclude each other: give one', 'once');
-      const config = cliConfig();
+      const config = await cliConfig();
       const settings = settingsFrom(o, config.scanner);
       if (!o.daemon) {
         await withServices({ source: o.source, scanner: settings }, async ({ scanner }) => printSummary(await runWithProgress(scanner, 'cli'), o.json));

@@ -17,11 +17,11 @@ export function registerSentiment(program: Command): void {
     .option('--text-column <name>', 'column of --input holding the text')
     .option('--plain', 'plain VADER: no crypto terms, no Persian words')
     .option('--json', 'one {"score","label"} JSON object per text, one per line')
-    .action((opts: ScoreOpts) => {
+    .action(async (opts: ScoreOpts) => {
       if (!opts.text === !opts.input) throw new CliError('give exactly one of --text "..." or --input FILE --text-column NAME');
       if (opts.input && !opts.textColumn) throw new CliError('--input needs --text-column NAME (the column holding the text)', 'bad_input', 'text-column');
       const texts = opts.text !== undefined ? [opts.text] : readTextCsv(opts.input!, { textColumn: opts.textColumn! }).map((r) => r.text);
-      const model = sentimentModel({ ...(opts.plain ? { crypto: false, persian: false } : {}), dataDir: cliConfig().dataDir });
+      const model = sentimentModel({ ...(opts.plain ? { crypto: false, persian: false } : {}), dataDir: (await cliConfig()).dataDir });
       const out: string[] = [];
       for (const t of texts) {
         const s = model.score(t);
@@ -36,14 +36,14 @@ export function registerSentiment(program: Command): void {
     .requiredOption('--text-column <name>', 'column holding the text')
     .requiredOption('--label-column <name>', 'column holding the label (positive/negative/neutral, any case)')
     .option('--json', 'JSON output')
-    .action((opts: { input: string; textColumn: string; labelColumn: string; json?: boolean }) => {
+    .action(async (opts: { input: string; textColumn: string; labelColumn: string; json?: boolean }) => {
       const rows = readTextCsv(opts.input, { textColumn: opts.textColumn, labelColumn: opts.labelColumn });
       const labelled = rows.flatMap((r) => {
         const label = normalizeLabel(r.label ?? '');
         return label ? [{ text: r.text, label }] : [];
       });
       if (!labelled.length) throw new CliError(`no row of ${opts.input} has a positive/negative/neutral label in "${opts.labelColumn}"`);
-      const dataDir = cliConfig().dataDir;
+      const dataDir = (await cliConfig()).dataDir;
       const results = [sentimentModel({ crypto: false, persian: false, dataDir }), sentimentModel({ dataDir })].map((m) => measureAccuracy(m, labelled));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -8,7 +8,7 @@ export async function serve(opts: { port?: string; host?: string; pipeline?: boo
   if (!(trackerSpeed > 0)) throw new InputError(`--tracker-speed must be a positive number or "max", got "${opts.trackerSpeed}"`, 'tracker-speed');
   const tracker = { ...(opts.trackerSpeed ? { speed: trackerSpeed } : {}), ...(opts.trackerWsBuffer ? { wsMaxBuffered: intOption('--tracker-ws-buffer', opts.trackerWsBuffer, 1, 1 << 30) } : {}),
     ...(opts.trackerWsPing ? { wsPingMs: intOption('--tracker-ws-ping', opts.trackerWsPing, 100, 3_600_000) } : {}) };
-  const base = cliConfig();
+  const base = await cliConfig();
   const config = {
     ...base,
     server: {

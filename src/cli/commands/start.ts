@@ -14,7 +14,7 @@ export function registerStart(program: Command): void {
     .option('--port <port>', 'port (default from config, 8080)')
     .option('--no-serve', 'print the overview and exit')
     .action(async (opts: { port?: string; serve: boolean }) => {
-      const replay = replaySource(cliConfig());
+      const replay = replaySource(await cliConfig());
       const series = replay.listSeries();
       const markets = await replay.markets();
       process.stdout.write(`Sextant — offline on bundled real data: ${series.length} series, ${markets.length} pairs\n\n`);
@@ -23,6 +23,6 @@ export function registerStart(program: Command): void {
       const btc = await replay.candles(parsePair('BTC/USDT'), '1d', { limit: 5 });
       process.stdout.write(`Latest BTC/USDT daily candles (Binance, last ${iso(btc.time[candleCount(btc) - 1])}):\n`);
       process.stdout.write(`${table(['time', 'open', 'high', 'low', 'close', 'volume'], candlesToJson(btc).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume]))}\n\n`);
-      if (opts.serve) await serve({ port: opts.port, pipeline: cliConfig().pipeline.autostart });
+      if (opts.serve) await serve({ port: opts.port, pipeline: (await cliConfig()).pipeline.autostart });
     });
 }

@@ -27,7 +27,7 @@ function parseWindow(s: string): number {
 interface SourceOpts { source?: string; speed?: string }
 
 async function replayTracker(pair: Pair, opts: SourceOpts & { until?: number }): Promise<TrackerService> {
-  const config = cliConfig();
+  const config = await cliConfig();
   const feed = await trackerFeedFor(opts.source ?? 'replay', [pair], config);
   if (feed.kind !== 'replay') throw new InputError('this command reads a recorded run: use --source replay', 'source');
   const t = new TrackerService({ symbols: [pair], feed, speed: Infinity, ...(opts.until !== undefined ? { until: opts.until } : {}) });
@@ -49,7 +49,7 @@ export function registerTracker(program: Command): void {
     .option('--no-store', 'do not write events and windows to the store')
     .option('--json', 'print the final summary as JSON')
     .action(async (opts: { symbols?: string; top?: string; source: string; speed: string; duration?: string; store: boolean; json?: boolean }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       const speed = parseSpeed(opts.speed);
       if (opts.symbols && opts.top) throw new InputError('give --symbols or --top, not both', 'symbols');
       const top = opts.top ? intOption('--top', opts.top, 1, 1000) : undefined;
