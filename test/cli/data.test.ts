@@ -27,7 +27,8 @@ describe('sextant data import / fetch into the store (child process, SQLite)', (
   it('errors are one line with the exit code of their kind', async () => {
     const cases: [string[], number][] = [
       [['data', 'import', join(dir, 'none.csv'), '--pair', 'X/USDT'], 3],
-      [['data', 'fetch', 'replay', 'BTC/USDT', '--since', 'yesterday-ish'], 1],
+      // A bad option value is bad input (exit 2), not a bug (it was exit 1).
+      [['data', 'fetch', 'replay', 'BTC/USDT', '--since', 'yesterday-ish'], 2],
     ];
     for (const [args, code] of cases) {
       const r = await sextant(args, env);

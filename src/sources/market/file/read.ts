@@ -37,7 +37,8 @@ export function readCandleFile(path: string): CandleFile {
   const raw = normaliseEpochs(isHeaderless(text) ? parseHeaderlessKlines(text, path) : parseCandleFile(text, path));
   const { candles: ordered, sorted, duplicates } = sortAndMerge(raw, path);
   const { candles, report } = cleanCandles(ordered);
-  return { candles, report: { rows: candleCount(raw), sorted, duplicates, quality: report, spacing: inferTimeframe(candles.time) } };
+  // Spacing is a property of the time column: a row dropped for its prices still marks its time.
+  return { candles, report: { rows: candleCount(raw), sorted, duplicates, quality: report, spacing: inferTimeframe(ordered.time) } };
 }
 
 /**
