@@ -16,7 +16,7 @@ describe('sextant data import / fetch into the store (child process, SQLite)', (
     expect(b.stdout).toMatch(/^365 candles \(0 new, 0 updated\)/);
     const list = JSON.parse((await sextant(['data', 'list', '--json'], env)).stdout) as { stored: { source: string; symbol: string; count: number }[] };
     expect(list.stored).toContainEqual(expect.objectContaining({ source: 'replay', symbol: 'ETH/USDT', count: 365 }));
-  });
+  }, 180_000); // three child processes: under load each start takes many seconds
   it('import cleans the file and reports what it rejected', async () => {
     const f = join(dir, 'x.csv');
     writeFileSync(f, 'timestamp,open,high,low,close,volume\n2024-01-01,1,2,0.5,1.5,10\n2024-01-02,1,0.9,0.5,1.5,10\n2024-01-04,1,2,0.5,1.5,10\n');

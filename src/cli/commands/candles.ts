@@ -17,7 +17,9 @@ export function registerCandles(program: Command): void {
     .option('--since <date>', 'first candle open time (ISO date or epoch ms)')
     .option('--input <file>', 'CSV (with a header, or headerless Binance Vision klines) or freqtrade JSON rows instead of a source')
     .option('--json', 'JSON output')
-    .action(async (pair: string | undefined, opts: { tf?: string; source?: string; limit?: string; since?: string; input?: string; json?: boolean }) => {
+    .option('--csv', 'CSV output with a header (timestamp,open,high,low,close,volume; ISO times): readable back with --input')
+    .action(async (pair: string | undefined, opts: { tf?: string; source?: string; limit?: string; since?: string; input?: string; json?: boolean; csv?: boolean }) => {
+      if (opts.json && opts.csv) throw new InputError('--json and --csv exclude each other', 'csv');
       const since = opts.since ? parseSince(opts.since) : undefined;
       const file = openInput(opts.input);
       const timeframe = commandTimeframe(opts.tf, file, '1d');
@@ -26,6 +28,11 @@ export function registerCandles(program: Command): void {
         const res = await loadCandles(source, { pair, timeframe, limit, since });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(candlesToJson(res.candles))}\n`);
+          return;
+        }
+        if (opts.csv) {
+          const lines = candlesToJson(res.candles).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume].join(','));
+          process.stdout.write(`timestamp,open,high,low,close,volume\n${lines.join('\n')}\n`);
           return;
         }
         const rows = candlesToJson(res.candles).map((r) => [r.time, r.open, r.high, r.low, r.close, r.volume]);
