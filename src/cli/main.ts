@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   ml: () => import('./commands/ml.js').then((m) => m.registerMl),
   sentiment: () => import('./commands/sentiment.js').then((m) => m.registerSentiment),
   keys: () => import('./commands/keys.js').then((m) => m.registerKeys),
+  intel: () => import('./commands/intel.js').then((m) => m.registerIntel),
 };
 
 // `sextant ... | head` closes the pipe early: that is the reader's choice, not an error.
