@@ -4,6 +4,7 @@ import { buildApp } from '../api/app.js';
 import { featureRoutes } from '../api/routes/index.js';
 import type { Services } from '../services/types.js';
 import type { PipelineService } from '../services/pipeline/service.js';
+import { availableParallelism } from 'node:os';
 import { guardedStore } from './guarded-store.js';
 import { startChartPool, stopChartPool } from '../infra/charts/pool.js';
 import { installProcessGuard } from './process-guard.js';
@@ -50,16 +51,18 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     ...(opts.source ? { source: opts.source } : {}),
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.cache ? { cache: opts.cache } : {}),
-    pipeline: opts.pipeline ?? false,
+    // Compute threads leave one core to the event loop: the background replay must never starve the API.
+    pipeline: opts.pipeline ? { threads: Math.max(1, availableParallelism() - 1) } : false,
     ...(opts.tracker ? { tracker: opts.tracker } : {}),
     log: (level, msg, detail) => (level === 'error' ? app?.log.error({ err: detail }, msg) : app?.log.info({ detail }, msg)),
   });
   try {
     // Charts render on worker threads while serving: a burst of analyses must not stall the event loop.
     startChartPool(config.charts);
-    await services.start();
     app = await httpApp(services, opts.logger);
     const url = await app.listen({ host: config.server.host, port: config.server.port });
+    // After listen: /health answers while the store opens and the background work starts.
+    await services.start();
     const served = app;
     return {
       app: served,

@@ -30,7 +30,7 @@ import { openSource } from './sources.js';
 export type { Services } from '../services/types.js';
 
 /** What the signal pipeline should do when wired; unset fields come from config.pipeline. */
-export type PipelineWiring = Partial<Pick<PipelineServiceOptions, 'series' | 'replay' | 'since' | 'useQueue' | 'log'>>;
+export type PipelineWiring = Partial<Pick<PipelineServiceOptions, 'series' | 'replay' | 'since' | 'useQueue' | 'log' | 'threads'>>;
 
 export interface WireOptions {
   /** A source instance (tests, FileSource) or a source name; default config.source. */
@@ -123,6 +123,7 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
       queuePrefix: queuePrefix(namespace),
       ...(p.seriesDeadlineMs ? { seriesDeadlineMs: p.seriesDeadlineMs } : {}),
       ...(over.log ? { log: over.log } : {}),
+      ...(over.threads !== undefined ? { threads: over.threads } : {}),
     });
     const owned = pipeline;
     stops.push(async () => {
@@ -189,7 +190,8 @@ export async function wire(config: Config, opts: WireOptions = {}): Promise<Serv
     async health(): Promise<HealthReport> {
       const names = Object.keys(checks);
       // Each check is bounded: /health answers in about dependencyTimeoutMs however a dependency hangs.
-      const ms = config.dependencyTimeoutMs;
+      // A little past the checks' own deadlines, so a dependency's own reason ("postgres unavailable: ...") wins.
+      const ms = config.dependencyTimeoutMs + 500;
       const results = await Promise.all(names.map((n) =>
         withDeadline(Promise.resolve().then(checks[n]!), ms, () => new Error(`${n}: no answer within ${ms} ms`)).catch((e: Error): ServiceHealth => ({ status: 'down', reason: e.message }))));
       const dependencies = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
