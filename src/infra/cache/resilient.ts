@@ -74,7 +74,7 @@ export class ResilientCache implements Cache {
   async health(): Promise<ServiceHealth> {
     const c = this.redis.client;
     const h = await this.redis.health(Math.min(this.timeoutMs, 1000));
-    const details = { backend: 'redis', redis: c.where, namespace: this.redis.prefix, fallbacks: this.fallbacks };
+    const details = { backend: 'redis', redis: c.where, prefix: this.redis.prefix, fallbacks: this.fallbacks };
     if (h.status === 'ok') return { status: 'ok', details };
     return {
       status: 'degraded',
