@@ -14,6 +14,8 @@ const env = { ...process.env, DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join
 const sextant = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
 const sextantAsync = (extraEnv: Record<string, string>, ...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...env, ...extraEnv } });
 
+// Each test starts the CLI and scans the bundled pairs (the first renders PNGs too): generous
+// timeouts, since many suites share the cores.
 describe('sextant scan --once on the bundled replay data (no network)', () => {
   it('writes seed 000 files per pair (data JSON, chart HTML, report HTML, PNG) and batch_summary, plus report.html and summary.json', () => {
     const text = sextant('scan', '--once', '--out', out);
@@ -59,7 +61,7 @@ describe('sextant scan --once on the bundled replay data (no network)', () => {
     // ECharts is written once per results folder, not per page.
     expect(statSync(join(out, 'assets', 'echarts.min.js')).size).toBeGreaterThan(500_000);
     expect(statSync(join(dir, `${stem}_chart.html`)).size).toBeLessThan(100_000);
-  });
+  }, 240_000);
 
   it('--tf 5m on daily data: pairs it cannot serve are failed with the reason; --top and --json', () => {
     const s = JSON.parse(sextant('scan', '--once', '--out', out, '--tf', '5m', '--top', '8', '--json'));
@@ -68,7 +70,7 @@ describe('sextant scan --once on the bundled replay data (no network)', () => {
     expect(s.pairs.failed).toBeGreaterThan(0);
     for (const f of s.failed) expect(f.reason).toMatch(/cannot be resampled to 5m/);
     expect(existsSync(join(s.dir, 'summary.json'))).toBe(true);
-  });
+  }, 120_000);
 
   it('rejects bad options with one line naming them', () => {
     let err = '';
