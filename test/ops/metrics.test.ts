@@ -53,6 +53,11 @@ describe('/metrics in the Prometheus text format', () => {
     expect(value('sextant_cache_misses_total')).toBeGreaterThanOrEqual(1);
     expect(value('sextant_dependency_up', { dependency: 'store' })).toBe(1);
     expect(value('sextant_dependency_up', { dependency: 'source' })).toBe(1);
+    // ML training: job states and outcomes (no job ran here, so all zero but present).
+    expect(value('sextant_ml_training_jobs', { state: 'running' })).toBe(0);
+    expect(value('sextant_ml_training_jobs', { state: 'queued' })).toBe(0);
+    expect(value('sextant_ml_training_jobs_done_total')).toBe(0);
+    expect(families.get('sextant_ml_training_duration_seconds')?.type).toBe('HISTOGRAM');
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(families.has(name), name).toBe(true);
   });
 

@@ -98,5 +98,18 @@ export function installMetrics(app: FastifyInstance, ctx: Partial<Services>, opt
     } });
   }
 
+  const training = ctx.training;
+  if (training) {
+    new Gauge({ name: `${p}ml_training_jobs`, help: 'ML training jobs by state (running on threads, waiting in the queue)', labelNames: ['state'], registers: [registry], collect() {
+      this.set({ state: 'running' }, training.active);
+      this.set({ state: 'queued' }, training.queued);
+    } });
+    mirroredCounter(registry, `${p}ml_training_jobs_done_total`, 'ML training jobs that produced a model', () => training.finished.done);
+    mirroredCounter(registry, `${p}ml_training_jobs_failed_total`, 'ML training jobs that failed', () => training.finished.failed);
+    const took = new Histogram({ name: `${p}ml_training_duration_seconds`, help: 'Run time of finished ML training jobs (candles, walk-forward, final model)', labelNames: ['status'], buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600], registers: [registry] });
+    const off = training.onFinish((status, seconds) => took.observe({ status }, seconds));
+    app.addHook('onClose', async () => off());
+  }
+
   return { registry, text: () => registry.metrics() };
 }
