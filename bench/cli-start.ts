@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'sextant.js');
@@ -21,6 +22,8 @@ const CASES: { name: string; args: string[] }[] = [
   { name: 'sextant --version', args: [BIN, '--version'] },
   { name: 'sextant indicators list', args: [BIN, 'indicators', 'list'] },
   { name: 'sextant --help', args: [BIN, '--help'] },
+  // The floor under `indicators list`: loading the 161 definitions (and their kernels) alone.
+  { name: 'indicator registry alone', args: ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'core', 'indicators', 'registry.js')).href)})`] },
 ];
 
 function once(args: string[]): number {

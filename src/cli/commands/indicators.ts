@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { listIndicators } from '../../core/indicators/registry.js';
-import { loadCandles } from '../../services/candles.js';
-import { indicatorJson } from '../../services/indicators.js';
 import { intOption } from '../context.js';
-import { withServices } from '../services.js';
 import { iso, table } from '../format.js';
 import { CliError } from '../fail.js';
-import { commandLimit, commandTimeframe, openInput } from '../input.js';
 
 function collectParam(value: string, acc: Record<string, number>): Record<string, number> {
   const m = /^([A-Za-z_][\w]*)=(.+)$/.exec(value);
@@ -57,6 +53,10 @@ export function registerIndicators(program: Command): void {
       if (opts.json && opts.csv) throw new CliError('--json and --csv exclude each other');
       const periods = opts.periods !== undefined ? intOption('--periods', opts.periods, 2, 100000) : undefined;
       const real = field('--real', opts.real);
+      // Reading candles is `run`'s alone: `indicators list` starts without it.
+      const [{ loadCandles }, { indicatorJson }, { withServices }, { commandLimit, commandTimeframe, openInput }] = await Promise.all([
+        import('../../services/candles.js'), import('../../services/indicators.js'), import('../services.js'), import('../input.js'),
+      ]);
       const file = openInput(opts.input);
       const timeframe = commandTimeframe(opts.tf, file, '1d');
       const limit = commandLimit(opts.limit, file, 500, 10_000_000);
