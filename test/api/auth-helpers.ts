@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { generateApiKey } from '../../src/api/auth/api-key.js';
 import type { Role } from '../../src/api/auth/roles.js';
 import { httpApp } from '../../src/app/server.js';
-import { wire, type Services } from '../../src/app/wire.js';
+import { wire, type Services, type WireOptions } from '../../src/app/wire.js';
 import { loadConfig } from '../../src/config/load.js';
 import { apiKeysOf } from '../../src/infra/store/api-keys.js';
 
@@ -21,10 +21,10 @@ export interface AuthWorld {
  * The real composition root over a SQLite store of its own (temp dir), the bundled replay
  * source and every feature route, with one API key per role when `withKeys`.
  */
-export async function authWorld(opts: { withKeys: boolean; config?: Record<string, unknown> }): Promise<AuthWorld> {
+export async function authWorld(opts: { withKeys: boolean; config?: Record<string, unknown>; wire?: WireOptions }): Promise<AuthWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'sextant-auth-'));
   const base = { store: { sqlitePath: join(dir, 'store.db') }, scanner: { resultsDir: join(dir, 'scans') }, ...(opts.config ?? {}) };
-  const services = await wire(loadConfig({ env: {}, overrides: base }), {});
+  const services = await wire(loadConfig({ env: {}, overrides: base }), opts.wire ?? {});
   await services.start();
   const keys = {} as Record<Role, string>;
   if (opts.withKeys) {

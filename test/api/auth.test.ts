@@ -98,6 +98,14 @@ describe('every route: roles from one table, enforced (API keys in the store)', 
     expect(res.body).not.toContain(world.keys.trader.slice(20));
   });
 
+  it('a WebSocket upgrade may carry its credential as ?token= (browsers cannot set headers there); plain requests may not', async () => {
+    const ws = (q: string) => app.inject({ url: `/ws/signals${q}`, headers: { connection: 'upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    expect((await ws('')).statusCode).toBe(401);
+    expect((await ws(`?token=${world.keys.viewer}`)).statusCode).not.toBe(401);
+    expect((await ws('?token=sx_nope')).statusCode).toBe(401);
+    expect((await app.inject({ url: `/signals?token=${world.keys.viewer}` })).statusCode).toBe(401);
+  });
+
   it('a malformed Authorization header is a 401 that does not echo it', async () => {
     const res = await app.inject({ url: '/signals', headers: { authorization: 'Basic c2VjcmV0LXBhc3N3b3Jk' } });
     expect(res.statusCode).toBe(401);

@@ -58,6 +58,7 @@ describe('/metrics in the Prometheus text format', () => {
     expect(value('sextant_ml_training_jobs', { state: 'queued' })).toBe(0);
     expect(value('sextant_ml_training_jobs_done_total')).toBe(0);
     expect(families.get('sextant_ml_training_duration_seconds')?.type).toBe('HISTOGRAM');
+    expect(families.get('sextant_unhandled_errors_total')!.metrics.map((m) => m.labels?.kind).sort()).toEqual(['uncaught_exception', 'unhandled_rejection']);
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(families.has(name), name).toBe(true);
   });
 

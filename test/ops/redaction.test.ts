@@ -65,6 +65,7 @@ describe('no secret in any response or log line', () => {
       { url: '/signals', headers: { 'x-api-key': `${world.keys.viewer}x` } },
       { url: '/signals', headers: { authorization: `Bearer ${token.slice(0, -3)}abc` } },
       { method: 'POST' as const, url: '/api/v1/analyze', headers: { 'x-api-key': world.keys.viewer, 'content-type': 'application/json' }, payload: '{"pair":"eth_usdt"}' },
+      { url: `/ws/signals?token=${world.keys.viewer}`, headers: { connection: 'upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } },
       { url: '/health' },
       { url: '/metrics' },
     ];

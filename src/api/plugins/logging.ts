@@ -83,6 +83,10 @@ export function loggerOptions(config: Config, extra: Record<string, unknown> = {
       censor: CENSOR,
     },
     serializers: {
+      // Fastify's request fields, with the URL scrubbed (a WebSocket upgrade may carry ?token=).
+      req: (req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method, url: scrub(String(req.url ?? '')), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort,
+      }),
       err: (e: unknown) => (e instanceof Error ? scrubError(e, scrub) : scrubValue(e, scrub)),
       error: (e: unknown) => (e instanceof Error ? scrubError(e, scrub) : scrubValue(e, scrub)),
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Services } from '../../services/types.js';
+import { processFaults } from '../../infra/process-faults.js';
 
 /**
  * Prometheus metrics, one registry per app (tests run several apps in one process).
@@ -14,7 +15,6 @@ export const RESERVED_METRICS = [
   'sextant_pipeline_lag_seconds',
   'sextant_source_errors_total',
   'sextant_source_breaker_state',
-  'sextant_unhandled_errors_total',
 ] as const;
 
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -57,6 +57,13 @@ export function installMetrics(app: FastifyInstance, ctx: Partial<Services>, opt
     const cache = reply.getHeader('x-cache');
     if (cache === 'hit' || cache === 'miss') analysis.inc({ result: cache });
   });
+
+  new Counter({ name: `${p}unhandled_errors_total`, help: 'Rejections nobody handled and exceptions that reached the top (the process guard counts them; > 0 is a bug)', labelNames: ['kind'], registers: [registry], collect() {
+    const f = processFaults();
+    this.reset();
+    this.inc({ kind: 'unhandled_rejection' }, f.unhandledRejections);
+    this.inc({ kind: 'uncaught_exception' }, f.uncaughtExceptions);
+  } });
 
   const cache = ctx.cache;
   if (cache) {

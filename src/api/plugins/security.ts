@@ -110,7 +110,9 @@ export async function installSecurity(app: FastifyInstance, config: Config, stor
     // No route (404/405): nothing to protect; the not-found handler answers.
     if (need === undefined || need === 'public') return;
 
-    const credential = config.auth.disabled ? undefined : presentedCredential(req.headers);
+    // Browsers cannot set headers on a WebSocket: the upgrade may carry the credential as ?token=.
+    const queryToken = isUpgrade ? (req.query as Record<string, unknown> | undefined)?.['token'] : undefined;
+    const credential = config.auth.disabled ? undefined : presentedCredential(req.headers) ?? (typeof queryToken === 'string' && queryToken ? queryToken : undefined);
     if (credential !== undefined) req.principal = await authenticator.principal(credential);
     else if (config.auth.disabled) req.principal = { id: `ip:${req.ip}`, role: 'admin', via: 'auth-disabled' };
 
