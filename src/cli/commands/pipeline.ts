@@ -9,6 +9,7 @@ import { startWorker } from '../../services/pipeline/dispatch.js';
 import { storedSignalToWire } from '../../api/wire/signal.js';
 import { cliConfig, intOption } from '../context.js';
 import { queuePrefix, redisNamespace } from '../../config/redis-namespace.js';
+import { installProcessGuard } from '../../app/process-guard.js';
 import { openServices, withServices } from '../services.js';
 import { iso, table } from '../format.js';
 import { parseSince } from './candles.js';
@@ -58,6 +59,8 @@ export function registerPipeline(program: Command): void {
       const config = await cliConfig();
       if (!config.redisUrl) throw new InputError('the worker needs Redis: set REDIS_URL (or redisUrl in the config)', 'redisUrl');
       const concurrency = intOption('--concurrency', opts.concurrency, 1, 64);
+      // A long-running worker outlives one job's stray rejection: logged and counted, not fatal.
+      installProcessGuard();
       // The worker reads candles from the queue, not from a source: the bundled one costs nothing to hold.
       const services = await openServices({ source: 'replay' });
       await services.start();
