@@ -93,7 +93,9 @@ results.ts = { trainMs: Math.round(tsMs), trees: ts.model.trees.length, testLogL
 process.stdout.write('(test log-loss below: same rows for both engines; cross-sectional split, not a skill figure)\n');
 process.stdout.write(`TypeScript GBDT: ${params.nRounds} rounds depth ${params.maxDepth} in ${(tsMs / 1000).toFixed(2)} s, test log-loss ${tsLoss.toFixed(5)}, max RSS ${rssBefore} -> ${maxRssMb()} MB\n`);
 
-const { native, reason } = loadXgboost();
+// --scoring-only: the TS model is still trained (it is the model scored), XGBoost is skipped.
+const scoringOnly = process.argv.includes('--scoring-only');
+const { native, reason } = scoringOnly ? { native: undefined, reason: 'skipped (--scoring-only)' } : loadXgboost();
 if (native) {
   for (const threads of [1, 2]) {
     const [xg, xgMs] = time(() => native.train(params, train, undefined, names, threads));
