@@ -53,3 +53,13 @@ export const timeframeField = <I>(base: z.ZodType<string, I> = z.string(STRING_R
 /** A pair in any accepted spelling (`eth_usdt`, `ETH/USDT`, `ETHUSDT`), as a branded Pair. */
 export const pairField = <I>(base: z.ZodType<string, I> = z.string(STRING_RULE) as unknown as z.ZodType<string, I>) =>
   base.transform(viaParser((s) => parsePair(s)));
+
+/** A date as YYYY-MM-DD (UTC midnight), an ISO time or epoch ms, as epoch ms. */
+export const dateField = () => z.union([z.string(), z.number()]).transform((v, c) => {
+  const t = typeof v === 'number' ? v : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+  if (!Number.isFinite(t)) {
+    c.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD, ISO time or epoch ms)' });
+    return z.NEVER;
+  }
+  return t;
+});

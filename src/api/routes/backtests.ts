@@ -1,41 +1,19 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { parseWith } from '../errors.js';
-import { parseTimeframe } from '../../core/timeframes.js';
-import { parsePair } from '../../core/types.js';
+import { dateField, pairField, timeframeField } from '../../config/zod.js';
 import { BacktestJobs } from '../../services/backtest/jobs.js';
 import { builtinStrategy, resolveParams } from '../../services/backtest/strategies/index.js';
 
-const date = z.union([z.string(), z.number()]).transform((v, c) => {
-  const t = typeof v === 'number' ? v : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  if (!Number.isFinite(t)) {
-    c.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD, ISO time or epoch ms)' });
-    return z.NEVER;
-  }
-  return t;
-});
+const date = dateField();
 
-const pair = z.string().transform((s, c) => {
-  try {
-    return parsePair(s);
-  } catch (e) {
-    c.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+const pair = pairField();
 
 const body = z.strictObject({
   strategy: z.string().min(1, 'must name a built-in strategy (sma-cross, volume-spike, trade-plan)'),
   params: z.record(z.string(), z.number()).default({}),
   pairs: z.array(pair).min(1, 'needs at least one pair').max(200, 'at most 200 pairs'),
-  timeframe: z.string().default('1d').transform((s, c) => {
-    try {
-      return parseTimeframe(s);
-    } catch (e) {
-      c.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  timeframe: timeframeField(z.string().default('1d')),
   since: date.optional(),
   until: date.optional(),
   fee: z.number().min(0, 'must be from 0 to 0.1').max(0.1, 'must be from 0 to 0.1').default(0.001),

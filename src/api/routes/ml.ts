@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { parseWith } from '../errors.js';
-import { parseTimeframe } from '../../core/timeframes.js';
-import { parsePair } from '../../core/types.js';
+import { dateField, pairField, timeframeField } from '../../config/zod.js';
 import { DEFAULT_SPEC_DOC, FeatureSpecError, parseFeatureSpec } from '../../core/features/spec.js';
 import { InputError } from '../../errors.js';
 import { checkParams, DEFAULT_WALK_FORWARD } from '../../services/ml/run.js';
@@ -14,32 +13,11 @@ const predictBody = z.strictObject({
   contribs: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
-const date = z.union([z.string(), z.number()]).transform((v, c) => {
-  const t = typeof v === 'number' ? v : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  if (!Number.isFinite(t)) {
-    c.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD, ISO time or epoch ms)' });
-    return z.NEVER;
-  }
-  return t;
-});
+const date = dateField();
 
 const trainBody = z.strictObject({
-  pair: z.string({ error: 'required: a pair such as BTC/USD' }).transform((s, c) => {
-    try {
-      return parsePair(s);
-    } catch (e) {
-      c.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
-  timeframe: z.string().default('4h').transform((s, c) => {
-    try {
-      return parseTimeframe(s);
-    } catch (e) {
-      c.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  pair: pairField(z.string({ error: 'required: a pair such as BTC/USD' })),
+  timeframe: timeframeField(z.string().default('4h')),
   /** The feature spec as a JSON object (the YAML spec's structure); default: the built-in spec. */
   spec: z.record(z.string(), z.unknown()).optional(),
   engine: z.enum(['auto', 'ts', 'xgboost'], { error: 'must be auto, ts or xgboost' }).default('auto'),
