@@ -325,7 +325,10 @@ export class PostgresStore implements Store {
     // An upsert may touch a key once per statement: a candle sent twice keeps its last result.
     const last = new Map<string, CandleResult>();
     for (const r of results) last.set(resultKey(r), r);
-    const unique = [...last.values()];
+    // Rows in key order: two batches that share candles (two workers, a retry beside a live
+    // run) then take their row locks in the same order and wait for each other instead of
+    // deadlocking, which PostgreSQL would break by aborting one of them.
+    const unique = [...last.values()].sort(compareKeys);
     const snapshots = SNAPSHOT_KINDS.map((kind) => {
       const rows: CandleResult[] = [];
       const payloads: string[] = [];
@@ -451,4 +454,11 @@ function encode(value: unknown): string {
   const s = JSON.stringify(value);
   if (s === undefined) throw new TypeError('cannot store undefined (or a function) as JSON');
   return s;
+}
+
+function compareKeys(a: CandleResult, b: CandleResult): number {
+  return a.key.source < b.key.source ? -1 : a.key.source > b.key.source ? 1
+    : a.key.symbol < b.key.symbol ? -1 : a.key.symbol > b.key.symbol ? 1
+      : a.key.timeframe < b.key.timeframe ? -1 : a.key.timeframe > b.key.timeframe ? 1
+        : a.time - b.time;
 }
