@@ -10,7 +10,8 @@ const BLOCK_50001 = 'rpc_response_getblock_000000001c920d495e1eeef2452b6d1c6c229
 const PREV = ['76a8d70a757be5055f60be076b683897cadaad6b7bdf78c43e39b9d59cb4a6ea', '0dd0394c6240355f4e4b3c88028f678ed746cebee3b3e8509620733f018914c9', '0d37522b89f991f8433b80f709ad31862a54435cd003f25732fe405e9db93216'];
 
 describe.runIf(has)('on-chain parsers on real Bitcoin Core payloads (mainnet blocks 50001-50002)', () => {
-  const prevTxs = new Map<string, unknown>(PREV.map((h) => [h, etlFile(`rpc_response_getrawtransaction_${h}.json`)]));
+  // A skipped describe still runs its body to collect the tests: read the files only when present.
+  const prevTxs = new Map<string, unknown>(has ? PREV.map((h) => [h, etlFile(`rpc_response_getrawtransaction_${h}.json`)]) : []);
 
   it('getblock verbosity 2 + the spent transactions give what bitcoin-etl parsed: hashes, addresses, satoshi values', () => {
     const block = parseCoreBlock(etlFile(BLOCK_50001), prevTxs);
@@ -57,7 +58,7 @@ describe.runIf(has)('on-chain parsers on real Bitcoin Core payloads (mainnet blo
 });
 
 describe.runIf(has)('whale classification on real transactions', () => {
-  const block = parseCoreBlock(etlFile(BLOCK_50001), new Map(PREV.map((h) => [h, etlFile(`rpc_response_getrawtransaction_${h}.json`)])));
+  const block = has ? parseCoreBlock(etlFile(BLOCK_50001), new Map(PREV.map((h) => [h, etlFile(`rpc_response_getrawtransaction_${h}.json`)]))) : { hash: '', height: 0, time: 0, txs: [] };
   const [, t1, t2] = block.txs;
 
   it('coins paid to an exchange wallet are an inflow, coins leaving one an outflow, exchange to exchange neither', () => {
