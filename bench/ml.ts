@@ -129,7 +129,7 @@ process.stdout.write(`scoring (in process): ${perSec.toLocaleString('en')} predi
 const dir = mkdtempSync(join(tmpdir(), 'sextant-bench-ml-'));
 writeFileSync(join(dir, 'bench.json'), xgboostJsonText(ts.model));
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-  env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), SEXTANT_RATE_LIMIT__ENABLED: 'false', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
 });
 try {
   const base = await new Promise<string>((resolve, reject) => {
