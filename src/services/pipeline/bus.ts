@@ -71,7 +71,11 @@ export class RedisSignalBus implements SignalBus {
   }
 
   async publish(signal: StoredSignal): Promise<void> {
-    if (!this.pub.ready() && !this.pub.idle()) return this.deliverLocally(signal, this.pub.lastError() ?? `connection ${this.pub.redis.status}`);
+    // Only a connection known to be failing skips Redis. One still connecting (the first publish
+    // of a lazy client started it, a second arrived meanwhile) queues the command like any
+    // other; taking the local path there dropped signals a fresh worker published at startup.
+    const failing = !this.pub.ready() && !this.pub.idle() ? this.pub.lastError() : undefined;
+    if (failing) return this.deliverLocally(signal, failing);
     try {
       await withDeadline(this.pub.redis.publish(this.channel, JSON.stringify(signal)), this.timeoutMs, () => new Error(`no answer within ${this.timeoutMs} ms`));
       this.lastFailure = undefined;
