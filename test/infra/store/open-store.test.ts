@@ -15,7 +15,7 @@ const hasPg = await requires('postgres');
 describe('openStore', () => {
   it('defaults to SQLite under the XDG data dir', () => {
     expect(defaultSqlitePath({ XDG_DATA_HOME: '/data/x' })).toBe('/data/x/sextant/sextant.db');
-    expect(defaultSqlitePath({ HOME: '/home/u' })).toMatch(/\.local\/share\/sextant\/sextant\.db$/);
+    expect(defaultSqlitePath({ HOME: 'fake-home' })).toMatch(/\.local\/share\/sextant\/sextant\.db$/);
   });
 
   it('opens and migrates a SQLite file (creating its directory) when no databaseUrl is set', async () => {
