@@ -4,35 +4,20 @@
 // counting with a budget high enough never to refuse). Goal: < 10 % cost.
 // Run: node --import tsx bench/auth.ts [seconds=8] [connections=20]
 // Figures on a loaded machine are noisy: run it alone, compare within one run.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateApiKey } from '../src/api/auth/api-key.js';
 import { SqliteStore } from '../src/infra/store/sqlite.js';
+import { startServerProcess } from '../test/helpers/server-process.js';
 
 const seconds = Number(process.argv[2] ?? 8);
 const connections = Number(process.argv[3] ?? 20);
 const dir = mkdtempSync(join(tmpdir(), 'sextant-bench-auth-'));
 const db = join(dir, 'store.db');
 
-async function serve(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-    env: { ...process.env, SEXTANT_CONFIG: '', DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_STORE__SQLITE_PATH: db, SEXTANT_RATE_LIMIT__MAX: '1000000', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    proc.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, proc };
-}
+const serve = (env: Record<string, string>) => startServerProcess({ env: { SEXTANT_STORE__SQLITE_PATH: db, SEXTANT_RATE_LIMIT__MAX: '1000000', ...env }, echoStderr: true });
 
 async function measure(url: string, headers: Record<string, string>): Promise<{ analyze: number; signals: number }> {
   const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, r) => (err ? reject(err) : resolve(r))));
@@ -59,7 +44,7 @@ for (const [name, env, headers] of [
   try {
     results[name] = await measure(s.url, headers);
   } finally {
-    s.proc.kill('SIGTERM');
+    await s.stop();
   }
 }
 rmSync(dir, { recursive: true, force: true });

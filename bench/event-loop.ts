@@ -2,11 +2,11 @@
 // while a burst of 100 distinct, uncached analyses (25 pairs x 4 limits, all sent at once)
 // is being computed. Goal: /health p99 < 50 ms. Run twice: charts rendered on the event loop
 // (charts.threads 0, the old way) and on the worker-thread pool (the default).
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { startServerProcess } from '../test/helpers/server-process.js';
 
 const BURST = 100;
 const pct = (xs: number[], p: number): number => {
@@ -14,25 +14,7 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
-async function startServer(env: Record<string, string>): Promise<{ port: number; stop(): void }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SEXTANT_STORE__SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'sextant-bench-')), 'b.db'), ...env };
-  delete childEnv['REDIS_URL'];
-  delete childEnv['DATABASE_URL'];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start')), 120_000);
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      const m = /Sextant API on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-  });
-  return { port, stop: () => proc.kill('SIGTERM') };
-}
+const startServer = (env: Record<string, string>) => startServerProcess({ env, echoStderr: true, startTimeoutMs: 120_000 });
 
 function call(agent: Agent, port: number, method: string, path: string, body?: string): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
@@ -101,7 +83,7 @@ async function burst(label: string, env: Record<string, string>): Promise<Record
   } finally {
     healthAgent.destroy();
     workAgent.destroy();
-    server.stop();
+    await server.stop();
   }
 }
 

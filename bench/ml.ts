@@ -3,7 +3,6 @@
 // Sextant's scorer: batch predictions per second, single-row latency p50/p99 in process and
 // through the real HTTP server (POST /api/v1/predict).
 // Figures go to bench/out/ml.json. Peak memory is the process's max RSS after each phase.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { predict, predictMargin } from '../src/core/ml/predict.js';
 import { CANDLE_DATASETS, defaultDataDir } from '../src/sources/market/replay/catalog.js';
 import { loadXgboost } from '../src/services/ml/xgboost-native.js';
 import { xgboostJsonText } from '../src/core/ml/xgboost-json.js';
+import { startServerProcess } from '../test/helpers/server-process.js';
 
 const OUT = join(import.meta.dirname, 'out');
 const ROWS = 100_000;
@@ -128,20 +128,9 @@ process.stdout.write(`scoring (in process): ${perSec.toLocaleString('en')} predi
 // Single-row latency through the real HTTP server (POST /api/v1/predict, keep-alive), same model.
 const dir = mkdtempSync(join(tmpdir(), 'sextant-bench-ml-'));
 writeFileSync(join(dir, 'bench.json'), xgboostJsonText(ts.model));
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-  env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), SEXTANT_RATE_LIMIT__ENABLED: 'false', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-});
+const server = await startServerProcess({ env: { ML_MODELS_DIR: dir, SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), SEXTANT_RATE_LIMIT__ENABLED: 'false' }, startTimeoutMs: 120_000 });
 try {
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-    setTimeout(() => reject(new Error('server did not start')), 120_000);
-  });
+  const base = server.url;
   const body = (r: number) => JSON.stringify({ model: 'bench', rows: [Object.fromEntries(names.map((f, k) => [f, Number.isNaN(test.x.values[r * test.x.cols + k]!) ? null : test.x.values[r * test.x.cols + k]!]))] });
   const http: number[] = [];
   for (let k = 0; k < 2200; k++) {
@@ -157,7 +146,7 @@ try {
   results.http = { requests: http.length, p50Ms: hq(0.5), p99Ms: hq(0.99), goalP99Ms: 5 };
   process.stdout.write(`HTTP POST /api/v1/predict, one row, ${params.nRounds} trees: p50 ${hq(0.5).toFixed(2)} ms, p99 ${hq(0.99).toFixed(2)} ms (goal p99 < 5 ms: ${hq(0.99) < 5 ? 'met' : 'NOT met'})\n`);
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,50 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys, separateDbUrl, uniqueName } from '../helpers/redis.js';
 import { requires } from '../helpers/requires.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { pngSize } from '../infra/charts/png.js';
 
-interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
+type Server = ServerProcess;
 
-/** The real CLI process: `sextant serve --port 0` prints the URL it bound. */
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  // A store of its own (no user's or other suite's SQLite file), removed when the server stops.
-  const dir = mkdtempSync(join(tmpdir(), 'sextant-api-analyze-'));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), ...env };
-  if (!env['REDIS_URL']) delete childEnv['REDIS_URL'];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stderr!.on('data', (c: Buffer) => (err += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 45_000);
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-  });
-  return {
-    url,
-    proc,
-    stop: () => new Promise<void>((r) => {
-      const done = () => {
-        rmSync(dir, { recursive: true, force: true });
-        r();
-      };
-      if (proc.exitCode !== null) return done();
-      proc.once('exit', done);
-      proc.kill('SIGTERM');
-    }),
-  };
-}
+/** The real CLI process: `sextant serve --port 0`, a store of its own, removed when the server stops. */
+const startServer = (env: Record<string, string> = {}) => startServerProcess({ env, startTimeoutMs: 45_000 });
 
 // Response bodies are checked field by field below; a loose type keeps those checks short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,58 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { requires } from '../helpers/requires.js';
 import { ETL_REQ, FNG_REQ, startStandins, type Standins } from '../helpers/intel-standins.js';
+import { startServerProcess, type Loose, type ServerProcess } from '../helpers/server-process.js';
 
-// Response bodies are checked field by field; a loose type keeps those checks short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = Record<string, any>;
 
 const has = await requires(ETL_REQ, FNG_REQ);
 const EXCHANGE = '1HaHTfmvoUW6i6nhJf8jJs6tU4cHNmBQHQ';
 const PARTS = ['whales', 'exchange_whales', 'orderbook', 'sentiment', 'fear_greed', 'technical'];
 
-interface Server { url: string; proc: ChildProcess; stop(): Promise<void> }
+type Server = ServerProcess;
 
 /** `sextant serve` as a real process, its sources pointed at the stand-ins. */
-async function startServer(s: Standins): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'sx-intel-'));
-  const cfg = join(dir, 'sextant.yaml');
-  writeFileSync(cfg, [
-    'auth: { disabled: true }',
-    `store: { sqlitePath: ${join(dir, 's.db')} }`,
-    `llm: { baseUrl: ${s.url}/llm, model: standin, timeoutMs: 1500 }`,
-    'intel:',
-    '  mode: online',
-    '  timeoutMs: 1500',
-    `  whales: { baseUrl: ${s.url}/chain, minBtc: 10, exchangeAddresses: { ${EXCHANGE}: test-exchange } }`,
-    `  reddit: { clientId: id, clientSecret: secret, authUrl: ${s.url}/reddit, apiUrl: ${s.url}/reddit, subreddits: [CryptoCurrency, Bitcoin] }`,
-    `  fearGreed: { baseUrl: ${s.url}/fng }`,
-  ].join('\n'));
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SEXTANT_CONFIG: '' };
-  delete env['REDIS_URL'];
-  delete env['DATABASE_URL'];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--config', cfg, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  proc.stderr!.on('data', (c: Buffer) => (err += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 90_000);
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c;
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-  });
-  return { url, proc, stop: () => new Promise<void>((r) => (proc.exitCode !== null ? r() : (proc.once('exit', () => r()), proc.kill('SIGTERM')))) };
-}
+const startServer = (s: Standins) => startServerProcess({
+  config: {
+    auth: { disabled: true },
+    llm: { baseUrl: `${s.url}/llm`, model: 'standin', timeoutMs: 1500 },
+    intel: {
+      mode: 'online',
+      timeoutMs: 1500,
+      whales: { baseUrl: `${s.url}/chain`, minBtc: 10, exchangeAddresses: { [EXCHANGE]: 'test-exchange' } },
+      reddit: { clientId: 'id', clientSecret: 'secret', authUrl: `${s.url}/reddit`, apiUrl: `${s.url}/reddit`, subreddits: ['CryptoCurrency', 'Bitcoin'] },
+      fearGreed: { baseUrl: `${s.url}/fng` },
+    },
+  },
+});
 
 const postSignal = async (url: string, body: unknown) => {
   const res = await fetch(`${url}/signal`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeatureCsv } from '../../src/core/ml/csv.js';
 import { sextant } from '../helpers/cli.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { openSource } from '../../src/app/sources.js';
 import { loadConfig } from '../../src/config/load.js';
 import { loadCandles } from '../../src/services/candles.js';
@@ -16,7 +16,7 @@ const GOLDEN = join(import.meta.dirname, '..', '..', '..', 'shared', 'golden', '
 const present = existsSync(GOLDEN);
 if (!present && process.env.REQUIRE_SERVICES === '1') throw new Error(`REQUIRE_SERVICES=1 and ${GOLDEN} is missing`);
 const dir = mkdtempSync(join(tmpdir(), 'sextant-api-ml-'));
-let server: ChildProcess;
+let server: ServerProcess | undefined;
 let base = '';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,26 +27,12 @@ describe.skipIf(!present)(`ML HTTP API against the real server${present ? '' : '
     copyFileSync(join(GOLDEN, 'btcusdt-1h-clf.model.json'), join(dir, 'clf.json'));
     copyFileSync(join(GOLDEN, 'btcusdt-1h-reg.model.json'), join(dir, 'reg.json'));
     writeFileSync(join(dir, 'broken.json'), '{"learner": {');
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-      env: { ...process.env, ML_MODELS_DIR: dir, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), LOG_LEVEL: 'warn', SEXTANT_AUTH__DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    server.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-      setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 90_000);
-    });
+    server = await startServerProcess({ env: { ML_MODELS_DIR: dir, SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), SEXTANT_AUTH__DISABLED: 'true' } });
+    base = server.url;
   }, 120_000);
 
-  afterAll(() => {
-    server?.kill('SIGTERM');
+  afterAll(async () => {
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,37 +1,26 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 // The real server process, as users run it, on the bundled replay data.
 const results = mkdtempSync(join(tmpdir(), 'sextant-api-scan-'));
-let server: ChildProcess;
+let server: ServerProcess | undefined;
 let base = '';
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'], {
-    // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
-    // A 2 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
-    env: { ...process.env, SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_STORE__SQLITE_PATH: join(results, 'store.db'), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '2', SEXTANT_AUTH__DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // Results are read back from the store: a store of its own, so no earlier run's batch is "latest".
+  // A 2 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
+  server = await startServerProcess({
+    env: { SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '2', SEXTANT_AUTH__DISABLED: 'true' },
+    startTimeoutMs: 45_000,
   });
-  let err = '';
-  server.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 45_000);
-  });
+  base = server.url;
 });
 
-afterAll(() => {
-  server?.kill('SIGTERM');
+afterAll(async () => {
+  await server?.stop();
   rmSync(results, { recursive: true, force: true });
 });
 

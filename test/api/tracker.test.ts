@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { rawFeed, rawTrades } from '../services/tracker/feed.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 // The real server process, as users run it, with the tracker replaying the bundled feed.
-const dir = mkdtempSync(join(tmpdir(), 'sextant-api-tracker-'));
-const servers: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 
-async function start(name: string, args: string[]): Promise<string> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--tracker', ...args], {
-    env: { ...process.env, SEXTANT_CONFIG: '', DATABASE_URL: '', SEXTANT_STORE__SQLITE_PATH: join(dir, `${name}.db`), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.push(p);
-  let err = '';
-  p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    p.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    p.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 90_000);
-  });
+async function start(args: string[]): Promise<string> {
+  const server = await startServerProcess({ args: ['--tracker', ...args] });
+  servers.push(server);
+  return server.url;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,7 +21,7 @@ let paced = '';
 const wsSeen = { normal: 0, slow: 0, slowClosed: false, normalClosed: false };
 
 beforeAll(async () => {
-  [full, paced] = await Promise.all([start('full', ['--tracker-speed', 'max']), start('paced', ['--tracker-speed', '20', '--tracker-ws-buffer', '32768', '--tracker-ws-ping', '3000'])]);
+  [full, paced] = await Promise.all([start(['--tracker-speed', 'max']), start(['--tracker-speed', '20', '--tracker-ws-buffer', '32768', '--tracker-ws-ping', '3000'])]);
   // Two readers of /ws/events on the paced server: one reads, one stops reading (a slow client).
   const normal = new WebSocket(`${paced.replace('http', 'ws')}/ws/events`);
   const slow = new WebSocket(`${paced.replace('http', 'ws')}/ws/events`);
@@ -63,9 +45,8 @@ beforeAll(async () => {
   normal.close();
 }, 240_000);
 
-afterAll(() => {
-  for (const s of servers) s.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
 });
 
 const get = async (base: string, path: string) => {

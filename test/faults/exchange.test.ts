@@ -9,7 +9,7 @@ import { candleCount } from '../../src/core/series.js';
 import { asPair } from '../../src/core/types.js';
 import { dailyBars, feed, localUrls, startFakeExchange, type FakeExchange } from '../helpers/fake-exchange/index.js';
 import { eventually } from './helpers/ports.js';
-import { analyze, getJson, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { analyze, getJson, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const KLINES = '/api/v3/klines';
 const INFO = '/api/v3/exchangeInfo';

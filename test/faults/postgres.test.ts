@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, requires } from '../helpers/requires.js';
 import { TcpProxy } from './helpers/tcp-proxy.js';
 import { eventually } from './helpers/ports.js';
-import { analyze, getJson, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { analyze, getJson, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 const SCHEMA = `fault_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 

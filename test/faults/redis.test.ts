@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedisServer, PrivateRedis } from './helpers/redis-server.js';
 import { eventually, sparePort } from './helpers/ports.js';
-import { analyze, getJson, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { analyze, getJson, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { requiresExternal } from '../helpers/requires.js';
 
 const sqlite = (): string => join(mkdtempSync(join(tmpdir(), 'sextant-fault-')), 'store.db');
