@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ERROR_TABLE, InputError, SextantError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { commandTimeframe, openInput } from '../input.js';
 import { openCandleSource } from '../services.js';
 import { table } from '../format.js';
@@ -56,18 +56,8 @@ export function registerBacktest(program: Command): void {
     .option('--sweep <grid>', 'parameter sweep on worker threads, e.g. fast=5:30:5,slow=20|50|100 (table; --json adds heatmap data)')
     .option('--walk-forward <windows>', 'with --sweep: train=BARS,test=BARS[,step=BARS] rolling windows, best by Sharpe')
     .option('--workers <n>', 'worker threads for --sweep (default: all cores)')
-    .action(async (pairs: string[], opts: Opts) => {
-      try {
-        await run(pairs, opts);
-      } catch (e) {
-        // Known errors: one line and the exit code of their kind (bad input 2, not found 3).
-        if (e instanceof SextantError) {
-          process.stderr.write(`sextant: ${e.message.split('\n')[0]}\n`);
-          process.exit(ERROR_TABLE[e.code].exit);
-        }
-        throw e;
-      }
-    });
+    // Errors reach main's one-line report with their exit code (bad input 2, not found 3).
+    .action((pairs: string[], opts: Opts) => run(pairs, opts));
 }
 
 async function run(pairs: string[], opts: Opts): Promise<void> {

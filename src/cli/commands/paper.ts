@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ERROR_TABLE, InputError, SextantError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { parseTimeframe } from '../../core/timeframes.js';
 import type { RiskLimits } from '../../core/portfolio/risk.js';
 import { openSource } from '../../app/sources.js';
@@ -54,17 +54,8 @@ export function registerPaper(program: Command): void {
     .option('--max-orders-per-day <n>', 'risk: order frequency limit')
     .option('--kill-switch', 'risk: refuse every order that is not reduce-only')
     .option('--json', 'events and the final account as JSON lines')
-    .action(async (pairs: string[], opts: Opts) => {
-      try {
-        await run(pairs, opts);
-      } catch (e) {
-        if (e instanceof SextantError) {
-          process.stderr.write(`sextant: ${e.message.split('\n')[0]}\n`);
-          process.exit(ERROR_TABLE[e.code].exit);
-        }
-        throw e;
-      }
-    });
+    // Errors reach main's one-line report with their exit code (bad input 2, not found 3).
+    .action((pairs: string[], opts: Opts) => run(pairs, opts));
 }
 
 async function run(pairs: string[], opts: Opts): Promise<void> {
