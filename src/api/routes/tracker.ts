@@ -149,6 +149,29 @@ export const trackerRoutes: RouteModule = async (app, { ctx }) => {
     };
   });
 
+  // Research replays the bundled feed once per grouping and process (a few seconds of CPU); later asks get the same report.
+  const research = new Map<string, Promise<unknown>>();
+  const researchQuery = z.strictObject({ by: z.enum(['key', 'prefix']).default('key') });
+  app.get('/api/tracker/research', { schema: { summary: 'Research mode: the recorded feed replayed through the tracker detectors; returns after 5m/1h/1d, hit rates and sample sizes per event key (outcomes)', tags } }, async (req) => {
+    const q = parseWith(researchQuery, req.query);
+    let job = research.get(q.by);
+    if (!job) {
+      job = (async () => {
+        const { trackerFeedFor } = await import('../../services/tracker/feeds.js');
+        const { runResearch, sourceOutcomeCandles } = await import('../../services/tracker/research.js');
+        const feed = await trackerFeedFor('replay', { top: Infinity }, ctx.config);
+        const symbols = feed.feeds.map((f) => f.name as Pair);
+        const extra = feed.start !== undefined ? await sourceOutcomeCandles(ctx.source, symbols, feed.start) : { candles: [], notes: [] };
+        const r = await runResearch({ feed, symbols, candles: extra.candles, by: q.by });
+        return { status: 'success', ...r, notes: [...r.notes, ...extra.notes] };
+      })();
+      research.set(q.by, job);
+      // A failed run is not cached: the next ask tries again.
+      job.catch(() => research.delete(q.by));
+    }
+    return job;
+  });
+
   await app.register(websocket);
   app.get('/ws/events', { websocket: true, schema: { summary: 'WebSocket: tracker events and closed windows as JSON; slow clients are dropped', tags } }, (socket) => {
     const t = ctx.tracker;

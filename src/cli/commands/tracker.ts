@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { parsePair, type Pair } from '../../core/types.js';
 import { InputError, NotFoundError, UnavailableError } from '../../errors.js';
 import { storeFromConfig } from '../../app/store.js';
@@ -6,6 +7,7 @@ import { trackerFeedFor } from '../../services/tracker/feeds.js';
 import { TrackerService } from '../../services/tracker/service.js';
 import { trackerStoreOf } from '../../services/tracker/store.js';
 import { formatTrackerSummary } from '../../services/tracker/summary.js';
+import type { OutcomeCandles } from '../../services/tracker/research.js';
 import { cliConfig, intOption } from '../context.js';
 import { parseSince } from './candles.js';
 
@@ -16,6 +18,19 @@ function parseSpeed(s: string): number {
   const n = Number(s);
   if (!(n > 0) || !Number.isFinite(n)) throw new InputError(`--speed must be a positive number or "max", got "${s}"`, 'speed');
   return n;
+}
+
+const HORIZON_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function parseHorizons(s: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const h of s.split(',').filter(Boolean)) {
+    const m = /^(\d+)([mhd])$/.exec(h.trim());
+    if (!m || Number(m[1]) < 1) throw new InputError(`--horizons: "${h}" is not a horizon like 5m, 1h or 1d`, 'horizons');
+    out[h.trim()] = Number(m[1]) * HORIZON_UNITS[m[2]!]!;
+  }
+  if (!Object.keys(out).length) throw new InputError('--horizons: give at least one horizon', 'horizons');
+  return out;
 }
 
 function parseWindow(s: string): number {
@@ -78,6 +93,35 @@ export function registerTracker(program: Command): void {
       }
       if (opts.json) process.stdout.write(`${JSON.stringify({ stats: t.stats, counts: t.counts, symbols: t.status(), events: t.recentEvents().slice(-50) })}\n`);
       else process.stdout.write(`${formatTrackerSummary(t)}\n`);
+    });
+
+  tracker
+    .command('research')
+    .description('replay recorded history through the tracker\'s detectors and measure what followed each event kind (returns after 5m/1h/1d, hit rates, sample sizes)')
+    .option('--symbols <list>', 'comma-separated pairs (default: every pair with a recorded feed)')
+    .option('--candles <PAIR=FILE>', 'a candle file (CSV or freqtrade JSON) for the outcomes of PAIR\'s events over horizons longer than the feed; repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--horizons <list>', 'forward-return horizons, e.g. 5m,1h,1d', '5m,1h,1d')
+    .option('--by <group>', 'group events by full key or by key prefix (first condition): key | prefix', 'key')
+    .option('--json', 'JSON output')
+    .action(async (opts: { symbols?: string; candles: string[]; horizons: string; by: string; json?: boolean }) => {
+      const config = await cliConfig();
+      if (opts.by !== 'key' && opts.by !== 'prefix') throw new InputError(`--by must be key or prefix, got "${opts.by}"`, 'by');
+      const horizons = parseHorizons(opts.horizons);
+      const symbols = opts.symbols ? opts.symbols.split(',').filter(Boolean).map((s) => parsePair(s, 'symbols')) : undefined;
+      const feed = await trackerFeedFor('replay', symbols ?? { top: Infinity }, config);
+      const { readCandleFile } = await import('../../sources/market/file/read.js');
+      const candles: OutcomeCandles[] = opts.candles.map((spec) => {
+        const i = spec.indexOf('=');
+        if (i <= 0) throw new InputError(`--candles must be PAIR=FILE, got "${spec}"`, 'candles');
+        const symbol = parsePair(spec.slice(0, i), 'candles');
+        const file = spec.slice(i + 1);
+        const { candles: c, report } = readCandleFile(file);
+        if (!(report.spacing.stepMs > 0)) throw new InputError(`--candles ${file}: fewer than 2 candles, no timeframe`, 'candles');
+        return { symbol, name: `${symbol} ${basename(file)}`, timeframeMs: report.spacing.stepMs, candles: c };
+      });
+      const { runResearch, formatResearch } = await import('../../services/tracker/research.js');
+      const r = await runResearch({ feed, symbols: feed.feeds.map((f) => f.name as Pair), candles, horizons, by: opts.by });
+      process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `${formatResearch(r)}\n`);
     });
 
   tracker
