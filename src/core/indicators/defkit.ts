@@ -57,10 +57,11 @@ export function trueRange(high: number, low: number, prevClose: number): number 
 
 /**
  * An output array whose warm-up prefix is NaN: `fill` writes everything from `lookback` on,
- * so only the prefix needs filling (saves a full pass on long series).
+ * so only the prefix needs filling (saves a full pass on long series). `into` is the caller's
+ * output to write instead of a fresh array.
  */
-export function withWarmup(length: number, lookback: number, fill: (out: Float64Array) => void): Float64Array {
-  const out = new Float64Array(length);
+export function withWarmup(length: number, lookback: number, fill: (out: Float64Array) => void, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(length);
   fill(out);
   out.fill(NaN, 0, Math.min(lookback, length));
   return out;

@@ -3,6 +3,7 @@
  * (`<group>/index.ts`; each definition sits in `<group>/<name>.ts` next to its kernel), and the
  * validated entry point used by the API, the CLI and the services.
  */
+import { Arena } from './arena.js';
 import { IndicatorError, type IndicatorDef, type Params } from './types.js';
 import { cycle } from './cycle/index.js';
 import { extras } from './extras/index.js';
@@ -65,6 +66,24 @@ export function resolveParams(def: IndicatorDef, given: Readonly<Record<string, 
 export function runIndicator(name: string, inputs: readonly Float64Array[], given?: Readonly<Record<string, number>>): { def: IndicatorDef; params: Params; outputs: Float64Array[] } {
   const def = getIndicator(name);
   const params = resolveParams(def, given);
+  checkInputs(def, inputs);
+  return { def, params, outputs: def.compute(inputs, params) };
+}
+
+/**
+ * Runs a definition into the caller's outputs. Definitions that do not write in place yet are
+ * computed the allocating way and copied, so every function is callable this way.
+ */
+export function computeInto(def: IndicatorDef, inputs: readonly Float64Array[], params: Params, outputs: readonly Float64Array[], arena: Arena): void {
+  if (def.computeInto) {
+    def.computeInto(inputs, params, outputs, arena);
+    return;
+  }
+  const r = def.compute(inputs, params);
+  for (let k = 0; k < r.length; k++) outputs[k]!.set(r[k]!);
+}
+
+function checkInputs(def: IndicatorDef, inputs: readonly Float64Array[]): number {
   if (inputs.length !== def.inputs.length) {
     throw new IndicatorError(`${def.name}: expects ${def.inputs.length} inputs (${def.inputs.join(', ')}), got ${inputs.length}`, 'inputs');
   }
@@ -74,5 +93,79 @@ export function runIndicator(name: string, inputs: readonly Float64Array[], give
       throw new IndicatorError(`${def.name}: inputs must have equal length (${def.inputs[0]}=${n}, ${def.inputs[k]}=${inputs[k]!.length})`, def.inputs[k]);
     }
   }
-  return { def, params, outputs: def.compute(inputs, params) };
+  return n;
+}
+
+/**
+ * Validated entry point with caller-provided outputs (TA-Lib's model): one Float64Array per
+ * output, each as long as the inputs; every cell is written (NaN during warm-up).
+ */
+export function runIndicatorInto(
+  name: string, inputs: readonly Float64Array[], given: Readonly<Record<string, number>> | undefined,
+  outputs: readonly Float64Array[], arena: Arena = new Arena(),
+): { def: IndicatorDef; params: Params } {
+  const def = getIndicator(name);
+  const params = resolveParams(def, given);
+  const n = checkInputs(def, inputs);
+  checkOutputs(def, outputs, n);
+  computeInto(def, inputs, params, outputs, arena);
+  return { def, params };
+}
+
+function checkOutputs(def: IndicatorDef, outputs: readonly Float64Array[], n: number): void {
+  if (outputs.length !== def.outputs.length) {
+    throw new IndicatorError(`${def.name}: expects ${def.outputs.length} outputs (${def.outputs.map((o) => o.name).join(', ')}), got ${outputs.length}`, 'outputs');
+  }
+  for (let k = 0; k < outputs.length; k++) {
+    if (outputs[k]!.length !== n) throw new IndicatorError(`${def.name}: output ${def.outputs[k]!.name} must have the inputs' length ${n}, got ${outputs[k]!.length}`, 'outputs');
+  }
+}
+
+/** A definition with its parameters validated once, for repeated runs. */
+export interface PreparedIndicator {
+  readonly def: IndicatorDef;
+  readonly params: Params;
+  readonly lookback: number;
+}
+
+export function prepareIndicator(name: string, given?: Readonly<Record<string, number>>): PreparedIndicator {
+  const def = getIndicator(name);
+  const params = resolveParams(def, given);
+  return { def, params, lookback: def.lookback(params) };
+}
+
+/**
+ * Runs indicators into buffers it owns and reuses: temporaries from one arena, outputs from
+ * another that `begin()` recycles. A service computing the same indicators per request on
+ * same-length series allocates nothing after its first request:
+ *
+ *   const rsi = prepareIndicator('RSI', { timePeriod: 14 });
+ *   runner.begin();                          // outputs of the previous request are reused from here
+ *   const [out] = runner.run(rsi, [close]);  // valid until the next begin()
+ */
+export class IndicatorRunner {
+  readonly scratch = new Arena();
+  private readonly outputs = new Arena();
+  private readonly lists: Float64Array[][] = [];
+  private used = 0;
+
+  begin(): void {
+    this.outputs.release(0);
+    this.used = 0;
+  }
+
+  run(prepared: PreparedIndicator, inputs: readonly Float64Array[]): Float64Array[] {
+    const { def } = prepared;
+    const n = checkInputs(def, inputs);
+    let list = this.lists[this.used];
+    if (list === undefined) { list = []; this.lists[this.used] = list; }
+    this.used++;
+    const k = def.outputs.length;
+    list.length = k;
+    for (let j = 0; j < k; j++) list[j] = this.outputs.take(n);
+    const m = this.scratch.mark();
+    computeInto(def, inputs, prepared.params, list, this.scratch);
+    this.scratch.release(m);
+    return list;
+  }
 }

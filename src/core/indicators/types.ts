@@ -4,6 +4,7 @@
  * lookback) so that `out[i]` is always "the value known at the close of bar i".
  */
 import { InputError } from '../../errors.js';
+import type { Arena } from './arena.js';
 
 /** Names of input series. OHLCV names are fed from candles; `real*` from any series. */
 export type InputName = 'open' | 'high' | 'low' | 'close' | 'volume' | 'real' | 'real0' | 'real1' | 'periods';
@@ -40,6 +41,13 @@ export interface IndicatorDef {
   lookback(params: Params): number;
   /** Pure: `inputs` follow `inputs` order, all the same length; returns one array per output. */
   compute(inputs: readonly Float64Array[], params: Params): Float64Array[];
+  /**
+   * TA-Lib's model: writes every cell of the caller's `outputs` (one per output, each the input's
+   * length; NaN warm-up included) and takes temporaries from `arena`, so a caller that reuses its
+   * outputs allocates nothing. Definitions without it run through `compute` and a copy
+   * (registry `computeInto`).
+   */
+  computeInto?(inputs: readonly Float64Array[], params: Params, outputs: readonly Float64Array[], arena: Arena): void;
 }
 
 /** TA-Lib MA types, in TA-Lib's numbering. */

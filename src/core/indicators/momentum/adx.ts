@@ -11,8 +11,8 @@ import { HLC, single } from './shared.js';
 
 export function adxrLookback(period: number): number { return period + adxLookback(period) - 1; }
 
-export function adx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_ADX);
+export function adx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_ADX, out);
 }
 
 /** ADXR[i] = (ADX[i] + ADX[i - (period-1)]) / 2, as TA-Lib. */
@@ -28,6 +28,6 @@ export function adxr(high: Float64Array, low: Float64Array, close: Float64Array,
 }
 
 export const ADX = single('ADX', 'Average Directional Index, 0-100: trend strength regardless of direction (above ~25 trending, below ~20 ranging).', '0..100: trend strength, not direction; above ~25 trending, below ~20 ranging; a rising ADX means a strengthening trend.',
-  HLC, periodParam(14), adxLookback, (i, p) => adx(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14), adxLookback, (i, p, out) => adx(i[0]!, i[1]!, i[2]!, p, out));
 export const ADXR = single('ADXR', 'ADX Rating, 0-100: average of today\'s ADX and the ADX period-1 bars ago; a smoother trend-strength gauge.', '0..100: a smoothed ADX; above ~25 trending, below ~20 ranging; compare with ADX for an accelerating (ADX > ADXR) or fading trend.',
   HLC, periodParam(14), adxrLookback, (i, p) => adxr(i[0]!, i[1]!, i[2]!, p));

@@ -16,7 +16,7 @@
  * NaN inputs are not special-cased: they propagate through the arithmetic exactly as in TA-Lib
  * (a NaN bar poisons the running Wilder sums from then on).
  */
-import { nanArray } from '../types.js';
+import { outArray } from '../arena.js';
 import { isZero, periodParam, trueRange } from '../defkit.js';
 import { HLC, single } from './shared.js';
 
@@ -33,10 +33,10 @@ export const KIND_ADX = 3;
  * One fused pass for DI / DX / ADX: smoothed +DM, -DM and TR share the bar loop, the kind only
  * selects what gets written, so ADX costs the same single pass as TA-Lib's C.
  */
-export function directionalIndex(high: Float64Array, low: Float64Array, close: Float64Array, period: number, kind: number): Float64Array {
+export function directionalIndex(high: Float64Array, low: Float64Array, close: Float64Array, period: number, kind: number, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
   const lb = kind === KIND_ADX ? adxLookback(period) : kind === KIND_DX ? dxLookback(period) : diLookback(period);
+  const out = outArray(n, lb, into);
   if (n <= lb) return out;
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
@@ -132,21 +132,21 @@ export function directionalIndex(high: Float64Array, low: Float64Array, close: F
   return out;
 }
 
-export function plusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_PLUS_DI);
+export function plusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_PLUS_DI, out);
 }
 
-export function minusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_MINUS_DI);
+export function minusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_MINUS_DI, out);
 }
 
-export function dx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_DX);
+export function dx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalIndex(high, low, close, period, KIND_DX, out);
 }
 
 export const PLUS_DI = single('PLUS_DI', 'Plus Directional Indicator, 0-100: share of the true range made by upward moves (Wilder smoothed).', '0..100: strength of upward moves; +DI above -DI means buyers dominate (uptrend).',
-  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => plusDi(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p, out) => plusDi(i[0]!, i[1]!, i[2]!, p, out));
 export const MINUS_DI = single('MINUS_DI', 'Minus Directional Indicator, 0-100: share of the true range made by downward moves (Wilder smoothed).', '0..100: strength of downward moves; -DI above +DI means sellers dominate (downtrend).',
-  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p) => minusDi(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14, 'timePeriod', 1), diLookback, (i, p, out) => minusDi(i[0]!, i[1]!, i[2]!, p, out));
 export const DX = single('DX', 'Directional Movement Index, 0-100: |+DI - -DI| / (+DI + -DI); the unsmoothed input of ADX.', '0..100: raw trend strength, noisy; high = one direction dominates; ADX is its smoothed form.',
-  HLC, periodParam(14), dxLookback, (i, p) => dx(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14), dxLookback, (i, p, out) => dx(i[0]!, i[1]!, i[2]!, p, out));

@@ -3,7 +3,8 @@
  * slow - 1 + signal - 1). TA-Lib seeds the fast EMA (slow - fast) bars after the slow one, so
  * both lines start from the composite's own first bar.
  */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray, scratch, type Arena } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { p, real } from '../defkit.js';
 import { emaKInto } from '../overlap/ema.js';
 import { fastP, MOMENTUM, signalP, slowP } from './shared.js';
@@ -14,7 +15,7 @@ export type Triple = [Float64Array, Float64Array, Float64Array];
  * TA_INT_MACD. A period of 0 selects the classic fixed factors (0.15 for 12, 0.075 for 26)
  * that MACDFIX uses; they differ slightly from 2/(p+1).
  */
-function macdCore(real: Float64Array, fastPeriod: number, slowPeriod: number, signalPeriod: number): Triple {
+function macdCore(real: Float64Array, fastPeriod: number, slowPeriod: number, signalPeriod: number, into?: readonly Float64Array[], arena: Arena = scratch): Triple {
   if (slowPeriod < fastPeriod) [fastPeriod, slowPeriod] = [slowPeriod, fastPeriod];
   let kSlow: number;
   let kFast: number;
@@ -23,33 +24,36 @@ function macdCore(real: Float64Array, fastPeriod: number, slowPeriod: number, si
   if (fastPeriod !== 0) kFast = 2 / (fastPeriod + 1);
   else { fastPeriod = 12; kFast = 0.15; }
   const n = real.length;
-  const macd = nanArray(n);
-  const signal = nanArray(n);
-  const hist = nanArray(n);
   const lbSignal = signalPeriod - 1;
   const lbSlow = slowPeriod - 1;
   const start = lbSignal + lbSlow;
+  const macd = outArray(n, start, into?.[0]);
+  const signal = outArray(n, start, into?.[1]);
+  const hist = outArray(n, start, into?.[2]);
   if (start >= n) return [macd, signal, hist];
-  const fast = new Float64Array(n);
-  const slow = new Float64Array(n);
+  const mark = arena.mark();
+  const fast = arena.take(n);
+  const slow = arena.take(n);
   emaKInto(real, 0, slowPeriod, kSlow, slow);
   emaKInto(real, lbSlow - (fastPeriod - 1), fastPeriod, kFast, fast);
   for (let i = lbSlow; i < n; i++) fast[i] = fast[i]! - slow[i]!;
+  // The signal EMA writes from `start` on (seeded from fast[lbSlow..start]), after the NaN prefix.
   emaKInto(fast, lbSlow, signalPeriod, 2 / (signalPeriod + 1), signal);
   for (let i = start; i < n; i++) {
     const m = fast[i]!;
     macd[i] = m;
     hist[i] = m - signal[i]!;
   }
+  arena.release(mark);
   return [macd, signal, hist];
 }
 
-export function macd(real: Float64Array, fastPeriod: number, slowPeriod: number, signalPeriod: number): Triple {
-  return macdCore(real, fastPeriod, slowPeriod, signalPeriod);
+export function macd(real: Float64Array, fastPeriod: number, slowPeriod: number, signalPeriod: number, into?: readonly Float64Array[], arena?: Arena): Triple {
+  return macdCore(real, fastPeriod, slowPeriod, signalPeriod, into, arena);
 }
 
-export function macdfix(real: Float64Array, signalPeriod: number): Triple {
-  return macdCore(real, 0, 0, signalPeriod);
+export function macdfix(real: Float64Array, signalPeriod: number, into?: readonly Float64Array[], arena?: Arena): Triple {
+  return macdCore(real, 0, 0, signalPeriod, into, arena);
 }
 
 export const macdOuts = real('outMACD', 'outMACDSignal', 'outMACDHist');
@@ -60,6 +64,7 @@ export const MACD: IndicatorDef = {
   inputs: ['real'], params: [fastP, slowP, signalP], outputs: macdOuts,
   lookback: (ps) => Math.max(p(ps, 'fastPeriod'), p(ps, 'slowPeriod')) - 1 + p(ps, 'signalPeriod') - 1,
   compute: ([x], ps) => macd(x!, p(ps, 'fastPeriod'), p(ps, 'slowPeriod'), p(ps, 'signalPeriod')),
+  computeInto: ([x], ps, outs, arena) => { macd(x!, p(ps, 'fastPeriod'), p(ps, 'slowPeriod'), p(ps, 'signalPeriod'), outs, arena); },
 };
 
 export const MACDFIX: IndicatorDef = {
@@ -68,4 +73,5 @@ export const MACDFIX: IndicatorDef = {
   inputs: ['real'], params: [signalP], outputs: macdOuts,
   lookback: (ps) => 25 + p(ps, 'signalPeriod') - 1,
   compute: ([x], ps) => macdfix(x!, p(ps, 'signalPeriod')),
+  computeInto: ([x], ps, outs, arena) => { macdfix(x!, p(ps, 'signalPeriod'), outs, arena); },
 };

@@ -1,5 +1,5 @@
 /** MFI: money flow index, a volume-weighted RSI of typical price (warm-up period). */
-import { nanArray } from '../types.js';
+import { outArray, scratch, type Arena } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { single } from './shared.js';
 
@@ -7,12 +7,14 @@ import { single } from './shared.js';
  * Money Flow Index. A bar whose typical price equals the previous one contributes to neither
  * flow; TA-Lib writes 0 when the total flow in the window is below 1.0 (not only when zero).
  */
-export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, period = 14): Float64Array {
+export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, period = 14, into?: Float64Array, arena: Arena = scratch): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  const out = outArray(n, period, into);
   if (n <= period) return out;
-  const pos = new Float64Array(period);
-  const neg = new Float64Array(period);
+  const mark = arena.mark();
+  // Circular buffers of the window's flows; every slot is written before it is read.
+  const pos = arena.take(period);
+  const neg = arena.take(period);
   let idx = 0;
   let prevValue = (high[0]! + low[0]! + close[0]!) / 3.0;
   let posSum = 0;
@@ -43,8 +45,9 @@ export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, 
     total = posSum + negSum;
     out[today] = total < 1.0 ? 0 : 100.0 * (posSum / total);
   }
+  arena.release(mark);
   return out;
 }
 
 export const MFI = single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.', '0..100: above 80 overbought, below 20 oversold; divergence from price warns of a reversal.',
-  ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p));
+  ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p, out, arena) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p, out, arena));

@@ -1,5 +1,5 @@
 /** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period). CMO shares the kernel. */
-import { nanArray } from '../types.js';
+import { outArray, type Arena } from '../arena.js';
 import { isZero, periodParam } from '../defkit.js';
 import { C, single } from './shared.js';
 
@@ -7,9 +7,9 @@ import { C, single } from './shared.js';
  * Wilder-smoothed gains/losses; `cmo` switches the final ratio. Seeded with the simple mean of
  * the first `period` changes, as TA-Lib (the first value lands at index `period`).
  */
-export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean): Float64Array {
+export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean, into?: Float64Array): Float64Array {
   const n = real.length;
-  const out = nanArray(n);
+  const out = outArray(n, period, into);
   if (n <= period) return out;
   let prevValue = real[0]!;
   let gain = 0;
@@ -42,9 +42,9 @@ export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean)
   return out;
 }
 
-export function rsi(real: Float64Array, period = 14): Float64Array {
-  return wilderGainLoss(real, period, false);
+export function rsi(real: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return wilderGainLoss(real, period, false, out);
 }
 
 export const RSI = single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.', '0..100: above 70 overbought, below 30 oversold; 50 is neutral, and divergence from price warns of a reversal.',
-  C, periodParam(14), (p) => p, (i, p) => rsi(i[0]!, p));
+  C, periodParam(14), (p) => p, (i, p, out?: Float64Array, _arena?: Arena) => rsi(i[0]!, p, out));

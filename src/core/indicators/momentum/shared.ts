@@ -4,6 +4,7 @@
  * compatibility) with its operation order; NaN inputs are not special-cased and propagate
  * through the arithmetic exactly as in TA-Lib.
  */
+import type { Arena } from '../arena.js';
 import type { IndicatorDef, ParamSpec } from '../types.js';
 import { intParam, p, real } from '../defkit.js';
 
@@ -16,12 +17,17 @@ export const C = ['real'] as const;
 /** Definition of a one-output indicator with a single period parameter. */
 export function single(
   name: string, description: string, interpretation: string, inputs: IndicatorDef['inputs'], param: ParamSpec,
-  lookback: (period: number) => number, fn: (ins: readonly Float64Array[], period: number) => Float64Array,
+  lookback: (period: number) => number, fn: (ins: readonly Float64Array[], period: number, out?: Float64Array, arena?: Arena) => Float64Array,
 ): IndicatorDef {
   return {
     name, group: MOMENTUM, description, interpretation, inputs, params: [param], outputs: real(),
     lookback: (params) => lookback(p(params, param.name)),
     compute: (ins, params) => [fn(ins, p(params, param.name))],
+    // Kernels that write in place return `out`; the others return their own array, copied.
+    computeInto: (ins, params, [out], arena) => {
+      const r = fn(ins, p(params, param.name), out, arena);
+      if (r !== out) out!.set(r);
+    },
   };
 }
 

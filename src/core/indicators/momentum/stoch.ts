@@ -2,7 +2,8 @@
  * STOCH: slow stochastic, slow %K = MA of raw %K and slow %D = MA of slow %K, 0..100
  * (warm-up fastK - 1 + both MA warm-ups). The raw %K kernel is shared with STOCHF and STOCHRSI.
  */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray, scratch, type Arena } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { blank, int, MOMENTUM } from './shared.js';
@@ -56,20 +57,23 @@ export function fastKInto(high: Float64Array, low: Float64Array, close: Float64A
 export function stoch(
   high: Float64Array, low: Float64Array, close: Float64Array,
   fastKPeriod: number, slowKPeriod: number, slowKMaType: number, slowDPeriod: number, slowDMaType: number,
+  into?: readonly Float64Array[], arena: Arena = scratch,
 ): [Float64Array, Float64Array] {
   const n = close.length;
   const kStart = fastKPeriod - 1;
   const slowKStart = kStart + maLookback(slowKPeriod, slowKMaType);
   const start = slowKStart + maLookback(slowDPeriod, slowDMaType);
-  const slowK = nanArray(n);
-  const slowD = nanArray(n);
+  const slowK = outArray(n, start, into?.[0]);
+  const slowD = outArray(n, start, into?.[1]);
   if (start >= n) return [slowK, slowD];
-  const rawK = new Float64Array(n);
+  const mark = arena.mark();
+  const rawK = arena.take(n);
   fastKInto(high, low, close, 0, fastKPeriod, rawK);
   maInto(rawK, kStart, slowKPeriod, slowKMaType, slowK);
   maInto(slowK, slowKStart, slowDPeriod, slowDMaType, slowD);
   blank(slowK, start);
   blank(slowD, start);
+  arena.release(mark);
   return [slowK, slowD];
 }
 
@@ -87,4 +91,7 @@ export const STOCH: IndicatorDef = {
   outputs: real('outSlowK', 'outSlowD'),
   lookback: (ps) => p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'slowK_Period'), p(ps, 'slowK_MAType')) + maLookback(p(ps, 'slowD_Period'), p(ps, 'slowD_MAType')),
   compute: ([h, l, c], ps) => stoch(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'slowK_Period'), p(ps, 'slowK_MAType'), p(ps, 'slowD_Period'), p(ps, 'slowD_MAType')),
+  computeInto: ([h, l, c], ps, outs, arena) => {
+    stoch(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'slowK_Period'), p(ps, 'slowK_MAType'), p(ps, 'slowD_Period'), p(ps, 'slowD_MAType'), outs, arena);
+  },
 };

@@ -1,5 +1,6 @@
 /** BBANDS: an MA and bands nbDev standard deviations around it (warm-up of the MA). */
-import { MaType, nanArray, type IndicatorDef } from '../types.js';
+import { outArray, scratch, type Arena } from '../arena.js';
+import { MaType, type IndicatorDef } from '../types.js';
 import { maTypeParam, p, periodParam, real, realParam, REAL_BOUND } from '../defkit.js';
 import { varianceInto } from '../statistic/var.js';
 import { maLookback, movingAverage } from './ma.js';
@@ -10,12 +11,15 @@ import { OVERLAP } from './shared.js';
  * SMA (running sum of squares minus the squared mean); for other MA types it uses the
  * population standard deviation around the SMA (TA_STDDEV), whatever the middle band.
  */
-export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDevDn: number, maType: number): [Float64Array, Float64Array, Float64Array] {
+export function bbands(
+  real: Float64Array, period: number, nbDevUp: number, nbDevDn: number, maType: number,
+  into?: readonly Float64Array[], arena: Arena = scratch,
+): [Float64Array, Float64Array, Float64Array] {
   const n = real.length;
-  const upper = nanArray(n);
-  const lower = nanArray(n);
-  const middle = movingAverage(real, period, maType);
   const start = maLookback(period, maType);
+  const upper = outArray(n, start, into?.[0]);
+  const lower = outArray(n, start, into?.[2]);
+  const middle = movingAverage(real, period, maType, into?.[1]);
   if (start >= n) return [upper, middle, lower];
   if (maType === MaType.SMA) {
     // Bands in the same pass as the running sum of squares: no deviation array, one pass.
@@ -35,7 +39,8 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
     }
     return [upper, middle, lower];
   }
-  const sd = new Float64Array(n);
+  const mark = arena.mark();
+  const sd = arena.take(n);
   varianceInto(real, period, sd);
   for (let i = start; i < n; i++) {
     const m = middle[i]!;
@@ -44,6 +49,7 @@ export function bbands(real: Float64Array, period: number, nbDevUp: number, nbDe
     upper[i] = m + s * nbDevUp;
     lower[i] = m - s * nbDevDn;
   }
+  arena.release(mark);
   return [upper, middle, lower];
 }
 
@@ -61,4 +67,5 @@ export const BBANDS: IndicatorDef = {
   outputs: real('outRealUpperBand', 'outRealMiddleBand', 'outRealLowerBand'),
   lookback: (params) => maLookback(p(params, 'timePeriod'), p(params, 'maType')),
   compute: ([x], params) => bbands(x!, p(params, 'timePeriod'), p(params, 'nbDevUp'), p(params, 'nbDevDn'), p(params, 'maType')),
+  computeInto: ([x], params, outs, arena) => { bbands(x!, p(params, 'timePeriod'), p(params, 'nbDevUp'), p(params, 'nbDevDn'), p(params, 'maType'), outs, arena); },
 };

@@ -16,8 +16,8 @@ export function demaInto(src: Float64Array, from: number, period: number, out: F
   for (let i = from + 2 * lb; i < n; i++) out[i] = 2 * e1[i]! - e2[i]!;
 }
 
-export function dema(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, demaLookback(period), (o) => demaInto(real, 0, period, o));
+export function dema(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, demaLookback(period), (o) => demaInto(real, 0, period, o), out);
 }
 
 export const DEMA = maDef('DEMA', 'Double EMA (2*EMA - EMA(EMA)): a trend line with less lag than the EMA.', 'Price units; turns earlier than the EMA of the same period but overshoots more in ranges; read slope and price crossings like an EMA.', demaLookback, dema);

@@ -23,8 +23,8 @@ export function emaInto(src: Float64Array, from: number, period: number, out: Fl
   emaKInto(src, from, period, 2 / (period + 1), out);
 }
 
-export function ema(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, emaLookback(period), (o) => emaInto(real, 0, period, o));
+export function ema(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, emaLookback(period), (o) => emaInto(real, 0, period, o), out);
 }
 
 export const EMA = maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', 'Price units; reacts faster than an SMA of the same period; price above a rising EMA suggests an uptrend, and the slope shows its direction.', emaLookback, ema);

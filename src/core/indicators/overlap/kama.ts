@@ -45,8 +45,8 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
   }
 }
 
-export function kama(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, kamaLookback(period), (o) => kamaInto(real, 0, period, o));
+export function kama(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, kamaLookback(period), (o) => kamaInto(real, 0, period, o), out);
 }
 
 export const KAMA = maDef('KAMA', 'Kaufman adaptive MA: follows price closely in trends, flattens in noise (efficiency ratio over timePeriod).', 'Price units; a flat KAMA means noise (no trend), a sloping one an efficient trend; price crossing it is a trend signal.', kamaLookback, kama);

@@ -62,8 +62,8 @@ export function maInto(src: Float64Array, from: number, period: number, maType: 
 }
 
 /** TA_MA: the moving average of type `maType` (TA-Lib numbering 0..8), NaN during warm-up. */
-export function movingAverage(real: Float64Array, period: number, maType: number): Float64Array {
-  return withWarmup(real.length, maLookback(period, maType), (o) => maInto(real, 0, period, maType, o));
+export function movingAverage(real: Float64Array, period: number, maType: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, maLookback(period, maType), (o) => maInto(real, 0, period, maType, o), out);
 }
 
 export const MA: IndicatorDef = {
@@ -72,4 +72,5 @@ export const MA: IndicatorDef = {
   inputs: ['real'], params: [periodParam(30, 'timePeriod', 1), maTypeParam()], outputs: real(),
   lookback: (params) => maLookback(p(params, 'timePeriod'), p(params, 'maType')),
   compute: ([x], params) => [movingAverage(x!, p(params, 'timePeriod'), p(params, 'maType'))],
+  computeInto: ([x], params, [out]) => { movingAverage(x!, p(params, 'timePeriod'), p(params, 'maType'), out); },
 };

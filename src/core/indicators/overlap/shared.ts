@@ -12,6 +12,7 @@
  * engine is checked against TA-Lib to 1e-9 and the order of floating-point operations decides
  * the last bits. NaN inputs are not special-cased: they propagate as in TA-Lib's C.
  */
+import type { Arena } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 
@@ -20,11 +21,15 @@ export const OVERLAP = 'Overlap Studies';
 /** Definition of an MA with one `timePeriod` (default 30) on one input series. */
 export function maDef(
   name: string, description: string, interpretation: string,
-  lookback: (period: number) => number, fn: (x: Float64Array, period: number) => Float64Array,
+  lookback: (period: number) => number, fn: (x: Float64Array, period: number, out?: Float64Array, arena?: Arena) => Float64Array,
 ): IndicatorDef {
   return {
     name, group: OVERLAP, description, interpretation, inputs: ['real'], params: [periodParam(30)], outputs: real(),
     lookback: (params) => lookback(p(params, 'timePeriod')),
     compute: ([x], params) => [fn(x!, p(params, 'timePeriod'))],
+    computeInto: ([x], params, [out], arena) => {
+      const r = fn(x!, p(params, 'timePeriod'), out, arena);
+      if (r !== out) out!.set(r);
+    },
   };
 }

@@ -19,8 +19,8 @@ export function smaInto(src: Float64Array, from: number, period: number, out: Fl
   }
 }
 
-export function sma(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, smaLookback(period), (o) => smaInto(real, 0, period, o));
+export function sma(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, smaLookback(period), (o) => smaInto(real, 0, period, o), out);
 }
 
 export const SMA = maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', 'Price units; price above a rising SMA suggests an uptrend, below a falling one a downtrend; crossings of two SMAs mark trend changes late but robustly.', smaLookback, sma);

@@ -18,8 +18,8 @@ export function temaInto(src: Float64Array, from: number, period: number, out: F
   for (let i = from + 3 * lb; i < n; i++) out[i] = e3[i]! + (3 * e1[i]! - 3 * e2[i]!);
 }
 
-export function tema(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, temaLookback(period), (o) => temaInto(real, 0, period, o));
+export function tema(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, temaLookback(period), (o) => temaInto(real, 0, period, o), out);
 }
 
 export const TEMA = maDef('TEMA', 'Triple EMA (3*EMA - 3*EMA(EMA) + EMA(EMA(EMA))): a trend line with even less lag.', 'Price units; hugs price closest of the EMA family and overshoots on reversals; read slope and price crossings like an EMA.', temaLookback, tema);

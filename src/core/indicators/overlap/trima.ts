@@ -69,8 +69,8 @@ export function trimaInto(src: Float64Array, from: number, period: number, out: 
   }
 }
 
-export function trima(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, trimaLookback(period), (o) => trimaInto(real, 0, period, o));
+export function trima(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, trimaLookback(period), (o) => trimaInto(real, 0, period, o), out);
 }
 
 export const TRIMA = maDef('TRIMA', 'Triangular moving average: weights rise to the middle of the window, smoother than the SMA.', 'Price units; very smooth and late: useful for the underlying trend, not for timing.', trimaLookback, trima);

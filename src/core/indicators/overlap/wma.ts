@@ -34,8 +34,8 @@ export function wmaInto(src: Float64Array, from: number, period: number, out: Fl
   }
 }
 
-export function wma(real: Float64Array, period: number): Float64Array {
-  return withWarmup(real.length, wmaLookback(period), (o) => wmaInto(real, 0, period, o));
+export function wma(real: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return withWarmup(real.length, wmaLookback(period), (o) => wmaInto(real, 0, period, o), out);
 }
 
 export const WMA = maDef('WMA', 'Linearly weighted moving average: the newest value weighs timePeriod, the oldest 1.', 'Price units; weighs recent bars more than an SMA, so it turns earlier; read like any moving average (slope = trend direction).', wmaLookback, wma);

@@ -3,29 +3,34 @@
  * (bars 1..period), then atr = (atr*(period-1) + tr) / period (warm-up period). NATR shares
  * the kernel.
  */
-import { nanArray, type IndicatorDef } from '../types.js';
-import { p, periodParam, real } from '../defkit.js';
-import { trangeInto, VOLATILITY } from './trange.js';
+import { outArray } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
+import { p, periodParam, real, trueRange } from '../defkit.js';
+import { VOLATILITY } from './trange.js';
 
-/** With `normalize`, NATR = atr / close * 100. */
-export function wilderAtr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, normalize: boolean): Float64Array {
+/**
+ * With `normalize`, NATR = atr / close * 100. The true range is computed in the same pass (no
+ * TR series): the values and their order of summation are TA-Lib's.
+ */
+export function wilderAtr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, normalize: boolean, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  const out = outArray(n, period, into);
   if (period >= n) return out;
-  const tr = new Float64Array(n);
-  trangeInto(high, low, close, tr);
   if (period === 1) {
-    for (let i = 1; i < n; i++) out[i] = normalize ? natrOf(tr[i]!, close[i]!) : tr[i]!;
+    for (let i = 1; i < n; i++) {
+      const tr = trueRange(high[i]!, low[i]!, close[i - 1]!);
+      out[i] = normalize ? natrOf(tr, close[i]!) : tr;
+    }
     return out;
   }
   let sum = 0;
-  for (let i = 1; i <= period; i++) sum += tr[i]!;
+  for (let i = 1; i <= period; i++) sum += trueRange(high[i]!, low[i]!, close[i - 1]!);
   let atr = sum / period;
   out[period] = normalize ? natrOf(atr, close[period]!) : atr;
   const pm1 = period - 1;
   for (let i = period + 1; i < n; i++) {
     atr *= pm1;
-    atr += tr[i]!;
+    atr += trueRange(high[i]!, low[i]!, close[i - 1]!);
     atr /= period;
     out[i] = normalize ? natrOf(atr, close[i]!) : atr;
   }
@@ -36,8 +41,8 @@ function natrOf(atr: number, close: number): number {
   return close > -1e-14 && close < 1e-14 ? 0 : (atr / close) * 100;
 }
 
-export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
-  return wilderAtr(high, low, close, period, false);
+export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return wilderAtr(high, low, close, period, false, out);
 }
 
 export const ATR: IndicatorDef = {
@@ -46,4 +51,5 @@ export const ATR: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([h, l, c], params) => [atr(h!, l!, c!, p(params, 'timePeriod'))],
+  computeInto: ([h, l, c], params, [out]) => { atr(h!, l!, c!, p(params, 'timePeriod'), out); },
 };

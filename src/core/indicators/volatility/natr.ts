@@ -4,8 +4,8 @@ import { p, periodParam, real } from '../defkit.js';
 import { wilderAtr } from './atr.js';
 import { VOLATILITY } from './trange.js';
 
-export function natr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
-  return wilderAtr(high, low, close, period, true);
+export function natr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out?: Float64Array): Float64Array {
+  return wilderAtr(high, low, close, period, true, out);
 }
 
 export const NATR: IndicatorDef = {
@@ -14,4 +14,5 @@ export const NATR: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [periodParam(14, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([h, l, c], params) => [natr(h!, l!, c!, p(params, 'timePeriod'))],
+  computeInto: ([h, l, c], params, [out]) => { natr(h!, l!, c!, p(params, 'timePeriod'), out); },
 };

@@ -4,9 +4,9 @@ import { real } from '../defkit.js';
 import { VOLUME } from './ad.js';
 
 /** On-balance volume: volume added on up closes, subtracted on down closes, from volume[0]. */
-export function obv(close: Float64Array, volume: Float64Array): Float64Array {
+export function obv(close: Float64Array, volume: Float64Array, into?: Float64Array): Float64Array {
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   if (n === 0) return out;
   let acc = volume[0]!;
   let prev = close[0]!;
@@ -26,4 +26,5 @@ export const OBV: IndicatorDef = {
   inputs: ['close', 'volume'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([c, v]) => [obv(c!, v!)],
+  computeInto: ([c, v], _ps, [out]) => { obv(c!, v!, out); },
 };

@@ -1,0 +1,77 @@
+/**
+ * Bit-identity check for kernel work: hashes every output of every registered indicator on the
+ * bundled real candles (all USDT daily pairs, concatenated), with default parameters, every MA type
+ * where a function takes one, and a short period where it takes `timePeriod`. Run it before and
+ * after a kernel change and diff the two files: any changed bit (NaN payloads aside, which are
+ * folded into one) shows as a changed line.
+ *
+ *   node --import tsx bench/indicators/hash-outputs.ts [--reuse] > bench/out/hashes.txt
+ *
+ * --reuse computes through the caller-provided-output path (`computeInto`) into buffers filled
+ * with garbage first, and runs it twice per case, so a kernel that skips a cell shows here too.
+ */
+import { createHash } from 'node:crypto';
+import { ReplaySource } from '../../src/sources/market/replay/source.js';
+import { Arena } from '../../src/core/indicators/arena.js';
+import { listIndicators, resolveParams, runIndicator, runIndicatorInto } from '../../src/core/indicators/registry.js';
+import type { IndicatorDef, InputName } from '../../src/core/indicators/types.js';
+
+const reuse = process.argv.includes('--reuse');
+const replay = new ReplaySource();
+const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
+const hist = pairs.map((s) => replay.history(s, '1d'));
+const n = hist.reduce((a, h) => a + h.close.length, 0);
+const col = (k: 'open' | 'high' | 'low' | 'close' | 'volume' | 'time'): Float64Array => {
+  const out = new Float64Array(n);
+  let at = 0;
+  for (const h of hist) { out.set(h[k], at); at += h[k].length; }
+  return out;
+};
+const d = { open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume'), time: col('time') };
+const periods = new Float64Array(n);
+for (let i = 0; i < n; i++) {
+  const r = d.high[i]! - d.low[i]!;
+  periods[i] = r > 0 ? 2 + Math.floor(28 * (d.close[i]! - d.low[i]!) / r) : 2;
+}
+const pick: Record<InputName, Float64Array> = {
+  open: d.open, high: d.high, low: d.low, close: d.close, volume: d.volume, real: d.close, real0: d.high, real1: d.low, periods,
+};
+const inputsOf = (def: IndicatorDef): Float64Array[] =>
+  def.name === 'VWAP_SESSION' ? [d.high, d.low, d.close, d.volume, d.time] : def.inputs.map((k) => pick[k]);
+
+function cases(def: IndicatorDef): Record<string, number>[] {
+  const out: Record<string, number>[] = [{}];
+  for (const p of def.params) {
+    if (p.type === 'maType') for (let t = 0; t <= 8; t++) if (t !== p.default) out.push({ [p.name]: t });
+    if (p.name === 'timePeriod' && p.min <= 5 && p.default !== 5) out.push({ timePeriod: 5 });
+  }
+  return out;
+}
+
+function hash(a: Float64Array): string {
+  const h = createHash('sha256');
+  // NaN payloads differ by how a NaN arose (0/0 vs a NaN literal) and carry no value: fold them.
+  const copy = new Float64Array(a);
+  for (let i = 0; i < copy.length; i++) if (copy[i] !== copy[i]) copy[i] = NaN;
+  h.update(new Uint8Array(copy.buffer));
+  return h.digest('hex').slice(0, 16);
+}
+
+const arena = new Arena();
+process.stderr.write(`${n} candles from ${pairs.length} pairs, mode ${reuse ? 'reuse' : 'default'}\n`);
+for (const def of listIndicators()) {
+  for (const given of cases(def)) {
+    const label = `${def.name} ${JSON.stringify(resolveParams(def, given))}`;
+    let outs: Float64Array[];
+    if (reuse) {
+      const bufs = def.outputs.map(() => new Float64Array(n).fill(12345.678));
+      runIndicatorInto(def.name, inputsOf(def), given, bufs, arena);
+      for (const b of bufs) b.fill(-9.5e300);
+      runIndicatorInto(def.name, inputsOf(def), given, bufs, arena);
+      outs = bufs;
+    } else {
+      outs = runIndicator(def.name, inputsOf(def), given).outputs;
+    }
+    process.stdout.write(`${label} ${outs.map(hash).join(' ')}\n`);
+  }
+}
