@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { sextant } from '../helpers/cli.js';
-import { CHROMIUM, requires } from '../helpers/requires.js';
+import { requires } from '../helpers/requires.js';
+import { inkedPixels, launchChromium, watchPage } from '../helpers/browser.js';
 
 const hasChromium = await requires('chromium');
 const work = mkdtempSync(join(tmpdir(), 'sextant-bt-'));
@@ -33,32 +33,19 @@ describe('sextant backtest', () => {
     expect(r.code).toBe(0);
     expect(existsSync(file)).toBe(true);
     if (!hasChromium) return; // requires() said so, or failed the run under REQUIRE_SERVICES=1
-    const browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium(work, { width: 1200, height: 1000 });
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      const remote: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (q) => { if (!q.url().startsWith('file:')) remote.push(q.url()); });
+      const w = watchPage(page, (url) => url.startsWith('file:'));
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       await page.waitForFunction('typeof window.echarts === "object"');
       for (const id of ['price', 'equity', 'drawdown']) await page.locator(`#${id} canvas`).first().waitFor();
-      // Each chart has ink on it, not a blank frame (page code as a string: no DOM lib in tests).
-      const inked = await page.evaluate(`['price','equity','drawdown'].map((id) => {
-        const c = document.querySelector('#' + id + ' canvas');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-        return n;
-      })`) as number[];
+      // Each chart has ink on it, not a blank frame.
+      const inked = await inkedPixels(page, ['#price canvas', '#equity canvas', '#drawdown canvas']);
       for (const n of inked) expect(n).toBeGreaterThan(2000);
       expect(await page.locator('table').innerText()).toContain('Max drawdown %');
-      expect(errors).toEqual([]);
-      expect(remote).toEqual([]);
+      expect(w.errors).toEqual([]);
+      expect(w.outside).toEqual([]);
     } finally {
       await browser.close();
     }

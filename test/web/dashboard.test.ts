@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/app/server.js';
 import { PipelineService, parseSeriesList } from '../../src/services/pipeline/service.js';
@@ -11,7 +11,8 @@ import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { candleCount } from '../../src/core/series.js';
 import { parsePair } from '../../src/core/types.js';
 import type { StoredSignal } from '../../src/infra/store/types.js';
-import { CHROMIUM, requires } from '../helpers/requires.js';
+import { requires } from '../helpers/requires.js';
+import { launchChromium, watchPage } from '../helpers/browser.js';
 import { REPO_ROOT, TEST_OUT } from '../helpers/paths.js';
 import { generateApiKey } from '../../src/api/auth/api-key.js';
 import { apiKeysOf } from '../../src/infra/store/api-keys.js';
@@ -34,15 +35,7 @@ let base = '';
 let adminKey = '';
 
 /** Console errors, uncaught exceptions and every request that left the server, per page. */
-interface Watch { errors: string[]; outside: string[] }
-function watch(page: Page): Watch {
-  const w: Watch = { errors: [], outside: [] };
-  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(m.text()); });
-  page.on('pageerror', (e) => w.errors.push(e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(`${base}/`) && !r.url().startsWith('data:')) w.outside.push(r.url()); });
-  page.on('websocket', (ws) => { if (!ws.url().startsWith(base.replace(/^http/, 'ws'))) w.outside.push(ws.url()); });
-  return w;
-}
+const watch = (page: Page) => watchPage(page, (url) => url.startsWith(`${base}/`) || url.startsWith('data:') || url.startsWith(`${base.replace(/^http/, 'ws')}/`));
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`${base}/${hash}`, { waitUntil: 'load' });
@@ -95,13 +88,7 @@ describe.runIf(await requires('chromium'))('dashboard in headless Chromium', () 
     // The tracker page reads the synced book; wait (bounded) until the replayed feed has synced both.
     for (let i = 0; i < 600 && !server.ctx.tracker!.status().every((s) => s.book.state === 'synced'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(server.ctx.tracker!.status().map((s) => s.book.state)).toEqual(server.ctx.tracker!.symbols().map(() => 'synced'));
-    browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium(work, { width: 1400, height: 900 });
   }, 240_000);
 
   afterAll(async () => {

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { ScannerService } from '../../../src/services/scanner/service.js';
 import { defaultScannerSettings } from '../../../src/config/scanner.js';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
-import { CHROMIUM, requires } from '../../helpers/requires.js';
+import { requires } from '../../helpers/requires.js';
+import { inkedPixels, launchChromium, watchPage } from '../../helpers/browser.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sextant-chart-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,21 +23,10 @@ describe.runIf(await requires('chromium'))('scan chart in headless Chromium', ()
     const pair = run.summary.alerts[0]?.symbol ?? 'BTC/USDT';
     const files = run.summary.results.find((r) => r.symbol === pair)!.files as { chart: string; report: string };
     const file = join(run.dir, files.chart);
-    // Playwright owns --user-data-dir: a fresh profile is passed as the persistent context's dir.
-    const browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium(work, { width: 1200, height: 900 });
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      const remote: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) remote.push(r.url()); });
+      const w = watchPage(page, (url) => url.startsWith('file:'));
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       await page.waitForFunction('typeof window.echarts === "object"');
       const canvas = page.locator('#chart canvas');
@@ -47,24 +36,17 @@ describe.runIf(await requires('chromium'))('scan chart in headless Chromium', ()
       expect(box!.width).toBeGreaterThan(500);
       expect(box!.height).toBeGreaterThan(300);
       // The canvas has actual pixels on it, not a blank frame.
-      // Page-side code as a string: the test compiles without the DOM library.
-      const inked = await page.evaluate(`(() => {
-        const c = document.querySelector('#chart canvas');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-        return n;
-      })()`) as number;
+      const [inked] = await inkedPixels(page, ['#chart canvas']);
       expect(inked).toBeGreaterThan(10_000);
       await page.screenshot({ path: shot, fullPage: true });
-      expect(errors).toEqual([]);
-      expect(remote).toEqual([]);
+      expect(w.errors).toEqual([]);
+      expect(w.outside).toEqual([]);
       // The batch report opens too, and links to the chart; so does the pair's own report.
       await page.goto(pathToFileURL(join(run.dir, 'report.html')).href);
       expect(await page.locator(`a[href="${files.chart}"]`).count()).toBe(1);
       await page.goto(pathToFileURL(join(run.dir, files.report)).href);
       expect(await page.locator(`a[href="${files.chart}"]`).count()).toBe(1);
-      expect(errors).toEqual([]);
+      expect(w.errors).toEqual([]);
     } finally {
       await browser.close();
     }
