@@ -61,7 +61,9 @@ afterAll(async () => {
 const loaded = await loadCandles(replaySource(), { pair: 'ETH/USDT', timeframe: '1d', limit: 200 });
 const { data } = analyzeCandles(loaded, 'replay');
 const builtin = { analysis: writeEnglish(data), analysis_summarized: writePersian(data) };
-const cfg = () => ({ baseUrl, apiKey: 'sk-test', model: 'local-test', timeoutMs: 500 });
+// A timeout far above a local answer's time: on a loaded machine a 500 ms budget cut off good replies.
+// Only the timeout test sets a short one.
+const cfg = () => ({ baseUrl, apiKey: 'sk-test', model: 'local-test', timeoutMs: 15_000 });
 
 describe('LLM rewriter against a local OpenAI-compatible server', () => {
   it('uses the LLM text when the reply is valid, sending the built-in report and the numbers', async () => {
@@ -85,7 +87,7 @@ describe('LLM rewriter against a local OpenAI-compatible server', () => {
   // The slow reply (3 s) is a valid rewrite: had the 500 ms timeout not cut it off, the writer would be 'llm'.
   it('falls back to the built-in text on a timeout', async () => {
     mode = 'slow';
-    const out = await rewriteWithLlm(cfg(), data, builtin);
+    const out = await rewriteWithLlm({ ...cfg(), timeoutMs: 500 }, data, builtin);
     expect(out.writer).toBe('builtin');
     expect(out.text).toEqual(builtin);
     expect(out.note).toMatch(/timed out after 500 ms/);
