@@ -6,7 +6,7 @@ import { resolveStructureConfig } from './config.js';
 import { measureConfidence } from './confidence.js';
 import { FACTOR_BIT, confluenceOf, factorList, scoreOf } from './factors.js';
 import { StructureWalk } from './walk.js';
-import type { FactorName, Signal, SignalOptions, StructureResult } from './types.js';
+import type { FactorName, Signal, SignalOptions, StructureConfig, StructureResult } from './types.js';
 
 /**
  * Market structure, trade plan and calibrated confidence as known at the close of bar
@@ -22,11 +22,7 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
   const c = at === total - 1 ? candles : sliceCandles(candles, 0, at + 1);
   const n = at + 1;
 
-  const rsi = runIndicator('RSI', [c.close], { timePeriod: cfg.rsiPeriod }).outputs[0]!;
-  const atr = runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: cfg.atrPeriod }).outputs[0]!;
-  const tol = volatilityUnit(c, atr);
-
-  const walk = new StructureWalk(c, cfg, rsi, tol);
+  const { walk, rsi, atr } = structureWalk(c, cfg);
   for (let i = 0; i < n; i++) walk.step(i);
 
   const close = c.close[at]!;
@@ -101,6 +97,18 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
   };
   const planBasis = { stopAnchor: p.stopAnchor, stopStructure: p.stopStructure, stopBuffer: Math.abs(p.stopStructure - p.sl), targetSources: [...p.targetSources] };
   return { ...base, signal, fib, planBasis, factors: factorList(ev.mask, details) };
+}
+
+/**
+ * The walk over `c` with its indicator inputs, not stepped yet. `exhaustive` evaluates the
+ * plan at every bar, as the rules are written, instead of only where a setup can arise:
+ * the reference the shortcuts are tested against.
+ */
+export function structureWalk(c: Candles, cfg: StructureConfig, opts: { exhaustive?: boolean } = {}): { walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
+  const rsi = runIndicator('RSI', [c.close], { timePeriod: cfg.rsiPeriod }).outputs[0]!;
+  const atr = runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: cfg.atrPeriod }).outputs[0]!;
+  const walk = new StructureWalk(c, cfg, rsi, volatilityUnit(c, atr), opts.exhaustive ?? false);
+  return { walk, rsi, atr };
 }
 
 /**

@@ -65,26 +65,32 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig, ctx: Pla
   const prices: number[] = [];
   const sources: TargetSource[] = [];
   // Three scans for the nearest candidate beyond the previous target (beyond entry1 for the
-  // first): no candidate list, no sort, since the walk asks at every bar.
+  // first): no candidate list, no sort, no closure, since the walk asks at every bar.
   for (let k = 0; k < 3; k++) {
     const after = k === 0 ? entry1 : prices[k - 1]!;
     const min = k === 0 ? 0 : gap;
     let best = NaN;
     let source: TargetSource = 'swing';
-    const consider = (p: number, src: TargetSource) => {
-      const d = sign * (p - after);
-      if (d > min && !(sign * (p - best) >= 0)) {
-        best = p;
-        source = src;
-      }
-    };
     for (const l of ctx.levels) {
-      if (up ? l.zoneLow > entry1 : l.zoneHigh < entry1) consider(l.price, 'level');
+      if (!(up ? l.zoneLow > entry1 : l.zoneHigh < entry1)) continue;
+      const p = l.price;
+      if (sign * (p - after) > min && !(sign * (p - best) >= 0)) {
+        best = p;
+        source = 'level';
+      }
     }
     for (const o of ctx.blocks) {
-      if ((o.kind === 'bearish') === up) consider(up ? o.low : o.high, 'order-block');
+      if ((o.kind === 'bearish') !== up) continue;
+      const p = up ? o.low : o.high;
+      if (sign * (p - after) > min && !(sign * (p - best) >= 0)) {
+        best = p;
+        source = 'order-block';
+      }
     }
-    consider(to.price, 'swing');
+    if (sign * (to.price - after) > min && !(sign * (to.price - best) >= 0)) {
+      best = to.price;
+      source = 'swing';
+    }
     if (Number.isNaN(best)) break;
     prices.push(best);
     sources.push(source);

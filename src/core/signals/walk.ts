@@ -60,6 +60,8 @@ export class StructureWalk {
     private readonly rsi: Float64Array,
     /** ATR known at each bar (with a warm-up fallback), the volatility unit. */
     private readonly tol: Float64Array,
+    /** Evaluate the plan at every bar (the reference the shortcuts in `step` are tested against). */
+    private readonly exhaustive = false,
   ) {
     this.pending = findSwings(c.time, c.high, c.low, cfg.strength);
     this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback);
@@ -98,7 +100,29 @@ export class StructureWalk {
       for (let k = leg.to.index + 1; k < i; k++) this.track(up, close[k]!, high[k]!, low[k]!);
     }
     this.track(up, close[i]!, high[i]!, low[i]!);
-    const ev = this.evaluate(i, false);
+    if (this.exhaustive) {
+      this.record(i, leg, this.evaluate(i, false));
+      return;
+    }
+    // A bar only records a setup when its plan has no problem. Price beyond the leg's end
+    // (extended, or invalidated) and a retracement short of the pullback start (none,
+    // extended or invalidated) are each a problem whatever the plan says, so such bars
+    // skip the plan: the same setups at a fraction of the cost, since the walk runs over
+    // the whole lookback window for every closed candle.
+    if (up ? this.beyond > leg.to.price : this.beyond < leg.to.price) return;
+    const depth = (leg.to.price - close[i]!) / (leg.to.price - leg.from.price);
+    if (!(depth >= this.cfg.pullbackStart)) return;
+    // The factors a valid plan at this bar would fire (FIB from the depth alone, as it is
+    // when the leg is not invalidated); a set already recorded for this leg adds no setup
+    // whatever the plan's problems are.
+    const side = up ? this.cfg.fibLong : this.cfg.fibShort;
+    const ifValid = this.zoneFactors(leg, up) | this.barFactors(i, leg, up) | (depth >= side.entry1 || depth >= side.approaching ? FACTOR_BIT.FIB : 0);
+    if (this.seenMasks[ifValid]) return;
+    this.record(i, leg, this.evaluate(i, false, true));
+  }
+
+  /** A valid plan is a setup the first time its factor set appears on the leg. */
+  private record(i: number, leg: Leg, ev: BarEval): void {
     if (ev.problems.length === 0 && !this.seenMasks[ev.mask]) {
       this.seenMasks[ev.mask] = 1;
       this.setups.push({
@@ -106,6 +130,47 @@ export class StructureWalk {
         entry1: ev.plan.entry1, sl: ev.plan.sl, tp1: ev.plan.tp1,
       });
     }
+  }
+
+  /** Scratch of zoneFactors: the leg's entry zone and what overlaps it. */
+  private zLow = NaN;
+  private zHigh = NaN;
+  private zBlock: OrderBlock | null = null;
+  private zLevel = NaN;
+
+  /** OB and SR factors of the leg's entry zone at the current bar (zone and overlaps left in the z* fields). */
+  private zoneFactors(leg: Leg, up: boolean): number {
+    const side = up ? this.cfg.fibLong : this.cfg.fibShort;
+    const approach = retracementPrice(leg.from, leg.to, side.approaching);
+    const fibStop = retracementPrice(leg.from, leg.to, side.stop);
+    const zoneLow = Math.min(fibStop, approach);
+    const zoneHigh = Math.max(fibStop, approach);
+    let mask = 0;
+    let block: OrderBlock | null = null;
+    for (const b of this.blocks.unbroken()) {
+      if ((b.kind === 'bullish') === up && b.high >= zoneLow && b.low <= zoneHigh) {
+        block = b;
+        mask |= FACTOR_BIT.OB;
+        break;
+      }
+    }
+    const srLevel = this.levels.activeIn(zoneLow, zoneHigh);
+    if (!Number.isNaN(srLevel)) mask |= FACTOR_BIT.SR;
+    this.zLow = zoneLow;
+    this.zHigh = zoneHigh;
+    this.zBlock = block;
+    this.zLevel = srLevel;
+    return mask;
+  }
+
+  /** RSI and SWING factors at bar i. */
+  private barFactors(i: number, leg: Leg, up: boolean): number {
+    let mask = 0;
+    const r = this.rsi[i]!;
+    if (up ? r <= this.cfg.rsiOversold : r >= this.cfg.rsiOverbought) mask |= FACTOR_BIT.RSI;
+    const prev = leg.prevSame;
+    if (prev && (up ? leg.to.price > prev.price : leg.to.price < prev.price)) mask |= FACTOR_BIT.SWING;
+    return mask;
   }
 
   private track(up: boolean, cl: number, hi: number, lo: number): void {
@@ -141,26 +206,13 @@ export class StructureWalk {
    * - SWING: the leg's high is a higher high than the previous confirmed swing high
    *   (short: a lower low), i.e. the leg broke structure in its direction.
    */
-  evaluate(i: number, explain: boolean): BarEval {
+  evaluate(i: number, explain: boolean, /** step() just ran zoneFactors for this bar */ zoneDone = false): BarEval {
     const leg = this.leg!;
     const cfg = this.cfg;
     const up = leg.to.price >= leg.from.price;
     const side = up ? cfg.fibLong : cfg.fibShort;
-    const approach = retracementPrice(leg.from, leg.to, side.approaching);
-    const fibStop = retracementPrice(leg.from, leg.to, side.stop);
-    const zoneLow = Math.min(fibStop, approach);
-    const zoneHigh = Math.max(fibStop, approach);
-    let mask = 0;
-    let block: OrderBlock | null = null;
-    for (const b of this.blocks.unbroken()) {
-      if ((b.kind === 'bullish') === up && b.high >= zoneLow && b.low <= zoneHigh) {
-        block = b;
-        mask |= FACTOR_BIT.OB;
-        break;
-      }
-    }
-    const srLevel = this.levels.activeIn(zoneLow, zoneHigh);
-    if (!Number.isNaN(srLevel)) mask |= FACTOR_BIT.SR;
+    let mask = zoneDone ? (this.zBlock ? FACTOR_BIT.OB : 0) | (Number.isNaN(this.zLevel) ? 0 : FACTOR_BIT.SR) : this.zoneFactors(leg, up);
+    const { zLow: zoneLow, zHigh: zoneHigh, zBlock: block, zLevel: srLevel } = this;
     const zones = this.levels.activeZones();
     const memo = this.planMemo;
     let plan: TradePlan;
@@ -176,11 +228,8 @@ export class StructureWalk {
     const extended = up ? this.beyond > leg.to.price : this.beyond < leg.to.price;
     const invalidAt = stopDepth(leg.from, leg.to, plan.sl);
     const pullback = pullbackState(depth, worstDepth, extended, side, cfg.pullbackStart, invalidAt);
-    const r = this.rsi[i]!;
-    if (up ? r <= cfg.rsiOversold : r >= cfg.rsiOverbought) mask |= FACTOR_BIT.RSI;
+    mask |= this.barFactors(i, leg, up);
     if (pullback === 'approaching' || pullback === 'in-zone') mask |= FACTOR_BIT.FIB;
-    const prev = leg.prevSame;
-    if (prev && (up ? leg.to.price > prev.price : leg.to.price < prev.price)) mask |= FACTOR_BIT.SWING;
     const problems = planProblems(plan, pullback, depth, leg.to.price, cfg, explain);
     return { plan, depth, pullback, invalidAt, mask, problems, zoneLow, zoneHigh, srLevel, block };
   }

@@ -17,6 +17,10 @@ interface Cluster {
   /** A close went through it once since the last touch, so it now defends the other side. */
   flipped: boolean;
   broken: boolean;
+  /** Mean price and zone, recomputed at each touch (the only change to them): read every bar. */
+  price: number;
+  zoneLow: number;
+  zoneHigh: number;
 }
 
 /**
@@ -47,7 +51,7 @@ export class LevelBook {
     let best: Cluster | undefined;
     let bestDist = Infinity;
     for (const c of this.clusters) {
-      const d = Math.abs(swing.price - c.sum / c.touches);
+      const d = Math.abs(swing.price - c.price);
       if (d < bestDist) {
         bestDist = d;
         best = c;
@@ -67,21 +71,25 @@ export class LevelBook {
       best.defends = swing.kind === 'high' ? 'below' : 'above';
       best.flipped = false;
       best.broken = false;
+      settle(best);
       return;
     }
-    this.clusters.push({
+    const c: Cluster = {
       sum: swing.price, touches: 1, min: swing.price, max: swing.price,
       firstTouch: swing.index, lastTouch: swing.index, lastKind: swing.kind,
       sawHigh: swing.kind === 'high', sawLow: swing.kind === 'low', tol,
       defends: swing.kind === 'high' ? 'below' : 'above', flipped: false, broken: false,
-    });
+      price: NaN, zoneLow: NaN, zoneHigh: NaN,
+    };
+    settle(c);
+    this.clusters.push(c);
   }
 
   /** Applies the close of the next bar to every active level: a break flips it once, then breaks it. */
   onClose(close: number): void {
     for (const c of this.clusters) {
       if (c.broken) continue;
-      if (c.defends === 'below' ? close > zoneHigh(c) : close < zoneLow(c)) {
+      if (c.defends === 'below' ? close > c.zoneHigh : close < c.zoneLow) {
         this.zones = null;
         if (c.flipped) c.broken = true;
         else {
@@ -94,7 +102,7 @@ export class LevelBook {
 
   /** Active levels with their zones (cached until a touch, flip or break changes them). */
   activeZones(): readonly LevelZone[] {
-    this.zones ??= this.clusters.filter((c) => !c.broken).map((c) => ({ price: c.sum / c.touches, zoneLow: zoneLow(c), zoneHigh: zoneHigh(c) }));
+    this.zones ??= this.clusters.filter((c) => !c.broken).map((c) => ({ price: c.price, zoneLow: c.zoneLow, zoneHigh: c.zoneHigh }));
     return this.zones;
   }
 
@@ -104,7 +112,7 @@ export class LevelBook {
     let resistance = NaN;
     for (const c of this.clusters) {
       if (c.broken) continue;
-      const p = c.sum / c.touches;
+      const p = c.price;
       if (p < close) {
         if (!(p <= support)) support = p;
       } else if (!(p >= resistance)) resistance = p;
@@ -116,8 +124,8 @@ export class LevelBook {
   activeIn(lo: number, hi: number): number {
     let best = NaN;
     for (const c of this.clusters) {
-      if (c.broken || zoneHigh(c) < lo || zoneLow(c) > hi) continue;
-      const p = c.sum / c.touches;
+      if (c.broken || c.zoneHigh < lo || c.zoneLow > hi) continue;
+      const p = c.price;
       if (!(Math.abs(p - (lo + hi) / 2) >= Math.abs(best - (lo + hi) / 2))) best = p;
     }
     return best;
@@ -126,11 +134,11 @@ export class LevelBook {
   snapshot(close: number): Level[] {
     return this.clusters
       .map((c): Level => {
-        const price = c.sum / c.touches;
+        const price = c.price;
         return {
           price,
-          zoneLow: zoneLow(c),
-          zoneHigh: zoneHigh(c),
+          zoneLow: c.zoneLow,
+          zoneHigh: c.zoneHigh,
           touches: c.touches,
           firstTouch: c.firstTouch,
           lastTouch: c.lastTouch,
@@ -144,10 +152,9 @@ export class LevelBook {
   }
 }
 
-function zoneLow(c: Cluster): number {
-  return Math.min(c.min, c.sum / c.touches - c.tol / 2);
-}
-
-function zoneHigh(c: Cluster): number {
-  return Math.max(c.max, c.sum / c.touches + c.tol / 2);
+/** Mean of the touches; zone = their range, at least `tol` wide around the mean. */
+function settle(c: Cluster): void {
+  c.price = c.sum / c.touches;
+  c.zoneLow = Math.min(c.min, c.price - c.tol / 2);
+  c.zoneHigh = Math.max(c.max, c.price + c.tol / 2);
 }

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { structureWalk } from '../../../src/core/signals/compute.js';
+import { resolveStructureConfig } from '../../../src/core/signals/config.js';
+import { type Candles, candleCount, fromRows } from '../../../src/core/series.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
+import { shared } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
+
+// The walk skips the plan on bars that cannot record a setup (price beyond the leg's end,
+// no pullback yet, a factor set already recorded for the leg). Those skips must change
+// nothing: the exhaustive walk (the plan evaluated at every bar, as the rules read) is the
+// reference, compared at every bar of every series.
+const HAS_SHARED = await requires('shared:data/nostalgia-for-infinity/binance', 'shared:data/freqtrade');
+
+function sharedSeries(): { name: string; candles: Candles }[] {
+  if (!HAS_SHARED) return [];
+  const out: { name: string; candles: Candles }[] = [];
+  const nfi = 'data/nostalgia-for-infinity/binance';
+  for (const f of readdirSync(shared(nfi)).filter((x) => x.endsWith('-1h.json')).sort().slice(0, 6)) {
+    out.push({ name: f, candles: fromRows(JSON.parse(readFileSync(shared(`${nfi}/${f}`), 'utf8')) as number[][]) });
+  }
+  for (const f of readdirSync(shared('data/freqtrade')).filter((x) => x.endsWith('-5m.json')).sort().slice(0, 6)) {
+    out.push({ name: f, candles: fromRows(JSON.parse(readFileSync(shared(`data/freqtrade/${f}`), 'utf8')) as number[][]) });
+  }
+  return out;
+}
+
+function bundledSeries(): { name: string; candles: Candles }[] {
+  const src = new ReplaySource();
+  const all = src.listSeries().filter((s) => s.candles >= 60);
+  // Every 3rd daily pair (~45 series) plus every other dataset's series whole.
+  const daily = all.filter((s) => s.dataset === 'binance-daily').filter((_, k) => k % 3 === 0);
+  const other = all.filter((s) => s.dataset !== 'binance-daily');
+  return [...daily, ...other].map((s) => ({ name: `${s.dataset} ${s.symbol}`, candles: src.history(s.symbol, s.timeframe) }));
+}
+
+describe('the structure walk\'s shortcuts', () => {
+  it('record the setups and give the plan of the exhaustive walk at every bar, on real series', () => {
+    const cfg = resolveStructureConfig({});
+    const series = [...bundledSeries(), ...sharedSeries()];
+    let bars = 0;
+    let setups = 0;
+    let evaluated = 0;
+    for (const { name, candles } of series) {
+      const fast = structureWalk(candles, cfg).walk;
+      const ref = structureWalk(candles, cfg, { exhaustive: true }).walk;
+      const n = candleCount(candles);
+      for (let i = 0; i < n; i++) {
+        fast.step(i);
+        ref.step(i);
+        if (fast.setups.length !== ref.setups.length) expect({ name, i, setups: fast.setups }).toEqual({ name, i, setups: ref.setups });
+        expect(fast.leg).toEqual(ref.leg);
+        // What computeSignal reads at its last bar, at every bar (so at the end of every window).
+        if (ref.leg && i % 3 === 0) {
+          expect(fast.evaluate(i, false)).toEqual(ref.evaluate(i, false));
+          evaluated++;
+        }
+      }
+      expect(fast.setups).toEqual(ref.setups);
+      bars += n;
+      setups += ref.setups.length;
+    }
+    expect(series.length).toBeGreaterThan(HAS_SHARED ? 65 : 50);
+    expect(bars).toBeGreaterThan(100_000);
+    expect(setups).toBeGreaterThan(1000);
+    expect(evaluated).toBeGreaterThan(30_000);
+  }, 300_000);
+});
