@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
-import { parseTimeframe } from '../../core/timeframes.js';
-import { parsePair } from '../../core/types.js';
+import { pairField, timeframeField } from '../../config/zod.js';
 
 const analyzeBody = z.strictObject({
-  pair: z.string({ error: (i) => (i.input === undefined ? 'required (e.g. "eth_usdt", "ETH/USDT" or "ETHUSDT")' : 'must be a string') })
-    .min(1, 'must not be empty')
-    .transform((s, c) => {
-      try {
-        return parsePair(s);
-      } catch (e) {
-        c.addIssue({ code: 'custom', message: (e as Error).message });
-        return z.NEVER;
-      }
-    }),
-  timeframe: z.string({ error: 'must be a string such as "day1" or "1d"' }).default('day1').transform((s, c) => {
-    try {
-      return parseTimeframe(s);
-    } catch (e) {
-      c.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  pair: pairField(z.string({ error: (i) => (i.input === undefined ? 'required (e.g. "eth_usdt", "ETH/USDT" or "ETHUSDT")' : 'must be a string') })
+    .min(1, 'must not be empty')),
+  timeframe: timeframeField(z.string({ error: 'must be a string such as "day1" or "1d"' }).default('day1')),
   limit: z.number({ error: 'must be an integer from 1 to 2000' }).int('must be an integer from 1 to 2000')
     .min(1, 'must be from 1 to 2000').max(2000, 'must be from 1 to 2000').default(200),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { parsePair } from '../../core/types.js';
-import { parseTimeframe } from '../../core/timeframes.js';
+import { timeframeField } from '../../config/zod.js';
 import { candleCount } from '../../core/series.js';
 import { listIndicators } from '../../core/indicators/registry.js';
 import type { IndicatorDef } from '../../core/indicators/types.js';
@@ -17,14 +17,7 @@ import { signalToWire } from '../wire/signal.js';
  * registry (metadata and values). Nothing here writes.
  */
 
-const timeframe = z.string().default('1d').transform((s, c) => {
-  try {
-    return parseTimeframe(s);
-  } catch (e) {
-    c.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+const timeframe = timeframeField(z.string().default('1d'));
 const limit = z.coerce.number().int('must be an integer').min(10, 'must be >= 10').max(2000, 'must be <= 2000').default(300);
 const chartQuery = z.strictObject({ timeframe, limit });
 const marketsQuery = z.strictObject({ top: z.coerce.number().int('must be an integer').min(1, 'must be >= 1').max(500, 'must be <= 500').default(40) });

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { parseWith } from '../errors.js';
-import { parseTimeframe } from '../../core/timeframes.js';
+import { timeframeField } from '../../config/zod.js';
 
-const timeframe = z.string().default('4h').transform((s, c) => {
-  try {
-    return parseTimeframe(s);
-  } catch (e) {
-    c.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+const timeframe = timeframeField(z.string().default('4h'));
 const signalBody = z.strictObject({ symbol: z.string().min(1, 'must be a pair such as BTC/USDT'), timeframe });
 const historyQuery = z.strictObject({
   symbol: z.string().min(1).optional(),

@@ -4,6 +4,7 @@ import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { compactPair, parsePair, type Pair } from '../../core/types.js';
 import { parseTimeframe } from '../../core/timeframes.js';
+import { timeframeField } from '../../config/zod.js';
 import { candleCount } from '../../core/series.js';
 import { DEFAULT_STRUCTURE_CONFIG } from '../../core/signals/config.js';
 import { STRUCTURE_LOOKBACK } from '../../core/signals/lookback.js';
@@ -13,14 +14,7 @@ import { storedSignalToWire } from '../wire/signal.js';
 import { fibToWire, levelToWire, swingToWire, type BarTime } from '../wire/structure.js';
 
 const limit = (max: number, def: number) => z.coerce.number().int('must be an integer').min(1, `must be >= 1`).max(max, `must be <= ${max}`).default(def);
-const timeframe = z.string().default('1d').transform((s, c) => {
-  try {
-    return parseTimeframe(s);
-  } catch (e) {
-    c.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+const timeframe = timeframeField(z.string().default('1d'));
 const symbolParam = z.strictObject({ symbol: z.string().min(1) });
 const isoOrMs = z.union([z.coerce.number().int(), z.string()]).transform((v, c) => {
   const t = typeof v === 'number' ? v : Date.parse(v);
