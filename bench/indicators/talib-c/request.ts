@@ -1,0 +1,128 @@
+/**
+ * Per-request cost in V8: the 10-indicator "API request" on one W-candle window, same windows and
+ * indicators as talib_request.c (adapted from the issue 18 harness, shared/bench/talib-c).
+ *   node --expose-gc --import tsx bench/indicators/talib-c/request.ts sextant|sextant-default|ixjb94 data.bin N W reps runs > out.json
+ * sextant:         IndicatorRunner (prepared parameters, outputs and temporaries reused across requests).
+ * sextant-default: runIndicator per indicator, fresh output arrays per call (the allocating API).
+ * ixjb94:          @ixjb94/indicators IndicatorsSync (from bench/indicators/node_modules), plain arrays (its declared type).
+ * Inputs are prepared outside the timed region; 10,000 warm-up requests, then `runs` runs of `reps`
+ * requests, a forced GC before each run (outside the timing); median µs/request. `gcs` counts the
+ * garbage collections V8 ran inside the timed runs (0 = nothing allocated that needed collecting).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { IndicatorRunner, prepareIndicator, runIndicator } from '../../../src/core/indicators/registry.js';
+
+const [lib, file, nStr, wStr, repsStr, runsStr] = process.argv.slice(2);
+const N = +nStr!, W = +wStr!, REPS = +repsStr!, RUNS = +runsStr!;
+const NW = 64;
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const raw = readFileSync(file!);
+const all = new Float64Array(raw.buffer, raw.byteOffset, 6 * N);
+interface Win { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array }
+const wins: Win[] = [];
+for (let w = 0; w < NW; w++) {
+  const off = 1000 + w * 15000;
+  const s = (k: number) => all.slice(k * N + off, k * N + off + W);
+  wins.push({ open: s(0), high: s(1), low: s(2), close: s(3), volume: s(4) });
+}
+
+const HERE = import.meta.dirname;
+const PEERS = join(HERE, '..');
+let sink = 0;
+let request: (i: number) => number;
+let lastValues: (i: number) => number[];
+let version: string;
+
+const PLAN: [string, 'c' | 'hlc' | 'hlcv' | 'cv', Record<string, number>][] = [
+  ['SMA', 'c', { timePeriod: 20 }],
+  ['EMA', 'c', { timePeriod: 21 }],
+  ['RSI', 'c', { timePeriod: 14 }],
+  ['MACD', 'c', { fastPeriod: 12, slowPeriod: 26, signalPeriod: 9 }],
+  ['BBANDS', 'c', { timePeriod: 20, nbDevUp: 2, nbDevDn: 2, maType: 0 }],
+  ['ATR', 'hlc', { timePeriod: 14 }],
+  ['ADX', 'hlc', { timePeriod: 14 }],
+  ['MFI', 'hlcv', { timePeriod: 14 }],
+  ['STOCH', 'hlc', { fastK_Period: 14, slowK_Period: 3, slowK_MAType: 0, slowD_Period: 3, slowD_MAType: 0 }],
+  ['OBV', 'cv', {}],
+];
+// Input lists per window, built once (outside the timing) like the C side's pointers.
+const inputsOf = (c: Win, k: string): Float64Array[] =>
+  k === 'c' ? [c.close] : k === 'hlc' ? [c.high, c.low, c.close] : k === 'hlcv' ? [c.high, c.low, c.close, c.volume] : [c.close, c.volume];
+const winInputs = wins.map((w) => PLAN.map(([, k]) => inputsOf(w, k)));
+
+if (lib === 'sextant') {
+  version = JSON.parse(readFileSync(join(HERE, '../../../package.json'), 'utf8')).version;
+  const runner = new IndicatorRunner();
+  const prepared = PLAN.map(([name, , ps]) => prepareIndicator(name, ps));
+  const run = (i: number) => {
+    const ins = winInputs[i & (NW - 1)]!;
+    runner.begin();
+    let first = 0;
+    for (let k = 0; k < prepared.length; k++) {
+      const o = runner.run(prepared[k]!, ins[k]!);
+      if (k === 0) first = o[0]![W - 1]!;
+    }
+    return first;
+  };
+  request = run;
+  lastValues = (i) => {
+    const ins = winInputs[i & (NW - 1)]!;
+    runner.begin();
+    return prepared.map((p, k) => runner.run(p, ins[k]!)[0]![W - 1]!);
+  };
+} else if (lib === 'sextant-default') {
+  version = JSON.parse(readFileSync(join(HERE, '../../../package.json'), 'utf8')).version;
+  lastValues = (i) => {
+    const ins = winInputs[i & (NW - 1)]!;
+    return PLAN.map(([name, , ps], k) => runIndicator(name, ins[k]!, ps).outputs[0]![W - 1]!);
+  };
+  request = (i) => lastValues(i)[0]!;
+} else if (lib === 'ixjb94') {
+  const req = createRequire(join(PEERS, 'package.json'));
+  const { IndicatorsSync } = req('@ixjb94/indicators');
+  version = req('@ixjb94/indicators/package.json').version;
+  const ta = new IndicatorsSync();
+  const arr = wins.map((w) => ({ high: Array.from(w.high), low: Array.from(w.low), close: Array.from(w.close), volume: Array.from(w.volume) }));
+  const last = (a: number[]) => a[a.length - 1]!;
+  lastValues = (i) => {
+    const c = arr[i & (NW - 1)]!;
+    const bb = ta.bbands(c.close, 20, 2);
+    return [
+      last(ta.sma(c.close, 20)),
+      last(ta.ema(c.close, 21)),
+      last(ta.rsi(c.close, 14)),
+      last(ta.macd(c.close, 12, 26, 9)[0]),
+      last(bb[2]), // [lower, middle, upper]; upper first, as TA-Lib
+      last(ta.atr(c.high, c.low, c.close, 14)),
+      last(ta.adx(c.high, c.low, 14)),
+      last(ta.mfi(c.high, c.low, c.close, c.volume, 14)),
+      last(ta.stoch(c.high, c.low, c.close, 14, 3, 3)[0]),
+      last(ta.obv(c.close, c.volume)),
+    ];
+  };
+  request = (i) => lastValues(i)[0]!;
+} else throw new Error('lib: sextant | sextant-default | ixjb94');
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+for (let i = 0; i < 10_000; i++) sink += request(i);
+let gcs = 0;
+let timing = false;
+const obs = new PerformanceObserver((list) => { if (timing) gcs += list.getEntries().length; });
+obs.observe({ entryTypes: ['gc'] });
+const times: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+  gc();
+  await new Promise((res) => setTimeout(res, 20)); // deliver the forced GC's entry before timing starts
+  timing = true;
+  const t0 = performance.now();
+  for (let i = 0; i < REPS; i++) sink += request(i);
+  times.push(((performance.now() - t0) * 1000) / REPS);
+  await new Promise((res) => setTimeout(res, 20)); // the timed runs' GC entries arrive asynchronously
+  timing = false;
+}
+obs.disconnect();
+const lastV = lastValues(0);
+process.stdout.write(JSON.stringify({ lib, version, W, reps: REPS, runs: RUNS, us_per_request: median(times), times_us: times, gcs, last: lastV, sink: Number.isFinite(sink) }) + '\n');

@@ -1,0 +1,31 @@
+/* global process, console */
+// Combines req_{c,sextant,sextant-default,ixjb94}_R.json rounds: per library median over rounds of the
+// per-round medians (adapted from the issue 18 harness: Sextant is shown reusing buffers and allocating).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+const dir = process.argv[2] ?? '.';
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const load = (k) => readdirSync(dir).filter((f) => f.startsWith(`req_${k}_`) && /_\d+\.json$/.test(f)).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+const c = load('c'), s = load('sextant'), sd = load('sextant-default'), x = load('ixjb94');
+const row = (label, xs, key = 'us_per_request') => {
+  const v = xs.map((r) => r[key]);
+  return { label, med: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length, gcs: xs.map((r) => r.gcs) };
+};
+const rows = [
+  row('TA-Lib C direct, preallocated outputs', c),
+  row("TA-Lib C direct, outputs malloc'd + freed per request", c, 'malloc_us_per_request'),
+  row(`Sextant ${s[0]?.version ?? ''} IndicatorRunner (outputs + temporaries reused)`, s),
+  row(`Sextant ${sd[0]?.version ?? ''} runIndicator (fresh outputs per call)`, sd),
+  row(`@ixjb94/indicators ${x[0]?.version ?? ''} IndicatorsSync, plain arrays`, x),
+];
+const cp = rows[0].med, xp = rows[4].med;
+console.log(`| 200-candle request, 10 indicators | µs/request (median of ${rows[0].n} rounds) | range over rounds | requests/s/core | × TA-Lib C prealloc | × @ixjb94 | GCs in timed runs |`);
+console.log('|:--|--:|--:|--:|--:|--:|--:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.med.toFixed(1)} | ${r.min.toFixed(1)}–${r.max.toFixed(1)} | ${Math.round(1e6 / r.med).toLocaleString('en')} | ${(r.med / cp).toFixed(2)}× | ${(r.med / xp).toFixed(2)}× | ${r.gcs.every((g) => g === undefined) ? '–' : r.gcs.join(', ')} |`);
+console.log();
+console.log(`Per-round ratios, Sextant runner / C prealloc: ${s.map((r, i) => (r.us_per_request / c[i].us_per_request).toFixed(2)).join(', ')}; Sextant runner / ixjb94: ${s.map((r, i) => (r.us_per_request / x[i].us_per_request).toFixed(2)).join(', ')}`);
+const names = ['SMA', 'EMA', 'RSI', 'MACD', 'BBANDS upper', 'ATR', 'ADX', 'MFI', 'STOCH slowK', 'OBV'];
+console.log();
+console.log('| window 0, last value | TA-Lib C | Sextant | identical | @ixjb94 |');
+console.log('|:--|--:|--:|:--:|--:|');
+names.forEach((n, i) => console.log(`| ${n} | ${c[0].last[i]} | ${s[0].last[i]} | ${c[0].last[i] === s[0].last[i] ? 'yes' : 'no'} | ${x[0].last[i]} |`));

@@ -1,0 +1,93 @@
+/**
+ * Times every Sextant indicator named in a list through its registry, default parameters, on the
+ * candles written by make_data.mjs (the Sextant side of talib_all.c; same inputs, same 2 warm-up +
+ * 7 timed calls, same median). Adapted from the issue 18 harness (shared/bench/talib-c).
+ *
+ *   node --expose-gc --import tsx bench/indicators/talib-c/sextant_all.ts data.bin N names.txt default|reuse [runs] [warmup] > out.ndjson
+ *   node --import tsx bench/indicators/talib-c/sextant_all.ts --names     (the 161 TA-Lib names: all but "Sextant Extras")
+ *
+ * default: `runIndicator` as the API, CLI and services call it — fresh, NaN-prefixed output arrays
+ *          per call (their allocation is timed), temporaries from the shared scratch arena.
+ * reuse:   `computeInto` into outputs allocated once per function and one Arena for temporaries —
+ *          TA-Lib's preallocated model, the counterpart of talib_all.c `prealloc`.
+ * A forced GC precedes every timed call (untimed; the previous result is dropped first in default).
+ * Input mapping as in talib_all.c: OHLCV by name, real -> close, real0 -> high, real1 -> low, periods -> periods.
+ * Per function: median/all times, lookback, first non-NaN index, params, and per output the last
+ * value, sum and sum|x| over [lookback, N) and values at the harness's 16 absolute indices.
+ */
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { Arena } from '../../../src/core/indicators/arena.js';
+import { computeInto, getIndicator, listIndicators, resolveParams, runIndicator } from '../../../src/core/indicators/registry.js';
+
+if (process.argv[2] === '--names') {
+  for (const d of listIndicators()) if (d.group !== 'Sextant Extras') console.log(d.name);
+  process.exit(0);
+}
+
+const [file, nStr, namesFile, mode, runsStr, warmStr] = process.argv.slice(2);
+if (mode !== 'default' && mode !== 'reuse') throw new Error('mode: default | reuse');
+const N = +(nStr ?? 1_000_000);
+const RUNS = +(runsStr ?? 7);
+const WARM = +(warmStr ?? 2);
+const NSAMP = 16;
+
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+})();
+
+const raw = readFileSync(file!);
+const all = new Float64Array(raw.buffer, raw.byteOffset, 6 * N);
+const col = (k: number) => all.slice(k * N, (k + 1) * N); // own buffer per series
+const d = { open: col(0), high: col(1), low: col(2), close: col(3), volume: col(4), periods: col(5) };
+const pick: Record<string, Float64Array> = {
+  open: d.open, high: d.high, low: d.low, close: d.close, volume: d.volume,
+  real: d.close, real0: d.high, real1: d.low, periods: d.periods,
+};
+
+const names = readFileSync(namesFile!, 'utf8').split(/\s+/).filter(Boolean);
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const num = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
+
+process.stderr.write(`Sextant registry (${mode}), node ${process.version}, N=${N}, runs=${RUNS}, warmup=${WARM}, ${names.length} functions\n`);
+const arena = new Arena();
+let sink = 0;
+for (const name of names) {
+  const def = getIndicator(name);
+  const inputs = def.inputs.map((k) => pick[k]!);
+  const params = resolveParams(def, {});
+  const call: () => Float64Array[] = mode === 'default'
+    ? () => runIndicator(name, inputs, {}).outputs
+    : (() => {
+      const outs = def.outputs.map(() => new Float64Array(N));
+      return () => { computeInto(def, inputs, params, outs, arena); return outs; };
+    })();
+  let r: Float64Array[] | null = null;
+  for (let w = 0; w < WARM; w++) { r = call(); sink += r.length; }
+  const times: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    // Drop the previous result before the GC so its arrays are not counted against this call.
+    // eslint-disable-next-line no-useless-assignment
+    if (mode === 'default') r = null;
+    gc();
+    const t0 = performance.now();
+    r = call();
+    times.push(performance.now() - t0);
+    sink += r.length;
+  }
+  const outs = r!;
+  const lb = def.lookback(params);
+  let firstValid = 0;
+  while (firstValid < N && Number.isNaN(outs[0]![firstValid]!)) firstValid++;
+  const outJson = outs.map((o, k) => {
+    let sum = 0, sumAbs = 0;
+    for (let i = lb; i < N; i++) { sum += o[i]!; sumAbs += Math.abs(o[i]!); }
+    const samples: [number, number | string][] = [];
+    for (let s = 0; s < NSAMP; s++) { const i = N - 1 - s * Math.floor(N / NSAMP); samples.push([i, num(o[i]!)]); }
+    return { int: def.outputs[k]!.kind === 'integer' ? 1 : 0, last: num(o[N - 1]!), sum: num(sum), sumAbs: num(sumAbs), samples };
+  });
+  process.stdout.write(JSON.stringify({ name, ms: median(times), times, lookback: lb, firstValid, params, outs: outJson }) + '\n');
+}
+process.stderr.write(`done (sink ${sink})\n`);
