@@ -1,35 +1,18 @@
-import * as echarts from 'echarts/core';
-import { BarChart, CandlestickChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import { candleChartOption } from './option.js';
+import { candleChartSvg } from './svg.js';
 import { svgToPng, svgToPngAsync } from './raster.js';
 import type { CandleChartInput } from './types.js';
 import { chartPoolRunning, renderOnPool } from './pool.js';
-
-// Only what the chart draws: the full bundle costs start-up time on every CLI run.
-echarts.use([CandlestickChart, LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 // Raster time grows with pixels; 800 x 500 keeps every element legible.
 const DEFAULT_WIDTH = 800;
 const DEFAULT_HEIGHT = 500;
 
-/** The chart as SVG text (ECharts server-side rendering, no DOM). */
+/** The chart as SVG text. */
 export function renderCandleChartSvg(input: CandleChartInput): string {
-  const width = input.width ?? DEFAULT_WIDTH;
-  const height = input.height ?? DEFAULT_HEIGHT;
-  // A fresh instance each time: a live SSR instance keeps zrender's frame timer running,
-  // which would hold a CLI process open.
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption(candleChartOption(input, width, height));
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+  return candleChartSvg(input, input.width ?? DEFAULT_WIDTH, input.height ?? DEFAULT_HEIGHT);
 }
 
-/** Candles, overlays, levels, markers and a volume pane as a PNG. */
+/** Candles, overlays, levels, markers and a volume pane as a palette PNG. */
 export function renderCandleChart(input: CandleChartInput): Buffer {
   return svgToPng(renderCandleChartSvg(input));
 }

@@ -1,5 +1,6 @@
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './fonts.js';
+import { encodePalettePng } from './png.js';
 
 function options(): ResvgRenderOptions {
   return {
@@ -9,12 +10,14 @@ function options(): ResvgRenderOptions {
   };
 }
 
-/** SVG to PNG on the calling thread. */
+/** SVG to a palette PNG on the calling thread (resvg rasterises, png.ts encodes). */
 export function svgToPng(svg: string): Buffer {
-  return new Resvg(svg, options()).render().asPng();
+  const img = new Resvg(svg, options()).render();
+  return encodePalettePng(img.pixels, img.width, img.height);
 }
 
 /** Same picture, rasterised on libuv's thread pool so a server keeps answering meanwhile. */
 export async function svgToPngAsync(svg: string): Promise<Buffer> {
-  return (await renderAsync(svg, options())).asPng();
+  const img = await renderAsync(svg, options());
+  return encodePalettePng(img.pixels, img.width, img.height);
 }

@@ -32,7 +32,7 @@ export interface CandleChartInput {
   overlays?: ChartOverlay[];
   levels?: ChartLevel[];
   markers?: ChartMarker[];
-  /** Pixels; defaults 1000 × 640. */
+  /** Pixels; defaults 800 × 500. */
   width?: number;
   height?: number;
 }

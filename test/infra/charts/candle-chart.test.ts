@@ -5,7 +5,8 @@ import { renderCandleChart, renderCandleChartSvg } from '../../../src/infra/char
 import { CHART_FONT_FILE } from '../../../src/infra/charts/fonts.js';
 import { replaySource } from '../../../src/app/sources.js';
 import { runIndicator } from '../../../src/core/indicators/registry.js';
-import { pngSize } from './png.js';
+import { chartLayout, UP_COLOR, DOWN_COLOR } from '../../../src/infra/charts/svg.js';
+import { decodePng, pngSize } from './png.js';
 
 const candles = await replaySource().candles(asPair('ETH/USDT'), '1d', { limit: 120 });
 const ema9 = runIndicator('EMA', [candles.close], { timePeriod: 9 }).outputs[0]!;
@@ -47,6 +48,57 @@ describe('renderCandleChart', () => {
     expect(ink([CHART_FONT_FILE])).toBeGreaterThan(300);
     // The chart pipeline embeds the text as given, for resvg to shape right to left.
     expect(renderCandleChartSvg({ candles, title: persian })).toContain(persian);
+  });
+
+  it('draws the content into the PNG: every candle body in its colour, the EMA line, the level, volume and text', () => {
+    const input = {
+      candles, title: 'ETH/USDT · 1d', subtitle: 'Trend up · روند صعودی',
+      overlays: [{ name: 'EMA9', values: ema9, color: '#1e88e5' }],
+      levels: [{ price: 3000, label: 'S 3000', color: '#2e7d32' }],
+    };
+    const png = renderCandleChart(input);
+    // A palette PNG is a fraction of the ~75-100 KB RGBA one; not blank either.
+    expect(png.length).toBeGreaterThan(8_000);
+    expect(png.length).toBeLessThan(40_000);
+    const img = decodePng(png);
+    expect(img.colourType).toBe(3);
+    const L = chartLayout(input, 800, 500);
+    const n = candles.close.length;
+    // Body centres: the candle's own colour (where the EMA does not cross the body there).
+    let bodies = 0;
+    let checked = 0;
+    for (let i = 0; i < n; i++) {
+      const y = L.py((candles.open[i]! + candles.close[i]!) / 2);
+      if (Math.abs(L.py(ema9[i]!) - y) < 3) continue;
+      checked++;
+      const want = candles.close[i]! >= candles.open[i]! ? UP_COLOR : DOWN_COLOR;
+      if ([-1, 0, 1].some((dy) => img.hex(Math.floor(L.cx(i)), Math.floor(y) + dy) === want)) bodies++;
+    }
+    expect(checked).toBeGreaterThan(n * 0.6);
+    expect(bodies).toBe(checked);
+    // The EMA: blue (#1e88e5 or one of its anti-aliasing shades; no other series is blue)
+    // within two pixels of its value on every candle from the warm-up to the one before last
+    // (the line ends at the last candle's centre).
+    const blue = (x: number, y: number) => {
+      const [r, g, b] = img.rgba.subarray((y * 800 + x) * 4);
+      return b! - r! > 60 && b! - g! > 30;
+    };
+    let ema = 0;
+    for (let i = 8; i < n - 1; i++) if ([-2, -1, 0, 1, 2].some((dy) => blue(Math.floor(L.cx(i)), Math.round(L.py(ema9[i]!)) + dy))) ema++;
+    expect(ema).toBe(n - 9);
+    // The dashed level: its colour on a good share of its row across the pane.
+    const row = Math.round(L.py(3000));
+    let dashes = 0;
+    for (let x = L.left; x < L.right; x++) if (img.hex(x, row) === '#2e7d32') dashes++;
+    expect(dashes).toBeGreaterThan((L.right - L.left) * 0.4);
+    // Volume bars, drawn at 60 % over white, and dark text in the title band.
+    const colours = new Map<string, number>();
+    for (let y = L.volTop; y < L.volBottom; y++) for (let x = L.left; x < L.right; x++) colours.set(img.hex(x, y), (colours.get(img.hex(x, y)) ?? 0) + 1);
+    expect(colours.get('#7dcac2')).toBeGreaterThan(200);
+    expect(colours.get('#f59896')).toBeGreaterThan(200);
+    let ink = 0;
+    for (let y = 0; y < 60; y++) for (let x = 0; x < 800; x++) if (img.rgba[(y * 800 + x) * 4]! < 128) ink++;
+    expect(ink).toBeGreaterThan(300);
   });
 
   it('leaves gaps where an overlay is NaN (warm-up) instead of failing', () => {

@@ -1,0 +1,186 @@
+import { deflateSync } from 'node:zlib';
+
+/*
+ * RGBA pixels to an indexed (palette) PNG. A chart is a few flat colours plus their
+ * anti-aliasing shades, so 256 colours hold it: the file is a fraction of the RGBA PNG
+ * (one byte per pixel before compression instead of four, long runs that deflate well),
+ * and the encoder's work shrinks with it.
+ */
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(buf: Uint8Array, from: number, to: number): number {
+  let c = -1;
+  for (let i = from; i < to; i++) c = CRC_TABLE[(c ^ buf[i]!) & 255]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out, 4, 8 + data.length), 8 + data.length);
+  return out;
+}
+
+// Pixels are read as little-endian uint32: 0xAABBGGRR.
+const R = (p: number) => p & 255;
+const G = (p: number) => (p >>> 8) & 255;
+const B = (p: number) => (p >>> 16) & 255;
+const A = (p: number) => p >>> 24;
+
+export interface PalettePngOptions {
+  /** zlib level; 3 by default: on an 800x500 chart 25 KB in 1.6 ms, level 6 22 KB in 4.5 ms, 9 21 KB in 40 ms. */
+  level?: number;
+}
+
+/**
+ * The image as an 8-bit palette PNG. Up to 256 distinct colours are kept exactly; beyond
+ * that the 256 most frequent are kept (flat fills, lines and text cores) and every rarer
+ * colour (an anti-aliasing shade) takes its nearest kept colour.
+ */
+// Scratch space reused across charts: fresh pages cost ~10-50 us each to first touch on
+// virtual machines, more than the encoding itself.
+let slotOf = new Uint16Array(0);
+let raw = Buffer.alloc(0);
+
+/** Open-addressing table colour -> slot, sized for a chart's few thousand shades. */
+class ColourTable {
+  keys: Int32Array;
+  slots: Int32Array;
+  colours: number[] = [];
+  private mask: number;
+  constructor(bits = 12) {
+    this.keys = new Int32Array(1 << bits);
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    this.mask = (1 << bits) - 1;
+  }
+  slot(p: number): number {
+    let h = Math.imul(p, 0x9e3779b1) >>> 20 & this.mask;
+    for (;;) {
+      const s = this.slots[h]!;
+      if (s < 0) break;
+      if (this.keys[h] === p) return s;
+      h = (h + 1) & this.mask;
+    }
+    if (this.colours.length * 2 > this.mask) return this.grow(p);
+    const s = this.colours.length;
+    this.keys[h] = p;
+    this.slots[h] = s;
+    this.colours.push(p);
+    return s;
+  }
+  private grow(p: number): number {
+    const old = this.colours;
+    const bits = Math.log2(this.mask + 1) + 1;
+    this.keys = new Int32Array(1 << bits);
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    this.mask = (1 << bits) - 1;
+    this.colours = [];
+    for (const c of old) this.slot(c);
+    return this.slot(p);
+  }
+}
+
+/**
+ * The image as an 8-bit palette PNG. Up to 256 distinct colours are kept exactly; beyond
+ * that the 256 most frequent are kept (flat fills, lines and text cores) and every rarer
+ * colour (an anti-aliasing shade) takes its nearest kept colour.
+ */
+export function encodePalettePng(rgba: Uint8Array, width: number, height: number, opts: PalettePngOptions = {}): Buffer {
+  const n = width * height;
+  if (rgba.length !== n * 4) throw new Error(`expected ${n * 4} RGBA bytes, got ${rgba.length}`);
+  // Little-endian view (every platform Node ships for): 0xAABBGGRR as a signed int, a small
+  // integer for the table instead of a heap number per pixel.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : Uint8Array.from(rgba);
+  const px = new Int32Array(aligned.buffer, aligned.byteOffset, n);
+  if (slotOf.length < n) slotOf = new Uint16Array(n);
+
+  // One table probe per run of equal pixels: most of a chart is long runs.
+  const table = new ColourTable();
+  let counts = new Int32Array(256);
+  let prev = px[0]!;
+  let prevSlot = table.slot(prev);
+  for (let i = 0; i < n; i++) {
+    const p = px[i]!;
+    if (p !== prev) {
+      prev = p;
+      prevSlot = table.slot(p);
+      if (prevSlot >= counts.length) {
+        const grown = new Int32Array(counts.length * 4);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    slotOf[i] = prevSlot;
+    counts[prevSlot]++;
+  }
+  const colours = table.colours.map((p) => p >>> 0);
+
+  const order = colours.map((_, k) => k).sort((a, b) => counts[b]! - counts[a]! || colours[a]! - colours[b]!);
+  const palette = order.slice(0, 256).map((k) => colours[k]!);
+  const toIndex = new Uint8Array(colours.length);
+  for (let rank = 0; rank < Math.min(256, order.length); rank++) toIndex[order[rank]!] = rank;
+  if (order.length > 256) {
+    const pr = Int32Array.from(palette, R);
+    const pg = Int32Array.from(palette, G);
+    const pb = Int32Array.from(palette, B);
+    const pa = Int32Array.from(palette, A);
+    for (let rank = 256; rank < order.length; rank++) {
+      const c = colours[order[rank]!]!;
+      const r = R(c), g = G(c), b = B(c), a = A(c);
+      let best = 0;
+      let bestD = Infinity;
+      for (let j = 0; j < 256; j++) {
+        const dr = r - pr[j]!, dg = g - pg[j]!, db = b - pb[j]!, da = a - pa[j]!;
+        const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db + 4 * da * da;
+        if (d < bestD) {
+          bestD = d;
+          best = j;
+        }
+      }
+      toIndex[order[rank]!] = best;
+    }
+  }
+
+  // Scanlines: a filter byte (0, none: the PNG spec's advice for palette images) and one index per pixel.
+  const rawLen = (width + 1) * height;
+  if (raw.length < rawLen) raw = Buffer.alloc(rawLen);
+  for (let y = 0, o = 0, i = 0; y < height; y++) {
+    raw[o++] = 0;
+    for (let x = 0; x < width; x++) raw[o++] = toIndex[slotOf[i++]!]!;
+  }
+
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 3; // colour type: palette
+  const plte = Buffer.alloc(palette.length * 3);
+  const trns = Buffer.alloc(palette.length);
+  let opaque = true;
+  palette.forEach((p, k) => {
+    plte[k * 3] = R(p);
+    plte[k * 3 + 1] = G(p);
+    plte[k * 3 + 2] = B(p);
+    trns[k] = A(p);
+    if (A(p) !== 255) opaque = false;
+  });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('PLTE', plte),
+    ...(opaque ? [] : [chunk('tRNS', trns)]),
+    chunk('IDAT', deflateSync(raw.subarray(0, rawLen), { level: opts.level ?? 3 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
