@@ -7,7 +7,8 @@ import { pngSize } from '../infra/charts/png.js';
 type Server = ServerProcess;
 
 /** The real CLI process: `sextant serve --port 0`, a store of its own, removed when the server stops. */
-const startServer = (env: Record<string, string> = {}) => startServerProcess({ env, startTimeoutMs: 45_000 });
+const startServer = (env: Record<string, string> = {}) => startServerProcess({ env });
+const START_HOOK_MS = 150_000;
 
 // Response bodies are checked field by field below; a loose type keeps those checks short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,7 +23,7 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
   let server: Server;
   beforeAll(async () => {
     server = await startServer();
-  });
+  }, START_HOOK_MS);
   afterAll(async () => {
     await server?.stop();
   });
@@ -133,7 +134,7 @@ describe.runIf(await requires('redis'))('server with Redis configured', () => {
   const namespace = uniqueName('sx-analyze-test');
   beforeAll(async () => {
     server = await startServer({ REDIS_URL: redisUrl, SEXTANT_REDIS_NAMESPACE: namespace });
-  });
+  }, START_HOOK_MS);
   afterAll(async () => {
     await server?.stop();
     await deleteKeys(`${namespace}:*`, redisUrl);
@@ -154,7 +155,7 @@ describe('server on a live exchange with no network', () => {
   let server: Server;
   beforeAll(async () => {
     server = await startServer({ SEXTANT_SOURCE: 'binance', SEXTANT_EXCHANGE__TIMEOUT_MS: '1500', SEXTANT_EXCHANGE__RETRIES: '0', HTTPS_PROXY: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9' });
-  });
+  }, START_HOOK_MS);
   afterAll(async () => {
     await server?.stop();
   });

@@ -38,7 +38,7 @@ describe.runIf(has)('POST /signal on the real server, sources answering (stand-i
   beforeAll(async () => {
     s = await startStandins();
     server = await startServer(s);
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await s?.close();
@@ -121,7 +121,7 @@ describe.runIf(has)('POST /signal on the real server, sources failing', () => {
     s = await startStandins();
     Object.assign(s.modes, { chain: 'fail', reddit: 'garbage', fng: 'hang', llm: 'fail' });
     server = await startServer(s);
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await s?.close();

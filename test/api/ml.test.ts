@@ -29,7 +29,7 @@ describe.skipIf(!present)(`ML HTTP API against the real server${present ? '' : '
     writeFileSync(join(dir, 'broken.json'), '{"learner": {');
     server = await startServerProcess({ env: { ML_MODELS_DIR: dir, SEXTANT_STORE__SQLITE_PATH: join(dir, 'store.db'), SEXTANT_AUTH__DISABLED: 'true' } });
     base = server.url;
-  }, 120_000);
+  }, 150_000);
 
   afterAll(async () => {
     await server?.stop();

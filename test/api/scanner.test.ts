@@ -14,10 +14,9 @@ beforeAll(async () => {
   // A 2 s minimum so the last test can watch a 2 s schedule fire (the default minimum is 60 s).
   server = await startServerProcess({
     env: { SEXTANT_SCANNER__RESULTS_DIR: results, SEXTANT_SCANNER__SCHEDULE__MIN_INTERVAL_SECONDS: '2', SEXTANT_AUTH__DISABLED: 'true' },
-    startTimeoutMs: 45_000,
   });
   base = server.url;
-});
+}, 150_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -191,7 +191,7 @@ describe('the server process on the exchange stand-in (exchange.urls from the co
         exchange: { timeoutMs: 3000, retries: 1, urls: localUrls('binance', fx.url) },
       },
     });
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await fx?.close();

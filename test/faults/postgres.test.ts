@@ -17,7 +17,7 @@ describe.runIf(await requires('postgres'))('PostgreSQL behind a proxy that is cu
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     server = await startServerProcess({ env: { DATABASE_URL: viaProxy.toString() }, config: { store: { schema: SCHEMA } } });
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await proxy?.close();

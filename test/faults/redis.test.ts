@@ -25,7 +25,7 @@ describe('Redis unreachable from the start', () => {
   beforeAll(async () => {
     port = await sparePort();
     server = await startServerProcess({ env: { REDIS_URL: `redis://127.0.0.1:${port}` }, config: { store: { sqlitePath: sqlite() } } });
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
   });
@@ -65,7 +65,7 @@ describe.runIf(requiresExternal(hasRedisServer() ? undefined : 'redis-server bin
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     server = await startServerProcess({ env: { REDIS_URL: redis.url }, config: { store: { sqlitePath: sqlite() } } });
-  }, 120_000);
+  }, 150_000);
   afterAll(async () => {
     await server?.stop();
     await redis?.stop();

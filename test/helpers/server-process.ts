@@ -23,6 +23,7 @@ export interface ServeOptions {
   env?: Record<string, string>;
   /** More `sextant serve` arguments. */
   args?: string[];
+  /** Default 2 min: a tsx start on a loaded 2-core machine has taken more than 45 s. Hooks that call this need a longer timeout. */
   startTimeoutMs?: number;
   /** Also copy the server's stderr to this process's (benches show the server's warnings). */
   echoStderr?: boolean;
@@ -64,7 +65,7 @@ export async function startServerProcess(opts: ServeOptions = {}): Promise<Serve
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), opts.startTimeoutMs ?? 90_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), opts.startTimeoutMs ?? 120_000);
       proc.stdout!.on('data', (c: Buffer) => {
         out += c;
         const m = /Sextant API on (http:\/\/\S+?)[\s(]/.exec(out);
