@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scannerSettingsSchema } from './scanner.js';
 import { authSchema, flag, httpSchema, metricsSchema, rateLimitSchema } from './security.js';
 import { intelSettingsSchema } from './intel.js';
+import { trackerSettingsSchema } from './tracker.js';
 
 /** Every setting Sextant reads, with defaults; unknown keys are errors (typos must not pass silently). */
 export const configSchema = z.strictObject({
@@ -83,6 +84,8 @@ export const configSchema = z.strictObject({
     /** Training jobs allowed to wait; more get 429. */
     trainQueue: z.coerce.number().int().min(0).max(1000).default(10),
   }).prefault({}),
+  /** Live market tracker (SPEC D): its exchange streams (pooled connections, reconnects, degraded state). */
+  tracker: trackerSettingsSchema.prefault({}),
   /** Multi-modal intelligence signal (SPEC E): whales, book, sentiment, Fear & Greed, coordinator. */
   intel: intelSettingsSchema.prefault({}),
   llm: z.strictObject({

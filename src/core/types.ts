@@ -117,6 +117,8 @@ export type MarketEvent =
   | { type: 'book.snapshot'; at: number; source: string; book: BookSnapshot }
   | { type: 'book.diff'; at: number; source: string; diff: BookDiff }
   | { type: 'book.top'; at: number; source: string; top: TopOfBook }
+  /** A live stream lost the connection that carried this book: it is out of sync until the next snapshot. */
+  | { type: 'book.reset'; at: number; source: string; symbol: Pair; reason: string }
   | { type: 'candle'; at: number; source: string; candle: CandleClosed };
 
 export type MarketEventType = MarketEvent['type'];
@@ -128,6 +130,7 @@ export function eventPair(ev: MarketEvent): Pair {
     case 'book.snapshot': return ev.book.symbol;
     case 'book.diff': return ev.diff.symbol;
     case 'book.top': return ev.top.symbol;
+    case 'book.reset': return ev.symbol;
     case 'candle': return ev.candle.symbol;
   }
 }

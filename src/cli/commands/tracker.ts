@@ -69,13 +69,17 @@ export function registerTracker(program: Command): void {
       if (opts.symbols && opts.top) throw new InputError('give --symbols or --top, not both', 'symbols');
       const top = opts.top ? intOption('--top', opts.top, 1, 1000) : undefined;
       const symbols = opts.symbols ? opts.symbols.split(',').filter(Boolean).map((s) => parsePair(s, 'symbols')) : undefined;
-      const feed = await trackerFeedFor(opts.source, symbols ?? { top: top ?? (opts.source === 'replay' ? Infinity : 10) }, config);
+      const log = (level: 'info' | 'error', msg: string, detail?: unknown): void => {
+        // Live stream notes (a lost connection, a resync) go to stderr beside the summary.
+        process.stderr.write(`sextant: ${msg}${level === 'error' ? `: ${(detail as Error)?.message ?? ''}` : ''}\n`);
+      };
+      const feed = await trackerFeedFor(opts.source, symbols ?? { top: top ?? (opts.source === 'replay' ? Infinity : 10) }, config, log);
       const store = opts.store ? await storeFromConfig(config) : undefined;
       const live = feed.kind === 'live';
       const t = new TrackerService({
-        symbols: feed.feeds.map((f) => f.name as Pair), feed, speed,
+        symbols: feed.symbols ?? feed.feeds.map((f) => f.name as Pair), feed, speed,
         ...(store ? { store: trackerStoreOf(store) } : {}),
-        log: (level, msg, detail) => { if (level === 'error') process.stderr.write(`sextant: ${msg}: ${(detail as Error)?.message ?? ''}\n`); },
+        log: (level, msg, detail) => { if (level === 'error') log(level, msg, detail); },
       });
       const stopAll = () => void t.stop();
       process.once('SIGINT', stopAll);
@@ -91,7 +95,7 @@ export function registerTracker(program: Command): void {
         await t.stop();
         await store?.close();
       }
-      if (opts.json) process.stdout.write(`${JSON.stringify({ stats: t.stats, counts: t.counts, symbols: t.status(), events: t.recentEvents().slice(-50) })}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ stats: t.stats, counts: t.counts, health: t.health(), symbols: t.status(), events: t.recentEvents().slice(-50) })}\n`);
       else process.stdout.write(`${formatTrackerSummary(t)}\n`);
     });
 

@@ -55,7 +55,7 @@ interface SymbolBook {
 
 export class BookDetector implements Detector {
   readonly name = 'tracker.book';
-  readonly wants = ['book.snapshot', 'book.diff', 'book.top', 'trade'] as const;
+  readonly wants = ['book.snapshot', 'book.diff', 'book.top', 'book.reset', 'trade'] as const;
   private readonly books = new Map<Pair, SymbolBook>();
   readonly opts: BookDetectorOptions;
 
@@ -83,6 +83,14 @@ export class BookDetector implements Detector {
         return this.onDiff(ev.diff, ev.at, ctx);
       case 'book.top':
         return this.onTop(ev.top, ctx);
+      case 'book.reset': {
+        // A live connection was lost: the book waits for the snapshot the stream takes after reconnecting.
+        const b = this.get(ev.symbol);
+        const was = b.sync.state;
+        this.invalidate(ev.symbol, ev.at);
+        if (was === 'synced') this.fire(ctx, { key: formatKey([['book', 'resync']]), kind: 'resync', symbol: ev.symbol, at: ctx.clock.now(), time: ev.at, value: 0, detail: { reason: ev.reason } });
+        return;
+      }
       case 'trade': {
         const b = this.books.get(ev.trade.symbol);
         b?.spoof.onTrade(ev.trade.price);

@@ -25,7 +25,8 @@ let replay: ReplaySource | undefined;
  * websocket connections. `{ top: N }` picks the N pairs with the largest quote volume
  * (the source's volume standings).
  */
-export async function trackerFeedFor(sourceName: string, want: readonly Pair[] | { top: number }, config: Pick<Config, 'dataDir'> & Partial<Config>): Promise<TrackerFeed> {
+export async function trackerFeedFor(sourceName: string, want: readonly Pair[] | { top: number }, config: Pick<Config, 'dataDir'> & Partial<Config>,
+  log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void): Promise<TrackerFeed> {
   if (sourceName === 'replay') {
     replay ??= new ReplaySource({ dataDir: config.dataDir });
     const have = replay.feedSymbols();
@@ -34,5 +35,5 @@ export async function trackerFeedFor(sourceName: string, want: readonly Pair[] |
   }
   const { liveFeed } = await import('./live-feed.js');
   if (!/^[a-z0-9]+$/.test(sourceName)) throw new InputError(`--source must be replay or a CCXT exchange id, got "${sourceName}"`, 'source');
-  return liveFeed({ exchangeId: sourceName, want, timeoutMs: config.exchange?.timeoutMs });
+  return liveFeed({ exchangeId: sourceName, want, config, ...(log ? { log } : {}) });
 }

@@ -23,6 +23,8 @@ export type MetricsSample = BookMetrics & { symbol: Pair; time: number };
 export interface TrackerFeed {
   kind: 'replay' | 'live';
   feeds: { name: string; feed: EventFeed }[];
+  /** The symbols a live feed carries (one pooled feed carries many); replay feeds are named by symbol. */
+  symbols?: Pair[];
   requestSnapshot?(symbol: Pair): void;
   /** Replay: `at` of the first recorded event. */
   start?: number;
@@ -237,8 +239,9 @@ export class TrackerService {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await this.running?.catch(() => undefined);
+    // A live feed is closed first: a stream with nothing to say would keep the loop waiting for its next event.
     await this.opts.feed.close?.();
+    await this.running?.catch(() => undefined);
   }
 
   health(): ServiceHealth {

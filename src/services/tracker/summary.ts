@@ -14,6 +14,13 @@ export function formatTrackerSummary(t: TrackerService, opts: { brief?: boolean 
   } else {
     lines.push(`[tracker ${iso(t.clock.now())}] ${t.counts.marketEvents} market events, ${t.counts.windows} windows, ${t.counts.events} events`);
   }
+  const feed = t.opts.feed.kind === 'live' ? t.opts.feed.health?.() : undefined;
+  if (feed) {
+    // Live streams: connections, losses, and why the tracker calls itself degraded.
+    const d = feed.details as { connections?: { state: string }[]; lostInWindow?: number; lost?: number; garbage?: number } | undefined;
+    const conns = d?.connections;
+    lines.push(`streams ${feed.status}${feed.reason ? ` (${feed.reason})` : ''}: ${conns ? `${conns.filter((c) => c.state === 'up').length}/${conns.length} connections up, ` : ''}${d?.lost ?? 0} lost (${d?.lostInWindow ?? 0} in window), ${d?.garbage ?? 0} garbage frames`);
+  }
   for (const st of t.status()) {
     const m = t.bookMetrics(st.symbol);
     const bk = st.book;

@@ -21,9 +21,9 @@ export interface TrackerWiring {
 export async function buildTracker(config: Config, source: MarketSource, store: Store | undefined, w: TrackerWiring = {},
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void): Promise<TrackerService> {
   const feedName = w.source ?? (source.id === 'replay' ? 'replay' : source.id);
-  const feed = await trackerFeedFor(feedName, { top: feedName === 'replay' ? Infinity : 10 }, config);
+  const feed = await trackerFeedFor(feedName, { top: feedName === 'replay' ? Infinity : 10 }, config, log);
   return new TrackerService({
-    symbols: feed.feeds.map((f) => f.name) as TrackerService['opts']['symbols'],
+    symbols: feed.symbols ?? (feed.feeds.map((f) => f.name) as TrackerService['opts']['symbols']),
     feed,
     speed: w.speed ?? (feed.kind === 'replay' ? 1 : Infinity),
     ...(store ? { store: trackerStoreOf(store) } : {}),

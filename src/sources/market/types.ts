@@ -2,7 +2,7 @@ import type { Candles } from '../../core/series.js';
 import type { ServiceHealth } from '../../kernel/service.js';
 import type { Timeframe } from '../../core/timeframes.js';
 
-import type { BookLevel, BookSnapshot, Pair, Trade } from '../../core/types.js';
+import type { BookLevel, BookSnapshot, MarketEvent, Pair, Trade } from '../../core/types.js';
 
 export type { BookLevel, Pair, Trade };
 
@@ -43,21 +43,46 @@ export interface StreamOptions {
 }
 
 /**
- * One exchange (or the bundled replay data) as Sextant sees it. Implementations map
- * failures onto the typed errors of ./errors.ts so callers handle them once.
+ * The REST half of a market source: request/answer calls (candles, markets, tickers, book and
+ * trade snapshots). Implementations map failures onto the typed errors of ./errors.ts.
  */
-export interface MarketSource {
+export interface MarketRest {
   readonly id: string;
   markets(): Promise<MarketInfo[]>;
   candles(symbol: Pair, timeframe: Timeframe, query?: CandleQuery): Promise<Candles>;
   ticker(symbol: Pair): Promise<Ticker>;
   orderBook(symbol: Pair, depth?: number): Promise<OrderBook>;
   trades(symbol: Pair, limit?: number): Promise<Trade[]>;
+  close(): Promise<void>;
+  /** The source's own state (an exchange: reachable, throttled, banned until...), when it has one. */
+  health?(): ServiceHealth;
+}
+
+/**
+ * The stream half: one pooled subscription for many symbols, spread over as many
+ * connections as the venue's limits need. It yields the kernel's MarketEvents: trades,
+ * book diffs with their first/last update ids, top-of-book checks, REST book snapshots
+ * (taken after each (re)subscription and on `resync`), and `book.reset` when a connection
+ * is lost (the books it carried cannot be trusted until the next snapshot). It never
+ * ends on a lost connection: it reconnects; it ends on close().
+ */
+export interface MarketStreams {
+  readonly id: string;
+  readonly events: AsyncIterable<MarketEvent>;
+  /** Asks for a fresh REST snapshot of `symbol` (a sequence gap, a top-of-book mismatch). */
+  resync(symbol: Pair): void;
+  health(): ServiceHealth;
+  close(): Promise<void>;
+}
+
+/**
+ * One exchange (or the bundled replay data) as Sextant sees it: the REST half plus
+ * per-symbol convenience streams (`tradeStream`, `bookStream`). Pooled streams for many
+ * symbols are a MarketStreams (ccxt/pool.ts for exchanges).
+ */
+export interface MarketSource extends MarketRest {
   /** Live (or replayed) trades, as they happen. */
   tradeStream(symbol: Pair, opts?: StreamOptions): AsyncIterable<Trade>;
   /** Full book after every update. */
   bookStream(symbol: Pair, opts?: StreamOptions & { depth?: number }): AsyncIterable<OrderBook>;
-  close(): Promise<void>;
-  /** The source's own state (an exchange: reachable, throttled, banned until...), when it has one. */
-  health?(): ServiceHealth;
 }

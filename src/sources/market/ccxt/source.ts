@@ -234,6 +234,11 @@ export class CcxtSource implements MarketSource {
     return symbol;
   }
 
+  /** The pair as the exchange lists it (the market list is loaded first); UnknownSymbolError otherwise. */
+  resolveSymbol(input: string): Promise<Pair> {
+    return this.resolve(input);
+  }
+
   async markets(): Promise<MarketInfo[]> {
     const age = this.goodMarkets ? Date.now() - this.goodMarkets.at : 0;
     await this.loadMarkets(age > (this.opts.marketsMaxAgeMs ?? 3_600_000));
