@@ -54,7 +54,13 @@ export async function startServerProcess(opts: ServeOptions = {}): Promise<Serve
     err += c;
     if (opts.echoStderr) process.stderr.write(c);
   });
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  // A suite that times out or crashes must not leave its server running after the test worker exits.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((r) => proc.once('exit', () => {
+    process.off('exit', killOnExit);
+    r();
+  }));
   const alive = () => proc.exitCode === null && proc.signalCode === null;
   const stop = async () => {
     if (alive()) {
