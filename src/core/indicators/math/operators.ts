@@ -3,9 +3,9 @@ import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { MATH_OPERATORS } from './minmax.js';
 
-function binary(a: Float64Array, b: Float64Array, op: 0 | 1 | 2 | 3): Float64Array {
+function binary(a: Float64Array, b: Float64Array, op: 0 | 1 | 2 | 3, into?: Float64Array): Float64Array {
   const n = a.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   // One loop per operator keeps the hot loop free of calls and branches.
   if (op === 0) for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!;
   else if (op === 1) for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!;
@@ -24,6 +24,7 @@ function binaryDef(name: string, description: string, interpretation: string, op
     name, group: MATH_OPERATORS, description, interpretation, inputs: ['real0', 'real1'], params: [], outputs: real(),
     lookback: () => 0,
     compute: ([a, b]) => [binary(a!, b!, op)],
+    computeInto: ([a, b], _params, [out]) => { binary(a!, b!, op, out); },
   };
 }
 

@@ -1,17 +1,13 @@
 /** MIDPOINT: (highest + lowest) / 2 of one series over the window (warm-up period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
-import { highestInto, lowestInto } from '../math/minmax.js';
+import { midInto } from '../math/minmax.js';
 import { OVERLAP } from './shared.js';
 
-export function midpoint(real: Float64Array, period: number): Float64Array {
-  const n = real.length;
-  const out = nanArray(n);
-  const hi = new Float64Array(n);
-  const lo = new Float64Array(n);
-  highestInto(real, period, hi, null);
-  lowestInto(real, period, lo, null);
-  for (let i = period - 1; i < n; i++) out[i] = (hi[i]! + lo[i]!) / 2;
+export function midpoint(real: Float64Array, period: number, into?: Float64Array): Float64Array {
+  const out = outArray(real.length, period - 1, into);
+  midInto(real, real, period, out);
   return out;
 }
 
@@ -21,4 +17,5 @@ export const MIDPOINT: IndicatorDef = {
   inputs: ['real'], params: [periodParam(14)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [midpoint(x!, p(params, 'timePeriod'))],
+  computeInto: ([x], params, [out]) => { midpoint(x!, p(params, 'timePeriod'), out); },
 };

@@ -49,8 +49,6 @@ export interface Candles {
   readonly h: Float64Array;
   readonly l: Float64Array;
   readonly c: Float64Array;
-  /** Range series by RangeType, filled on demand by the running averages. */
-  readonly ranges: (Float64Array | null)[];
 }
 
 export function realBody(d: Candles, i: number): number {
@@ -107,64 +105,61 @@ export function candleAverage(s: CandleSetting, total: number, d: Candles, idx: 
 }
 
 /** Per-candle range of each range type, computed once per compute() on first use. */
-function rangeSeries(d: Candles, rangeType: RangeTypeValue): Float64Array {
-  const cache = d.ranges;
-  const hit = cache[rangeType];
-  if (hit) return hit;
-  const { o, h, l, c } = d;
-  const n = o.length;
-  const r = new Float64Array(n);
-  if (rangeType === RangeType.RealBody) {
-    for (let i = 0; i < n; i++) r[i] = Math.abs(c[i]! - o[i]!);
-  } else if (rangeType === RangeType.HighLow) {
-    for (let i = 0; i < n; i++) r[i] = h[i]! - l[i]!;
-  } else {
-    for (let i = 0; i < n; i++) {
-      const white = c[i]! >= o[i]!;
-      r[i] = (h[i]! - (white ? c[i]! : o[i]!)) + ((white ? o[i]! : c[i]!) - l[i]!);
-    }
-  }
-  cache[rangeType] = r;
-  return r;
-}
-
 /**
- * TA-Lib's running total of a setting's range for the candle `k` bars before the current one.
- * Started at the first output bar `start`: the total of bars [start-k-period, start-k), then,
- * after each output bar i, `advance(i)` adds range(i-k) and removes the trailing range
- * (the same floating-point operations in the same order as TA-Lib).
+ * TA_CANDLEAVERAGE's running total, kept in rolling form as TA-Lib's own code does: each step adds
+ * the range of the candle entering the window and subtracts the one leaving it, computed from the
+ * candle (no full-length range series). The range formulas are rangeOf's, the order of additions
+ * TA-Lib's, so the totals are the same bits.
  */
 export class RunningAvg {
   total = 0;
   private trail: number;
-  private readonly r: Float64Array;
+  private readonly o: Float64Array;
+  private readonly h: Float64Array;
+  private readonly l: Float64Array;
+  private readonly c: Float64Array;
+  private readonly type: RangeTypeValue;
   private readonly period: number;
   private readonly factor: number;
   private readonly div: number;
   private readonly k: number;
 
   constructor(s: CandleSetting, d: Candles, start: number, k = 0) {
-    this.r = rangeSeries(d, s.rangeType);
+    this.o = d.o;
+    this.h = d.h;
+    this.l = d.l;
+    this.c = d.c;
+    this.type = s.rangeType;
     this.period = s.avgPeriod;
     this.factor = s.factor;
     this.div = s.rangeType === RangeType.Shadows ? 2.0 : 1.0;
     this.k = k;
     this.trail = start - k - s.avgPeriod;
-    for (let j = this.trail; j < start - k; j++) this.total += this.r[j]!;
+    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
+  }
+
+  /** The candle's range for this setting's RangeType. */
+  range(i: number): number {
+    const o = this.o[i]!;
+    const c = this.c[i]!;
+    if (this.type === RangeType.RealBody) return Math.abs(c - o);
+    if (this.type === RangeType.HighLow) return this.h[i]! - this.l[i]!;
+    const white = c >= o;
+    return (this.h[i]! - (white ? c : o)) + ((white ? o : c) - this.l[i]!);
   }
 
   /** TA_CANDLEAVERAGE for candle `idx` (the candle the total stands for). */
   at(idx: number): number {
-    return this.factor * (this.period !== 0 ? this.total / this.period : this.r[idx]!) / this.div;
+    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx)) / this.div;
   }
 
   advance(i: number): void {
-    this.total += this.r[i - this.k]! - this.r[this.trail]!;
+    // (entering - leaving) first, then added to the total: TA-Lib's order.
+    this.total += this.range(i - this.k) - this.range(this.trail);
     this.trail++;
   }
 }
 
-/** Largest averaging period among settings (TA-Lib's lookbacks are max(periods) + candles - 1). */
 export function maxPeriod(...settings: CandleSetting[]): number {
   let m = 0;
   for (const s of settings) if (s.avgPeriod > m) m = s.avgPeriod;
@@ -192,6 +187,12 @@ export function patternDef(
   kernel: PatternKernel,
   params: readonly ParamSpec[] = [],
 ): IndicatorDef {
+  const run = (inputs: readonly Float64Array[], params: Params, out: Float64Array): void => {
+    const [o, h, l, c] = inputs as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const n = o.length;
+    out.fill(NaN, 0, Math.min(lookback, n));
+    if (n > lookback) kernel({ o, h, l, c }, out, lookback, params);
+  };
   return {
     name,
     group: PATTERN_GROUP,
@@ -202,12 +203,12 @@ export function patternDef(
     outputs: [{ name: 'outInteger', kind: 'integer' }],
     lookback: () => lookback,
     compute(inputs, params) {
-      const [o, h, l, c] = inputs as [Float64Array, Float64Array, Float64Array, Float64Array];
-      const n = o.length;
-      const out = new Float64Array(n);
-      out.fill(NaN, 0, Math.min(lookback, n));
-      if (n > lookback) kernel({ o, h, l, c, ranges: [null, null, null] }, out, lookback, params);
+      const out = new Float64Array(inputs[0]!.length);
+      run(inputs, params, out);
       return [out];
+    },
+    computeInto(inputs, params, [out]) {
+      run(inputs, params, out!);
     },
   };
 }
