@@ -9,6 +9,8 @@ import { flag } from './security.js';
  * per connection (one SUBSCRIBE per connection; connections are opened at that pace).
  */
 export const trackerLiveSchema = z.strictObject({
+  /** Pairs `serve --tracker` follows on an exchange source; default: the 10 with the largest 24 h quote volume. */
+  symbols: z.array(z.string().min(3)).min(1).optional(),
   /** Symbols per websocket connection. With bookTicker on, Binance allows at most 66 (3 streams each, 200 per connection). */
   symbolsPerConnection: z.coerce.number().int().min(1).max(1024).default(60),
   /** Streams one connection may carry (the venue's limit; Binance 200). */

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/schema.js';
+import { parsePair } from '../../core/types.js';
 import type { Store } from '../../infra/store/types.js';
 import type { MarketSource } from '../../sources/market/types.js';
 import { trackerFeedFor } from './feeds.js';
@@ -21,7 +22,8 @@ export interface TrackerWiring {
 export async function buildTracker(config: Config, source: MarketSource, store: Store | undefined, w: TrackerWiring = {},
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void): Promise<TrackerService> {
   const feedName = w.source ?? (source.id === 'replay' ? 'replay' : source.id);
-  const feed = await trackerFeedFor(feedName, { top: feedName === 'replay' ? Infinity : 10 }, config, log);
+  const chosen = feedName === 'replay' ? undefined : config.tracker.live.symbols?.map((p) => parsePair(p, 'tracker.live.symbols'));
+  const feed = await trackerFeedFor(feedName, chosen ?? { top: feedName === 'replay' ? Infinity : 10 }, config, log);
   return new TrackerService({
     symbols: feed.symbols ?? (feed.feeds.map((f) => f.name) as TrackerService['opts']['symbols']),
     feed,
