@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listIndicators } from '../../core/indicators/registry.js';
+import { indicatorCatalog } from '../indicator-catalog.js';
 import { intOption } from '../context.js';
 import { iso, table } from '../format.js';
 import { CliError } from '../fail.js';
@@ -26,8 +26,8 @@ export function registerIndicators(program: Command): void {
     .command('list')
     .description('every indicator with group, inputs, parameters and outputs')
     .option('--json', 'JSON output')
-    .action((opts: { json?: boolean }) => {
-      const defs = listIndicators();
+    .action(async (opts: { json?: boolean }) => {
+      const defs = await indicatorCatalog();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(defs.map((d) => ({ name: d.name, group: d.group, description: d.description, inputs: d.inputs, params: d.params, outputs: d.outputs })))}\n`);
         return;
