@@ -1,4 +1,4 @@
-export { AnalysisService, analyzeLoaded, type AnalyzeRequest, type AnalysisServiceOptions } from './service.js';
+export { AnalysisService, analyzeLoaded, analysisHistory, type AnalyzeRequest, type AnalysisServiceOptions } from './service.js';
 export { analyzeCandles, type AnalysisCore } from './compute.js';
 export { analysisChartInput } from './chart.js';
 export { rewriteWithLlm, type RewriteOutcome } from './llm.js';
