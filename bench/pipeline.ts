@@ -14,10 +14,12 @@
  * PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in a schema of its own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import Database from 'better-sqlite3';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -63,7 +65,7 @@ async function loader(root: string, fromDist: boolean) {
 type AnyFn = (...a: unknown[]) => unknown;
 type Ctor = new (...a: unknown[]) => Record<string, AnyFn>;
 
-async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postgres'): Promise<Round> {
+async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postgres', keep?: string): Promise<Round> {
   const m = await loader(root, fromDist);
   const config = (m.config['loadConfig'] as AnyFn)({ env: {} }) as { pipeline: { symbols: string[]; timeframes: string[]; replaySince: string; window: number } };
   const p = config.pipeline;
@@ -91,6 +93,7 @@ async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postg
     if (which === 'postgres') await store['dropSchema']!();
     await store['close']!();
     await (source['close'] as AnyFn | undefined)?.();
+    if (keep && which === 'sqlite') renameSync(join(dir, 'store.db'), keep);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -112,13 +115,13 @@ async function postgresUp(): Promise<boolean> {
 // round keeps one run's JIT and heap from colouring the next).
 if (args.includes('--child')) {
   const root = opt('--root')!;
-  const r = await measure(root, args.includes('--from-dist'), opt('--store') as 'sqlite' | 'postgres');
+  const r = await measure(root, args.includes('--from-dist'), opt('--store') as 'sqlite' | 'postgres', opt('--keep'));
   process.stdout.write(`${JSON.stringify(r)}\n`);
   process.exit(0);
 }
 
-function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres'): Round {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--root', root, '--store', store, ...(fromDist ? ['--from-dist'] : [])], {
+function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres', keep?: string): Round {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--root', root, '--store', store, ...(fromDist ? ['--from-dist'] : []), ...(keep ? ['--keep', keep] : [])], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, SEXTANT_CONFIG: '' },
@@ -135,15 +138,69 @@ const trees = [
 ];
 const only = opt('--store');
 const stores: ('sqlite' | 'postgres')[] = only === 'sqlite' ? ['sqlite'] : ['sqlite', ...((await postgresUp()) ? ['postgres' as const] : [])];
-if (stores.length === 1) console.log(`PostgreSQL at ${DB_URL.replace(/\/\/[^@]*@/, '//…@')} not reachable: SQLite only`);
+if (stores.length === 1 && only !== 'sqlite') console.log(`PostgreSQL at ${DB_URL.replace(/\/\/[^@]*@/, '//…@')} not reachable: SQLite only`);
 
+/**
+ * Is the peer doing the same work? Compares what the first SQLite round of each tree left:
+ * the candles processed, the candle rows, and each structure snapshot candle by candle
+ * (JSON compared as values). Swings are the input of everything else and follow the same
+ * rule in both trees; levels, Fibonacci legs and signals differ where the rules changed
+ * on purpose since the peer (role flips, structural plan), and the counts say how much.
+ */
+function sameWork(mineDb: string, peerDb: string): string[] {
+  const a = new Database(mineDb, { readonly: true });
+  const b = new Database(peerDb, { readonly: true });
+  try {
+    const rows = (db: Database.Database, sql: string) => db.prepare(sql).raw(true).all() as unknown[][];
+    const keyed = (db: Database.Database, table: string) =>
+      new Map(rows(db, `SELECT symbol || ' ' || timeframe || ' ' || time, payload FROM ${table}`).map(([k, v]) => [k as string, v as string]));
+    const marks = (db: Database.Database) => rows(db, 'SELECT symbol, timeframe, time FROM processed_candles ORDER BY 1, 2, 3').map((r) => r.join(' '));
+    const candles = (db: Database.Database) => rows(db, 'SELECT symbol, timeframe, time, open, high, low, close, volume FROM candles ORDER BY 1, 2, 3').map((r) => r.join(' '));
+    const ma = marks(a);
+    const mb = marks(b);
+    const out = [
+      `candles processed: ${ma.length} vs ${mb.length}, ${ma.length === mb.length && ma.every((x, i) => x === mb[i]) ? 'the same candles' : 'NOT the same candles'}`,
+      `stored candle rows: ${JSON.stringify(candles(a)) === JSON.stringify(candles(b)) ? 'identical' : 'DIFFERENT'}`,
+    ];
+    for (const table of ['swings', 'sr_levels', 'fib_levels']) {
+      const x = keyed(a, table);
+      const y = keyed(b, table);
+      let equal = 0;
+      for (const [k, v] of x) {
+        const w = y.get(k);
+        if (w !== undefined && (v === w || isDeepStrictEqual(JSON.parse(v), JSON.parse(w)))) equal++;
+      }
+      out.push(`${table} snapshots equal at ${equal} of ${x.size} candles (peer has ${y.size})`);
+    }
+    const count = (db: Database.Database) => rows(db, 'SELECT count(*) FROM signals')[0]![0] as number;
+    out.push(`signals: ${count(a)} vs ${count(b)}`);
+    return out;
+  } finally {
+    a.close();
+    b.close();
+  }
+}
+
+const outDir = join(repo, 'bench', 'out');
+mkdirSync(outDir, { recursive: true });
+let work: string[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: { tree: string; store: string; candles: number; signals: number; ms: number[]; cpuMs: number[]; candlesPerSec: number; candlesPerCpuSec: number }[] = [];
 console.log(`pipeline replay, config defaults, ${ROUNDS} rounds each (fresh process and store per round), median`);
 for (const store of stores) {
   // Rounds interleave the trees so that a change in machine load hits both alike.
   const runs = new Map<string, Round[]>(trees.map((t) => [t.name, []]));
-  for (let i = 0; i < ROUNDS; i++) for (const t of trees) runs.get(t.name)!.push(child(t.root, t.dist, store));
+  const kept = new Map<string, string>();
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const t of trees) {
+      const keep = peer && store === 'sqlite' && i === 0 ? join(outDir, `pipeline-${kept.size}.db`) : undefined;
+      if (keep) {
+        rmSync(keep, { force: true });
+        kept.set(t.name, keep);
+      }
+      runs.get(t.name)!.push(child(t.root, t.dist, store, keep));
+    }
+  }
   for (const t of trees) {
     const rs = runs.get(t.name)!;
     const ms = median(rs.map((r) => r.ms));
@@ -163,11 +220,25 @@ for (const store of stores) {
       const x = a.candlesPerSec / b.candlesPerSec;
       const y = a.candlesPerCpuSec / b.candlesPerCpuSec;
       console.log(`  ${store}: ${a.tree} ${x.toFixed(2)}x the peer's candles/s (goal >= 3x: ${x >= 3 ? 'met' : 'NOT met'}), ${y.toFixed(2)}x its candles per CPU second`);
-      if (a.candles !== b.candles || a.signals !== b.signals) console.log(`  WARNING: candle/signal counts differ from the peer (${a.candles}/${a.signals} vs ${b.candles}/${b.signals})`);
+      if (a.candles !== b.candles) console.log(`  WARNING: candle counts differ from the peer (${a.candles} vs ${b.candles})`);
+    }
+    if (store === 'sqlite') {
+      const mine = kept.get(trees[0]!.name)!;
+      const theirs = kept.get(trees.at(-1)!.name)!;
+      work = sameWork(mine, theirs);
+      console.log(`  same work? ${trees[0]!.name} vs the peer (first SQLite round of each):`);
+      for (const line of work) console.log(`    ${line}`);
+      for (const f of kept.values()) rmSync(f, { force: true });
     }
   }
 }
-const out = join(repo, 'bench', 'out');
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'pipeline.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, cores: availableParallelism(), loadavg: loadavg(), results }, null, 2)}\n`);
+for (const t of trees) {
+  const sq = results.find((r) => r.tree === t.name && r.store === 'sqlite');
+  const pg = results.find((r) => r.tree === t.name && r.store === 'postgres');
+  if (sq && pg) {
+    const x = sq.candlesPerSec / pg.candlesPerSec;
+    console.log(`  ${t.name}: PostgreSQL takes ${x.toFixed(2)}x SQLite's time (goal <= 1.5x: ${x <= 1.5 ? 'met' : 'NOT met'}); per client CPU second ${(sq.candlesPerCpuSec / pg.candlesPerCpuSec).toFixed(2)}x (the server's CPU is not counted)`);
+  }
+}
+writeFileSync(join(outDir, 'pipeline.json'), `${JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, cores: availableParallelism(), loadavg: loadavg(), results, sameWork: work }, null, 2)}\n`);
 console.log(`  load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores (wall-clock figures are only comparable within one run)`);

@@ -39,7 +39,7 @@ export interface BarEval {
  */
 export class StructureWalk {
   readonly confirmed: Swing[] = [];
-  readonly levels = new LevelBook();
+  readonly levels: LevelBook;
   readonly blocks: OrderBlockTracker;
   readonly setups: Setup[] = [];
   leg: Leg | null = null;
@@ -60,11 +60,12 @@ export class StructureWalk {
     private readonly rsi: Float64Array,
     /** ATR known at each bar (with a warm-up fallback), the volatility unit. */
     private readonly tol: Float64Array,
-    /** Evaluate the plan at every bar (the reference the shortcuts in `step` are tested against). */
+    /** Evaluate the plan at every bar and visit every level and block (the reference the shortcuts are tested against). */
     private readonly exhaustive = false,
   ) {
     this.pending = findSwings(c.time, c.high, c.low, cfg.strength);
-    this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback);
+    this.levels = new LevelBook(exhaustive);
+    this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback, exhaustive);
   }
 
   /** Advances through bar i (bars must come in order 0, 1, 2, ...). */

@@ -44,10 +44,14 @@ export interface LevelZone {
 
 export class LevelBook {
   private readonly clusters: Cluster[] = [];
+
+  /** `exhaustive` visits every level on every close (the reference the trigger shortcut is tested against). */
+  constructor(private readonly exhaustive = false) {}
   private zones: LevelZone[] | null = null;
 
   add(swing: Swing, tol: number): void {
     this.zones = null;
+    this.triggersStale = true;
     let best: Cluster | undefined;
     let bestDist = Infinity;
     for (const c of this.clusters) {
@@ -85,8 +89,35 @@ export class LevelBook {
     this.clusters.push(c);
   }
 
+  /**
+   * The lowest close that can flip a level defending below it (least zoneHigh of those) and
+   * the highest one that can flip a level defending above; NaN-free. Most closes fall
+   * between the two and change nothing, which onClose then sees without visiting a level.
+   * Recomputed after any touch, flip or break.
+   */
+  private upTrigger = Infinity;
+  private downTrigger = -Infinity;
+  private triggersStale = true;
+
+  private settleTriggers(): void {
+    let up = Infinity;
+    let down = -Infinity;
+    for (const c of this.clusters) {
+      if (c.broken) continue;
+      if (c.defends === 'below') {
+        if (c.zoneHigh < up) up = c.zoneHigh;
+      } else if (c.zoneLow > down) down = c.zoneLow;
+    }
+    this.upTrigger = up;
+    this.downTrigger = down;
+    this.triggersStale = false;
+  }
+
   /** Applies the close of the next bar to every active level: a break flips it once, then breaks it. */
   onClose(close: number): void {
+    if (this.triggersStale) this.settleTriggers();
+    if (!this.exhaustive && !(close > this.upTrigger) && !(close < this.downTrigger)) return;
+    this.triggersStale = true;
     for (const c of this.clusters) {
       if (c.broken) continue;
       if (c.defends === 'below' ? close > c.zoneHigh : close < c.zoneLow) {

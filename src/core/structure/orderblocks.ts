@@ -28,6 +28,8 @@ export class OrderBlockTracker {
     private readonly c: Candles,
     private readonly displacementAtr: number,
     private readonly maxLookback: number,
+    /** Visit every live block on every bar (the reference the trigger shortcut is tested against). */
+    private readonly exhaustive = false,
   ) {}
 
   onSwing(s: Swing): void {
@@ -35,10 +37,46 @@ export class OrderBlockTracker {
     else this.refLow = s;
   }
 
+  /**
+   * Prices that can change a live block: a close below the highest bullish low or above the
+   * lowest bearish high breaks one, a low at or under the highest fresh bullish high or a
+   * high at or over the lowest fresh bearish low mitigates one. A bar inside all four
+   * leaves every block as it was, and onBar skips the visit. Recomputed when blocks change.
+   */
+  private bullBreak = -Infinity;
+  private bullMitigate = -Infinity;
+  private bearBreak = Infinity;
+  private bearMitigate = Infinity;
+  private triggersStale = false;
+
+  private settleTriggers(): void {
+    let bullBreak = -Infinity;
+    let bullMitigate = -Infinity;
+    let bearBreak = Infinity;
+    let bearMitigate = Infinity;
+    for (const b of this.live) {
+      if (b.kind === 'bullish') {
+        if (b.low > bullBreak) bullBreak = b.low;
+        if (b.state === 'fresh' && b.high > bullMitigate) bullMitigate = b.high;
+      } else {
+        if (b.high < bearBreak) bearBreak = b.high;
+        if (b.state === 'fresh' && b.low < bearMitigate) bearMitigate = b.low;
+      }
+    }
+    this.bullBreak = bullBreak;
+    this.bullMitigate = bullMitigate;
+    this.bearBreak = bearBreak;
+    this.bearMitigate = bearMitigate;
+    this.triggersStale = false;
+  }
+
   /** Advances to bar i; `atr` is the volatility scale known at bar i. */
   onBar(i: number, atr: number): void {
     const { open, high, low, close } = this.c;
-    if (this.live.length) {
+    if (this.triggersStale) this.settleTriggers();
+    const touched = this.exhaustive || close[i]! < this.bullBreak || low[i]! <= this.bullMitigate || close[i]! > this.bearBreak || high[i]! >= this.bearMitigate;
+    if (touched && this.live.length) {
+      this.triggersStale = true;
       let keep = 0;
       for (const b of this.live) {
         if (b.kind === 'bullish') {
@@ -83,6 +121,7 @@ export class OrderBlockTracker {
       };
       this.blocks.push(b);
       this.live.push(b);
+      this.triggersStale = true;
       this.version++;
       return;
     }

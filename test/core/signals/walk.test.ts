@@ -8,9 +8,10 @@ import { shared } from '../../helpers/paths.js';
 import { requires } from '../../helpers/requires.js';
 
 // The walk skips the plan on bars that cannot record a setup (price beyond the leg's end,
-// no pullback yet, a factor set already recorded for the leg). Those skips must change
-// nothing: the exhaustive walk (the plan evaluated at every bar, as the rules read) is the
-// reference, compared at every bar of every series.
+// no pullback yet, a factor set already recorded for the leg), and levels and order blocks
+// skip a bar that reaches none of their triggers. Those skips must change nothing: the
+// exhaustive walk (the plan evaluated at every bar, every level and block visited, as the
+// rules read) is the reference, compared at every bar of every series.
 const HAS_SHARED = await requires('shared:data/nostalgia-for-infinity/binance', 'shared:data/freqtrade');
 
 function sharedSeries(): { name: string; candles: Candles }[] {
@@ -36,7 +37,7 @@ function bundledSeries(): { name: string; candles: Candles }[] {
 }
 
 describe('the structure walk\'s shortcuts', () => {
-  it('record the setups and give the plan of the exhaustive walk at every bar, on real series', () => {
+  it('record the setups, levels, blocks and plan of the exhaustive walk at every bar, on real series', () => {
     const cfg = resolveStructureConfig({});
     const series = [...bundledSeries(), ...sharedSeries()];
     let bars = 0;
@@ -52,12 +53,17 @@ describe('the structure walk\'s shortcuts', () => {
         if (fast.setups.length !== ref.setups.length) expect({ name, i, setups: fast.setups }).toEqual({ name, i, setups: ref.setups });
         expect(fast.leg).toEqual(ref.leg);
         // What computeSignal reads at its last bar, at every bar (so at the end of every window).
-        if (ref.leg && i % 3 === 0) {
-          expect(fast.evaluate(i, false)).toEqual(ref.evaluate(i, false));
-          evaluated++;
+        if (i % 3 === 0) {
+          expect(fast.levels.snapshot(candles.close[i]!)).toEqual(ref.levels.snapshot(candles.close[i]!));
+          expect(fast.blocks.unbroken()).toEqual(ref.blocks.unbroken());
+          if (ref.leg) {
+            expect(fast.evaluate(i, false)).toEqual(ref.evaluate(i, false));
+            evaluated++;
+          }
         }
       }
       expect(fast.setups).toEqual(ref.setups);
+      expect(fast.blocks.blocks).toEqual(ref.blocks.blocks);
       bars += n;
       setups += ref.setups.length;
     }
