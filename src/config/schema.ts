@@ -75,6 +75,22 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   /** Volume-spike scanner (SPEC B): detection, schedule, alert sinks, results folder. */
   scanner: scannerSettingsSchema.prefault({}),
+  /**
+   * The live tracker's daily maintenance jobs: `HH:MM:SS` (UTC, daily) or a cron expression
+   * (UTC) per job, the benchmark's length in days and the quote currency of the coin list
+   * and volume standings.
+   */
+  trackerJobs: z.strictObject({
+    markets: z.string().min(1).default('23:59:18'),
+    benchmarks: z.string().min(1).default('23:59:30'),
+    coins: z.string().min(1).default('00:00:00'),
+    standings: z.string().min(1).default('00:00:00'),
+    benchmarkDays: z.coerce.number().int().min(1).max(365).default(30),
+    quote: z.string().regex(/^[A-Z0-9]{2,12}$/, 'an upper-case currency code').default('USDT'),
+    /** A job that has not finished after this long is recorded as failed (its work may go on). */
+    timeoutMs: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  }).prefault({}),
+
   /** Machine learning: where model files are read from, how many trainings run at once. */
   ml: z.strictObject({
     /** Folder of model JSON files read beside the Store's models (env ML_MODELS_DIR). */

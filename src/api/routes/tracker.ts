@@ -102,7 +102,31 @@ export const trackerRoutes: RouteModule = async (app, { ctx }) => {
         };
       }),
       standings: t.standings().map((s) => ({ rank: s.rank, symbol: s.symbol, quote_volume_60m: s.quoteVolume, buy_share: fin(s.buyShare) })),
+      // The exchange-wide daily standings (24 h quote volume) of the maintenance job, the first 50.
+      daily_standings: t.maintenance?.data.standings
+        ? { as_of: iso(t.maintenance.data.standings.at), quote: t.maintenance.data.standings.quote, ranked: t.maintenance.data.standings.list.length,
+          top: t.maintenance.data.standings.list.slice(0, 50).map((s) => ({ rank: s.rank, symbol: s.symbol, quote_volume_24h: s.quoteVolume })) }
+        : null,
+      jobs: t.maintenance?.scheduler.status() ?? [],
     };
+  });
+
+  app.get('/api/jobs', { schema: { summary: 'The tracker\'s daily maintenance jobs: schedule, next run, last run with its duration and result', tags } }, async () => {
+    const t = tracker();
+    const m = t.maintenance;
+    return {
+      status: 'success',
+      jobs: m?.scheduler.status() ?? [],
+      coins: m?.data.coins ? { as_of: iso(m.data.coins.at), quote: m.data.coins.quote, count: m.data.coins.list.length, list: m.data.coins.list } : null,
+    };
+  });
+
+  app.post('/api/jobs/:name/run', { schema: { summary: 'Run one maintenance job now and answer with its run (a running job: its current run)', tags } }, async (req) => {
+    const { name } = parseWith(z.strictObject({ name: z.string().min(1) }), req.params);
+    const m = tracker().maintenance;
+    if (!m) throw new HttpError(503, 'this tracker runs no maintenance jobs');
+    if (!m.scheduler.status().some((j) => j.name === name)) throw new HttpError(404, `name: no job named "${name}" (have ${m.scheduler.status().map((j) => j.name).join(', ')})`, 'name');
+    return { status: 'success', name, run: await m.scheduler.run(name, 'manual') };
   });
 
   app.post('/api/timeseries', { schema: { summary: 'Events of one key as a time series', tags, body: { type: 'object', properties: { event_key: { type: 'string' }, start_date: { type: 'string' }, end_date: { type: 'string' }, symbol: { type: 'string' } } } } }, async (req) => {

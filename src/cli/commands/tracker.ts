@@ -9,6 +9,7 @@ import { trackerStoreOf } from '../../services/tracker/store.js';
 import { formatTrackerSummary } from '../../services/tracker/summary.js';
 import type { OutcomeCandles } from '../../services/tracker/research.js';
 import { cliConfig, intOption } from '../context.js';
+import type { Config } from '../../config/schema.js';
 import { parseSince } from './candles.js';
 
 const WINDOWS = ['1m', '5m', '15m', '30m', '60m'];
@@ -39,6 +40,30 @@ function parseWindow(s: string): number {
   return [1, 5, 15, 30, 60][w]!;
 }
 
+/**
+ * `--top N`: the first N of the source's volume standings (services/tracker/standings.ts).
+ * On replay only pairs with a recorded feed can be tracked, so they are the candidates.
+ * Live, if the standings cannot be read, the feed picks its own top N and stderr says so.
+ */
+async function standingsTop(sourceName: string, top: number, config: Config): Promise<Pair[] | { top: number }> {
+  const { topByStandings } = await import('../../services/tracker/standings.js');
+  const { openSource, replaySource } = await import('../../app/sources.js');
+  if (sourceName === 'replay') {
+    const src = replaySource(config);
+    return topByStandings(src, top, { quote: config.trackerJobs.quote, candidates: src.feedSymbols() });
+  }
+  const src = await openSource(sourceName, config);
+  try {
+    const list = await topByStandings(src, top, { quote: config.trackerJobs.quote });
+    if (list.length) return list;
+  } catch (e) {
+    process.stderr.write(`sextant: volume standings of ${sourceName} unavailable (${(e as Error).message}); the feed picks its top ${top}\n`);
+  } finally {
+    await src.close();
+  }
+  return { top };
+}
+
 interface SourceOpts { source?: string; speed?: string }
 
 async function replayTracker(pair: Pair, opts: SourceOpts & { until?: number }): Promise<TrackerService> {
@@ -57,7 +82,7 @@ export function registerTracker(program: Command): void {
     .command('run')
     .description('track trades and order books (bundled replay by default) and print windows, book state and events')
     .option('--symbols <list>', 'comma-separated pairs (default: every pair the source has a feed for, or --top)')
-    .option('--top <n>', 'track the N most traded pairs of the source')
+    .option('--top <n>', 'track the N most traded pairs: the volume standings (active pairs of trackerJobs.quote by 24 h quote volume; on replay among the recorded feeds)')
     .option('--source <source>', 'replay (bundled Binance feed) or a CCXT exchange id with websockets (binance, ...)', 'replay')
     .option('--speed <speed>', 'replay pace: 1, 10, ... or max', 'max')
     .option('--duration <seconds>', 'live: stop after this many seconds')
@@ -73,7 +98,8 @@ export function registerTracker(program: Command): void {
         // Live stream notes (a lost connection, a resync) go to stderr beside the summary.
         process.stderr.write(`sextant: ${msg}${level === 'error' ? `: ${(detail as Error)?.message ?? ''}` : ''}\n`);
       };
-      const feed = await trackerFeedFor(opts.source, symbols ?? { top: top ?? (opts.source === 'replay' ? Infinity : 10) }, config, log);
+      const want = symbols ?? (top !== undefined ? await standingsTop(opts.source, top, config) : { top: opts.source === 'replay' ? Infinity : 10 });
+      const feed = await trackerFeedFor(opts.source, want, config, log);
       const store = opts.store ? await storeFromConfig(config) : undefined;
       const live = feed.kind === 'live';
       const t = new TrackerService({

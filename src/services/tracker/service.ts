@@ -9,7 +9,7 @@ import type { ServiceHealth } from '../../kernel/service.js';
 import type { StoredEvent, StoredWindow, TrackerStore } from '../../infra/store/tracker-events.js';
 import { BookDetector, type BookDetectorOptions } from './book-detector.js';
 import { VolumeDetector, type VolumeDetectorOptions } from './volume-detector.js';
-import { TOPIC, type TrackerEvent, type WindowRow } from './types.js';
+import { TOPIC, type Maintenance, type TrackerEvent, type WindowRow } from './types.js';
 import { nextDailyAt, volumeBenchmark, type VolumeBenchmark } from '../../core/volume/benchmark.js';
 import type { MarketSource } from '../../sources/market/types.js';
 
@@ -92,6 +92,8 @@ export class TrackerService {
   counts = { events: 0, windows: 0, marketEvents: 0 };
   readonly benchmarks = new Map<Pair, VolumeBenchmark>();
   benchmarkError: string | undefined;
+  /** Daily maintenance jobs (markets, coins, standings, benchmarks), when the process runs them (the server does). */
+  maintenance: Maintenance | undefined;
   /** Book metric samples per symbol (one per sample period), for /api/market/data. */
   private readonly samples = new Map<Pair, MetricsSample[]>();
 
@@ -127,25 +129,38 @@ export class TrackerService {
     });
   }
 
-  /** Recomputes every symbol's daily benchmark as of `asOf` (clock time by default). */
-  async refreshBenchmarks(asOf = this.clock.now()): Promise<void> {
+  /** Recomputes every symbol's daily benchmark as of `asOf` (clock time by default); returns that time. A failure is kept in benchmarkError, the previous benchmarks stay. */
+  async refreshBenchmarks(asOf = this.clock.now()): Promise<number> {
     const b = this.opts.benchmark;
-    if (!b) return;
+    if (!b) return asOf;
     try {
+      const fresh = new Map<Pair, VolumeBenchmark>();
       for (const symbol of this.symbols()) {
         const c = await b.source.candles(symbol, '1d', { since: asOf - (Math.max(b.days, 14) + 1) * 86_400_000 });
-        this.benchmarks.set(symbol, volumeBenchmark(c.time, c.volume, asOf, b.days, this.volume.opts.windows));
+        fresh.set(symbol, volumeBenchmark(c.time, c.volume, asOf, b.days, this.volume.opts.windows));
       }
+      for (const [s, v] of fresh) this.benchmarks.set(s, v);
       this.benchmarkError = undefined;
     } catch (e) {
       this.benchmarkError = (e as Error).message;
       this.opts.log?.('error', 'volume benchmark refresh failed', e);
     }
+    return asOf;
+  }
+
+  /**
+   * The time a benchmark refresh stands at: now when live; on a replay the feed's start,
+   * fixed for the run, so a refresh during a replay changes nothing the detectors see
+   * (no look-ahead, and the run stays deterministic).
+   */
+  benchmarkAsOf(): number {
+    return this.clock.kind === 'live' ? this.clock.now() : this.firstAt();
   }
 
   private async benchmarkLoop(): Promise<void> {
     const b = this.opts.benchmark;
-    if (!b || this.clock.kind !== 'live') return;
+    // The maintenance jobs recompute it when they run; this loop is for a tracker without them.
+    if (!b || this.clock.kind !== 'live' || this.maintenance) return;
     while (!this.abort.signal.aborted) {
       await this.clock.sleep(nextDailyAt(this.clock.now(), b.at) - this.clock.now(), this.abort.signal);
       if (!this.abort.signal.aborted) await this.refreshBenchmarks();
@@ -234,10 +249,12 @@ export class TrackerService {
   }
 
   async start(): Promise<void> {
+    this.maintenance?.scheduler.start({ runNow: true });
     void this.run().catch((e: unknown) => this.opts.log?.('error', 'tracker stopped', e));
   }
 
   async stop(): Promise<void> {
+    this.maintenance?.scheduler.stop();
     this.abort.abort();
     // A live feed is closed first: a stream with nothing to say would keep the loop waiting for its next event.
     await this.opts.feed.close?.();
@@ -248,10 +265,13 @@ export class TrackerService {
     const feed = this.opts.feed.health?.();
     const symbols = this.status();
     const out = symbols.filter((s) => s.book.state !== 'synced').map((s) => s.symbol);
-    const details = { events: this.counts.marketEvents, detectorEvents: this.counts.events, windows: this.counts.windows, booksOutOfSync: out, feed: feed?.details };
+    const jobs = this.maintenance?.scheduler.health();
+    const details = { events: this.counts.marketEvents, detectorEvents: this.counts.events, windows: this.counts.windows, booksOutOfSync: out, feed: feed?.details, ...(jobs ? { jobs: jobs.details?.['jobs'] } : {}) };
     if (this.failure) return { status: 'down', reason: this.failure.message, details };
     if (feed && feed.status !== 'ok') return { ...feed, details };
     if (out.length && this.counts.marketEvents > 0) return { status: 'degraded', reason: `books out of sync: ${out.join(', ')}`, details };
+    // A failed daily refresh leaves yesterday's data in use: tracking goes on, degraded, with the reason.
+    if (jobs && jobs.status !== 'ok') return { status: 'degraded', ...(jobs.reason ? { reason: jobs.reason } : {}), details };
     return { status: 'ok', details };
   }
 

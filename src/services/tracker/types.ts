@@ -1,5 +1,8 @@
 import type { Pair } from '../../core/types.js';
 import type { ClosedWindow } from '../../core/volume/windows.js';
+import type { MarketInfo } from '../../sources/market/types.js';
+import type { JobScheduler } from './jobs.js';
+import type { Standing } from './standings.js';
 
 export type TrackerEventKind = 'volume_spike' | 'volatility' | 'imbalance' | 'wall' | 'spoof' | 'resync';
 
@@ -27,3 +30,12 @@ export const TOPIC = {
   window: 'tracker.window',
   metrics: 'tracker.metrics',
 } as const;
+
+/** What the daily maintenance jobs last loaded; each field keeps its last good value when a refresh fails. */
+export interface MaintenanceData {
+  markets: { at: number; list: MarketInfo[] } | null;
+  coins: { at: number; quote: string; list: string[] } | null;
+  standings: { at: number; quote: string; list: Standing[] } | null;
+}
+
+export interface Maintenance { scheduler: JobScheduler; data: MaintenanceData }

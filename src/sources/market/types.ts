@@ -13,6 +13,8 @@ export interface MarketInfo {
   /** 24h (or latest candle) quote volume; null when the source does not know it. */
   quoteVolume: number | null;
   active: boolean;
+  /** Smallest order value (price × amount, in the quote) the venue accepts; null/absent when unknown. */
+  minNotional?: number | null;
 }
 
 export interface Ticker {

@@ -251,6 +251,7 @@ export class CcxtSource implements MarketSource {
         quote: m.quote,
         quoteVolume: volumes.get(m.symbol) ?? null,
         active: m.active !== false,
+        minNotional: typeof m.limits?.cost?.min === 'number' && Number.isFinite(m.limits.cost.min) ? m.limits.cost.min : null,
       }))
       .sort((a, b) => a.symbol.localeCompare(b.symbol));
   }
