@@ -1,7 +1,7 @@
 /**
  * bench/indicators: Sextant's indicators against TA-Lib C, side by side in one run (issue 18).
  *
- *   node --import tsx bench/indicators/run.ts [--rounds=3] [--only=SMA,EMA] [--part=all|batch|request] [--js-peers]
+ *   node --import tsx bench/indicators/run.ts [--rounds=3] [--only=SMA,EMA] [--part=all|batch|request] [--clock=wall|cpu] [--js-peers]
  *   (or `npm run bench -- indicators --rounds=1 --only=...`)
  *
  * batch:   every TA-Lib function (161; --only picks some) on the same 1,000,000 real candles (the bundled
@@ -13,6 +13,9 @@
  * request: one API-sized request (200 candles, 10 common indicators), 64 windows rotated, 10k warm-up
  *          requests, 5 runs x 100k requests, median: TA-Lib C, Sextant's IndicatorRunner, Sextant's
  *          allocating API, @ixjb94/indicators.
+ * --clock=cpu times both sides in process CPU time (user + system; C: CLOCK_PROCESS_CPUTIME_ID, node:
+ *          process.cpuUsage, GC threads included) instead of wall time: on a machine shared with other
+ *          work, time spent waiting for a core then counts on neither side.
  * --js-peers also runs js-peers.ts (Sextant against the talib binding, technicalindicators, trading-signals).
  *
  * Needs gcc and TA-Lib C as the `talib` npm package builds it, plus @ixjb94/indicators, both installed by
@@ -32,6 +35,8 @@ const args = process.argv.slice(2);
 const opt = (name: string, def: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 const ROUNDS = Number(opt('rounds', '3'));
 const PART = opt('part', 'all');
+const CLOCK = opt('clock', 'wall');
+if (CLOCK !== 'wall' && CLOCK !== 'cpu') throw new Error('--clock=wall|cpu');
 const ONLY = opt('only', '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
 const N = 1_000_000;
 const TL = join(HERE, 'node_modules', 'talib', 'src', 'lib');
@@ -50,12 +55,12 @@ mkdirSync(OUT, { recursive: true });
 
 function run(cmd: string, argv: string[], stdoutFile?: string): void {
   const fd = stdoutFile ? openSync(join(OUT, stdoutFile), 'w') : 'inherit';
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', fd, 'inherit'] });
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', fd, 'inherit'], env: { ...process.env, BENCH_CLOCK: CLOCK } });
   if (typeof fd === 'number') closeSync(fd);
   if (r.status !== 0) fail(`${cmd} ${argv.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 function log(step: string): void {
-  const line = `${new Date().toISOString()} ${step} | load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  const line = `${new Date().toISOString()} ${step} | clock ${CLOCK} | load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
   writeFileSync(join(OUT, 'loads.log'), line + '\n', { flag: 'a' });
   process.stderr.write(line + '\n');
 }
@@ -86,7 +91,7 @@ if (PART === 'all' || PART === 'batch') {
     run(join(OUT, 'talib_all'), [data, String(N), namesFile, 'malloc', '7', '2'], `c_malloc_${r}.ndjson`);
   }
   log('batch done');
-  run(process.execPath, [join(H, 'compare.mjs'), OUT], 'batch_tables.md');
+  run(process.execPath, [join(H, 'compare.mjs'), OUT, `Clock: ${CLOCK === 'cpu' ? 'process CPU time' : 'wall time'}`], 'batch_tables.md');
   process.stdout.write(readFileSync(join(OUT, 'batch_tables.md'), 'utf8') + '\n');
 }
 

@@ -1,12 +1,13 @@
 /** SUM: rolling sum over the window (warm-up period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { MATH_OPERATORS } from './minmax.js';
 
 /** Rolling sum; the running total adds the newest before output and drops the oldest after (TA-Lib's order). */
-export function sum(real: Float64Array, period: number): Float64Array {
+export function sum(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const n = real.length;
-  const out = nanArray(n);
+  const out = outArray(n, period - 1, into);
   const start = period - 1;
   if (start >= n) return out;
   let total = 0;
@@ -25,4 +26,5 @@ export const SUM: IndicatorDef = {
   outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [sum(x!, p(params, 'timePeriod'))],
+  computeInto: ([x], params, [out]) => { sum(x!, p(params, 'timePeriod'), out); },
 };

@@ -4,9 +4,9 @@ import { real } from '../defkit.js';
 import { MOMENTUM } from './shared.js';
 
 /** Balance of power; 0 when the bar's range is below TA-Lib's 1e-14 epsilon. */
-export function bop(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+export function bop(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = open.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const range = high[i]! - low[i]!;
     out[i] = range < 1e-14 ? 0 : (close[i]! - open[i]!) / range;
@@ -21,4 +21,5 @@ export const BOP: IndicatorDef = {
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: (i) => [bop(i[0]!, i[1]!, i[2]!, i[3]!)],
+  computeInto: (i, _params, [out]) => { bop(i[0]!, i[1]!, i[2]!, i[3]!, out); },
 };

@@ -108,49 +108,48 @@ export function candleAverage(s: CandleSetting, total: number, d: Candles, idx: 
 /**
  * TA_CANDLEAVERAGE's running total, kept in rolling form as TA-Lib's own code does: each step adds
  * the range of the candle entering the window and subtracts the one leaving it, computed from the
- * candle (no full-length range series). The range formulas are rangeOf's, the order of additions
- * TA-Lib's, so the totals are the same bits.
+ * candle (no full-length range series). The range formulas and the order of operations are
+ * TA-Lib's, so the totals are the same bits. One class per RangeType, each with its own copy of
+ * the methods, so every call site in a pattern kernel is monomorphic and inlines to a few loads.
  */
-export class RunningAvg {
+export interface RunningAvg {
+  total: number;
+  /** The candle's range for this setting's RangeType. */
+  range(i: number): number;
+  /** TA_CANDLEAVERAGE for candle `idx` (the candle the total stands for). */
+  at(idx: number): number;
+  advance(i: number): void;
+}
+
+class BodyAvg implements RunningAvg {
   total = 0;
   private trail: number;
   private readonly o: Float64Array;
   private readonly h: Float64Array;
   private readonly l: Float64Array;
   private readonly c: Float64Array;
-  private readonly type: RangeTypeValue;
   private readonly period: number;
   private readonly factor: number;
-  private readonly div: number;
   private readonly k: number;
 
-  constructor(s: CandleSetting, d: Candles, start: number, k = 0) {
+  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
     this.o = d.o;
     this.h = d.h;
     this.l = d.l;
     this.c = d.c;
-    this.type = s.rangeType;
     this.period = s.avgPeriod;
     this.factor = s.factor;
-    this.div = s.rangeType === RangeType.Shadows ? 2.0 : 1.0;
     this.k = k;
     this.trail = start - k - s.avgPeriod;
     for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
   }
 
-  /** The candle's range for this setting's RangeType. */
   range(i: number): number {
-    const o = this.o[i]!;
-    const c = this.c[i]!;
-    if (this.type === RangeType.RealBody) return Math.abs(c - o);
-    if (this.type === RangeType.HighLow) return this.h[i]! - this.l[i]!;
-    const white = c >= o;
-    return (this.h[i]! - (white ? c : o)) + ((white ? o : c) - this.l[i]!);
+    return Math.abs(this.c[i]! - this.o[i]!);
   }
 
-  /** TA_CANDLEAVERAGE for candle `idx` (the candle the total stands for). */
   at(idx: number): number {
-    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx)) / this.div;
+    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx));
   }
 
   advance(i: number): void {
@@ -158,6 +157,89 @@ export class RunningAvg {
     this.total += this.range(i - this.k) - this.range(this.trail);
     this.trail++;
   }
+}
+
+class HighLowAvg implements RunningAvg {
+  total = 0;
+  private trail: number;
+  private readonly o: Float64Array;
+  private readonly h: Float64Array;
+  private readonly l: Float64Array;
+  private readonly c: Float64Array;
+  private readonly period: number;
+  private readonly factor: number;
+  private readonly k: number;
+
+  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
+    this.o = d.o;
+    this.h = d.h;
+    this.l = d.l;
+    this.c = d.c;
+    this.period = s.avgPeriod;
+    this.factor = s.factor;
+    this.k = k;
+    this.trail = start - k - s.avgPeriod;
+    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
+  }
+
+  range(i: number): number {
+    return this.h[i]! - this.l[i]!;
+  }
+
+  at(idx: number): number {
+    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx));
+  }
+
+  advance(i: number): void {
+    // (entering - leaving) first, then added to the total: TA-Lib's order.
+    this.total += this.range(i - this.k) - this.range(this.trail);
+    this.trail++;
+  }
+}
+
+class ShadowAvg implements RunningAvg {
+  total = 0;
+  private trail: number;
+  private readonly o: Float64Array;
+  private readonly h: Float64Array;
+  private readonly l: Float64Array;
+  private readonly c: Float64Array;
+  private readonly period: number;
+  private readonly factor: number;
+  private readonly k: number;
+
+  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
+    this.o = d.o;
+    this.h = d.h;
+    this.l = d.l;
+    this.c = d.c;
+    this.period = s.avgPeriod;
+    this.factor = s.factor;
+    this.k = k;
+    this.trail = start - k - s.avgPeriod;
+    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
+  }
+
+  range(i: number): number {
+    return (this.h[i]! - (this.c[i]! >= this.o[i]! ? this.c[i]! : this.o[i]!)) + ((this.c[i]! >= this.o[i]! ? this.o[i]! : this.c[i]!) - this.l[i]!);
+  }
+
+  at(idx: number): number {
+    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx)) / 2.0;
+  }
+
+  advance(i: number): void {
+    // (entering - leaving) first, then added to the total: TA-Lib's order.
+    this.total += this.range(i - this.k) - this.range(this.trail);
+    this.trail++;
+  }
+}
+
+/** The running average of setting `s` for a kernel starting at `start` (k: candles back). */
+export function runningAvg(s: CandleSetting, d: Candles, start: number, k = 0): RunningAvg {
+  if (s.rangeType === RangeType.RealBody) return new BodyAvg(s, d, start, k);
+  if (s.rangeType === RangeType.HighLow) return new HighLowAvg(s, d, start, k);
+  return new ShadowAvg(s, d, start, k);
 }
 
 export function maxPeriod(...settings: CandleSetting[]): number {

@@ -2,7 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
-  RunningAvg, bodyBottom, bodyTop, color, lowerShadow, maxPeriod, patternDef, penetrationParam, realBody,
+  runningAvg, bodyBottom, bodyTop, color, lowerShadow, maxPeriod, patternDef, penetrationParam, realBody,
   realBodyGapDown, realBodyGapUp, upperShadow, type Candles,
 } from './candle-settings.js';
 
@@ -10,7 +10,7 @@ const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 4);
+    const bl = runningAvg(BodyLong, d, start, 4);
     for (let i = start; i < n; i++) {
       const c4 = color(d, i - 4);
       out[i] = realBody(d, i - 4) > bl.at(i - 4) &&
@@ -29,9 +29,9 @@ const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Sw
   (d, out, start) => {
     const { h, l, c } = d;
     const n = c.length;
-    const vs3 = new RunningAvg(ShadowVeryShort, d, start, 3);
-    const vs2 = new RunningAvg(ShadowVeryShort, d, start, 2);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
+    const vs3 = runningAvg(ShadowVeryShort, d, start, 3);
+    const vs2 = runningAvg(ShadowVeryShort, d, start, 2);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 3) === -1 && color(d, i - 2) === -1 && color(d, i - 1) === -1 && color(d, i) === -1 &&
         lowerShadow(d, i - 3) < vs3.at(i - 3) && upperShadow(d, i - 3) < vs3.at(i - 3) &&
@@ -50,7 +50,7 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
   (d, out, start) => {
     const { o, h, c } = d;
     const n = o.length;
-    const vs = new RunningAvg(ShadowVeryShort, d, start, 1);
+    const vs = runningAvg(ShadowVeryShort, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 4) === -1 && color(d, i - 3) === -1 && color(d, i - 2) === -1 &&
         o[i - 4]! > o[i - 3]! && o[i - 3]! > o[i - 2]! &&
@@ -66,10 +66,10 @@ const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three sma
     const { o, h, c } = d;
     const n = o.length;
     const pen = p.penetration!;
-    const bl4 = new RunningAvg(BodyLong, d, start, 4);
-    const bs3 = new RunningAvg(BodyShort, d, start, 3);
-    const bs2 = new RunningAvg(BodyShort, d, start, 2);
-    const bs1 = new RunningAvg(BodyShort, d, start, 1);
+    const bl4 = runningAvg(BodyLong, d, start, 4);
+    const bs3 = runningAvg(BodyShort, d, start, 3);
+    const bs2 = runningAvg(BodyShort, d, start, 2);
+    const bs1 = runningAvg(BodyShort, d, start, 1);
     for (let i = start; i < n; i++) {
       const floor = c[i - 4]! - realBody(d, i - 4) * pen;
       out[i] = color(d, i - 4) === 1 && color(d, i - 3) === -1 && color(d, i) === 1 &&
@@ -91,11 +91,11 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
-    const bl4 = new RunningAvg(BodyLong, d, start, 4);
-    const bs3 = new RunningAvg(BodyShort, d, start, 3);
-    const bs2 = new RunningAvg(BodyShort, d, start, 2);
-    const bs1 = new RunningAvg(BodyShort, d, start, 1);
-    const bl0 = new RunningAvg(BodyLong, d, start);
+    const bl4 = runningAvg(BodyLong, d, start, 4);
+    const bs3 = runningAvg(BodyShort, d, start, 3);
+    const bs2 = runningAvg(BodyShort, d, start, 2);
+    const bs1 = runningAvg(BodyShort, d, start, 1);
+    const bl0 = runningAvg(BodyLong, d, start);
     for (let i = start; i < n; i++) {
       const c4 = color(d, i - 4);
       out[i] = realBody(d, i - 4) > bl4.at(i - 4) &&
@@ -155,7 +155,7 @@ const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose 
     let patternIdx = 0;
     let patternResult = 0;
     // TA-Lib primes the state (and the Near average) on the 3 bars before the first output.
-    const near = new RunningAvg(Near, d, start - 3, 2);
+    const near = runningAvg(Near, d, start - 3, 2);
     for (let i = start - 3; i <= n - 1; i++) {
       let value = 0;
       if (h[i - 2]! < h[i - 3]! && l[i - 2]! > l[i - 3]! &&

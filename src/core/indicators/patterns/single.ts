@@ -2,7 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Near, ShadowLong, ShadowShort, ShadowVeryLong, ShadowVeryShort,
-  RunningAvg, color, highLowRange, lowerShadow, maxPeriod, patternDef, realBody, realBodyGapDown,
+  runningAvg, color, highLowRange, lowerShadow, maxPeriod, patternDef, realBody, realBodyGapDown,
   realBodyGapUp, upperShadow,
 } from './candle-settings.js';
 
@@ -10,7 +10,7 @@ const DOJI_LB = maxPeriod(BodyDoji);
 const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', DOJI_LB,
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) <= doj.at(i) ? 100 : 0;
       doj.advance(i);
@@ -20,8 +20,8 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
 const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a long lower shadow and no upper shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) <= doj.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) > vs.at(i) ? 100 : 0;
       doj.advance(i);
@@ -32,8 +32,8 @@ const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a lo
 const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) <= doj.at(i) && lowerShadow(d, i) < vs.at(i) && upperShadow(d, i) > vs.at(i) ? 100 : 0;
       doj.advance(i);
@@ -44,8 +44,8 @@ const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a
 const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with a long upper or lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong),
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) <= doj.at(i) && (lowerShadow(d, i) > sl.at(i) || upperShadow(d, i) > sl.at(i)) ? 100 : 0;
       doj.advance(i);
@@ -56,9 +56,9 @@ const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with 
 const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long shadows and the body near the middle of the range', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong, Near),
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
-    const near = new RunningAvg(Near, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
+    const near = runningAvg(Near, d, start);
     for (let i = start; i < n; i++) {
       const mid = d.l[i]! + highLowRange(d, i) / 2;
       out[i] = realBody(d, i) <= doj.at(i) &&
@@ -74,9 +74,9 @@ const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long 
 const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
-    const vl = new RunningAvg(ShadowVeryLong, d, start);
+    const doj = runningAvg(BodyDoji, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
+    const vl = runningAvg(ShadowVeryLong, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) <= doj.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) > vl.at(i) ? 100 : 0;
       doj.advance(i);
@@ -88,8 +88,8 @@ const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long 
 const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with very long upper and lower shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowVeryLong),
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const vl = new RunningAvg(ShadowVeryLong, d, start);
+    const bs = runningAvg(BodyShort, d, start);
+    const vl = runningAvg(ShadowVeryLong, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > vl.at(i) && lowerShadow(d, i) > vl.at(i) ? color(d, i) * 100 : 0;
       bs.advance(i);
@@ -100,7 +100,7 @@ const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with ve
 const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with shadows longer than the body', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       const rb = realBody(d, i);
       out[i] = rb < bs.at(i) && upperShadow(d, i) > rb && lowerShadow(d, i) > rb ? color(d, i) * 100 : 0;
@@ -111,8 +111,8 @@ const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with 
 const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bl = new RunningAvg(BodyLong, d, start);
-    const ss = new RunningAvg(ShadowShort, d, start);
+    const bl = runningAvg(BodyLong, d, start);
+    const ss = runningAvg(ShadowShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) > bl.at(i) && upperShadow(d, i) < ss.at(i) && lowerShadow(d, i) < ss.at(i) ? color(d, i) * 100 : 0;
       bl.advance(i);
@@ -123,8 +123,8 @@ const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with sho
 const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const ss = new RunningAvg(ShadowShort, d, start);
+    const bs = runningAvg(BodyShort, d, start);
+    const ss = runningAvg(ShadowShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) < ss.at(i) && lowerShadow(d, i) < ss.at(i) ? color(d, i) * 100 : 0;
       bs.advance(i);
@@ -135,8 +135,8 @@ const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with
 const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bl = new RunningAvg(BodyLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const bl = runningAvg(BodyLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) > bl.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) < vs.at(i) ? color(d, i) * 100 : 0;
       bl.advance(i);
@@ -147,8 +147,8 @@ const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very 
 const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long body with no shadow on the closing side', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bl = new RunningAvg(BodyLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const bl = runningAvg(BodyLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       const col = color(d, i);
       out[i] = realBody(d, i) > bl.at(i) &&
@@ -161,8 +161,8 @@ const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long
 const beltHold = patternDef('CDLBELTHOLD', 'Belt-hold: long body with no shadow on the opening side', '+100 bullish (white), -100 bearish (black); 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
   (d, out, start) => {
     const n = d.o.length;
-    const bl = new RunningAvg(BodyLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const bl = runningAvg(BodyLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       const col = color(d, i);
       out[i] = realBody(d, i) > bl.at(i) &&
@@ -176,10 +176,10 @@ const HAMMER_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort, Near) + 1;
 const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low with a long lower shadow and almost no upper shadow', '+100 when present (bullish); 0 = no pattern at this bar.', HAMMER_LB,
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
-    const near = new RunningAvg(Near, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
+    const near = runningAvg(Near, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && lowerShadow(d, i) > sl.at(i) && upperShadow(d, i) < vs.at(i) &&
         Math.min(d.c[i]!, d.o[i]!) <= d.l[i - 1]! + near.at(i - 1) ? 100 : 0;
@@ -193,10 +193,10 @@ const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low wi
 const hangingMan = patternDef('CDLHANGINGMAN', 'Hanging Man: small body near the prior high with a long lower shadow and almost no upper shadow', '-100 when present (bearish); 0 = no pattern at this bar.', HAMMER_LB,
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
-    const near = new RunningAvg(Near, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
+    const near = runningAvg(Near, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && lowerShadow(d, i) > sl.at(i) && upperShadow(d, i) < vs.at(i) &&
         Math.min(d.c[i]!, d.o[i]!) >= d.h[i - 1]! - near.at(i - 1) ? -100 : 0;
@@ -211,9 +211,9 @@ const INV_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort) + 1;
 const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small body gapping down with a long upper shadow and almost no lower shadow', '+100 when present (bullish); 0 = no pattern at this bar.', INV_LB,
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const bs = runningAvg(BodyShort, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > sl.at(i) && lowerShadow(d, i) < vs.at(i) &&
         realBodyGapDown(d, i, i - 1) ? 100 : 0;
@@ -226,9 +226,9 @@ const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small b
 const shootingStar = patternDef('CDLSHOOTINGSTAR', 'Shooting Star: small body gapping up with a long upper shadow and almost no lower shadow', '-100 when present (bearish); 0 = no pattern at this bar.', INV_LB,
   (d, out, start) => {
     const n = d.o.length;
-    const bs = new RunningAvg(BodyShort, d, start);
-    const sl = new RunningAvg(ShadowLong, d, start);
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
+    const bs = runningAvg(BodyShort, d, start);
+    const sl = runningAvg(ShadowLong, d, start);
+    const vs = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > sl.at(i) && lowerShadow(d, i) < vs.at(i) &&
         realBodyGapUp(d, i, i - 1) ? -100 : 0;

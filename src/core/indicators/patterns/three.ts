@@ -2,7 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
-  RunningAvg, bodyBottom, bodyTop, candleGapDown, candleGapUp, color, lowerShadow, maxPeriod, patternDef,
+  runningAvg, bodyBottom, bodyTop, candleGapDown, candleGapUp, color, lowerShadow, maxPeriod, patternDef,
   penetrationParam, realBody, realBodyGapDown, realBodyGapUp, upperShadow, type Candles, type CandleSetting,
 } from './candle-settings.js';
 
@@ -10,7 +10,7 @@ const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black ca
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
+    const bl = runningAvg(BodyLong, d, start, 2);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === 1 && realBody(d, i - 2) > bl.at(i - 2) &&
         color(d, i - 1) === -1 && realBodyGapUp(d, i - 1, i - 2) &&
@@ -24,9 +24,9 @@ const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a
   (d, out, start) => {
     const { o, h, c } = d;
     const n = o.length;
-    const vs2 = new RunningAvg(ShadowVeryShort, d, start, 2);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = new RunningAvg(ShadowVeryShort, d, start);
+    const vs2 = runningAvg(ShadowVeryShort, d, start, 2);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const vs0 = runningAvg(ShadowVeryShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 3) === 1 && color(d, i - 2) === -1 && color(d, i - 1) === -1 && color(d, i) === -1 &&
         o[i - 1]! < o[i - 2]! && o[i - 1]! > c[i - 2]! &&
@@ -44,8 +44,8 @@ const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confi
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const bs = new RunningAvg(BodyShort, d, start, 1);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const bs = runningAvg(BodyShort, d, start, 1);
     for (let i = start; i < n; i++) {
       const c2 = color(d, i - 2);
       const c0 = color(d, i);
@@ -61,8 +61,8 @@ const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three s
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const near3 = new RunningAvg(Near, d, start, 3);
-    const near2 = new RunningAvg(Near, d, start, 2);
+    const near3 = runningAvg(Near, d, start, 3);
+    const near2 = runningAvg(Near, d, start, 2);
     for (let i = start; i < n; i++) {
       const c1 = color(d, i - 1);
       out[i] = color(d, i - 3) === color(d, i - 2) && color(d, i - 2) === c1 && color(d, i) === -c1 &&
@@ -91,11 +91,11 @@ const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The Sou
   (d, out, start) => {
     const { o, h, l, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const sl = new RunningAvg(ShadowLong, d, start, 2);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = new RunningAvg(ShadowVeryShort, d, start);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const sl = runningAvg(ShadowLong, d, start, 2);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const vs0 = runningAvg(ShadowVeryShort, d, start);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === -1 && color(d, i - 1) === -1 && color(d, i) === -1 &&
         realBody(d, i - 2) > bl.at(i - 2) && lowerShadow(d, i - 2) > sl.at(i - 2) &&
@@ -116,14 +116,14 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const vs2 = new RunningAvg(ShadowVeryShort, d, start, 2);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = new RunningAvg(ShadowVeryShort, d, start);
-    const near2 = new RunningAvg(Near, d, start, 2);
-    const near1 = new RunningAvg(Near, d, start, 1);
-    const far2 = new RunningAvg(Far, d, start, 2);
-    const far1 = new RunningAvg(Far, d, start, 1);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const vs2 = runningAvg(ShadowVeryShort, d, start, 2);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const vs0 = runningAvg(ShadowVeryShort, d, start);
+    const near2 = runningAvg(Near, d, start, 2);
+    const near1 = runningAvg(Near, d, start, 1);
+    const far2 = runningAvg(Far, d, start, 2);
+    const far1 = runningAvg(Far, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === 1 && upperShadow(d, i - 2) < vs2.at(i - 2) &&
         color(d, i - 1) === 1 && upperShadow(d, i - 1) < vs1.at(i - 1) &&
@@ -149,16 +149,16 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const ss2 = new RunningAvg(ShadowShort, d, start, 2);
-    const ss1 = new RunningAvg(ShadowShort, d, start, 1);
-    const ss0 = new RunningAvg(ShadowShort, d, start);
-    const sl1 = new RunningAvg(ShadowLong, d, start, 1);
-    const sl0 = new RunningAvg(ShadowLong, d, start);
-    const near2 = new RunningAvg(Near, d, start, 2);
-    const near1 = new RunningAvg(Near, d, start, 1);
-    const far2 = new RunningAvg(Far, d, start, 2);
-    const far1 = new RunningAvg(Far, d, start, 1);
-    const bl = new RunningAvg(BodyLong, d, start, 2);
+    const ss2 = runningAvg(ShadowShort, d, start, 2);
+    const ss1 = runningAvg(ShadowShort, d, start, 1);
+    const ss0 = runningAvg(ShadowShort, d, start);
+    const sl1 = runningAvg(ShadowLong, d, start, 1);
+    const sl0 = runningAvg(ShadowLong, d, start);
+    const near2 = runningAvg(Near, d, start, 2);
+    const near1 = runningAvg(Near, d, start, 1);
+    const far2 = runningAvg(Far, d, start, 2);
+    const far1 = runningAvg(Far, d, start, 1);
+    const bl = runningAvg(BodyLong, d, start, 2);
     for (let i = start; i < n; i++) {
       let hit = color(d, i - 2) === 1 && color(d, i - 1) === 1 && color(d, i) === 1 &&
         c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
@@ -194,9 +194,9 @@ function starKernel(starSetting: CandleSetting, bullish: boolean) {
     const { c } = d;
     const n = c.length;
     const pen = p.penetration!;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const star = new RunningAvg(starSetting, d, start, 1);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const star = runningAvg(starSetting, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
     const want = bullish ? 1 : -1;
     for (let i = start; i < n; i++) {
       out[i] = realBody(d, i - 2) > bl.at(i - 2) && color(d, i - 2) === -want &&
@@ -227,9 +227,9 @@ const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candl
     const { c } = d;
     const n = c.length;
     const pen = p.penetration!;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const doj = new RunningAvg(BodyDoji, d, start, 1);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const doj = runningAvg(BodyDoji, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       const c2 = color(d, i - 2);
       const c0 = color(d, i);
@@ -247,7 +247,7 @@ const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candl
 const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one gapping away', '+100 bullish (bottom), -100 bearish (top); 0 = no pattern at this bar.', maxPeriod(BodyDoji) + 2,
   (d, out, start) => {
     const n = d.o.length;
-    const doj = new RunningAvg(BodyDoji, d, start, 2);
+    const doj = runningAvg(BodyDoji, d, start, 2);
     for (let i = start; i < n; i++) {
       out[i] = 0;
       const avg = doj.at(i - 2);
@@ -263,8 +263,8 @@ const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black c
   (d, out, start) => {
     const { o, l, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === -1 && color(d, i - 1) === -1 && color(d, i) === 1 &&
         c[i - 1]! > c[i - 2]! && o[i - 1]! <= o[i - 2]! && l[i - 1]! < l[i - 2]! && o[i]! > l[i - 1]! &&
@@ -278,8 +278,8 @@ const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: 
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 2);
-    const bs = new RunningAvg(BodyShort, d, start, 1);
+    const bl = runningAvg(BodyLong, d, start, 2);
+    const bs = runningAvg(BodyShort, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === 1 && realBody(d, i - 2) > bl.at(i - 2) &&
         color(d, i - 1) === -1 && realBody(d, i - 1) <= bs.at(i - 1) && realBodyGapUp(d, i - 1, i - 2) &&
@@ -293,11 +293,11 @@ const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows:
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const vs2 = new RunningAvg(ShadowVeryShort, d, start, 2);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = new RunningAvg(ShadowVeryShort, d, start);
-    const eq2 = new RunningAvg(Equal, d, start, 2);
-    const eq1 = new RunningAvg(Equal, d, start, 1);
+    const vs2 = runningAvg(ShadowVeryShort, d, start, 2);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const vs0 = runningAvg(ShadowVeryShort, d, start);
+    const eq2 = runningAvg(Equal, d, start, 2);
+    const eq1 = runningAvg(Equal, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === -1 && lowerShadow(d, i - 2) < vs2.at(i - 2) &&
         color(d, i - 1) === -1 && lowerShadow(d, i - 1) < vs1.at(i - 1) &&
@@ -317,12 +317,12 @@ const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long risin
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const bl2 = new RunningAvg(BodyLong, d, start, 2);
-    const bl1 = new RunningAvg(BodyLong, d, start, 1);
-    const bs = new RunningAvg(BodyShort, d, start);
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const near2 = new RunningAvg(Near, d, start, 2);
-    const near1 = new RunningAvg(Near, d, start, 1);
+    const bl2 = runningAvg(BodyLong, d, start, 2);
+    const bl1 = runningAvg(BodyLong, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const near2 = runningAvg(Near, d, start, 2);
+    const near1 = runningAvg(Near, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === 1 && color(d, i - 1) === 1 && color(d, i) === 1 &&
         c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
@@ -344,7 +344,7 @@ const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, whi
   (d, out, start) => {
     const { l, c } = d;
     const n = c.length;
-    const eq = new RunningAvg(Equal, d, start, 2);
+    const eq = runningAvg(Equal, d, start, 2);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 2) === -1 && color(d, i - 1) === 1 && color(d, i) === -1 &&
         l[i - 1]! > c[i - 2]! &&
@@ -357,7 +357,7 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
   (d, out, start) => {
     const { o, c } = d;
     const n = o.length;
-    const near = new RunningAvg(Near, d, start, 1);
+    const near = runningAvg(Near, d, start, 1);
     for (let i = start; i < n; i++) {
       const sizeClose = Math.abs(realBody(d, i - 1) - realBody(d, i)) < near.at(i - 1);
       out[i] = (realBodyGapUp(d, i - 1, i - 2) && color(d, i - 1) === 1 && color(d, i) === -1 &&
@@ -373,8 +373,8 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
   (d, out, start) => {
     const { o } = d;
     const n = o.length;
-    const near = new RunningAvg(Near, d, start, 1);
-    const eq = new RunningAvg(Equal, d, start, 1);
+    const near = runningAvg(Near, d, start, 1);
+    const eq = runningAvg(Equal, d, start, 1);
     for (let i = start; i < n; i++) {
       const up = realBodyGapUp(d, i - 1, i - 2);
       out[i] = ((up && realBodyGapUp(d, i, i - 2)) || (realBodyGapDown(d, i - 1, i - 2) && realBodyGapDown(d, i, i - 2))) &&

@@ -2,15 +2,15 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, ShadowVeryShort, type Candles, type CandleSetting,
-  RunningAvg, candleGapDown, candleGapUp, color, lowerShadow, maxPeriod, patternDef, penetrationParam,
+  runningAvg, candleGapDown, candleGapUp, color, lowerShadow, maxPeriod, patternDef, penetrationParam,
   realBody, realBodyGapDown, realBodyGapUp, upperShadow,
 } from './candle-settings.js';
 
 const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji gapping away in its direction', '-100 after a white candle (bearish), +100 after a black one (bullish); 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
   (d, out, start) => {
     const n = d.o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 1);
-    const doj = new RunningAvg(BodyDoji, d, start);
+    const bl = runningAvg(BodyLong, d, start, 1);
+    const doj = runningAvg(BodyDoji, d, start);
     for (let i = start; i < n; i++) {
       const c1 = color(d, i - 1);
       out[i] = realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= doj.at(i) &&
@@ -42,8 +42,8 @@ function haramiKernel(second: CandleSetting) {
   return (d: Candles, out: Float64Array, start: number) => {
     const { o, c } = d;
     const n = o.length;
-    const bl = new RunningAvg(BodyLong, d, start, 1);
-    const bs = new RunningAvg(second, d, start);
+    const bl = runningAvg(BodyLong, d, start, 1);
+    const bs = runningAvg(second, d, start);
     for (let i = start; i < n; i++) {
       out[i] = 0;
       if (realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= bs.at(i)) {
@@ -70,9 +70,9 @@ const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long op
   (d, out, start) => {
     const { c } = d;
     const n = c.length;
-    const eq = new RunningAvg(Equal, d, start, 1);
-    const bl1 = new RunningAvg(BodyLong, d, start, 1);
-    const bl0 = new RunningAvg(BodyLong, d, start);
+    const eq = runningAvg(Equal, d, start, 1);
+    const bl1 = runningAvg(BodyLong, d, start, 1);
+    const bl0 = runningAvg(BodyLong, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === -color(d, i) &&
         realBody(d, i - 1) > bl1.at(i - 1) && realBody(d, i) > bl0.at(i) &&
@@ -88,7 +88,7 @@ const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white 
     const { o, h, c } = d;
     const n = c.length;
     const pen = p.penetration!;
-    const bl = new RunningAvg(BodyLong, d, start, 1);
+    const bl = runningAvg(BodyLong, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === 1 && realBody(d, i - 1) > bl.at(i - 1) &&
         color(d, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
@@ -101,8 +101,8 @@ const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle,
   (d, out, start) => {
     const { o, l, c } = d;
     const n = c.length;
-    const bl1 = new RunningAvg(BodyLong, d, start, 1);
-    const bl0 = new RunningAvg(BodyLong, d, start);
+    const bl1 = runningAvg(BodyLong, d, start, 1);
+    const bl0 = runningAvg(BodyLong, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === -1 && realBody(d, i - 1) > bl1.at(i - 1) &&
         color(d, i) === 1 && realBody(d, i) > bl0.at(i) &&
@@ -116,8 +116,8 @@ const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black ca
   (d, out, start) => {
     const { o, c } = d;
     const n = c.length;
-    const bl = new RunningAvg(BodyLong, d, start, 1);
-    const bs = new RunningAvg(BodyShort, d, start);
+    const bl = runningAvg(BodyLong, d, start, 1);
+    const bs = runningAvg(BodyShort, d, start);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === -1 && color(d, i) === -1 &&
         realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= bs.at(i) &&
@@ -132,8 +132,8 @@ function neckKernel(rule: NeckRule) {
   return (d: Candles, out: Float64Array, start: number) => {
     const { o, l } = d;
     const n = o.length;
-    const eq = new RunningAvg(Equal, d, start, 1);
-    const bl = new RunningAvg(BodyLong, d, start, 1);
+    const eq = runningAvg(Equal, d, start, 1);
+    const bl = runningAvg(BodyLong, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === -1 && realBody(d, i - 1) > bl.at(i - 1) &&
         color(d, i) === 1 && o[i]! < l[i - 1]! && rule(d, i, eq.at(i - 1)) ? -100 : 0;
@@ -156,10 +156,10 @@ const thrusting = patternDef('CDLTHRUSTING', 'Thrusting: long black candle, then
 function kickingKernel(byLength: boolean) {
   return (d: Candles, out: Float64Array, start: number) => {
     const n = d.o.length;
-    const vs1 = new RunningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = new RunningAvg(ShadowVeryShort, d, start);
-    const bl1 = new RunningAvg(BodyLong, d, start, 1);
-    const bl0 = new RunningAvg(BodyLong, d, start);
+    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+    const vs0 = runningAvg(ShadowVeryShort, d, start);
+    const bl1 = runningAvg(BodyLong, d, start, 1);
+    const bl0 = runningAvg(BodyLong, d, start);
     for (let i = start; i < n; i++) {
       const c1 = color(d, i - 1);
       if (c1 === -color(d, i) &&
@@ -190,7 +190,7 @@ const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candle
   (d, out, start) => {
     const { c } = d;
     const n = c.length;
-    const eq = new RunningAvg(Equal, d, start, 1);
+    const eq = runningAvg(Equal, d, start, 1);
     for (let i = start; i < n; i++) {
       out[i] = color(d, i - 1) === -1 && color(d, i) === -1 &&
         c[i]! <= c[i - 1]! + eq.at(i - 1) && c[i]! >= c[i - 1]! - eq.at(i - 1) ? 100 : 0;
@@ -202,9 +202,9 @@ const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: oppo
   (d, out, start) => {
     const { o } = d;
     const n = o.length;
-    const vs = new RunningAvg(ShadowVeryShort, d, start);
-    const bl = new RunningAvg(BodyLong, d, start);
-    const eq = new RunningAvg(Equal, d, start, 1);
+    const vs = runningAvg(ShadowVeryShort, d, start);
+    const bl = runningAvg(BodyLong, d, start);
+    const eq = runningAvg(Equal, d, start, 1);
     for (let i = start; i < n; i++) {
       const c0 = color(d, i);
       out[i] = color(d, i - 1) === -c0 &&

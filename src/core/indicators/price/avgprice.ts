@@ -7,9 +7,9 @@ import { real } from '../defkit.js';
 
 export const PRICE = 'Price Transform';
 
-export function avgprice(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+export function avgprice(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = open.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = (high[i]! + low[i]! + close[i]! + open[i]!) / 4;
   return out;
 }
@@ -20,4 +20,5 @@ export const AVGPRICE: IndicatorDef = {
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([o, h, l, c]) => [avgprice(o!, h!, l!, c!)],
+  computeInto: ([o, h, l, c], _params, [out]) => { avgprice(o!, h!, l!, c!, out); },
 };

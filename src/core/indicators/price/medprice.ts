@@ -3,9 +3,9 @@ import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
 
-export function medprice(high: Float64Array, low: Float64Array): Float64Array {
+export function medprice(high: Float64Array, low: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = (high[i]! + low[i]!) / 2;
   return out;
 }
@@ -16,4 +16,5 @@ export const MEDPRICE: IndicatorDef = {
   inputs: ['high', 'low'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l]) => [medprice(h!, l!)],
+  computeInto: ([h, l], _params, [out]) => { medprice(h!, l!, out); },
 };

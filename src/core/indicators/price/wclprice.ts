@@ -3,9 +3,9 @@ import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
 
-export function wclprice(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+export function wclprice(high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = (high[i]! + low[i]! + close[i]! * 2) / 4;
   return out;
 }
@@ -16,4 +16,5 @@ export const WCLPRICE: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c]) => [wclprice(h!, l!, c!)],
+  computeInto: ([h, l, c], _params, [out]) => { wclprice(h!, l!, c!, out); },
 };

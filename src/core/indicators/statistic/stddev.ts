@@ -4,8 +4,8 @@ import { p, periodParam, real } from '../defkit.js';
 import { EPS, nbDev, STATISTIC, variance } from './var.js';
 
 /** Population standard deviation × nbDev; a variance below TA-Lib's epsilon reads as 0. */
-export function stddev(real: Float64Array, period: number, nbDev: number): Float64Array {
-  const out = variance(real, period);
+export function stddev(real: Float64Array, period: number, nbDev: number, into?: Float64Array): Float64Array {
+  const out = variance(real, period, into);
   for (let i = period - 1; i < out.length; i++) {
     const v = out[i]!;
     out[i] = v < EPS ? 0 : Math.sqrt(v) * nbDev;
@@ -19,4 +19,5 @@ export const STDDEV: IndicatorDef = {
   inputs: ['real'], params: [periodParam(5), nbDev], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [stddev(x!, p(params, 'timePeriod'), p(params, 'nbDev'))],
+  computeInto: ([x], params, [out]) => { stddev(x!, p(params, 'timePeriod'), p(params, 'nbDev'), out); },
 };

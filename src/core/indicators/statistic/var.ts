@@ -3,7 +3,8 @@
  * TA-Lib's running sums (warm-up period - 1). STDDEV and BBANDS build on `varianceInto`.
  * NaN inputs propagate: a NaN in a running sum poisons every later value, as in TA-Lib.
  */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real, realParam, REAL_BOUND } from '../defkit.js';
 
 export const STATISTIC = 'Statistic Functions';
@@ -38,8 +39,8 @@ export function varianceInto(real: Float64Array, period: number, out: Float64Arr
   }
 }
 
-export function variance(real: Float64Array, period: number): Float64Array {
-  const out = nanArray(real.length);
+export function variance(real: Float64Array, period: number, into?: Float64Array): Float64Array {
+  const out = outArray(real.length, period - 1, into);
   varianceInto(real, period, out);
   return out;
 }
@@ -50,4 +51,5 @@ export const VAR: IndicatorDef = {
   inputs: ['real'], params: [periodParam(5, 'timePeriod', 1), nbDev], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [variance(x!, p(params, 'timePeriod'))],
+  computeInto: ([x], params, [out]) => { variance(x!, p(params, 'timePeriod'), out); },
 };

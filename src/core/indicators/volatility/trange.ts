@@ -3,7 +3,8 @@
  * per-bar `trueRange` (defkit.ts) is what ATR, NATR, the DI/DX/ADX family, ULTOSC and the
  * extras' ATR all use. NaN inputs propagate as in TA-Lib: a NaN range stays NaN.
  */
-import { nanArray, type IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
 import { real, trueRange } from '../defkit.js';
 
 export const VOLATILITY = 'Volatility Indicators';
@@ -14,8 +15,8 @@ export function trangeInto(high: Float64Array, low: Float64Array, close: Float64
   for (let i = 1; i < n; i++) out[i] = trueRange(high[i]!, low[i]!, close[i - 1]!);
 }
 
-export function trange(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
-  const out = nanArray(high.length);
+export function trange(high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
+  const out = outArray(high.length, 1, into);
   trangeInto(high, low, close, out);
   return out;
 }
@@ -26,4 +27,5 @@ export const TRANGE: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 1,
   compute: ([h, l, c]) => [trange(h!, l!, c!)],
+  computeInto: ([h, l, c], _params, [out]) => { trange(h!, l!, c!, out); },
 };

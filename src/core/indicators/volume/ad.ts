@@ -9,9 +9,9 @@ import { real } from '../defkit.js';
 export const VOLUME = 'Volume Indicators';
 
 /** Close-location value × volume, accumulated; bars with high <= low add nothing. */
-export function ad(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array): Float64Array {
+export function ad(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = new Float64Array(n);
+  const out = into ?? new Float64Array(n);
   let acc = 0;
   for (let i = 0; i < n; i++) {
     const h = high[i]!;
@@ -30,4 +30,5 @@ export const AD: IndicatorDef = {
   inputs: ['high', 'low', 'close', 'volume'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c, v]) => [ad(h!, l!, c!, v!)],
+  computeInto: ([h, l, c, v], _params, [out]) => { ad(h!, l!, c!, v!, out); },
 };
