@@ -67,20 +67,22 @@ function recount(c: Candles, n: number, minSample: number): { results: Structure
   return { results, checked, nonNull };
 }
 
+// The recounts replay every bar of a long series: 15 s alone on a loaded 2-core machine, more than the
+// 60 s default when a full run shares the cores.
 describe('calibrated confidence', () => {
   it('equals a direct recount on the Binance BTC/USDT daily series', () => {
     const c = daily('BTC/USDT');
     const { checked, nonNull } = recount(c, c.time.length, 3);
     expect(checked).toBeGreaterThan(200);
     expect(nonNull).toBeGreaterThan(50);
-  });
+  }, 180_000);
 
   it.runIf(HAS_SHARED_1H)('equals a direct recount on ETH/USDT 1h (freqtrade data), with the default minimum sample of 20', () => {
     const c = freqtrade1h('ETH');
     const { checked, nonNull } = recount(c, 3500, 20);
     expect(checked).toBeGreaterThan(300);
     expect(nonNull).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('is null below the minimum sample and reports the sample size', () => {
     const c = daily('BTC/USDT');
