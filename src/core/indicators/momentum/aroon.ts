@@ -1,4 +1,5 @@
 /** AROON and AROONOSC: how recently the window's high and low were made (warm-up period). */
+import { outArray } from '../arena.js';
 import { nanArray, type IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { HL, MOMENTUM, single } from './shared.js';
@@ -58,8 +59,8 @@ export function aroon(high: Float64Array, low: Float64Array, period = 14): [Floa
   return [down, up];
 }
 
-export function aroonOsc(high: Float64Array, low: Float64Array, period = 14): Float64Array {
-  const out = nanArray(high.length);
+export function aroonOsc(high: Float64Array, low: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  const out = outArray(high.length, period, into);
   aroonCore(high, low, period, out, null);
   return out;
 }
@@ -74,4 +75,4 @@ export const AROON: IndicatorDef = {
 };
 
 export const AROONOSC = single('AROONOSC', 'Aroon Oscillator, -100..100: Aroon up minus Aroon down; positive when highs are more recent than lows.', '-100..100: positive = highs more recent than lows (uptrend), negative = downtrend; near 0 = no trend.',
-  HL, periodParam(14), (p) => p, (i, p) => aroonOsc(i[0]!, i[1]!, p));
+  HL, periodParam(14), (p) => p, (i, p, out) => aroonOsc(i[0]!, i[1]!, p, out));

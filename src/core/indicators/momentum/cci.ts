@@ -1,5 +1,5 @@
 /** CCI: commodity channel index of typical price (warm-up period - 1). */
-import { nanArray } from '../types.js';
+import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { HLC, single } from './shared.js';
 
@@ -8,9 +8,9 @@ import { HLC, single } from './shared.js';
  * window each bar (no running sum) and summed in TA-Lib's circular-buffer slot order so the
  * cancellation in the numerator matches bit for bit. 0 when numerator or deviation is 0.
  */
-export function cci(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+export function cci(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  const out = outArray(n, period - 1, into);
   const lb = period - 1;
   if (n <= lb) return out;
   const buf = new Float64Array(period);
@@ -35,4 +35,4 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
 }
 
 export const CCI = single('CCI', 'Commodity Channel Index: typical price\'s distance from its mean in units of 0.015 mean deviation; beyond +/-100 is unusual.', 'Unbounded around 0: above +100 unusually strong (overbought or a breakout), below -100 unusually weak; crossings of 0 mark momentum shifts.',
-  HLC, periodParam(14), (p) => p - 1, (i, p) => cci(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14), (p) => p - 1, (i, p, out) => cci(i[0]!, i[1]!, i[2]!, p, out));

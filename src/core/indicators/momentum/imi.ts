@@ -1,5 +1,5 @@
 /** IMI: intraday momentum index, the up share of open-to-close moves over the window (warm-up period - 1). */
-import { nanArray } from '../types.js';
+import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { single } from './shared.js';
 
@@ -7,9 +7,9 @@ import { single } from './shared.js';
  * Intraday Momentum Index. Summed afresh per window like TA-Lib (no zero guard: a window of
  * doji-only bars yields NaN from 0/0, exactly as TA-Lib does).
  */
-export function imi(open: Float64Array, close: Float64Array, period = 14): Float64Array {
+export function imi(open: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const n = open.length;
-  const out = nanArray(n);
+  const out = outArray(n, period - 1, into);
   const lb = period - 1;
   for (let t = lb; t < n; t++) {
     let up = 0;
@@ -26,4 +26,4 @@ export function imi(open: Float64Array, close: Float64Array, period = 14): Float
 }
 
 export const IMI = single('IMI', 'Intraday Momentum Index, 0-100: share of the window\'s open-to-close moves that were up (RSI on bodies).', '0..100: above 70 overbought, below 30 oversold (intraday bodies instead of closes).',
-  ['open', 'close'], periodParam(14), (p) => p - 1, (i, p) => imi(i[0]!, i[1]!, p));
+  ['open', 'close'], periodParam(14), (p) => p - 1, (i, p, out) => imi(i[0]!, i[1]!, p, out));

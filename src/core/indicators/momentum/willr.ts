@@ -1,12 +1,12 @@
 /** WILLR: Williams %R, the close's place in the window's high-low range, -100..0 (warm-up period - 1). */
-import { nanArray } from '../types.js';
+import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { HLC, single } from './shared.js';
 
 /** Williams %R in [-100, 0]; 0 when the window's range is exactly 0. */
-export function willr(high: Float64Array, low: Float64Array, close: Float64Array, period = 14): Float64Array {
+export function willr(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  const out = outArray(n, period - 1, into);
   const lb = period - 1;
   let lowestIdx = -1;
   let highestIdx = -1;
@@ -45,4 +45,4 @@ export function willr(high: Float64Array, low: Float64Array, close: Float64Array
 }
 
 export const WILLR = single('WILLR', 'Williams %R, -100..0: close\'s position in the period\'s high-low range; above -20 overbought, below -80 oversold.', '-100..0: above -20 overbought (close near the range high), below -80 oversold (close near the range low).',
-  HLC, periodParam(14), (p) => p - 1, (i, p) => willr(i[0]!, i[1]!, i[2]!, p));
+  HLC, periodParam(14), (p) => p - 1, (i, p, out) => willr(i[0]!, i[1]!, i[2]!, p, out));
