@@ -51,6 +51,9 @@ export class GenericStreams implements MarketStreams {
 
   start(): Promise<void> {
     this.started ??= (async () => {
+      const ex = this.ex as Exchange & { options: Record<string, unknown> };
+      // The loops do their own backoff; CCXT's per-url dial delay would add to it.
+      ex.options['ws'] = { ...(ex.options['ws'] as object | undefined), backoff: { base: 0, max: 0 } };
       if (JSON.stringify(this.ex.urls['api'] ?? {}).includes('"ws://')) await (this.ex as unknown as { loadHttpProxyAgent(): Promise<unknown> }).loadHttpProxyAgent();
       const symbols: Pair[] = [];
       for (const s of this.opts.symbols) symbols.push(await this.rest.resolveSymbol(s));
@@ -98,9 +101,18 @@ export class GenericStreams implements MarketStreams {
     if (!group.includes(symbol)) return;
     const at = this.now();
     const book = toBook(b, symbol, this.id, this.opts.snapshotDepth);
-    const m = this.mirrors.get(symbol);
+    // The venue's sequence (CCXT's nonce) where it has one, so ids mean the same as the exchange's; else a local count.
+    const nonce = book.nonce;
+    let m = this.mirrors.get(symbol);
+    if (m && nonce !== undefined && nonce <= m.seq) {
+      // CCXT started the book over (its own resync): so do we.
+      this.mirrors.delete(symbol);
+      this.counts.resets++;
+      this.queue.push({ type: 'book.reset', at, source: this.id, symbol, reason: 'the exchange client rebuilt its book' });
+      m = undefined;
+    }
     if (!m) {
-      const mirror: BookMirror = { seq: 1, bids: new Map(book.bids), asks: new Map(book.asks) };
+      const mirror: BookMirror = { seq: nonce ?? 1, bids: new Map(book.bids), asks: new Map(book.asks) };
       this.mirrors.set(symbol, mirror);
       this.counts.snapshots++;
       this.queue.push({ type: 'book.snapshot', at, source: this.id, book: { ...book, nonce: mirror.seq } });
@@ -109,8 +121,9 @@ export class GenericStreams implements MarketStreams {
     const bids = changes(m.bids, book.bids);
     const asks = changes(m.asks, book.asks);
     if (!bids.length && !asks.length) return;
-    m.seq++;
-    this.queue.push({ type: 'book.diff', at, source: this.id, diff: { symbol, time: book.time, firstId: m.seq, lastId: m.seq, bids, asks } });
+    const firstId = m.seq + 1;
+    m.seq = nonce ?? firstId;
+    this.queue.push({ type: 'book.diff', at, source: this.id, diff: { symbol, time: book.time, firstId, lastId: m.seq, bids, asks } });
   }
 
   private async loop(group: Pair[], what: 'trades' | 'books', step: () => Promise<void>): Promise<void> {

@@ -29,6 +29,8 @@ export interface StreamPoolOptions {
   stallMs: number;
   maxLostConnections: number;
   lostWindowMs: number;
+  /** `unified`: CCXT's watch*ForSymbols even on Binance spot (tests of the path other exchanges take). */
+  mode?: 'raw' | 'unified';
   /** How long a snapshot waits for the first diff after a (re)subscription before it is taken anyway. */
   firstDiffWaitMs?: number;
   random?: () => number;
@@ -142,6 +144,8 @@ export class CcxtStreamPool implements MarketStreams {
     const ex = this.ex as Exchange & { options: Record<string, unknown> };
     // The pool does its own backoff; CCXT's per-url dial delay would add to it.
     ex.options['ws'] = { ...(ex.options['ws'] as object | undefined), backoff: { base: 0, max: 0 } };
+    // CCXT's websocket client prints some failures (a frame that is not JSON) to the console; they go to the log instead.
+    (ex as unknown as { log: (...args: unknown[]) => void }).log = (...args: unknown[]) => this.opts.log?.('info', `${this.id} ccxt: ${args.map(String).join(' ').slice(0, 300)}`);
     const symbols: Pair[] = [];
     for (const s of this.opts.symbols) symbols.push(await this.rest.resolveSymbol(s));
     const perSymbol = binanceStreams('x', this.opts.bookTicker).length;
