@@ -2,20 +2,23 @@
 // (indicators, structure, both writers, the chart SVG, its rasterisation and the palette
 // PNG), then cached POST /api/v1/analyze requests/s against a real `sextant serve` process
 // with autocannon in this process, on the same cores. Goals: p50 < 25 ms, >= 15k req/s.
-// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50]
+// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50] [--cached-only]
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { Resvg } from '@resvg/resvg-js';
 import { replaySource } from '../src/app/sources.js';
 import { loadCandles } from '../src/services/candles.js';
 import { analyzeCandles, analysisChartInput, writeEnglish, writePersian, AnalysisService, analysisHistory } from '../src/services/analysis/index.js';
-import { renderCandleChartSvg } from '../src/infra/charts/index.js';
+import { renderCandleChart, renderCandleChartSvg } from '../src/infra/charts/index.js';
+import { echartsChartPng } from './peers/echarts-chart.js';
 import { CHART_FONT_FAMILY, chartFontFiles } from '../src/infra/charts/fonts.js';
 import { encodePalettePng } from '../src/infra/charts/png.js';
 import { startServerProcess } from '../test/helpers/server-process.js';
 
-const seconds = Number(process.argv[2] ?? 10);
-const connections = Number(process.argv[3] ?? 50);
+const numbers = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const seconds = Number(numbers[0] ?? 10);
+const connections = Number(numbers[1] ?? 50);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,14 +32,18 @@ async function inProcess(): Promise<void> {
   const req = { pair: 'ETH/USDT', timeframe: '1d' as const, limit: 200 };
   for (let i = 0; i < 10; i++) await svc.analyze(req);
   const total: number[] = [];
+  const cpu: number[] = [];
   const parts = { numbers: [] as number[], text: [] as number[], svg: [] as number[], raster: [] as number[], png: [] as number[] };
   const font = { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: CHART_FONT_FAMILY };
   let bytes = 0;
   const runs = 60;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const u0 = process.cpuUsage();
     const r = await svc.analyze(req);
     total.push(performance.now() - t0);
+    const u = process.cpuUsage(u0);
+    cpu.push((u.user + u.system) / 1000);
     bytes = r.chart_image_base64.length * 0.75;
     // The same work again, step by step, for the breakdown.
     const loaded = await loadCandles(source, { ...req, limit: analysisHistory(req.limit) });
@@ -56,29 +63,73 @@ async function inProcess(): Promise<void> {
   }
   process.stdout.write(`uncached analyze, ETH/USDT 1d, 200 candles, ${runs} runs (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):\n`);
   process.stdout.write(`  total   p50 ${ms(pct(total, 50))}  p95 ${ms(pct(total, 95))}   goal p50 < 25 ms: ${pct(total, 50) < 25 ? 'met' : 'NOT met'}; PNG ${(bytes / 1024).toFixed(1)} KiB\n`);
+  process.stdout.write(`  CPU time of the process per analysis (all threads): p50 ${ms(pct(cpu, 50))}\n`);
   for (const [k, v] of Object.entries(parts)) process.stdout.write(`  ${k.padEnd(7)} p50 ${ms(pct(v, 50))}  p95 ${ms(pct(v, 95))}\n`);
+
+  // Peer: the chart as drawn before issue 18 (ECharts SSR SVG + resvg RGBA PNG), alternating
+  // with today's renderer on the same input in this run.
+  const loaded = await loadCandles(source, { ...req, limit: analysisHistory(req.limit) });
+  const core = analyzeCandles(loaded, 'replay', req.limit);
+  const input = analysisChartInput(core.display, core);
+  const sides = { now: { wall: [] as number[], cpu: [] as number[], bytes: 0 }, echarts: { wall: [] as number[], cpu: [] as number[], bytes: 0 } };
+  const draw = { now: () => renderCandleChart(input), echarts: () => echartsChartPng(input) };
+  for (let i = 0; i < 5; i++) for (const k of ['now', 'echarts'] as const) draw[k]();
+  for (let i = 0; i < 30; i++) {
+    for (const k of ['now', 'echarts'] as const) {
+      const t0 = performance.now();
+      const u0 = process.cpuUsage();
+      sides[k].bytes = draw[k]().length;
+      const u = process.cpuUsage(u0);
+      sides[k].wall.push(performance.now() - t0);
+      sides[k].cpu.push((u.user + u.system) / 1000);
+    }
+  }
+  process.stdout.write(`chart alone (800x500, same input, alternating, 30 rounds):\n`);
+  for (const [k, v] of Object.entries(sides)) {
+    process.stdout.write(`  ${(k === 'now' ? 'Sextant now' : 'ECharts SVG + RGBA PNG (before)').padEnd(31)} wall p50 ${ms(pct(v.wall, 50))}  CPU p50 ${ms(pct(v.cpu, 50))}  ${(v.bytes / 1024).toFixed(1)} KiB\n`);
+  }
+  process.stdout.write(`  ratio now/before: wall ${(pct(sides.now.wall, 50) / pct(sides.echarts.wall, 50)).toFixed(2)}, CPU ${(pct(sides.now.cpu, 50) / pct(sides.echarts.cpu, 50)).toFixed(2)}, size ${(sides.now.bytes / sides.echarts.bytes).toFixed(2)}\n`);
+}
+
+/** Peer: a bare node:http server in its own process answering every request with the same bytes. */
+async function bareServer(body: Buffer): Promise<{ url: string; stop(): void }> {
+  const script = `const b = Buffer.from(process.env.BODY, 'base64');
+    const s = require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': b.length, 'x-cache': 'hit' }); res.end(b); }); });
+    s.listen(0, '127.0.0.1', () => console.log('port ' + s.address().port));`;
+  const proc = spawn(process.execPath, ['-e', script], { env: { ...process.env, BODY: body.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => proc.stdout!.on('data', (c: Buffer) => resolve(Number(/port (\d+)/.exec(String(c))![1]))));
+  return { url: `http://127.0.0.1:${port}`, stop: () => proc.kill('SIGTERM') };
 }
 
 async function cached(): Promise<void> {
   // The stack a user runs (anonymous viewer access, metrics, rate limiting), with a budget
   // no benchmark client reaches: refusals would be cheap 429s, not analyses.
   const server = await startServerProcess({ env: { SEXTANT_RATE_LIMIT__MAX: '1000000' }, echoStderr: true });
-  const run = (duration: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({
-    url: `${server.url}/api/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pair: 'eth_usdt', timeframe: 'day1', limit: 200 }), connections, duration,
+  const body = JSON.stringify({ pair: 'eth_usdt', timeframe: 'day1', limit: 200 });
+  const run = (url: string, duration: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({
+    url: `${url}/api/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration,
   }, (err, r) => (err ? reject(err) : resolve(r))));
+  const line = (name: string, r: autocannon.Result) =>
+    `  ${name.padEnd(28)} ${String(Math.round(r.requests.average)).padStart(6)} req/s, ${(r.throughput.average / r.requests.average / 1024).toFixed(1)} KiB/response, latency p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`;
+  let bare: { url: string; stop(): void } | undefined;
   try {
-    await run(3); // the first request fills the cache; the rest warm both processes' JIT
-    const r = await run(seconds);
-    const rps = r.requests.average;
-    process.stdout.write(`cached POST /api/v1/analyze against \`sextant serve\` (separate process; autocannon in this process, ${connections} connections, ${seconds} s, same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):\n`);
-    process.stdout.write(`  ${Math.round(rps)} req/s, ${(r.throughput.average / rps / 1024).toFixed(1)} KiB/response, latency p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`);
-    process.stdout.write(`  goal >= 15000 req/s: ${rps >= 15_000 ? 'met' : 'NOT met'}\n`);
+    const answer = await fetch(`${server.url}/api/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const bytes = Buffer.from(await answer.arrayBuffer());
+    bare = await bareServer(bytes);
+    await run(server.url, 3); // JIT warm-up of both processes
+    await run(bare.url, 2);
+    const r = await run(server.url, seconds);
+    const floor = await run(bare.url, seconds);
+    process.stdout.write(`cached POST /api/v1/analyze (autocannon in this process, ${connections} connections, ${seconds} s each, same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):\n`);
+    process.stdout.write(line('`sextant serve`', r));
+    process.stdout.write(line('bare node:http, same bytes', floor));
+    process.stdout.write(`  sextant / bare: ${(r.requests.average / floor.requests.average).toFixed(2)}; goal >= 15000 req/s: ${r.requests.average >= 15_000 ? 'met' : 'NOT met'}\n`);
     if (r.non2xx || r.errors) process.exitCode = 1;
   } finally {
+    bare?.stop();
     await server.stop();
   }
 }
 
-await inProcess();
+if (!process.argv.includes('--cached-only')) await inProcess();
 await cached();
