@@ -50,7 +50,6 @@ export interface PalettePngOptions {
  */
 // Scratch space reused across charts: fresh pages cost ~10-50 us each to first touch on
 // virtual machines, more than the encoding itself.
-let slotOf = new Uint16Array(0);
 let raw = Buffer.alloc(0);
 
 /** Open-addressing table colour -> slot, sized for a chart's few thousand shades. */
@@ -103,26 +102,24 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   // integer for the table instead of a heap number per pixel.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : Uint8Array.from(rgba);
   const px = new Int32Array(aligned.buffer, aligned.byteOffset, n);
-  if (slotOf.length < n) slotOf = new Uint16Array(n);
 
-  // One table probe per run of equal pixels: most of a chart is long runs.
+  // Histogram: one table probe and one count per run of equal pixels (a chart is long runs).
   const table = new ColourTable();
   let counts = new Int32Array(256);
   let prev = px[0]!;
-  let prevSlot = table.slot(prev);
-  for (let i = 0; i < n; i++) {
-    const p = px[i]!;
-    if (p !== prev) {
-      prev = p;
-      prevSlot = table.slot(p);
-      if (prevSlot >= counts.length) {
-        const grown = new Int32Array(counts.length * 4);
-        grown.set(counts);
-        counts = grown;
-      }
+  let runStart = 0;
+  for (let i = 1; i <= n; i++) {
+    const p = i < n ? px[i]! : ~prev;
+    if (p === prev) continue;
+    const slot = table.slot(prev);
+    if (slot >= counts.length) {
+      const grown = new Int32Array(counts.length * 4);
+      grown.set(counts);
+      counts = grown;
     }
-    slotOf[i] = prevSlot;
-    counts[prevSlot]++;
+    counts[slot] += i - runStart;
+    prev = p;
+    runStart = i;
   }
   const colours = table.colours.map((p) => p >>> 0);
 
@@ -139,10 +136,18 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
       const c = colours[order[rank]!]!;
       const r = R(c), g = G(c), b = B(c), a = A(c);
       let best = 0;
-      let bestD = Infinity;
+      let bestD = 0x7fffffff;
       for (let j = 0; j < 256; j++) {
-        const dr = r - pr[j]!, dg = g - pg[j]!, db = b - pb[j]!, da = a - pa[j]!;
-        const d = 2 * dr * dr + 4 * dg * dg + 3 * db * db + 4 * da * da;
+        // Channel by channel, heaviest first: most candidates are out after one or two.
+        const dg = g - pg[j]!;
+        let d = 4 * dg * dg;
+        if (d >= bestD) continue;
+        const db = b - pb[j]!;
+        d += 3 * db * db;
+        if (d >= bestD) continue;
+        const dr = r - pr[j]!;
+        const da = a - pa[j]!;
+        d += 2 * dr * dr + 4 * da * da;
         if (d < bestD) {
           bestD = d;
           best = j;
@@ -152,12 +157,23 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
     }
   }
 
-  // Scanlines: a filter byte (0, none: the PNG spec's advice for palette images) and one index per pixel.
+  // Scanlines: a filter byte (0, none: the PNG spec's advice for palette images) and one
+  // index per pixel, the table probed again only where the colour changes.
   const rawLen = (width + 1) * height;
   if (raw.length < rawLen) raw = Buffer.alloc(rawLen);
+  const out = raw;
+  let last = ~px[0]!;
+  let index = 0;
   for (let y = 0, o = 0, i = 0; y < height; y++) {
-    raw[o++] = 0;
-    for (let x = 0; x < width; x++) raw[o++] = toIndex[slotOf[i++]!]!;
+    out[o++] = 0;
+    for (let x = 0; x < width; x++, i++) {
+      const p = px[i]!;
+      if (p !== last) {
+        last = p;
+        index = toIndex[table.slot(p)]!;
+      }
+      out[o++] = index;
+    }
   }
 
   const ihdr = Buffer.alloc(13);
