@@ -1,14 +1,17 @@
 // Tracker throughput on the bundled Binance feed: events per second per core through
 // parse -> book/windows -> detectors, next to the floor (gunzip + split + JSON.parse of the
 // same lines). Both timed on CPU (process.cpuUsage) in the same process, best of 3 rounds.
-// Memory per tracked symbol: heap after a full run minus heap before, over the symbols.
+// The tracker path reads the feed as ReplaySource.marketEvents does: one message parsed at a
+// time as the loop pulls it (streamBinanceFeed), the way a live stream arrives.
+// Memory per tracked symbol: what the detectors' state retains after a full run (heap with
+// them minus heap after dropping them, both after a full GC), over the symbols.
 // Figures go to bench/out/tracker.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { asPair } from '../src/core/types.js';
 import { EventLoop, SimulatedClock } from '../src/kernel/index.js';
-import { feedToMarketEvents, parseBinanceFeed } from '../src/sources/market/replay/feed.js';
+import { streamBinanceFeed } from '../src/sources/market/replay/feed.js';
 import { VolumeDetector } from '../src/services/tracker/volume-detector.js';
 import { BookDetector } from '../src/services/tracker/book-detector.js';
 
@@ -46,7 +49,7 @@ let events = 0;
 let outputs = 0;
 const full = cpu(async () => {
   const loop = new EventLoop(new SimulatedClock());
-  for (const f of feeds) loop.addFeed(f.symbol, feedToMarketEvents(parseBinanceFeed(f.files, f.symbol), f.symbol));
+  for (const f of feeds) loop.addFeed(f.symbol, streamBinanceFeed(f.files, f.symbol));
   loop.addDetector(new VolumeDetector());
   loop.addDetector(new BookDetector());
   const st = await loop.run({ yieldEveryMs: 1e9 });
@@ -63,22 +66,24 @@ const best = async (f: () => Promise<number>) => {
 const floorMs = await best(floor);
 const fullMs = await best(full);
 
-// Memory: state held by the detectors for the two symbols (books of ~1-2k levels a side, windows, spoof candidates).
+// Memory: the state the detectors hold for the two symbols (books of a few thousand levels a side, windows, spoof candidates).
 const gc = (globalThis as { gc?: () => void }).gc;
-gc?.();
-const before = process.memoryUsage().heapUsed;
-const vd = new VolumeDetector();
-const bd = new BookDetector();
+let vd: VolumeDetector | null = new VolumeDetector();
+let bd: BookDetector | null = new BookDetector();
 {
   const loop = new EventLoop(new SimulatedClock());
-  for (const f of feeds) loop.addFeed(f.symbol, feedToMarketEvents(parseBinanceFeed(f.files, f.symbol), f.symbol));
+  for (const f of feeds) loop.addFeed(f.symbol, streamBinanceFeed(f.files, f.symbol));
   loop.addDetector(vd);
   loop.addDetector(bd);
   await loop.run({ yieldEveryMs: 1e9 });
 }
+const levels = feeds.map((f) => bd!.view(f.symbol, 1e9)).map((v) => (v ? v.bids.length + v.asks.length : 0));
 gc?.();
-const perSymbol = (process.memoryUsage().heapUsed - before) / feeds.length;
-const levels = feeds.map((f) => bd.view(f.symbol, 1e9)).map((v) => (v ? v.bids.length + v.asks.length : 0));
+const withState = process.memoryUsage().heapUsed;
+vd = null;
+bd = null;
+gc?.();
+const perSymbol = (withState - process.memoryUsage().heapUsed) / feeds.length;
 
 const res = {
   events, outputs, lines,

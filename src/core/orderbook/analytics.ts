@@ -64,34 +64,82 @@ export interface BookMetrics {
   resistance: number;
 }
 
-function median(xs: number[]): number {
-  if (!xs.length) return NaN;
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/**
+ * Median of `xs` by selection (Hoare's quickselect, O(n) on average; `xs` is reordered):
+ * the same value a full sort would give, without sorting the whole band every sample.
+ */
+function median(xs: Float64Array): number {
+  const n = xs.length;
+  if (!n) return NaN;
+  const m = n >> 1;
+  const hi = select(xs, m);
+  if (n % 2) return hi;
+  // After selecting m, everything left of m is ≤ xs[m]: the lower middle is their maximum.
+  let lo = -Infinity;
+  for (let i = 0; i < m; i++) if (xs[i]! > lo) lo = xs[i]!;
+  return (lo + hi) / 2;
 }
 
-interface SideScan { volume: number; levels: number; prices: number[]; sizes: number[] }
+/** Puts the k-th smallest at index k, smaller-or-equal left of it, larger-or-equal right; returns it. */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    // Median of three as the pivot: sorted or nearly sorted input (gaps often are) stays linear.
+    const mid = (left + right) >>> 1;
+    const x = a[left]!;
+    const y = a[mid]!;
+    const z = a[right]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/**
+ * The band of one side: its `levels` best levels within `limit`, read in place. Level i from
+ * the top is P[top - i], S[top - i]; sums run best level first, as they always have, so the
+ * figures are the same to the last bit.
+ */
+interface SideScan { volume: number; levels: number; P: readonly number[]; S: readonly number[]; top: number }
 
 function scanSide(side: BookSide, limit: number, bid: boolean): SideScan {
-  const prices: number[] = [];
-  const sizes: number[] = [];
+  const { prices: P, sizes: S } = side.levels();
+  const top = P.length - 1;
   let volume = 0;
-  for (let i = 0; i < side.size; i++) {
-    const p = side.priceAt(i)!;
+  let i = 0;
+  for (; i <= top; i++) {
+    const p = P[top - i]!;
     if (bid ? p < limit : p > limit) break;
-    const q = side.sizeAt(i);
-    volume += q;
-    prices.push(p);
-    sizes.push(q);
+    volume += S[top - i]!;
   }
-  return { volume, levels: prices.length, prices, sizes };
+  return { volume, levels: i, P, S, top };
 }
 
+/** Scratch space for the gaps of a band (reused: a sample per second must not allocate a band's worth). */
+let gapBuf = new Float64Array(1024);
+
 function depth(side: BookSide, n: number): number {
+  const { sizes: S } = side.levels();
+  const top = S.length - 1;
   let d = 0;
-  const k = Math.min(n, side.size);
-  for (let i = 0; i < k; i++) d += side.sizeAt(i);
+  const k = Math.min(n, S.length);
+  for (let i = 0; i < k; i++) d += S[top - i]!;
   return d;
 }
 
@@ -113,22 +161,31 @@ export function analyzeBook(book: L2Book, o: BookAnalyticsOptions = DEFAULT_BOOK
     const med = s.volume / s.levels;
     medians[name] = med;
     let best = 0;
+    const { P, S, top } = s;
     for (let i = 0; i < s.levels; i++) {
-      const ratio = s.sizes[i]! / med;
+      const size = S[top - i]!;
+      const ratio = size / med;
       if (ratio >= o.wallFactor) {
-        walls.push({ side: name, price: s.prices[i]!, size: s.sizes[i]!, ratio, distanceBps: (Math.abs(s.prices[i]! - mid) / mid) * 1e4 });
+        const price = P[top - i]!;
+        walls.push({ side: name, price, size, ratio, distanceBps: (Math.abs(price - mid) / mid) * 1e4 });
         if (ratio > best) {
           best = ratio;
-          if (name === 'bid') support = s.prices[i]!;
-          else resistance = s.prices[i]!;
+          if (name === 'bid') support = price;
+          else resistance = price;
         }
       }
     }
-    const gaps: number[] = [];
-    for (let i = 1; i < s.levels; i++) gaps.push(Math.abs(s.prices[i]! - s.prices[i - 1]!));
+    const n = s.levels - 1;
+    if (gapBuf.length < n) gapBuf = new Float64Array(Math.max(n, gapBuf.length * 2));
+    const gaps = gapBuf.subarray(0, n);
+    for (let i = 0; i < n; i++) gaps[i] = Math.abs(P[top - i - 1]! - P[top - i]!);
     const mg = median(gaps);
-    for (let i = 0; i < gaps.length; i++) {
-      if (mg > 0 && gaps[i]! >= o.jumpFactor * mg) jumps.push({ side: name, price: s.prices[i]!, gap: gaps[i]! });
+    if (mg > 0) {
+      const bar = o.jumpFactor * mg;
+      for (let i = 0; i < n; i++) {
+        const gap = Math.abs(P[top - i - 1]! - P[top - i]!);
+        if (gap >= bar) jumps.push({ side: name, price: P[top - i]!, gap });
+      }
     }
   }
   const tot = b.volume + a.volume;

@@ -1,52 +1,80 @@
 import type { BookLevel } from '../types.js';
 
 /**
- * One side of an L2 book kept as a sorted price array plus a price->size map:
- * updates are a binary search and a splice, reading the top N is a slice.
- * Sorting on every read would make replaying thousands of diffs quadratic.
+ * One side of an L2 book kept as two parallel arrays (prices and sizes) sorted worst level
+ * first, best last: updates are a binary search plus, for a new or removed level, a splice,
+ * and most updates land near the touch, at the arrays' end, where a splice moves little.
+ * Reading level i from the top is an index, with no hashing (the analytics walk thousands
+ * of levels a second). Sorting on every read would make replaying thousands of diffs quadratic.
  */
 export class BookSide {
   private readonly prices: number[] = [];
-  private readonly sizes = new Map<number, number>();
+  private readonly sizes: number[] = [];
   constructor(private readonly descending: boolean) {}
 
+  /** First index whose price is not worse than `price` (bids: ascending prices; asks: descending). */
   private position(price: number): number {
+    const prices = this.prices;
     let lo = 0;
-    let hi = this.prices.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const p = this.prices[mid]!;
-      const before = this.descending ? p > price : p < price;
-      if (before) lo = mid + 1;
-      else hi = mid;
+    let hi = prices.length;
+    if (this.descending) {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (prices[mid]! < price) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (prices[mid]! > price) lo = mid + 1;
+        else hi = mid;
+      }
     }
     return lo;
   }
 
   set(price: number, size: number): void {
-    const had = this.sizes.has(price);
+    const i = this.position(price);
+    const found = i < this.prices.length && this.prices[i] === price;
     if (size === 0) {
-      if (!had) return;
-      this.sizes.delete(price);
-      this.prices.splice(this.position(price), 1);
+      if (!found) return;
+      this.prices.splice(i, 1);
+      this.sizes.splice(i, 1);
       return;
     }
-    this.sizes.set(price, size);
-    if (!had) this.prices.splice(this.position(price), 0, price);
+    if (found) this.sizes[i] = size;
+    else {
+      this.prices.splice(i, 0, price);
+      this.sizes.splice(i, 0, size);
+    }
+  }
+
+  /** Replaces the side with `levels` (a snapshot): same result as clear() and set() of each, without a splice per level. */
+  load(levels: readonly (readonly [number, number])[]): void {
+    const m = new Map<number, number>();
+    for (const [p, q] of levels) {
+      if (q === 0) m.delete(p);
+      else m.set(p, q);
+    }
+    const ps = [...m.keys()].sort(this.descending ? (a, b) => a - b : (a, b) => b - a);
+    this.prices.length = ps.length;
+    this.sizes.length = ps.length;
+    for (let i = 0; i < ps.length; i++) {
+      this.prices[i] = ps[i]!;
+      this.sizes[i] = m.get(ps[i]!)!;
+    }
   }
 
   clear(): void {
     this.prices.length = 0;
-    this.sizes.clear();
+    this.sizes.length = 0;
   }
 
   top(n: number): BookLevel[] {
-    const k = Math.min(n, this.prices.length);
+    const len = this.prices.length;
+    const k = Math.min(n, len);
     const out: BookLevel[] = new Array(k);
-    for (let i = 0; i < k; i++) {
-      const p = this.prices[i]!;
-      out[i] = [p, this.sizes.get(p)!];
-    }
+    for (let i = 0; i < k; i++) out[i] = [this.prices[len - 1 - i]!, this.sizes[len - 1 - i]!];
     return out;
   }
 
@@ -56,16 +84,25 @@ export class BookSide {
 
   /** Price of the i-th level from the top (best first); undefined past the end. */
   priceAt(i: number): number | undefined {
-    return this.prices[i];
+    return i < this.prices.length ? this.prices[this.prices.length - 1 - i] : undefined;
   }
 
   sizeAt(i: number): number {
-    return this.sizes.get(this.prices[i]!) ?? 0;
+    return i < this.sizes.length ? this.sizes[this.sizes.length - 1 - i]! : 0;
+  }
+
+  /**
+   * The side's storage, read-only, worst level first: level i from the top is at index
+   * `prices.length - 1 - i`. For scans that walk many levels without a call per level.
+   */
+  levels(): { readonly prices: readonly number[]; readonly sizes: readonly number[] } {
+    return { prices: this.prices, sizes: this.sizes };
   }
 
   /** Size resting at `price` (0 when no level). */
   sizeOf(price: number): number {
-    return this.sizes.get(price) ?? 0;
+    const i = this.position(price);
+    return i < this.prices.length && this.prices[i] === price ? this.sizes[i]! : 0;
   }
 }
 
@@ -76,10 +113,8 @@ export class L2Book {
   nonce = 0;
 
   loadSnapshot(bids: readonly BookLevel[], asks: readonly BookLevel[], nonce: number): void {
-    this.bids.clear();
-    this.asks.clear();
-    for (const [p, s] of bids) this.bids.set(p, s);
-    for (const [p, s] of asks) this.asks.set(p, s);
+    this.bids.load(bids);
+    this.asks.load(asks);
     this.nonce = nonce;
   }
 

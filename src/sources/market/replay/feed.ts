@@ -14,7 +14,16 @@ export type FeedEvent =
   | { type: 'trade'; recvMs: number; trade: Trade }
   | { type: 'top'; recvMs: number; updateId: number; bid: number; bidAmount: number; ask: number; askAmount: number };
 
-const levels = (rows: [string, string][]): BookLevel[] => rows.map(([p, q]) => [Number(p), Number(q)]);
+/** [price, amount] strings as numbers; a plain loop into a preallocated array (this runs ~3.5 M times a replay). */
+const levels = (rows: [string, string][]): BookLevel[] => {
+  const n = rows.length;
+  const out: BookLevel[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    out[i] = [+r[0], +r[1]];
+  }
+  return out;
+};
 
 export function parseBinanceFeed(files: readonly string[], symbol: Pair): FeedEvent[] {
   const events: FeedEvent[] = [];
@@ -61,12 +70,39 @@ function toEvent(msg: Record<string, unknown>, recvMs: number, symbol: Pair): Fe
   return null;
 }
 
+/** One recorded message in the kernel's vocabulary: `at` is the local receive time. */
+function toMarketEvent(e: FeedEvent, symbol: Pair, source: string): MarketEvent {
+  if (e.type === 'trade') return { type: 'trade', at: e.recvMs, source, trade: e.trade };
+  if (e.type === 'snapshot') return { type: 'book.snapshot', at: e.recvMs, source, book: { symbol, time: Math.round(e.recvMs), bids: e.bids, asks: e.asks, nonce: e.lastUpdateId } };
+  if (e.type === 'top') return { type: 'book.top', at: e.recvMs, source, top: { symbol, time: e.recvMs, updateId: e.updateId, bid: e.bid, bidAmount: e.bidAmount, ask: e.ask, askAmount: e.askAmount } };
+  return { type: 'book.diff', at: e.recvMs, source, diff: { symbol, time: e.eventMs, firstId: e.firstId, lastId: e.lastId, bids: e.bids, asks: e.asks } };
+}
+
 /** The recorded feed in the kernel's vocabulary: `at` is the local receive time. */
 export function* feedToMarketEvents(events: readonly FeedEvent[], symbol: Pair, source = 'replay'): Generator<MarketEvent> {
-  for (const e of events) {
-    if (e.type === 'trade') yield { type: 'trade', at: e.recvMs, source, trade: e.trade };
-    else if (e.type === 'snapshot') yield { type: 'book.snapshot', at: e.recvMs, source, book: { symbol, time: Math.round(e.recvMs), bids: e.bids, asks: e.asks, nonce: e.lastUpdateId } };
-    else if (e.type === 'top') yield { type: 'book.top', at: e.recvMs, source, top: { symbol, time: e.recvMs, updateId: e.updateId, bid: e.bid, bidAmount: e.bidAmount, ask: e.ask, askAmount: e.askAmount } };
-    else yield { type: 'book.diff', at: e.recvMs, source, diff: { symbol, time: e.eventMs, firstId: e.firstId, lastId: e.lastId, bids: e.bids, asks: e.asks } };
+  for (const e of events) yield toMarketEvent(e, symbol, source);
+}
+
+/**
+ * The same events as feedToMarketEvents(parseBinanceFeed(...)), parsed one message at a
+ * time as the loop pulls them, the way a live stream arrives: nothing of the feed is held
+ * beyond the file's text, so each message's objects die young (cheap for the GC) instead
+ * of 180k parsed messages living through the whole run.
+ */
+export function* streamBinanceFeed(files: readonly string[], symbol: Pair, source = 'replay'): Generator<MarketEvent> {
+  for (const file of files) {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const space = text.indexOf(' ', start);
+      if (space > start && space < end) {
+        const recvMs = Number(text.slice(start, space)) / 1e6;
+        const ev = toEvent(JSON.parse(text.slice(space + 1, end)) as Record<string, unknown>, recvMs, symbol);
+        if (ev) yield toMarketEvent(ev, symbol, source);
+      }
+      start = end + 1;
+    }
   }
 }

@@ -9,7 +9,7 @@ import { L2Book } from '../../../core/orderbook/book.js';
 import { MarketError, UnknownSymbolError } from '../errors.js';
 import type { CandleQuery, MarketInfo, MarketSource, OrderBook, StreamOptions, Ticker, Trade } from '../types.js';
 import { CANDLE_DATASETS, FEED_DATASETS, defaultDataDir, type CandleDataset, type FeedDataset } from './catalog.js';
-import { feedToMarketEvents, parseBinanceFeed, type FeedEvent } from './feed.js';
+import { feedToMarketEvents, parseBinanceFeed, streamBinanceFeed, type FeedEvent } from './feed.js';
 
 export interface SeriesInfo {
   dataset: string;
@@ -182,7 +182,12 @@ export class ReplaySource implements MarketSource {
 
   /** The recorded feed of `symbol` as kernel events (trades, snapshot, diffs, tops), `at` = receive time. */
   marketEvents(symbol: Pair): Iterable<MarketEvent> {
-    return feedToMarketEvents(this.feedEvents(symbol), symbol, this.id);
+    const cached = this.feeds.get(symbol);
+    if (cached) return feedToMarketEvents(cached, symbol, this.id);
+    const ds = this.feedFor(symbol);
+    if (!ds) return feedToMarketEvents(this.feedEvents(symbol), symbol, this.id);
+    // Parsed as the loop pulls (same events): a tracker replay does not hold the whole parsed feed.
+    return streamBinanceFeed(ds.files.map((f) => join(this.dataDir, f)), symbol, this.id);
   }
 
   /** The recorded REST depth snapshot. */
