@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sextant } from '../helpers/cli.js';
+import { decodePng } from '../infra/charts/png.js';
 
 describe('sextant levels --png (child process)', () => {
   it('draws a valid PNG and lists the active levels inside the traded range', async () => {
@@ -19,6 +20,11 @@ describe('sextant levels --png (child process)', () => {
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
     expect(png.readUInt32BE(16)).toBe(800);
     expect(png.readUInt32BE(20)).toBe(500);
-    expect(png.length).toBeGreaterThan(20_000);
+    // Not blank: candle bodies in both colours and the support/resistance lines are drawn.
+    const img = decodePng(png);
+    const count = new Map<string, number>();
+    for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) count.set(img.hex(x, y), (count.get(img.hex(x, y)) ?? 0) + 1);
+    for (const colour of ['#26a69a', '#ef5350']) expect(count.get(colour) ?? 0, colour).toBeGreaterThan(500);
+    expect((count.get('#1e8e3e') ?? 0) + (count.get('#d93025') ?? 0)).toBeGreaterThan(300);
   });
 });
