@@ -68,20 +68,17 @@ const fullMs = await best(full);
 
 // Memory: the state the detectors hold for the two symbols (books of a few thousand levels a side, windows, spoof candidates).
 const gc = (globalThis as { gc?: () => void }).gc;
-let vd: VolumeDetector | null = new VolumeDetector();
-let bd: BookDetector | null = new BookDetector();
+const held: { detectors: [VolumeDetector, BookDetector] | null } = { detectors: [new VolumeDetector(), new BookDetector()] };
 {
   const loop = new EventLoop(new SimulatedClock());
   for (const f of feeds) loop.addFeed(f.symbol, streamBinanceFeed(f.files, f.symbol));
-  loop.addDetector(vd);
-  loop.addDetector(bd);
+  for (const d of held.detectors!) loop.addDetector(d);
   await loop.run({ yieldEveryMs: 1e9 });
 }
-const levels = feeds.map((f) => bd!.view(f.symbol, 1e9)).map((v) => (v ? v.bids.length + v.asks.length : 0));
+const levels = feeds.map((f) => held.detectors![1].view(f.symbol, 1e9)).map((v) => (v ? v.bids.length + v.asks.length : 0));
 gc?.();
 const withState = process.memoryUsage().heapUsed;
-vd = null;
-bd = null;
+held.detectors = null;
 gc?.();
 const perSymbol = (withState - process.memoryUsage().heapUsed) / feeds.length;
 
