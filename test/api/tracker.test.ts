@@ -133,6 +133,48 @@ describe('tracker HTTP API (SPEC D) against the real server process', () => {
     expect(JSON.stringify(badDates.body)).toMatch(/start_date/);
   });
 
+  it('GET /api/jobs: the daily maintenance jobs ran at start offline, each with its schedule, duration and result; also in /health; running one by hand needs an admin', async () => {
+    let jobs = (await get(full, '/api/jobs')).body.jobs as Json[];
+    while (!jobs.every((j) => j.lastRun)) {
+      await new Promise((r) => setTimeout(r, 500));
+      jobs = (await get(full, '/api/jobs')).body.jobs as Json[];
+    }
+    expect(jobs.map((j) => [j.name, j.schedule, j.lastRun.ok, j.lastRun.trigger])).toEqual([
+      ['markets', '23:59:18', true, 'start'], ['benchmarks', '23:59:30', true, 'start'], ['coins', '00:00:00', true, 'start'], ['standings', '00:00:00', true, 'start'],
+    ]);
+    for (const j of jobs) {
+      expect(j.lastRun.durationMs).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(j.nextRun)).toBeGreaterThan(Date.parse(j.lastRun.startedAt));
+    }
+    expect(jobs[1]!.lastRun.result).toMatchObject({ symbols: 2, withHistory: 0 });
+    expect(jobs[3]!.lastRun.result.tracked['BTC/USDT']).toBeGreaterThan(0);
+    const h = (await get(full, '/health')).body;
+    expect(h.dependencies.tracker.details.jobs.map((j: Json) => j.name)).toEqual(['markets', 'benchmarks', 'coins', 'standings']);
+    const bi = (await get(full, '/api/benchmark/info')).body;
+    expect(bi.daily_standings.ranked).toBe(jobs[3]!.lastRun.result.ranked);
+    // Running a job by hand changes state: admins only (the role rules of every mutating route).
+    const run = await post(full, '/api/jobs/coins/run', {});
+    expect(run.status).toBe(401);
+    expect(run.body.message).toMatch(/role admin/);
+  }, 120_000);
+
+  it('GET /api/tracker/research: per event key, forward returns labelled as outcomes with sample sizes; 1h and 1d not measurable offline; 400 naming by', async () => {
+    const r = await get(full, '/api/tracker/research?by=prefix');
+    expect(r.status).toBe(200);
+    expect(r.body.replay.marketEvents).toBe(FEED_LINES);
+    expect(r.body.replay.events).toBeGreaterThan(0);
+    expect(r.body.groups.length).toBeGreaterThan(0);
+    for (const g of r.body.groups as Json[]) {
+      expect(g.horizons['1h'].n).toBe(0);
+      expect(g.horizons['1d'].n).toBe(0);
+      expect(g.horizons['5m'].n + g.horizons['5m'].notMeasurable).toBe(g.events);
+    }
+    expect((r.body.notes as string[]).join(' ')).toMatch(/outcomes/);
+    const bad = await get(full, '/api/tracker/research?by=day');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/by/);
+  }, 120_000);
+
   it('/ws/events: a reading client gets events, windows and book samples live; a client that stops reading is dropped, the server goes on', async () => {
     expect(wsSeen.normal, JSON.stringify(wsSeen)).toBeGreaterThan(50);
     expect(wsSeen.slowClosed, JSON.stringify(wsSeen)).toBe(true);
