@@ -97,6 +97,22 @@ describe('POST /api/v1/analyze on the real server process (replay data)', () => 
     expect(json['message']).toMatch(/body: not valid JSON/);
   });
 
+  it('a repeated raw body (remembered once valid) gets the same answer each time; a bad one is refused each time', async () => {
+    const raw = '{"pair":"xrp_usdt","timeframe":"day1","limit":60}';
+    const answers = [await post(server.url, raw, true), await post(server.url, raw, true), await post(server.url, raw, true)];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers[1]!.headers.get('x-cache')).toBe('hit');
+    expect(answers[2]!.json).toEqual(answers[0]!.json);
+    for (let i = 0; i < 2; i++) {
+      const bad = await post(server.url, '{"pair":"xrp_usdt","timeframe":"day1","limit":6000}', true);
+      expect(bad.status).toBe(400);
+      expect(bad.json).toMatchObject({ status: 'error', field: 'limit' });
+      // Valid in shape, so remembered: the source still refuses the pair every time.
+      const unknown = await post(server.url, '{"pair":"NOPE/USDT"}', true);
+      expect(unknown.status).toBe(404);
+    }
+  });
+
   it('404 for a pair the source does not have', async () => {
     const { status, json } = await post(server.url, { pair: 'NOPE/USDT' });
     expect(status).toBe(404);

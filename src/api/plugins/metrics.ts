@@ -47,15 +47,26 @@ export function installMetrics(app: FastifyInstance, ctx: Partial<Services>, opt
   const errors = new Counter({ name: `${p}http_errors_total`, help: 'HTTP answers >= 400 by route pattern and status class reason', labelNames: ['route', 'status'], registers: [registry] });
   const analysis = new Counter({ name: `${p}analysis_cache_requests_total`, help: 'POST /api/v1/analyze answers by cache result (x-cache)', labelNames: ['result'], registers: [registry] });
 
-  app.addHook('onResponse', async (req, reply) => {
+  // Label objects built once per (method, route, status): a hot route reuses them instead
+  // of allocating and stringifying on every answer. Bounded by routes × methods × statuses.
+  const labelSets = new Map<string, { method: string; route: string; status: string }>();
+  const cacheLabels = { hit: { result: 'hit' }, miss: { result: 'miss' } } as const;
+  app.addHook('onResponse', (req, reply, done) => {
     // The pattern, not the URL: one series per route however many pairs are asked for.
     const route = req.routeOptions.url ?? 'unmatched';
-    const labels = { method: req.method, route, status: String(reply.statusCode) };
+    const code = reply.statusCode;
+    const id = `${req.method} ${code} ${route}`;
+    let labels = labelSets.get(id);
+    if (!labels) {
+      labels = { method: req.method, route, status: String(code) };
+      labelSets.set(id, labels);
+    }
     duration.observe(labels, reply.elapsedTime / 1000);
     requests.inc(labels);
-    if (reply.statusCode >= 400) errors.inc({ route, status: String(reply.statusCode) });
+    if (code >= 400) errors.inc({ route, status: labels.status });
     const cache = reply.getHeader('x-cache');
-    if (cache === 'hit' || cache === 'miss') analysis.inc({ result: cache });
+    if (cache === 'hit' || cache === 'miss') analysis.inc(cacheLabels[cache]);
+    done();
   });
 
   new Counter({ name: `${p}unhandled_errors_total`, help: 'Rejections nobody handled and exceptions that reached the top (the process guard counts them; > 0 is a bug)', labelNames: ['kind'], registers: [registry], collect() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RouteModule } from '../context.js';
 import { HttpError, parseWith } from '../errors.js';
 import { pairField, timeframeField } from '../../config/zod.js';
+import type { AnalyzeRequest } from '../../services/analysis/index.js';
 
 const analyzeBody = z.strictObject({
   pair: pairField(z.string({ error: (i) => (i.input === undefined ? 'required (e.g. "eth_usdt", "ETH/USDT" or "ETHUSDT")' : 'must be a string') })
@@ -56,17 +57,40 @@ const analyzeResponse = {
   },
 };
 
+/** Validated bodies remembered per app; a raw body longer than this is never kept. */
+const MEMO_ENTRIES = 512;
+const MEMO_BODY_CHARS = 1024;
+
 /** SPEC A: POST /api/v1/analyze and GET /api/v1/cache-stats. */
 export const analyzeRoutes: RouteModule = async (app, { ctx }) => {
   const { analysis: service, cache } = ctx;
+
+  // Clients repeat the same few bodies, and on a cache hit JSON.parse and zod were a large
+  // share of the work. A raw body that passed validation maps to its parsed (frozen) object
+  // and that to the normalised request, so a repeat skips both. Only valid bodies are kept:
+  // a bad one is parsed and refused with its field every time. Oldest entries go first.
+  const memo = new Map<string, { body: object; request: AnalyzeRequest }>();
+  const requestOf = new WeakMap<object, AnalyzeRequest>();
+  const rawOf = new WeakMap<object, string>();
+  const remember = (raw: string, body: object, request: AnalyzeRequest) => {
+    Object.freeze(body);
+    Object.freeze(request);
+    requestOf.set(body, request);
+    memo.set(raw, { body, request });
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  };
 
   // Scoped to this plugin: a body that is not JSON gets a 400 naming `body`, like every other field error.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
+    const known = memo.get(text);
+    if (known) return done(null, known.body);
     if (!text.trim()) return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && text.length <= MEMO_BODY_CHARS) rawOf.set(parsed, text);
+      done(null, parsed);
     } catch (e) {
       done(new HttpError(400, `body: not valid JSON (${(e as Error).message})`, 'body'), undefined);
     }
@@ -90,13 +114,20 @@ export const analyzeRoutes: RouteModule = async (app, { ctx }) => {
     // The body schema above documents; zod validates so messages name the field and rule.
     validatorCompiler: () => () => true,
   }, async (req, reply) => {
-    if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
-      throw new HttpError(400, 'body: must be a JSON object such as {"pair": "eth_usdt"}', 'body');
+    const raw = req.body;
+    let request = typeof raw === 'object' && raw !== null ? requestOf.get(raw) : undefined;
+    if (!request) {
+      if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+        throw new HttpError(400, 'body: must be a JSON object such as {"pair": "eth_usdt"}', 'body');
+      }
+      const body = parseWith(analyzeBody, raw);
+      const sent = (raw as { timeframe?: unknown } | undefined)?.timeframe;
+      const timeframeLabel = typeof sent === 'string' ? sent.trim() : 'day1';
+      request = { pair: body.pair, timeframe: body.timeframe, limit: body.limit, timeframeLabel };
+      const text = raw === undefined ? undefined : rawOf.get(raw);
+      if (text !== undefined) remember(text, raw!, request);
     }
-    const body = parseWith(analyzeBody, req.body);
-    const sent = (req.body as { timeframe?: unknown } | undefined)?.timeframe;
-    const timeframeLabel = typeof sent === 'string' ? sent.trim() : 'day1';
-    const { body: json, cached } = await service.analyzeJson({ pair: body.pair, timeframe: body.timeframe, limit: body.limit, timeframeLabel });
+    const { body: json, cached } = await service.analyzeJson(request);
     return reply.header('x-cache', cached ? 'hit' : 'miss').type('application/json; charset=utf-8').send(json);
   });
 

@@ -81,22 +81,43 @@ export class AnalysisService implements Service {
   private cacheError: string | undefined;
   private llmFailure: string | undefined;
 
-  constructor(private readonly opts: AnalysisServiceOptions) {}
+  /** Who writes the text, fixed for the service's life. */
+  private readonly writer: string;
 
-  /** Key: source, pair, timeframe, limit, last candle time and who writes the text. */
+  constructor(private readonly opts: AnalysisServiceOptions) {
+    this.writer = opts.llm?.baseUrl && opts.llm.model ? `llm:${opts.llm.model}` : 'builtin';
+  }
+
+  /**
+   * Key: source, pair, timeframe, limit, last candle time and who writes the text. The last
+   * candle is looked up on every request (never memoised): a new candle changes the key, so
+   * a cached answer is never served once newer candles exist.
+   */
   private async cacheKey(symbol: Pair, req: AnalyzeRequest): Promise<string> {
     const head = await this.opts.source.candles(symbol, req.timeframe, { limit: 1 });
     const last = candleCount(head) ? head.time[candleCount(head) - 1]! : 0;
-    const writer = this.opts.llm?.baseUrl && this.opts.llm.model ? `llm:${this.opts.llm.model}` : 'builtin';
     // The caller's spelling of the timeframe is echoed in the bytes, so it is part of the key.
     const label = req.timeframeLabel && req.timeframeLabel !== req.timeframe ? `|as:${req.timeframeLabel}` : '';
-    return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${writer}${label}`;
+    return `analysis:v1|${this.opts.source.id}|${symbol}|${req.timeframe}|${req.limit}|${last}|${this.writer}${label}`;
+  }
+
+  /** Spellings already parsed (valid ones only, bounded): the same pairs come on every request. */
+  private readonly pairs = new Map<string, Pair>();
+
+  private pairOf(input: string): Pair {
+    let pair = this.pairs.get(input);
+    if (pair === undefined) {
+      pair = parsePair(input);
+      if (this.pairs.size >= 1024) this.pairs.clear();
+      this.pairs.set(input, pair);
+    }
+    return pair;
   }
 
   /** The response as UTF-8 JSON bytes, from the cache when possible. */
   async analyzeJson(req: AnalyzeRequest): Promise<{ body: Buffer; cached: boolean }> {
     if (!this.opts.cache) return { body: this.bytes(await this.analyze(req), req), cached: false };
-    const symbol = parsePair(req.pair ?? '');
+    const symbol = this.pairOf(req.pair ?? '');
     const key = await this.cacheKey(symbol, req);
     // A cache that is away costs the cache, not the answer: computed fresh, reported on /health.
     const hit = await this.opts.cache.get(key).then(

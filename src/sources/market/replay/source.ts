@@ -78,6 +78,20 @@ export class ReplaySource implements MarketSource {
    * the coarsest finer one that resamples exactly, Binance first, then the longest.
    */
   private pick(symbol: Pair, tf: Timeframe): LoadedSeries {
+    // The bundled series are all loaded by the first call and never change, so the choice
+    // is fixed per (symbol, timeframe): a cached analysis asks for it on every request.
+    const memoKey = `${symbol}|${tf}`;
+    let picked = this.picked.get(memoKey);
+    if (!picked) {
+      picked = this.choose(symbol, tf);
+      this.picked.set(memoKey, picked);
+    }
+    return picked;
+  }
+
+  private readonly picked = new Map<string, LoadedSeries>();
+
+  private choose(symbol: Pair, tf: Timeframe): LoadedSeries {
     const holders = this.allSeries().filter((s) => s.symbol === symbol);
     if (!holders.length) throw new UnknownSymbolError(symbol, this.id, 'not in the bundled data; `sextant data list` shows what is');
     const usable = holders.filter((s) => canResample(s.dataset.timeframe, tf));
