@@ -188,20 +188,24 @@ let work: string[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: { tree: string; store: string; candles: number; signals: number; ms: number[]; cpuMs: number[]; candlesPerSec: number; candlesPerCpuSec: number }[] = [];
 console.log(`pipeline replay, config defaults, ${ROUNDS} rounds each (fresh process and store per round), median`);
-for (const store of stores) {
-  // Rounds interleave the trees so that a change in machine load hits both alike.
-  const runs = new Map<string, Round[]>(trees.map((t) => [t.name, []]));
-  const kept = new Map<string, string>();
-  for (let i = 0; i < ROUNDS; i++) {
+// Rounds interleave the stores and the trees, so that a change in machine load hits every
+// figure alike (PostgreSQL's time over SQLite's is a ratio of this run too).
+const allRuns = new Map<string, Round[]>(stores.flatMap((st) => trees.map((t) => [`${st}|${t.name}`, []] as [string, Round[]])));
+const kept = new Map<string, string>();
+for (let i = 0; i < ROUNDS; i++) {
+  for (const store of stores) {
     for (const t of trees) {
       const keep = peer && store === 'sqlite' && i === 0 ? join(outDir, `pipeline-${kept.size}.db`) : undefined;
       if (keep) {
         rmSync(keep, { force: true });
         kept.set(t.name, keep);
       }
-      runs.get(t.name)!.push(child(t.root, t.dist, store, keep));
+      allRuns.get(`${store}|${t.name}`)!.push(child(t.root, t.dist, store, keep));
     }
   }
+}
+for (const store of stores) {
+  const runs = new Map<string, Round[]>(trees.map((t) => [t.name, allRuns.get(`${store}|${t.name}`)!]));
   for (const t of trees) {
     const rs = runs.get(t.name)!;
     const ms = median(rs.map((r) => r.ms));
