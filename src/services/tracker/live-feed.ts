@@ -2,12 +2,13 @@ import type { Config } from '../../config/schema.js';
 import type { Pair } from '../../core/types.js';
 import { InputError, UnavailableError } from '../../errors.js';
 import type { TrackerFeed } from './service.js';
+import { rankStandings } from './standings.js';
 
 export interface LiveFeedOptions {
   exchangeId: string;
   want: readonly Pair[] | { top: number };
   /** `exchange.*` (timeouts, retries, urls: a local stand-in or testnet) and `tracker.live.*`. */
-  config: Partial<Pick<Config, 'exchange' | 'tracker'>>;
+  config: Partial<Pick<Config, 'exchange' | 'tracker' | 'trackerJobs'>>;
   log?: (level: 'info' | 'error', msg: string, detail?: unknown) => void;
 }
 
@@ -39,11 +40,11 @@ export async function liveFeed(opts: LiveFeedOptions): Promise<TrackerFeed> {
     let symbols: Pair[];
     if (Array.isArray(opts.want)) symbols = [...opts.want];
     else {
-      // Volume standings of the exchange (24 h quote volume), the largest first.
+      // The standings rule of the daily job (active pairs of the quote currency by 24 h quote
+      // volume); a pair without a reported volume is not picked.
       const n = (opts.want as { top: number }).top;
-      const markets = (await rest.markets()).filter((m) => m.active && m.quoteVolume !== null);
-      markets.sort((a, b) => b.quoteVolume! - a.quoteVolume!);
-      symbols = markets.slice(0, n).map((m) => m.symbol);
+      const standings = rankStandings(await rest.markets(), opts.config.trackerJobs?.quote ? { quote: opts.config.trackerJobs.quote } : {});
+      symbols = standings.filter((s) => s.quoteVolume !== null).slice(0, n).map((s) => s.symbol);
       if (!symbols.length) throw new UnavailableError(opts.exchangeId, `${opts.exchangeId} reported no quote volumes to pick the top ${n} pairs from: give --symbols`);
     }
     if (!symbols.length) throw new InputError('no symbols to track', 'symbols');
