@@ -235,7 +235,7 @@ for (const store of stores) {
       work = sameWork(mine, theirs);
       console.log(`  same work? ${trees[0]!.name} vs the peer (first SQLite round of each):`);
       for (const line of work) console.log(`    ${line}`);
-      for (const f of kept.values()) rmSync(f, { force: true });
+      for (const f of kept.values()) for (const x of [f, `${f}-wal`, `${f}-shm`]) rmSync(x, { force: true });
     }
   }
 }
