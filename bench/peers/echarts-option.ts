@@ -1,13 +1,11 @@
 // The chart as Sextant drew it before issue 18 (ECharts SSR SVG, resvg RGBA PNG): the peer
 // bench/analyze.ts times the current renderer against, in the same run. Copied from
 // src/infra/charts/option.ts at bdfeee4~1; not used by Sextant itself.
-import { PRICE_STYLES, formatPrice as formatNumber } from '../../src/core/numbers.js';
 import { candleCount } from '../../src/core/series.js';
 import { CHART_FONT_FAMILY } from '../../src/infra/charts/fonts.js';
 import type { CandleChartInput } from '../../src/infra/charts/types.js';
-
-export const UP_COLOR = '#26a69a';
-export const DOWN_COLOR = '#ef5350';
+// The pieces the two renderers share by design are taken from the current one.
+import { compact, DOWN_COLOR, formatPrice, priceRange, UP_COLOR } from '../../src/infra/charts/svg.js';
 
 const nanToGap = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '-' : v);
 
@@ -22,31 +20,6 @@ function timeLabels(time: Float64Array): string[] {
     ? Array.from(time, (t) => new Date(t).toISOString().slice(5, 16).replace('T', ' '))
     : Array.from(time, (t) => new Date(t).toISOString().slice(0, 10));
 }
-
-/**
- * Axis range from everything drawn on the price pane, levels included, so a level the
- * caller asked for is never silently clipped; a small pad keeps labels off the frame.
- */
-function priceRange(input: CandleChartInput): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const take = (v: number) => {
-    if (Number.isFinite(v)) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  };
-  input.candles.low.forEach(take);
-  input.candles.high.forEach(take);
-  for (const o of input.overlays ?? []) for (let i = 0; i < o.values.length; i++) take(o.values[i]!);
-  for (const l of input.levels ?? []) take(l.price);
-  if (!Number.isFinite(lo)) return [0, 1];
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.04;
-  return [lo - pad, hi + pad];
-}
-
-/** A price label precise enough for both BTC (60000) and SHIB (0.00001234). */
-export const formatPrice = (v: number): string => formatNumber(v, PRICE_STYLES.axis);
 
 /** The ECharts option: price pane (candles, overlays, levels, markers) over a volume pane. */
 export function candleChartOption(input: CandleChartInput, width: number, height: number): Record<string, unknown> {
@@ -197,12 +170,4 @@ export function candleChartOption(input: CandleChartInput, width: number, height
       })),
     ],
   };
-}
-
-function compact(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${+(v / 1e9).toFixed(1)}B`;
-  if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
-  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}K`;
-  return String(+v.toFixed(2));
 }

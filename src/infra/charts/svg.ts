@@ -60,7 +60,7 @@ function timeLabel(time: Float64Array, i: number): string {
  * Axis range from everything drawn on the price pane, levels included, so a level the
  * caller asked for is never silently clipped; a small pad keeps labels off the frame.
  */
-function priceRange(input: CandleChartInput): [number, number] {
+export function priceRange(input: CandleChartInput): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (v: number) => {
@@ -81,7 +81,7 @@ function priceRange(input: CandleChartInput): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-function compact(v: number): string {
+export function compact(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e9) return `${+(v / 1e9).toFixed(1)}B`;
   if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;

@@ -27,6 +27,18 @@ const levels = (rows: [string, string][]): BookLevel[] => {
 
 export function parseBinanceFeed(files: readonly string[], symbol: Pair): FeedEvent[] {
   const events: FeedEvent[] = [];
+  for (const [recvMs, msg] of feedMessages(files)) {
+    const ev = toEvent(msg, recvMs, symbol);
+    if (ev) events.push(ev);
+  }
+  return events;
+}
+
+/**
+ * The recorded lines (`<receive time ns> <message JSON>`) of the feed files in order, each
+ * parsed only when the caller pulls it.
+ */
+function* feedMessages(files: readonly string[]): Generator<[recvMs: number, msg: Record<string, unknown>]> {
   for (const file of files) {
     const text = gunzipSync(readFileSync(file)).toString('utf8');
     let start = 0;
@@ -34,16 +46,10 @@ export function parseBinanceFeed(files: readonly string[], symbol: Pair): FeedEv
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const space = text.indexOf(' ', start);
-      if (space > start && space < end) {
-        const recvMs = Number(text.slice(start, space)) / 1e6;
-        const msg = JSON.parse(text.slice(space + 1, end)) as Record<string, unknown>;
-        const ev = toEvent(msg, recvMs, symbol);
-        if (ev) events.push(ev);
-      }
+      if (space > start && space < end) yield [Number(text.slice(start, space)) / 1e6, JSON.parse(text.slice(space + 1, end)) as Record<string, unknown>];
       start = end + 1;
     }
   }
-  return events;
 }
 
 function toEvent(msg: Record<string, unknown>, recvMs: number, symbol: Pair): FeedEvent | null {
@@ -90,19 +96,8 @@ export function* feedToMarketEvents(events: readonly FeedEvent[], symbol: Pair, 
  * of 180k parsed messages living through the whole run.
  */
 export function* streamBinanceFeed(files: readonly string[], symbol: Pair, source = 'replay'): Generator<MarketEvent> {
-  for (const file of files) {
-    const text = gunzipSync(readFileSync(file)).toString('utf8');
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const space = text.indexOf(' ', start);
-      if (space > start && space < end) {
-        const recvMs = Number(text.slice(start, space)) / 1e6;
-        const ev = toEvent(JSON.parse(text.slice(space + 1, end)) as Record<string, unknown>, recvMs, symbol);
-        if (ev) yield toMarketEvent(ev, symbol, source);
-      }
-      start = end + 1;
-    }
+  for (const [recvMs, msg] of feedMessages(files)) {
+    const ev = toEvent(msg, recvMs, symbol);
+    if (ev) yield toMarketEvent(ev, symbol, source);
   }
 }
