@@ -43,11 +43,6 @@ export interface PalettePngOptions {
   level?: number;
 }
 
-/**
- * The image as an 8-bit palette PNG. Up to 256 distinct colours are kept exactly; beyond
- * that the 256 most frequent are kept (flat fills, lines and text cores) and every rarer
- * colour (an anti-aliasing shade) takes its nearest kept colour.
- */
 // Scratch space reused across charts: fresh pages cost ~10-50 us each to first touch on
 // virtual machines, more than the encoding itself.
 let raw = Buffer.alloc(0);
@@ -90,6 +85,46 @@ class ColourTable {
   }
 }
 
+/** Runs of equal pixels (end index and colour slot), reused across charts like `raw`. */
+let runEnd = new Int32Array(0);
+let runSlot = new Int32Array(0);
+
+/**
+ * The index of the palette colour nearest `c` (weighted squared distance over R, G, B, A;
+ * the lowest index on a tie). `byG` lists palette indices by green, `gs` their greens: the
+ * search walks out from `c`'s green both ways and stops on a side once green alone is
+ * farther than the best so far, so a shade meets a few dozen candidates, not all 256.
+ */
+function nearest(c: number, byG: Int32Array, gs: Int32Array, pr: Int32Array, pb: Int32Array, pa: Int32Array): number {
+  const r = R(c), g = G(c), b = B(c), a = A(c);
+  let best = 0;
+  let bestD = 0x7fffffff;
+  let hi = 0;
+  while (hi < gs.length && gs[hi]! < g) hi++;
+  let lo = hi - 1;
+  for (;;) {
+    const dgHi = hi < gs.length ? gs[hi]! - g : 0x7fff;
+    const dgLo = lo >= 0 ? g - gs[lo]! : 0x7fff;
+    const up = dgHi <= dgLo;
+    const dg = up ? dgHi : dgLo;
+    // Every remaining candidate is at least this far on green alone (ties still count).
+    if (dg === 0x7fff || 4 * dg * dg > bestD) break;
+    const j = up ? byG[hi++]! : byG[lo--]!;
+    let d = 4 * dg * dg;
+    const db = b - pb[j]!;
+    d += 3 * db * db;
+    if (d > bestD) continue;
+    const dr = r - pr[j]!;
+    const da = a - pa[j]!;
+    d += 2 * dr * dr + 4 * da * da;
+    if (d < bestD || (d === bestD && j < best)) {
+      bestD = d;
+      best = j;
+    }
+  }
+  return best;
+}
+
 /**
  * The image as an 8-bit palette PNG. Up to 256 distinct colours are kept exactly; beyond
  * that the 256 most frequent are kept (flat fills, lines and text cores) and every rarer
@@ -103,14 +138,21 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : Uint8Array.from(rgba);
   const px = new Int32Array(aligned.buffer, aligned.byteOffset, n);
 
-  // Histogram: one table probe and one count per run of equal pixels (a chart is long runs).
+  // One pass over the pixels: runs of equal colour (a chart is long runs), each with its
+  // colour's slot, and one table probe and one count per run.
   const table = new ColourTable();
   let counts = new Int32Array(256);
+  if (runEnd.length < n) {
+    runEnd = new Int32Array(n);
+    runSlot = new Int32Array(n);
+  }
+  const ends = runEnd;
+  const slots = runSlot;
+  let runs = 0;
   let prev = px[0]!;
   let runStart = 0;
   for (let i = 1; i <= n; i++) {
-    const p = i < n ? px[i]! : ~prev;
-    if (p === prev) continue;
+    if (i < n && px[i] === prev) continue;
     const slot = table.slot(prev);
     if (slot >= counts.length) {
       const grown = new Int32Array(counts.length * 4);
@@ -118,7 +160,9 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
       counts = grown;
     }
     counts[slot] += i - runStart;
-    prev = p;
+    ends[runs] = i;
+    slots[runs++] = slot;
+    if (i < n) prev = px[i]!;
     runStart = i;
   }
   const colours = table.colours.map((p) => p >>> 0);
@@ -129,50 +173,31 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   for (let rank = 0; rank < Math.min(256, order.length); rank++) toIndex[order[rank]!] = rank;
   if (order.length > 256) {
     const pr = Int32Array.from(palette, R);
-    const pg = Int32Array.from(palette, G);
     const pb = Int32Array.from(palette, B);
     const pa = Int32Array.from(palette, A);
-    for (let rank = 256; rank < order.length; rank++) {
-      const c = colours[order[rank]!]!;
-      const r = R(c), g = G(c), b = B(c), a = A(c);
-      let best = 0;
-      let bestD = 0x7fffffff;
-      for (let j = 0; j < 256; j++) {
-        // Channel by channel, heaviest first: most candidates are out after one or two.
-        const dg = g - pg[j]!;
-        let d = 4 * dg * dg;
-        if (d >= bestD) continue;
-        const db = b - pb[j]!;
-        d += 3 * db * db;
-        if (d >= bestD) continue;
-        const dr = r - pr[j]!;
-        const da = a - pa[j]!;
-        d += 2 * dr * dr + 4 * da * da;
-        if (d < bestD) {
-          bestD = d;
-          best = j;
-        }
-      }
-      toIndex[order[rank]!] = best;
-    }
+    const byG = Int32Array.from(palette.keys()).sort((a, b) => G(palette[a]!) - G(palette[b]!) || a - b);
+    const gs = Int32Array.from(byG, (j) => G(palette[j]!));
+    for (let rank = 256; rank < order.length; rank++) toIndex[order[rank]!] = nearest(colours[order[rank]!]!, byG, gs, pr, pb, pa);
   }
 
   // Scanlines: a filter byte (0, none: the PNG spec's advice for palette images) and one
-  // index per pixel, the table probed again only where the colour changes.
+  // index per pixel, written run by run.
   const rawLen = (width + 1) * height;
   if (raw.length < rawLen) raw = Buffer.alloc(rawLen);
   const out = raw;
-  let last = ~px[0]!;
-  let index = 0;
-  for (let y = 0, o = 0, i = 0; y < height; y++) {
-    out[o++] = 0;
-    for (let x = 0; x < width; x++, i++) {
-      const p = px[i]!;
-      if (p !== last) {
-        last = p;
-        index = toIndex[table.slot(p)]!;
-      }
-      out[o++] = index;
+  for (let y = 0; y < height; y++) out[y * (width + 1)] = 0;
+  let at = 0; // pixel index
+  for (let r = 0; r < runs; r++) {
+    const end = ends[r]!;
+    const index = toIndex[slots[r]!]!;
+    while (at < end) {
+      const y = (at / width) | 0;
+      const rowEnd = Math.min(end, (y + 1) * width);
+      const o = at + y + 1;
+      const len = rowEnd - at;
+      if (len > 16) out.fill(index, o, o + len);
+      else for (let k = 0; k < len; k++) out[o + k] = index;
+      at = rowEnd;
     }
   }
 

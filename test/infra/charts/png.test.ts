@@ -63,6 +63,34 @@ describe('encodePalettePng', () => {
     expect(worst).toBeLessThan(256);
   });
 
+  it('gives every rarer colour the palette entry nearest it (weighted RGBA distance, lowest index on a tie)', () => {
+    // Greys and tints in long runs (the palette), then one-pixel shades between them, the way
+    // anti-aliasing blends a line into the background.
+    const w = 200, h = 120;
+    const px = image(w, h, 256);
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let k = 0; k < 3000; k++) px.set([Math.floor(rand() * 256), Math.floor(rand() * 256), Math.floor(rand() * 256), rand() < 0.1 ? 128 : 255], Math.floor(rand() * w * h) * 4);
+    const d = decodePng(encodePalettePng(px, w, h));
+    expect(d.paletteSize).toBe(256);
+    const png = encodePalettePng(px, w, h);
+    const plte = png.subarray(png.indexOf('PLTE') + 4);
+    const trnsAt = png.indexOf('tRNS');
+    const pal = Array.from({ length: 256 }, (_, j) => [plte[j * 3]!, plte[j * 3 + 1]!, plte[j * 3 + 2]!, trnsAt < 0 ? 255 : png[trnsAt + 4 + j]!]);
+    const dist = (a: ArrayLike<number>, b: ArrayLike<number>) => 2 * (a[0]! - b[0]!) ** 2 + 4 * (a[1]! - b[1]!) ** 2 + 3 * (a[2]! - b[2]!) ** 2 + 4 * (a[3]! - b[3]!) ** 2;
+    let shades = 0;
+    for (let i = 0; i < w * h; i++) {
+      const want = px.subarray(i * 4, i * 4 + 4);
+      const got = d.rgba.subarray(i * 4, i * 4 + 4);
+      if (Buffer.from(got).equals(Buffer.from(want))) continue;
+      shades++;
+      let best = 0;
+      for (let j = 1; j < 256; j++) if (dist(want, pal[j]!) < dist(want, pal[best]!)) best = j;
+      expect([...got]).toEqual(pal[best]);
+    }
+    expect(shades).toBeGreaterThan(2000);
+  });
+
   it('refuses a buffer that is not width x height RGBA', () => {
     expect(() => encodePalettePng(new Uint8Array(10), 2, 2)).toThrow(/RGBA/);
   });
