@@ -1,14 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { assertKnownMigrations, MIGRATIONS, pendingMigrations } from '../../../src/infra/store/migrations.js';
+import { assertKnownMigrations, MIGRATIONS, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from '../../../src/infra/store/migrations.js';
+import { SqliteStore } from '../../../src/infra/store/sqlite.js';
 
 describe('migrations list', () => {
-  it('ids are unique and increasing, and every migration has SQL for both dialects', () => {
+  it('ids are unique and increasing, and every migration has SQL for both dialects unless it says it is for one', () => {
     const ids = MIGRATIONS.map((m) => m.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of MIGRATIONS) {
-      expect(m.statements('sqlite').length).toBeGreaterThan(0);
-      expect(m.statements('postgres').length).toBeGreaterThan(0);
+      for (const d of ['sqlite', 'postgres'] as const) {
+        if (m.only && m.only !== d) expect(m.statements(d), `${m.id} ${d}`).toEqual([]);
+        else expect(m.statements(d).length, `${m.id} ${d}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('moves SQLite snapshots written under migration 4 into rowid tables, keeping every row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sextant-mig5-'));
+    try {
+      const file = join(dir, 'store.db');
+      const db = new Database(file);
+      db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
+      for (const m of MIGRATIONS.filter((x) => x.id <= 4)) {
+        for (const sql of m.statements('sqlite')) db.exec(sql);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.id, m.name);
+      }
+      const payload = (i: number) => JSON.stringify({ i, levels: Array.from({ length: 40 }, (_, k) => ({ price: 100 + k + i / 7 })) });
+      db.transaction(() => {
+        for (const t of ['swings', 'sr_levels', 'fib_levels']) {
+          const ins = db.prepare(`INSERT INTO ${t} VALUES ('replay', 'BTC/USDT', '1d', ?, ?, 1)`);
+          for (let i = 0; i < 300; i++) ins.run(i * 86_400_000, payload(i));
+        }
+      })();
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sr_levels'").pluck().get()).toMatch(/WITHOUT ROWID/);
+      db.close();
+
+      const store = new SqliteStore({ path: file });
+      await store.migrate();
+      const key = { source: 'replay', symbol: 'BTC/USDT', timeframe: '1d' };
+      for (const kind of ['swings', 'sr_levels', 'fib_levels'] as const) {
+        for (const i of [0, 1, 150, 299]) {
+          const s = await store.getSnapshot(kind, key, i * 86_400_000 + 1);
+          expect(s?.time).toBe(i * 86_400_000);
+          expect(JSON.stringify(s?.payload)).toBe(payload(i));
+        }
+      }
+      // Upserts still meet the key: writing a candle again replaces its row.
+      await store.putSnapshot('sr_levels', key, 0, { again: true });
+      expect((await store.getSnapshot('sr_levels', key, 0))?.payload).toEqual({ again: true });
+      await store.close();
+      const after = new Database(file, { readonly: true });
+      for (const t of ['swings', 'sr_levels', 'fib_levels']) {
+        expect(after.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t)).not.toMatch(/WITHOUT ROWID/);
+        const rows = after.prepare(`SELECT time, payload FROM ${t} ORDER BY time`).raw().all() as [number, string][];
+        expect(rows.length).toBe(300);
+        expect(rows.every(([time, p], i) => time === i * 86_400_000 && (p === payload(i) || (t === 'sr_levels' && i === 0)))).toBe(true);
+      }
+      expect(after.prepare('SELECT max(id) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.at(-1)!.id);
+      after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

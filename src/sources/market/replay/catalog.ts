@@ -5,7 +5,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Candles, concatCandles } from '../../../core/series.js';
 import { type Timeframe, timeframeMs } from '../../../core/timeframes.js';
-import { parseCandleCsv, parseLeanCsv, parseTa4jJson } from '../parse.js';
+import { splitCsvBySymbol, parseCandleCsv, parseLeanCsv, parseTa4jJson } from '../parse.js';
 
 /** The repo's bundled data folder, found relative to this file in src/ and in dist/. */
 export function defaultDataDir(): string {
@@ -23,8 +23,17 @@ export interface CandleDataset {
   timeframe: Timeframe;
   description: string;
   licence: string;
-  /** Symbol -> raw candles (validated later by the clean layer). */
+  /** Opens the dataset: its symbols are known at once, each symbol's candles read when asked for. */
+  open(dataDir: string): DatasetReader;
+  /** Symbol -> raw candles of every symbol (validated later by the clean layer). */
   load(dataDir: string): Map<string, Candles>;
+}
+
+export interface DatasetReader {
+  /** The symbols, in the order `load` returns them. */
+  readonly symbols: readonly string[];
+  /** Raw candles of one symbol (undefined when the dataset does not hold it). */
+  read(symbol: string): Candles | undefined;
 }
 
 export interface FeedDataset {
@@ -34,6 +43,41 @@ export interface FeedDataset {
   description: string;
   licence: string;
   files: string[];
+}
+
+const readAll = (r: DatasetReader) => new Map(r.symbols.map((s) => [s, r.read(s)!] as const));
+
+/** A dataset of a few fixed series, each read from its own file(s) only when asked for. */
+function fixedSeries(readers: Record<string, (dataDir: string) => Candles>): Pick<CandleDataset, 'open' | 'load'> {
+  const open = (dataDir: string): DatasetReader => ({
+    symbols: Object.keys(readers),
+    read: (s) => (Object.hasOwn(readers, s) ? readers[s]!(dataDir) : undefined),
+  });
+  return { open, load: (dataDir) => readAll(open(dataDir)) };
+}
+
+/**
+ * The daily files hold 144 pairs; a replay of ten should not parse them all (that was most
+ * of its start). Opening splits each file into one small CSV per pair (a scan for line
+ * ends and the symbol column, no numbers read); `read` parses just that pair's parts.
+ */
+function openBinanceDaily(dataDir: string): DatasetReader {
+  const dir = join(dataDir, 'binance-daily');
+  const parts = new Map<string, { file: string; csv: string }[]>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
+    for (const [sym, csv] of splitCsvBySymbol(readFileSync(join(dir, f), 'utf8'), f)) {
+      const list = parts.get(sym) ?? [];
+      list.push({ file: f, csv });
+      parts.set(sym, list);
+    }
+  }
+  return {
+    symbols: [...parts.keys()],
+    read(symbol) {
+      const list = parts.get(symbol);
+      return list && concatCandles(list.map((p) => parseCandleCsv(p.csv, p.file).get(symbol)!));
+    },
+  };
 }
 
 const leanDay = (file: string) => {
@@ -50,6 +94,9 @@ function leanMinute(dataDir: string, rel: string): Candles {
 
 const leanBars = (dataDir: string, rel: string) => parseLeanCsv(readFileSync(join(dataDir, rel), 'utf8'));
 
+const coinbase4h = (dataDir: string, file: string) => parseTa4jJson(readFileSync(join(dataDir, 'coinbase', file), 'utf8'), timeframeMs('4h'));
+
+
 export const CANDLE_DATASETS: readonly CandleDataset[] = [
   {
     id: 'binance-daily',
@@ -57,18 +104,8 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1d',
     description: 'Binance spot daily candles, 144 USDT pairs, 2017-08-17 → 2024-04-09',
     licence: 'Unlicense (scofieldchen/quant-research)',
-    load(dataDir) {
-      const dir = join(dataDir, 'binance-daily');
-      const parts = new Map<string, Candles[]>();
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
-        for (const [sym, c] of parseCandleCsv(readFileSync(join(dir, f), 'utf8'), f)) {
-          const list = parts.get(sym) ?? [];
-          list.push(c);
-          parts.set(sym, list);
-        }
-      }
-      return new Map([...parts].map(([s, list]) => [s, concatCandles(list)]));
-    },
+    open: openBinanceDaily,
+    load: (dataDir) => readAll(openBinanceDaily(dataDir)),
   },
   {
     id: 'coinbase-4h',
@@ -76,13 +113,10 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '4h',
     description: 'Coinbase BTC-USD and ETH-USD 4h candles, 2016 → 2025',
     licence: 'MIT (ta4j)',
-    load(dataDir) {
-      const read = (f: string) => parseTa4jJson(readFileSync(join(dataDir, 'coinbase', f), 'utf8'), timeframeMs('4h'));
-      return new Map([
-        ['BTC/USD', read('Coinbase-BTC-USD-PT4H-20160518_20251028.json')],
-        ['ETH/USD', read('Coinbase-ETH-USD-PT4H-20160518_20251028.json')],
-      ]);
-    },
+    ...fixedSeries({
+      'BTC/USD': (d) => coinbase4h(d, 'Coinbase-BTC-USD-PT4H-20160518_20251028.json'),
+      'ETH/USD': (d) => coinbase4h(d, 'Coinbase-ETH-USD-PT4H-20160518_20251028.json'),
+    }),
   },
   {
     id: 'coinbase-1d',
@@ -90,9 +124,9 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1d',
     description: 'Coinbase ETH-USD daily candles, 2016 → 2026-03',
     licence: 'MIT (ta4j)',
-    load(dataDir) {
-      return new Map([['ETH/USD', parseTa4jJson(readFileSync(join(dataDir, 'coinbase', 'Coinbase-ETH-USD-PT1D-20160517_20260310.json'), 'utf8'), timeframeMs('1d'))]]);
-    },
+    ...fixedSeries({
+      'ETH/USD': (d) => parseTa4jJson(readFileSync(join(d, 'coinbase', 'Coinbase-ETH-USD-PT1D-20160517_20260310.json'), 'utf8'), timeframeMs('1d')),
+    }),
   },
   {
     id: 'lean-binance-1h',
@@ -100,7 +134,7 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1h',
     description: 'Binance BTCUSDT hourly trade bars, 2018-05-01 → 2018-05-05 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([['BTC/USDT', leanBars(d, 'lean/crypto/binance/hour/btcusdt.csv')]]),
+    ...fixedSeries({ 'BTC/USDT': (d) => leanBars(d, 'lean/crypto/binance/hour/btcusdt.csv') }),
   },
   {
     id: 'lean-bitfinex-1h',
@@ -108,7 +142,7 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1h',
     description: 'Bitfinex BTCUSD hourly trade bars, 2013-10 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([['BTC/USD', leanBars(d, 'lean/crypto/bitfinex/hour/btcusd.csv')]]),
+    ...fixedSeries({ 'BTC/USD': (d) => leanBars(d, 'lean/crypto/bitfinex/hour/btcusd.csv') }),
   },
   {
     id: 'lean-coinbase-1d',
@@ -116,7 +150,7 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1d',
     description: 'Coinbase BTCUSD daily trade bars, 2014-12 → 2018-08 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([['BTC/USD', leanBars(d, 'lean/crypto/coinbase/daily/btcusd.csv')]]),
+    ...fixedSeries({ 'BTC/USD': (d) => leanBars(d, 'lean/crypto/coinbase/daily/btcusd.csv') }),
   },
   {
     id: 'lean-coinbase-1m',
@@ -124,12 +158,12 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1m',
     description: 'Coinbase BTC/ETH/LTC-USD and BTC-EUR minute trade bars, 2018-04-04 → 06 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([
-      ['BTC/USD', leanMinute(d, 'lean/crypto/coinbase/minute/btcusd')],
-      ['ETH/USD', leanMinute(d, 'lean/crypto/coinbase/minute/ethusd')],
-      ['LTC/USD', leanMinute(d, 'lean/crypto/coinbase/minute/ltcusd')],
-      ['BTC/EUR', leanMinute(d, 'lean/crypto/coinbase/minute/btceur')],
-    ]),
+    ...fixedSeries({
+      'BTC/USD': (d) => leanMinute(d, 'lean/crypto/coinbase/minute/btcusd'),
+      'ETH/USD': (d) => leanMinute(d, 'lean/crypto/coinbase/minute/ethusd'),
+      'LTC/USD': (d) => leanMinute(d, 'lean/crypto/coinbase/minute/ltcusd'),
+      'BTC/EUR': (d) => leanMinute(d, 'lean/crypto/coinbase/minute/btceur'),
+    }),
   },
   {
     id: 'lean-binance-1m',
@@ -137,7 +171,7 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1m',
     description: 'Binance BTCBUSD minute trade bars, 2022-12-13 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([['BTC/BUSD', leanMinute(d, 'lean/crypto/binance/minute/btcbusd')]]),
+    ...fixedSeries({ 'BTC/BUSD': (d) => leanMinute(d, 'lean/crypto/binance/minute/btcbusd') }),
   },
   {
     id: 'lean-bybit-1m',
@@ -145,7 +179,7 @@ export const CANDLE_DATASETS: readonly CandleDataset[] = [
     timeframe: '1m',
     description: 'Bybit BTCUSDT minute trade bars, 2022-12-13 (LEAN sample)',
     licence: 'Apache-2.0 (QuantConnect/Lean)',
-    load: (d) => new Map([['BTC/USDT', leanMinute(d, 'lean/crypto/bybit/minute/btcusdt')]]),
+    ...fixedSeries({ 'BTC/USDT': (d) => leanMinute(d, 'lean/crypto/bybit/minute/btcusdt') }),
   },
 ];
 

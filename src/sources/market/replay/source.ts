@@ -8,7 +8,7 @@ import { resample } from '../../../core/resample.js';
 import { L2Book } from '../../../core/orderbook/book.js';
 import { MarketError, UnknownSymbolError } from '../errors.js';
 import type { CandleQuery, MarketInfo, MarketSource, OrderBook, StreamOptions, Ticker, Trade } from '../types.js';
-import { CANDLE_DATASETS, FEED_DATASETS, defaultDataDir, type CandleDataset, type FeedDataset } from './catalog.js';
+import { CANDLE_DATASETS, FEED_DATASETS, defaultDataDir, type CandleDataset, type DatasetReader, type FeedDataset } from './catalog.js';
 import { feedToMarketEvents, parseBinanceFeed, streamBinanceFeed, type FeedEvent } from './feed.js';
 
 export interface SeriesInfo {
@@ -33,26 +33,59 @@ export class ReplaySource implements MarketSource {
   readonly id = 'replay';
   private readonly dataDir: string;
   private readonly series = new Map<string, LoadedSeries>();
-  private loadedDatasets = new Set<string>();
   private readonly feeds = new Map<string, FeedEvent[]>();
 
   constructor(opts: { dataDir?: string } = {}) {
     this.dataDir = opts.dataDir ?? defaultDataDir();
   }
 
-  private ensure(ds: CandleDataset): void {
-    if (this.loadedDatasets.has(ds.id)) return;
-    const tfMs = ds.timeframe === '1M' ? undefined : timeframeMs(ds.timeframe);
-    for (const [symbol, raw] of ds.load(this.dataDir)) {
-      const { candles, report } = cleanCandles(raw, tfMs);
-      this.series.set(`${ds.id}|${symbol}`, { dataset: ds, symbol: asPair(symbol), candles, quality: report });
-    }
-    this.loadedDatasets.add(ds.id);
+  private keep(ds: CandleDataset, symbol: string, raw: Candles): LoadedSeries {
+    const { candles, report } = cleanCandles(raw, ds.timeframe === '1M' ? undefined : timeframeMs(ds.timeframe));
+    const s: LoadedSeries = { dataset: ds, symbol: asPair(symbol), candles, quality: report };
+    this.series.set(`${ds.id}|${symbol}`, s);
+    return s;
   }
 
+  private readonly readers = new Map<string, DatasetReader>();
+
+  private reader(ds: CandleDataset): DatasetReader {
+    let r = this.readers.get(ds.id);
+    if (!r) this.readers.set(ds.id, (r = ds.open(this.dataDir)));
+    return r;
+  }
+
+  /**
+   * One series, read on first use: a replay of ten pairs no longer parses the 144 pairs of
+   * the daily files (most of its start before). Cleaning is per series, so the candles are
+   * the same whatever else was read.
+   */
+  private seriesOf(ds: CandleDataset, symbol: string): LoadedSeries | undefined {
+    const loaded = this.series.get(`${ds.id}|${symbol}`);
+    if (loaded) return loaded;
+    const raw = this.reader(ds).read(symbol);
+    return raw && this.keep(ds, symbol, raw);
+  }
+
+  /** Every series, in catalogue order. */
   private allSeries(): LoadedSeries[] {
-    for (const ds of CANDLE_DATASETS) this.ensure(ds);
-    return [...this.series.values()];
+    return CANDLE_DATASETS.flatMap((ds) => this.reader(ds).symbols.flatMap((s) => this.seriesOf(ds, s) ?? []));
+  }
+
+  /** Symbol -> the datasets that hold it, in catalogue order (from the readers; no candles read). */
+  private holders?: Map<string, CandleDataset[]>;
+
+  private holdersOf(symbol: string): LoadedSeries[] {
+    if (!this.holders) {
+      this.holders = new Map();
+      for (const ds of CANDLE_DATASETS) {
+        for (const s of this.reader(ds).symbols) {
+          const list = this.holders.get(s) ?? [];
+          list.push(ds);
+          this.holders.set(s, list);
+        }
+      }
+    }
+    return (this.holders.get(symbol) ?? []).flatMap((ds) => this.seriesOf(ds, symbol) ?? []);
   }
 
   /** Every bundled series with its range and data-quality report. */
@@ -92,7 +125,7 @@ export class ReplaySource implements MarketSource {
   private readonly picked = new Map<string, LoadedSeries>();
 
   private choose(symbol: Pair, tf: Timeframe): LoadedSeries {
-    const holders = this.allSeries().filter((s) => s.symbol === symbol);
+    const holders = this.holdersOf(symbol);
     if (!holders.length) throw new UnknownSymbolError(symbol, this.id, 'not in the bundled data; `sextant data list` shows what is');
     const usable = holders.filter((s) => canResample(s.dataset.timeframe, tf));
     if (!usable.length) {
