@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Candles } from '../../core/series.js';
 import type { MarketEvent } from '../../core/types.js';
 import { EventLoop } from '../../kernel/loop.js';
 import { SimulatedClock } from '../../kernel/clock.js';
 import type { CandleResult, SeriesKey, Store } from '../../infra/store/types.js';
+import { BullMqQueue, consumeBullMq, type JobConsumer, type JobQueue } from '../../infra/queue/index.js';
 import type { SignalBus } from './bus.js';
 import { processCandle, type ProcessOptions } from './process.js';
 import { assertClosed, RESULT_TOPIC, SignalStep, type StepOptions } from './step.js';
@@ -152,66 +152,45 @@ export const QUEUE_NAME = 'sextant-candles';
 /** BullMQ ids may not contain ':'; one id per candle makes re-enqueueing a no-op. */
 export const jobId = (j: CandleJob) => `${j.source}|${j.symbol}|${j.timeframe}|${j.time}`;
 
-export function redisConnection(url: string): ConnectionOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
-    maxRetriesPerRequest: null,
-  };
-}
-
-export class BullMqDispatcher implements Dispatcher {
+/** Candles go to a shared queue; worker processes (`startWorker`) compute them against the shared store. */
+export class QueueDispatcher implements Dispatcher {
   readonly kind = 'bullmq';
-  private readonly queue: Queue<CandleJob>;
 
-  constructor(redisUrl: string, queueName: string = QUEUE_NAME, prefix?: string) {
-    this.queue = new Queue<CandleJob>(queueName, { connection: redisConnection(redisUrl), ...(prefix ? { prefix } : {}) });
-  }
+  constructor(private readonly queue: JobQueue<CandleJob>) {}
 
   async dispatch(batches: ClosedCandles[]): Promise<DispatchReport> {
-    const jobs: CandleJob[] = batches.flatMap((b) => b.events.map((e) => ({ ...b.key, time: e.candle.time })));
-    if (jobs.length) {
-      await this.queue.addBulk(jobs.map((data) => ({
-        name: 'candle',
-        data,
-        opts: { jobId: jobId(data), attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: 5000 },
-      })));
-    }
+    const jobs = batches.flatMap((b) => b.events.map((e) => ({ ...b.key, time: e.candle.time })));
+    await this.queue.add(jobs.map((data) => ({ id: jobId(data), data })));
     return { processed: 0, skipped: 0, signals: 0 };
   }
 
-  async drain(): Promise<void> {
-    for (;;) {
-      const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-      if (Object.values(c).every((v) => v === 0)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  drain(): Promise<void> {
+    return this.queue.drain();
   }
 
-  async failed(): Promise<number> {
-    return (await this.queue.getJobCounts('failed'))['failed'] ?? 0;
+  failed(): Promise<number> {
+    return this.queue.failed();
   }
 
-  async obliterate(): Promise<void> {
-    await this.queue.obliterate({ force: true });
+  obliterate(): Promise<void> {
+    return this.queue.obliterate();
   }
 
-  async close(): Promise<void> {
-    await this.queue.close();
+  close(): Promise<void> {
+    return this.queue.close();
   }
 }
 
+/** The candle queue on Redis (BullMQ). */
+export function candleQueue(redisUrl: string, queueName: string = QUEUE_NAME, prefix?: string): JobQueue<CandleJob> {
+  return new BullMqQueue<CandleJob>({ redisUrl, name: queueName, ...(prefix ? { prefix } : {}) });
+}
+
 /** A worker process's side of the queue: processes candle jobs against the shared store. */
-export function startWorker(redisUrl: string, store: Store, opts: ProcessOptions & { concurrency?: number; queueName?: string; queuePrefix?: string }): Worker<CandleJob> {
-  return new Worker<CandleJob>(
-    opts.queueName ?? QUEUE_NAME,
-    async (job) => {
-      const r = await processCandle(store, job.data, job.data.time, opts);
-      return r.outcome;
-    },
-    { connection: redisConnection(redisUrl), concurrency: opts.concurrency ?? 4, ...(opts.queuePrefix ? { prefix: opts.queuePrefix } : {}) },
+export function startWorker(redisUrl: string, store: Store, opts: ProcessOptions & { concurrency?: number; queueName?: string; queuePrefix?: string }): JobConsumer {
+  return consumeBullMq<CandleJob>(
+    { redisUrl, name: opts.queueName ?? QUEUE_NAME, ...(opts.queuePrefix ? { prefix: opts.queuePrefix } : {}) },
+    async (job) => (await processCandle(store, job, job.time, opts)).outcome,
+    opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {},
   );
 }

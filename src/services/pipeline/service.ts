@@ -7,7 +7,7 @@ import type { Store } from '../../infra/store/types.js';
 import { type Clock, LiveClock, SimulatedClock } from '../../kernel/clock.js';
 import { LocalSignalBus, RedisSignalBus, type SignalBus } from './bus.js';
 import { ClockedSource } from './clocked-source.js';
-import { BullMqDispatcher, InProcessDispatcher, type Dispatcher } from './dispatch.js';
+import { candleQueue, InProcessDispatcher, QueueDispatcher, type Dispatcher } from './dispatch.js';
 import { SignalPipeline, type PipelineSeries, type TickReport } from './pipeline.js';
 
 export interface PipelineServiceOptions {
@@ -58,7 +58,7 @@ export class PipelineService {
     const window = opts.window ?? DEFAULT_WINDOW;
     this.bus = opts.bus ?? (opts.redisUrl ? new RedisSignalBus(opts.redisUrl) : new LocalSignalBus());
     this.dispatcher = opts.useQueue
-      ? new BullMqDispatcher(requireUrl(opts.redisUrl), opts.queueName, opts.queuePrefix)
+      ? new QueueDispatcher(candleQueue(requireUrl(opts.redisUrl), opts.queueName, opts.queuePrefix))
       : new InProcessDispatcher(opts.store, {
         window,
         bus: this.bus,
