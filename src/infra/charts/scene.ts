@@ -205,8 +205,10 @@ export function chartScene(input: CandleChartInput, width: number, height: numbe
   }
 
   // Candles: wicks and bodies, one path per colour each; a doji still gets a one-pixel body.
-  const bodyW = Math.max(1, Math.min(14, band * 0.7));
-  const volW = Math.max(1, Math.min(14, band * 0.8));
+  // Everything on whole pixels, centred on the wick's column, so no painter has to snap
+  // (crispEdges) and every candle is drawn the same width.
+  const bodyW = Math.max(1, Math.round(Math.min(14, band * 0.7)));
+  const volW = Math.max(1, Math.round(Math.min(14, band * 0.8)));
   const wicks = { up: [] as string[], down: [] as string[] };
   const bodies = { up: [] as string[], down: [] as string[] };
   const vols = { up: [] as string[], down: [] as string[] };
@@ -217,16 +219,16 @@ export function chartScene(input: CandleChartInput, width: number, height: numbe
     const lo = c.low[i]!;
     if (!Number.isFinite(o) || !Number.isFinite(cl)) continue;
     const side = cl >= o ? 'up' : 'down';
-    const x = cx(i);
-    if (Number.isFinite(h) && Number.isFinite(lo)) wicks[side].push(`M${f(Math.round(x) + 0.5)} ${f(py(h))}V${f(py(lo))}`);
+    const col = Math.round(cx(i));
+    if (Number.isFinite(h) && Number.isFinite(lo)) wicks[side].push(`M${col + 0.5} ${Math.round(py(h))}V${Math.max(Math.round(py(h)) + 1, Math.round(py(lo)))}`);
     // Whole pixel rows: a doji is one row, not a faint line that crispEdges may drop.
     const yTop = Math.round(py(Math.max(o, cl)));
     const bh = Math.max(1, Math.round(py(Math.min(o, cl))) - yTop);
-    bodies[side].push(`M${f(x - bodyW / 2)} ${yTop}h${f(bodyW)}v${bh}h${f(-bodyW)}z`);
+    bodies[side].push(`M${col - (bodyW >> 1)} ${yTop}h${bodyW}v${bh}h${-bodyW}z`);
     const v = c.volume[i]!;
     if (v > 0) {
-      const y = vy(v);
-      vols[side].push(`M${f(x - volW / 2)} ${f(y)}h${f(volW)}V${volBottom}h${f(-volW)}z`);
+      const y = Math.min(volBottom - 1, Math.round(vy(v)));
+      vols[side].push(`M${col - (volW >> 1)} ${y}h${volW}V${volBottom}h${-volW}z`);
     }
   }
   for (const side of ['up', 'down'] as const) {
