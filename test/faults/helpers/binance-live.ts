@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { binance } from '../../helpers/fake-exchange/binance.js';
+import { answerControlFrames } from '../../helpers/fake-exchange/binance-ws.js';
 import { feed, type FeedLine } from '../../helpers/fake-exchange/data.js';
 
 /**
@@ -132,21 +133,13 @@ export async function startLiveBinance(opts: { speed?: number } = {}): Promise<L
       stalled.delete(socket);
     });
     socket.on('error', () => undefined);
-    socket.on('message', (raw) => {
-      let msg: { method?: string; params?: string[]; id?: number };
-      try {
-        msg = JSON.parse(String(raw)) as typeof msg;
-      } catch {
-        socket.send(JSON.stringify({ code: 3, msg: 'Invalid JSON' }));
-        return;
-      }
-      if (msg.method === 'SUBSCRIBE' && Array.isArray(msg.params)) {
-        for (const p of msg.params) subs.get(socket)?.add(p);
-        socket.send(JSON.stringify({ result: null, id: msg.id }));
-      } else if (msg.method === 'UNSUBSCRIBE' && Array.isArray(msg.params)) {
-        for (const p of msg.params) subs.get(socket)?.delete(p);
-        socket.send(JSON.stringify({ result: null, id: msg.id }));
-      }
+    answerControlFrames(socket, {
+      subscribe: (streams) => {
+        for (const p of streams) subs.get(socket)?.add(p);
+      },
+      unsubscribe: (streams) => {
+        for (const p of streams) subs.get(socket)?.delete(p);
+      },
     });
   });
 

@@ -21,6 +21,32 @@ export interface BinanceWsOptions {
   batch?: number;
 }
 
+/**
+ * Binance's websocket control frames, as both fake servers answer them: SUBSCRIBE and
+ * UNSUBSCRIBE with stream names are acknowledged with `{"result":null,"id":…}`, a frame
+ * that is not JSON gets Binance's `{"code":3,"msg":"Invalid JSON"}`.
+ */
+export function answerControlFrames(socket: WebSocket, on: { subscribe(streams: string[]): void; unsubscribe?(streams: string[]): void }): void {
+  socket.on('message', (raw) => {
+    let msg: { method?: string; params?: unknown; id?: number };
+    try {
+      msg = JSON.parse(String(raw)) as typeof msg;
+    } catch {
+      socket.send(JSON.stringify({ code: 3, msg: 'Invalid JSON' }));
+      return;
+    }
+    const streams = Array.isArray(msg.params) ? msg.params.map(String) : [];
+    if (msg.method === 'SUBSCRIBE') {
+      // Acknowledged before the first message of the stream, as Binance does.
+      socket.send(JSON.stringify({ result: null, id: msg.id }));
+      on.subscribe(streams);
+    } else if (msg.method === 'UNSUBSCRIBE') {
+      on.unsubscribe?.(streams);
+      socket.send(JSON.stringify({ result: null, id: msg.id }));
+    }
+  });
+}
+
 export function attachBinanceWs(server: Server, opts: BinanceWsOptions = {}): BinanceWs {
   const wss = new WebSocketServer({ server });
   const subscriptions: string[] = [];
@@ -30,23 +56,13 @@ export function attachBinanceWs(server: Server, opts: BinanceWsOptions = {}): Bi
       socket.close(1008, 'unknown path');
       return;
     }
-    socket.on('message', (raw) => {
-      let msg: { method?: string; params?: string[]; id?: number };
-      try {
-        msg = JSON.parse(String(raw)) as typeof msg;
-      } catch {
-        socket.send(JSON.stringify({ code: 3, msg: 'Invalid JSON' }));
-        return;
-      }
-      if (msg.method === 'SUBSCRIBE' && Array.isArray(msg.params)) {
-        socket.send(JSON.stringify({ result: null, id: msg.id }));
-        for (const stream of msg.params) {
+    answerControlFrames(socket, {
+      subscribe: (streams) => {
+        for (const stream of streams) {
           subscriptions.push(stream);
           replay(socket, stream, batch);
         }
-      } else if (msg.method === 'UNSUBSCRIBE') {
-        socket.send(JSON.stringify({ result: null, id: msg.id }));
-      }
+      },
     });
   });
   return {
