@@ -1,18 +1,18 @@
 // SPEC A latency (issue 18): one uncached analysis of 200 daily candles in-process
-// (indicators, structure, both writers, the chart SVG, its rasterisation and the palette
+// (indicators, structure, both writers, the chart's scene, its painting and the palette
 // PNG), then cached POST /api/v1/analyze requests/s against a real `sextant serve` process
 // with autocannon in this process, on the same cores. Goals: p50 < 25 ms, >= 15k req/s.
-// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50] [--cached-only]
+// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50] [--cached-only | --uncached-only]
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { Resvg } from '@resvg/resvg-js';
 import { replaySource } from '../src/app/sources.js';
 import { loadCandles } from '../src/services/candles.js';
 import { analyzeCandles, analysisChartInput, writeEnglish, writePersian, AnalysisService, analysisHistory } from '../src/services/analysis/index.js';
-import { renderCandleChart, renderCandleChartSvg } from '../src/infra/charts/index.js';
+import { chartPainter, renderCandleChart } from '../src/infra/charts/index.js';
 import { echartsChartPng } from './peers/echarts-chart.js';
-import { CHART_FONT_FAMILY, chartFontFiles } from '../src/infra/charts/fonts.js';
+import { chartScene } from '../src/infra/charts/scene.js';
+import { paintScene } from '../src/infra/charts/skia.js';
 import { encodePalettePng } from '../src/infra/charts/png.js';
 import { startServerProcess } from '../test/helpers/server-process.js';
 
@@ -33,8 +33,7 @@ async function inProcess(): Promise<void> {
   for (let i = 0; i < 10; i++) await svc.analyze(req);
   const total: number[] = [];
   const cpu: number[] = [];
-  const parts = { numbers: [] as number[], text: [] as number[], svg: [] as number[], raster: [] as number[], png: [] as number[] };
-  const font = { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: CHART_FONT_FAMILY };
+  const parts = { numbers: [] as number[], text: [] as number[], scene: [] as number[], paint: [] as number[], png: [] as number[] };
   let bytes = 0;
   const runs = 60;
   for (let i = 0; i < runs; i++) {
@@ -53,29 +52,33 @@ async function inProcess(): Promise<void> {
     writeEnglish(core.data);
     writePersian(core.data);
     const c = performance.now();
-    const svg = renderCandleChartSvg(analysisChartInput(core.display, core));
+    const scene = chartScene(analysisChartInput(core.display, core), 800, 500);
     const d = performance.now();
-    const img = new Resvg(svg, { font, background: '#ffffff' }).render();
+    const pixels = paintScene(scene);
     const e = performance.now();
-    encodePalettePng(img.pixels, img.width, img.height);
+    encodePalettePng(pixels, scene.width, scene.height);
     const f = performance.now();
-    parts.numbers.push(b - a); parts.text.push(c - b); parts.svg.push(d - c); parts.raster.push(e - d); parts.png.push(f - e);
+    parts.numbers.push(b - a); parts.text.push(c - b); parts.scene.push(d - c); parts.paint.push(e - d); parts.png.push(f - e);
   }
-  process.stdout.write(`uncached analyze, ETH/USDT 1d, 200 candles, ${runs} runs (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):\n`);
+  process.stdout.write(`uncached analyze, ETH/USDT 1d, 200 candles, ${runs} runs, chart painted by ${chartPainter()} (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):\n`);
   process.stdout.write(`  total   p50 ${ms(pct(total, 50))}  p95 ${ms(pct(total, 95))}   goal p50 < 25 ms: ${pct(total, 50) < 25 ? 'met' : 'NOT met'}; PNG ${(bytes / 1024).toFixed(1)} KiB\n`);
   process.stdout.write(`  CPU time of the process per analysis (all threads): p50 ${ms(pct(cpu, 50))}\n`);
   for (const [k, v] of Object.entries(parts)) process.stdout.write(`  ${k.padEnd(7)} p50 ${ms(pct(v, 50))}  p95 ${ms(pct(v, 95))}\n`);
 
-  // Peer: the chart as drawn before issue 18 (ECharts SSR SVG + resvg RGBA PNG), alternating
-  // with today's renderer on the same input in this run.
+  // Peers: the same scene as SVG rasterised by resvg (the painter before Skia, still the
+  // fallback), and the chart as drawn before issue 18 (ECharts SSR SVG + resvg RGBA PNG),
+  // alternating with today's painter on the same input in this run.
   const loaded = await loadCandles(source, { ...req, limit: analysisHistory(req.limit) });
   const core = analyzeCandles(loaded, 'replay', req.limit);
   const input = analysisChartInput(core.display, core);
-  const sides = { now: { wall: [] as number[], cpu: [] as number[], bytes: 0 }, echarts: { wall: [] as number[], cpu: [] as number[], bytes: 0 } };
-  const draw = { now: () => renderCandleChart(input), echarts: () => echartsChartPng(input) };
-  for (let i = 0; i < 5; i++) for (const k of ['now', 'echarts'] as const) draw[k]();
+  const side = () => ({ wall: [] as number[], cpu: [] as number[], bytes: 0 });
+  const sides = { now: side(), resvg: side(), echarts: side() };
+  const draw = { now: () => renderCandleChart(input), resvg: () => renderCandleChart(input, 'resvg'), echarts: () => echartsChartPng(input) };
+  const names = { now: `Sextant now (${chartPainter()})`, resvg: 'same scene, SVG + resvg', echarts: 'ECharts SVG + RGBA PNG (before)' };
+  const keys = ['now', 'resvg', 'echarts'] as const;
+  for (let i = 0; i < 5; i++) for (const k of keys) draw[k]();
   for (let i = 0; i < 30; i++) {
-    for (const k of ['now', 'echarts'] as const) {
+    for (const k of keys) {
       const t0 = performance.now();
       const u0 = process.cpuUsage();
       sides[k].bytes = draw[k]().length;
@@ -86,9 +89,11 @@ async function inProcess(): Promise<void> {
   }
   process.stdout.write(`chart alone (800x500, same input, alternating, 30 rounds):\n`);
   for (const [k, v] of Object.entries(sides)) {
-    process.stdout.write(`  ${(k === 'now' ? 'Sextant now' : 'ECharts SVG + RGBA PNG (before)').padEnd(31)} wall p50 ${ms(pct(v.wall, 50))}  CPU p50 ${ms(pct(v.cpu, 50))}  ${(v.bytes / 1024).toFixed(1)} KiB\n`);
+    process.stdout.write(`  ${names[k as keyof typeof names].padEnd(31)} wall p50 ${ms(pct(v.wall, 50))}  CPU p50 ${ms(pct(v.cpu, 50))}  ${(v.bytes / 1024).toFixed(1)} KiB\n`);
   }
-  process.stdout.write(`  ratio now/before: wall ${(pct(sides.now.wall, 50) / pct(sides.echarts.wall, 50)).toFixed(2)}, CPU ${(pct(sides.now.cpu, 50) / pct(sides.echarts.cpu, 50)).toFixed(2)}, size ${(sides.now.bytes / sides.echarts.bytes).toFixed(2)}\n`);
+  for (const k of ['resvg', 'echarts'] as const) {
+    process.stdout.write(`  ratio now/${k}: wall ${(pct(sides.now.wall, 50) / pct(sides[k].wall, 50)).toFixed(2)}, CPU ${(pct(sides.now.cpu, 50) / pct(sides[k].cpu, 50)).toFixed(2)}, size ${(sides.now.bytes / sides[k].bytes).toFixed(2)}\n`);
+  }
 }
 
 /** Peer: a bare node:http server in its own process answering every request with the same bytes. */
@@ -132,4 +137,4 @@ async function cached(): Promise<void> {
 }
 
 if (!process.argv.includes('--cached-only')) await inProcess();
-await cached();
+if (!process.argv.includes('--uncached-only')) await cached();

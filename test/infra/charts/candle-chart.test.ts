@@ -1,8 +1,11 @@
 import { asPair } from '../../../src/core/types.js';
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { renderCandleChart, renderCandleChartSvg } from '../../../src/infra/charts/index.js';
-import { CHART_FONT_FILE } from '../../../src/infra/charts/fonts.js';
+import { chartPainter, renderCandleChart, renderCandleChartSvg } from '../../../src/infra/charts/index.js';
+import { paintScene } from '../../../src/infra/charts/skia.js';
+import type { Scene } from '../../../src/infra/charts/scene.js';
+import { sceneSvg } from '../../../src/infra/charts/svg.js';
+import { CHART_FONT_FAMILY, CHART_FONT_FILE } from '../../../src/infra/charts/fonts.js';
 import { replaySource } from '../../../src/app/sources.js';
 import { runIndicator } from '../../../src/core/indicators/registry.js';
 import { chartLayout, UP_COLOR, DOWN_COLOR } from '../../../src/infra/charts/svg.js';
@@ -50,13 +53,13 @@ describe('renderCandleChart', () => {
     expect(renderCandleChartSvg({ candles, title: persian })).toContain(persian);
   });
 
-  it('draws the content into the PNG: every candle body in its colour, the EMA line, the level, volume and text', () => {
+  it.each(['skia', 'resvg'] as const)('%s draws the content into the PNG: every candle body in its colour, the EMA line, the level, volume and text', (painter) => {
     const input = {
       candles, title: 'ETH/USDT · 1d', subtitle: 'Trend up · روند صعودی',
       overlays: [{ name: 'EMA9', values: ema9, color: '#1e88e5' }],
       levels: [{ price: 3000, label: 'S 3000', color: '#2e7d32' }],
     };
-    const png = renderCandleChart(input);
+    const png = renderCandleChart(input, painter);
     // A palette PNG is a fraction of the ~75-100 KB RGBA one; not blank either.
     expect(png.length).toBeGreaterThan(8_000);
     expect(png.length).toBeLessThan(40_000);
@@ -99,6 +102,37 @@ describe('renderCandleChart', () => {
     let ink = 0;
     for (let y = 0; y < 60; y++) for (let x = 0; x < 800; x++) if (img.rgba[(y * 800 + x) * 4]! < 128) ink++;
     expect(ink).toBeGreaterThan(300);
+  });
+
+
+  it('paints with Skia here (the fast painter; resvg is the fallback where its binary does not load)', () => {
+    expect(chartPainter()).toBe('skia');
+  });
+
+  it('Skia shapes Persian like resvg does: joined, right to left, from the shipped font', () => {
+    // The same words through both painters: the ink must mostly coincide. Unjoined letters,
+    // left-to-right order or boxes from a missing font would put it in other places.
+    const persian = 'تحلیل تکنیکال روند صعودی';
+    const scene: Scene = { width: 360, height: 60, background: '#fff', items: [{ kind: 'text', x: 10, y: 40, size: 28, color: '#000', text: persian, anchor: 'start' }] };
+    const skia = paintScene(scene).slice();
+    const resvg = new Resvg(sceneSvg(scene), { font: { loadSystemFonts: false, fontFiles: [CHART_FONT_FILE], defaultFontFamily: CHART_FONT_FAMILY }, background: '#fff' }).render().pixels;
+    let both = 0, either = 0;
+    for (let i = 0; i < skia.length; i += 4) {
+      const a = skia[i]! < 128, b = resvg[i]! < 128;
+      if (a && b) both++;
+      if (a || b) either++;
+    }
+    expect(either).toBeGreaterThan(1000);
+    expect(both / either).toBeGreaterThan(0.7);
+    // And not the same picture for other words (the measure can tell texts apart).
+    const other = paintScene({ ...scene, items: [{ ...scene.items[0]!, text: 'لاکینکت لیلحت یدوعص دنور' } as Scene['items'][number]] });
+    let both2 = 0, either2 = 0;
+    for (let i = 0; i < other.length; i += 4) {
+      const a = other[i]! < 128, b = resvg[i]! < 128;
+      if (a && b) both2++;
+      if (a || b) either2++;
+    }
+    expect(both2 / either2).toBeLessThan(0.5);
   });
 
   it('leaves gaps where an overlay is NaN (warm-up) instead of failing', () => {
