@@ -24,7 +24,44 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
 
   const { walk, rsi, atr } = structureWalk(c, cfg);
   for (let i = 0; i < n; i++) walk.step(i);
+  return describe(c, walk, rsi, atr, cfg, opts, at);
+}
 
+/**
+ * computeSignal(series, { ...opts, at }) for a rising `at` on one series, walking each bar
+ * once: the walk's state after bar i reads bars [0..i] only (the no-look-ahead rule), so
+ * the walk up to the previous `at` is continued, not redone. The result at `at` reads
+ * candles [0..at] only; an `at` below the previous one starts the walk over. For callers
+ * that ask about every closed candle of a series in turn (the pipeline's replay).
+ */
+export class PrefixSignals {
+  private readonly cfg: StructureConfig;
+  private walk: StructureWalk | null = null;
+  /** Next bar to step. */
+  private next = 0;
+
+  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
+    this.cfg = resolveStructureConfig(opts);
+  }
+
+  at(at: number): StructureResult {
+    const total = candleCount(this.series);
+    if (!Number.isInteger(at) || at < 0 || at >= total) throw new RangeError(`PrefixSignals: at must be an integer in [0, ${total - 1}], got ${at}`);
+    if (at < this.next - 1) {
+      this.walk = null;
+      this.next = 0;
+    }
+    const c = at === total - 1 ? this.series : sliceCandles(this.series, 0, at + 1);
+    const { rsi, atr, tol } = indicatorsOf(c, this.cfg);
+    if (this.walk) this.walk.extend(c, rsi, tol);
+    else this.walk = new StructureWalk(c, this.cfg, rsi, tol);
+    for (; this.next <= at; this.next++) this.walk.step(this.next);
+    return describe(c, this.walk, rsi, atr, this.cfg, this.opts, at);
+  }
+}
+
+/** The result at the last bar `at` of `c`, from the walk stepped through it. */
+function describe(c: Candles, walk: StructureWalk, rsi: Float64Array, atr: Float64Array, cfg: StructureConfig, opts: SignalOptions, at: number): StructureResult {
   const close = c.close[at]!;
   const near = walk.levels.nearest(close);
   const rsiAt = finiteOrNull(rsi[at]!);
@@ -105,10 +142,15 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
  * the reference the shortcuts are tested against.
  */
 export function structureWalk(c: Candles, cfg: StructureConfig, opts: { exhaustive?: boolean } = {}): { walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
+  const { rsi, atr, tol } = indicatorsOf(c, cfg);
+  const walk = new StructureWalk(c, cfg, rsi, tol, opts.exhaustive ?? false);
+  return { walk, rsi, atr };
+}
+
+function indicatorsOf(c: Candles, cfg: StructureConfig): { rsi: Float64Array; atr: Float64Array; tol: Float64Array } {
   const rsi = runIndicator('RSI', [c.close], { timePeriod: cfg.rsiPeriod }).outputs[0]!;
   const atr = runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: cfg.atrPeriod }).outputs[0]!;
-  const walk = new StructureWalk(c, cfg, rsi, volatilityUnit(c, atr), opts.exhaustive ?? false);
-  return { walk, rsi, atr };
+  return { rsi, atr, tol: volatilityUnit(c, atr) };
 }
 
 /**

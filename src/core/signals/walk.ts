@@ -1,4 +1,4 @@
-import type { Candles } from '../series.js';
+import { type Candles, candleCount } from '../series.js';
 import { findSwings } from '../structure/swings.js';
 import { LevelBook } from '../structure/levels.js';
 import { OrderBlockTracker } from '../structure/orderblocks.js';
@@ -55,17 +55,33 @@ export class StructureWalk {
   private planMemo: { leg: Leg; zones: unknown; blocks: number; block: OrderBlock | null; plan: TradePlan } | null = null;
 
   constructor(
-    private readonly c: Candles,
+    private c: Candles,
     private readonly cfg: StructureConfig,
-    private readonly rsi: Float64Array,
+    private rsi: Float64Array,
     /** ATR known at each bar (with a warm-up fallback), the volatility unit. */
-    private readonly tol: Float64Array,
+    private tol: Float64Array,
     /** Evaluate the plan at every bar and visit every level and block (the reference the shortcuts are tested against). */
     private readonly exhaustive = false,
   ) {
     this.pending = findSwings(c.time, c.high, c.low, cfg.strength);
     this.levels = new LevelBook(exhaustive);
     this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback, exhaustive);
+  }
+
+  /**
+   * Continues on a longer series whose first bars are the ones given so far (same values,
+   * and indicator arrays equal there, as RSI and ATR at a bar read only bars up to it): the
+   * state after step(i) reads bars [0..i] only, so the bars walked need no second pass.
+   */
+  extend(c: Candles, rsi: Float64Array, tol: Float64Array): void {
+    const walked = candleCount(this.c);
+    if (candleCount(c) < walked) throw new RangeError('StructureWalk.extend: the series got shorter');
+    this.c = c;
+    this.rsi = rsi;
+    this.tol = tol;
+    this.blocks.extend(c);
+    // Swings at bars j with j + strength < walked are known already; the rest are new.
+    for (const s of findSwings(c.time, c.high, c.low, this.cfg.strength, walked - this.cfg.strength)) this.pending.push(s);
   }
 
   /** Advances through bar i (bars must come in order 0, 1, 2, ...). */

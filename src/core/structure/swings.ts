@@ -12,11 +12,13 @@ import type { Swing } from '../signals/types.js';
  * sides are never swings: the left edge because the past is unknown, the right edge
  * because the swing is not confirmed yet.
  * Both a high and a low at the same bar (an outside bar) are reported.
+ * `from` skips the bars before it: a walk that already has the swings of a shorter prefix
+ * of the same series asks only for those at `from` = (that prefix's length - strength) on.
  */
-export function findSwings(time: Float64Array, high: Float64Array, low: Float64Array, strength: number): Swing[] {
+export function findSwings(time: Float64Array, high: Float64Array, low: Float64Array, strength: number, from = 0): Swing[] {
   const n = high.length;
   const out: Swing[] = [];
-  for (let j = strength; j + strength < n; j++) {
+  for (let j = Math.max(strength, from); j + strength < n; j++) {
     const h = high[j]!;
     const l = low[j]!;
     let isHigh = true;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Candles } from '../../core/series.js';
 import type { CandleResult, SeriesKey, SnapshotKind } from '../../infra/store/types.js';
-import { computeCandle, seriesId, type StepOptions } from './step.js';
+import { computeCandle, type PrefixWalks, seriesId, type StepOptions } from './step.js';
 import type { PoolReply, PoolRequest } from './compute-pool.js';
 
 /**
@@ -11,6 +11,7 @@ import type { PoolReply, PoolRequest } from './compute-pool.js';
  */
 const opts = workerData as StepOptions;
 const history = new Map<string, Candles>();
+const walks: PrefixWalks = new Map();
 const port = parentPort!;
 
 port.on('message', (m: PoolRequest) => {
@@ -20,13 +21,14 @@ port.on('message', (m: PoolRequest) => {
   }
   if (m.type === 'forget') {
     history.delete(seriesId(m.key));
+    walks.delete(seriesId(m.key));
     return;
   }
   let reply: PoolReply;
   try {
     const h = history.get(seriesId(m.key));
     if (!h) throw new Error(`no history loaded for ${seriesId(m.key)}`);
-    reply = { seq: m.seq, result: encoded(computeCandle(m.key, h, m.time, opts)) };
+    reply = { seq: m.seq, result: encoded(computeCandle(m.key, h, m.time, opts, walks)) };
   } catch (e) {
     reply = { seq: m.seq, error: (e as Error).message };
   }

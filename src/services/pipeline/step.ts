@@ -1,4 +1,5 @@
 import { lookbackStart, STRUCTURE_LOOKBACK, structureAt } from '../../core/signals/lookback.js';
+import { PrefixSignals } from '../../core/signals/compute.js';
 import type { SignalOptions } from '../../core/signals/types.js';
 import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
 import { timeframeMs } from '../../core/timeframes.js';
@@ -30,6 +31,7 @@ export class SignalStep implements Detector {
   readonly name = 'signal-step';
   readonly wants = ['candle'] as const;
   private readonly history = new Map<string, Candles>();
+  private readonly walks: PrefixWalks = new Map();
 
   constructor(private readonly opts: StepOptions) {}
 
@@ -40,6 +42,7 @@ export class SignalStep implements Detector {
 
   forget(key: SeriesKey): void {
     this.history.delete(seriesId(key));
+    this.walks.delete(seriesId(key));
   }
 
   onEvent(ev: MarketEvent, ctx: KernelContext): void {
@@ -49,7 +52,7 @@ export class SignalStep implements Detector {
     if (!candles) throw new Error(`no history loaded for ${seriesId(key)}`);
     const now = ctx.clock.now();
     assertClosed(ev, now);
-    ctx.emit({ topic: RESULT_TOPIC, at: now, payload: computeCandle(key, candles, ev.candle.time, this.opts) });
+    ctx.emit({ topic: RESULT_TOPIC, at: now, payload: computeCandle(key, candles, ev.candle.time, this.opts, this.walks) });
   }
 }
 
@@ -70,13 +73,36 @@ export function historyNeeded(window: number): number {
 }
 
 /**
+ * Walks kept between candles, by series id: while a series' lookback window still starts
+ * at its first stored candle, each window is the previous one plus new candles, and the
+ * walk over it is continued rather than redone (PrefixSignals; same results).
+ */
+export type PrefixWalks = Map<string, PrefixSignals>;
+
+/**
  * The result of the candle that opened at `time`, from the lookback window ending with it
  * (never later candles). Indexes in the result count from the window's first candle.
+ * With `walks`, a window that starts at the history's first candle continues the walk of
+ * the previous one on the same history object.
  */
-export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions): CandleResult {
+export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): CandleResult {
   const end = lowerBound(history.time, time + 1);
-  const candles = sliceCandles(history, lookbackStart(end - 1), end);
+  const start = lookbackStart(end - 1);
+  const candles = sliceCandles(history, start, end);
   const n = candleCount(candles);
   if (n === 0 || candles.time[n - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
-  return toCandleResult(key, structureAt(candles, { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe }));
+  const structure = { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe };
+  if (!walks) return toCandleResult(key, structureAt(candles, structure));
+  const id = seriesId(key);
+  if (start > 0) {
+    // The window slides from here on: every candle starts a walk of its own.
+    walks.delete(id);
+    return toCandleResult(key, structureAt(candles, structure));
+  }
+  let w = walks.get(id);
+  if (!w || w.series !== history) {
+    w = new PrefixSignals(history, structure);
+    walks.set(id, w);
+  }
+  return toCandleResult(key, w.at(end - 1));
 }

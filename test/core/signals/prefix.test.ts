@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSignal } from '../../../src/core/signals/compute.js';
+import { computeSignal, PrefixSignals } from '../../../src/core/signals/compute.js';
 import { concatCandles, sliceCandles } from '../../../src/core/series.js';
 import { HAS_SHARED_1H, PAIRS, daily, shared1h, spread } from '../structure/data.js';
 
@@ -16,6 +16,24 @@ describe('prefix invariance of every output', () => {
       }
     }
     expect(compared).toBeGreaterThan(HAS_SHARED_1H ? 150 : 90); // 3 bundled series x ~31 probes, + 2 shared ones
+  });
+
+  it('PrefixSignals, which continues one walk as `at` rises, gives computeSignal\'s result at every bar asked', () => {
+    const opts = { symbol: 'X/USDT', timeframe: '1d', minSample: 3 };
+    let compared = 0;
+    for (const pair of PAIRS.slice(0, 3)) {
+      const c = sliceCandles(daily(pair), 0, 620);
+      const p = new PrefixSignals(c, opts);
+      // Every bar, then every other bar and every third (a compute thread of a pool of two or
+      // three sees every other or third candle), then back to an earlier bar (a new walk).
+      const asked = [...Array.from({ length: 200 }, (_, i) => i), ...Array.from({ length: 150 }, (_, k) => 200 + 2 * k), ...Array.from({ length: 90 }, (_, k) => 350 + 3 * k), 40, 41, 619];
+      for (const at of asked) {
+        expect(p.at(at)).toEqual(computeSignal(c, { ...opts, at }));
+        compared++;
+      }
+      expect(() => p.at(620)).toThrow(RangeError);
+    }
+    expect(compared).toBe(3 * 443);
   });
 
   it('validates `at`', () => {
