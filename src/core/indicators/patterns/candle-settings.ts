@@ -5,7 +5,7 @@
  * candles" for some setting. TA-Lib keeps that average as a running total over the setting's
  * averaging period, started at the function's first output bar and updated after each output
  * by adding the newest range and removing the trailing one. To agree with TA-Lib bit for bit the
- * totals here are built and updated in the same order (`RunningAvg`).
+ * kernels build and update their totals in the same order (see "running totals" below).
  */
 import type { IndicatorDef, ParamSpec, Params } from '../types.js';
 
@@ -43,203 +43,93 @@ export const CandleSettings = {
   ShadowShort, ShadowVeryShort, Near, Far, Equal,
 } as const;
 
-/** The four price series of a candle sequence. */
-export interface Candles {
-  readonly o: Float64Array;
-  readonly h: Float64Array;
-  readonly l: Float64Array;
-  readonly c: Float64Array;
-}
+/*
+ * The candle measures, as functions of the price arrays and a bar index. They take the arrays
+ * themselves (not an object holding them) and are a few operations each, so V8 inlines every call
+ * in a kernel's loop and each array is checked once per bar. The formulas and their order are
+ * TA-Lib's macros (TA_REALBODY, TA_UPPERSHADOW, ...), which keeps the outputs bit-identical.
+ */
 
-export function realBody(d: Candles, i: number): number {
-  return Math.abs(d.c[i]! - d.o[i]!);
+/** TA_REALBODY: |close - open|. */
+export function realBody(o: Float64Array, c: Float64Array, i: number): number {
+  return Math.abs(c[i]! - o[i]!);
 }
-export function upperShadow(d: Candles, i: number): number {
-  return d.h[i]! - (d.c[i]! >= d.o[i]! ? d.c[i]! : d.o[i]!);
+/** TA_UPPERSHADOW: high - max(close, open). */
+export function upperShadow(o: Float64Array, h: Float64Array, c: Float64Array, i: number): number {
+  const ci = c[i]!, oi = o[i]!;
+  return h[i]! - (ci >= oi ? ci : oi);
 }
-export function lowerShadow(d: Candles, i: number): number {
-  return (d.c[i]! >= d.o[i]! ? d.o[i]! : d.c[i]!) - d.l[i]!;
+/** TA_LOWERSHADOW: min(close, open) - low. */
+export function lowerShadow(o: Float64Array, l: Float64Array, c: Float64Array, i: number): number {
+  const ci = c[i]!, oi = o[i]!;
+  return (ci >= oi ? oi : ci) - l[i]!;
 }
-export function highLowRange(d: Candles, i: number): number {
-  return d.h[i]! - d.l[i]!;
+/** TA_HIGHLOWRANGE: high - low. */
+export function highLowRange(h: Float64Array, l: Float64Array, i: number): number {
+  return h[i]! - l[i]!;
 }
-/** 1 for white (close >= open), -1 for black. */
-export function color(d: Candles, i: number): number {
-  return d.c[i]! >= d.o[i]! ? 1 : -1;
+/** The Shadows range type: upper shadow + lower shadow (TA_CANDLERANGE). */
+export function shadowRange(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, i: number): number {
+  const ci = c[i]!, oi = o[i]!;
+  return (h[i]! - (ci >= oi ? ci : oi)) + ((ci >= oi ? oi : ci) - l[i]!);
 }
-export function bodyTop(d: Candles, i: number): number {
-  return Math.max(d.o[i]!, d.c[i]!);
+/** TA_CANDLECOLOR: 1 for white (close >= open), -1 for black. */
+export function color(o: Float64Array, c: Float64Array, i: number): number {
+  return c[i]! >= o[i]! ? 1 : -1;
 }
-export function bodyBottom(d: Candles, i: number): number {
-  return Math.min(d.o[i]!, d.c[i]!);
+export function bodyTop(o: Float64Array, c: Float64Array, i: number): number {
+  return Math.max(o[i]!, c[i]!);
+}
+export function bodyBottom(o: Float64Array, c: Float64Array, i: number): number {
+  return Math.min(o[i]!, c[i]!);
 }
 /** Real body of `i2` entirely above the real body of `i1`. */
-export function realBodyGapUp(d: Candles, i2: number, i1: number): boolean {
-  return bodyBottom(d, i2) > bodyTop(d, i1);
+export function realBodyGapUp(o: Float64Array, c: Float64Array, i2: number, i1: number): boolean {
+  return Math.min(o[i2]!, c[i2]!) > Math.max(o[i1]!, c[i1]!);
 }
 /** Real body of `i2` entirely below the real body of `i1`. */
-export function realBodyGapDown(d: Candles, i2: number, i1: number): boolean {
-  return bodyTop(d, i2) < bodyBottom(d, i1);
+export function realBodyGapDown(o: Float64Array, c: Float64Array, i2: number, i1: number): boolean {
+  return Math.max(o[i2]!, c[i2]!) < Math.min(o[i1]!, c[i1]!);
 }
 /** Candle `i2`'s low above candle `i1`'s high. */
-export function candleGapUp(d: Candles, i2: number, i1: number): boolean {
-  return d.l[i2]! > d.h[i1]!;
+export function candleGapUp(h: Float64Array, l: Float64Array, i2: number, i1: number): boolean {
+  return l[i2]! > h[i1]!;
 }
 /** Candle `i2`'s high below candle `i1`'s low. */
-export function candleGapDown(d: Candles, i2: number, i1: number): boolean {
-  return d.h[i2]! < d.l[i1]!;
+export function candleGapDown(h: Float64Array, l: Float64Array, i2: number, i1: number): boolean {
+  return h[i2]! < l[i1]!;
 }
 
-/** The range a setting measures on candle i. */
-export function candleRange(s: CandleSetting, d: Candles, i: number): number {
-  switch (s.rangeType) {
-    case RangeType.RealBody: return realBody(d, i);
-    case RangeType.HighLow: return highLowRange(d, i);
-    default: return upperShadow(d, i) + lowerShadow(d, i);
-  }
-}
-
-/** TA_CANDLEAVERAGE: factor × (total / period, or candle idx's own range for period 0), halved for Shadows. */
-export function candleAverage(s: CandleSetting, total: number, d: Candles, idx: number): number {
-  return s.factor * (s.avgPeriod !== 0 ? total / s.avgPeriod : candleRange(s, d, idx)) / (s.rangeType === RangeType.Shadows ? 2.0 : 1.0);
-}
-
-/** Per-candle range of each range type, computed once per compute() on first use. */
-/**
- * TA_CANDLEAVERAGE's running total, kept in rolling form as TA-Lib's own code does: each step adds
- * the range of the candle entering the window and subtracts the one leaving it, computed from the
- * candle (no full-length range series). The range formulas and the order of operations are
- * TA-Lib's, so the totals are the same bits. One class per RangeType, each with its own copy of
- * the methods, so every call site in a pattern kernel is monomorphic and inlines to a few loads.
+/*
+ * TA_CANDLEAVERAGE's running totals. TA-Lib keeps, per setting and per candle offset k of the
+ * pattern, a total of the setting's range over the `avgPeriod` candles before candle i-k: started
+ * at the first output bar by summing [start-k-period, start-k) in order, then moved after each
+ * bar by `total += range(i-k) - range(i-k-period)` (entering minus leaving first, then added).
+ * The kernels keep each total as a plain local number and write that update inline: no object or
+ * closure per setting, so the loop state lives in registers (an object per setting cost 3-7x
+ * TA-Lib C's time). The average itself is `factor * (total / period)` (halved for the Shadows
+ * type) or, for the period-0 settings (ShadowLong, ShadowVeryLong), `factor * realBody(idx)`.
+ * Which range each setting uses is fixed by the table above; the kernels read period and factor
+ * from it.
  */
-export interface RunningAvg {
-  total: number;
-  /** The candle's range for this setting's RangeType. */
-  range(i: number): number;
-  /** TA_CANDLEAVERAGE for candle `idx` (the candle the total stands for). */
-  at(idx: number): number;
-  advance(i: number): void;
+
+/** Σ realBody over [from, to), in index order: the start of a RealBody total. */
+export function sumRealBody(o: Float64Array, c: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let j = from; j < to; j++) t += realBody(o, c, j);
+  return t;
 }
-
-class BodyAvg implements RunningAvg {
-  total = 0;
-  private trail: number;
-  private readonly o: Float64Array;
-  private readonly h: Float64Array;
-  private readonly l: Float64Array;
-  private readonly c: Float64Array;
-  private readonly period: number;
-  private readonly factor: number;
-  private readonly k: number;
-
-  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
-    this.o = d.o;
-    this.h = d.h;
-    this.l = d.l;
-    this.c = d.c;
-    this.period = s.avgPeriod;
-    this.factor = s.factor;
-    this.k = k;
-    this.trail = start - k - s.avgPeriod;
-    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
-  }
-
-  range(i: number): number {
-    return Math.abs(this.c[i]! - this.o[i]!);
-  }
-
-  at(idx: number): number {
-    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx));
-  }
-
-  advance(i: number): void {
-    // (entering - leaving) first, then added to the total: TA-Lib's order.
-    this.total += this.range(i - this.k) - this.range(this.trail);
-    this.trail++;
-  }
+/** Σ highLowRange over [from, to), in index order. */
+export function sumHighLow(h: Float64Array, l: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let j = from; j < to; j++) t += highLowRange(h, l, j);
+  return t;
 }
-
-class HighLowAvg implements RunningAvg {
-  total = 0;
-  private trail: number;
-  private readonly o: Float64Array;
-  private readonly h: Float64Array;
-  private readonly l: Float64Array;
-  private readonly c: Float64Array;
-  private readonly period: number;
-  private readonly factor: number;
-  private readonly k: number;
-
-  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
-    this.o = d.o;
-    this.h = d.h;
-    this.l = d.l;
-    this.c = d.c;
-    this.period = s.avgPeriod;
-    this.factor = s.factor;
-    this.k = k;
-    this.trail = start - k - s.avgPeriod;
-    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
-  }
-
-  range(i: number): number {
-    return this.h[i]! - this.l[i]!;
-  }
-
-  at(idx: number): number {
-    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx));
-  }
-
-  advance(i: number): void {
-    // (entering - leaving) first, then added to the total: TA-Lib's order.
-    this.total += this.range(i - this.k) - this.range(this.trail);
-    this.trail++;
-  }
-}
-
-class ShadowAvg implements RunningAvg {
-  total = 0;
-  private trail: number;
-  private readonly o: Float64Array;
-  private readonly h: Float64Array;
-  private readonly l: Float64Array;
-  private readonly c: Float64Array;
-  private readonly period: number;
-  private readonly factor: number;
-  private readonly k: number;
-
-  constructor(s: CandleSetting, d: Candles, start: number, k: number) {
-    this.o = d.o;
-    this.h = d.h;
-    this.l = d.l;
-    this.c = d.c;
-    this.period = s.avgPeriod;
-    this.factor = s.factor;
-    this.k = k;
-    this.trail = start - k - s.avgPeriod;
-    for (let j = this.trail; j < start - k; j++) this.total += this.range(j);
-  }
-
-  range(i: number): number {
-    return (this.h[i]! - (this.c[i]! >= this.o[i]! ? this.c[i]! : this.o[i]!)) + ((this.c[i]! >= this.o[i]! ? this.o[i]! : this.c[i]!) - this.l[i]!);
-  }
-
-  at(idx: number): number {
-    return this.factor * (this.period !== 0 ? this.total / this.period : this.range(idx)) / 2.0;
-  }
-
-  advance(i: number): void {
-    // (entering - leaving) first, then added to the total: TA-Lib's order.
-    this.total += this.range(i - this.k) - this.range(this.trail);
-    this.trail++;
-  }
-}
-
-/** The running average of setting `s` for a kernel starting at `start` (k: candles back). */
-export function runningAvg(s: CandleSetting, d: Candles, start: number, k = 0): RunningAvg {
-  if (s.rangeType === RangeType.RealBody) return new BodyAvg(s, d, start, k);
-  if (s.rangeType === RangeType.HighLow) return new HighLowAvg(s, d, start, k);
-  return new ShadowAvg(s, d, start, k);
+/** Σ shadowRange over [from, to), in index order. */
+export function sumShadows(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let j = from; j < to; j++) t += shadowRange(o, h, l, c, j);
+  return t;
 }
 
 export function maxPeriod(...settings: CandleSetting[]): number {
@@ -248,8 +138,13 @@ export function maxPeriod(...settings: CandleSetting[]): number {
   return m;
 }
 
-/** Fills out[start..] for candles d; start is the lookback (first output bar). */
-export type PatternKernel = (d: Candles, out: Float64Array, start: number, params: Params) => void;
+/**
+ * Fills out[start..n) from the price arrays; start is the lookback (first output bar, < n).
+ * `pen` is the penetration parameter of the patterns that take one (else 0).
+ */
+export type PatternKernel = (
+  o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number, pen: number,
+) => void;
 
 export const PATTERN_GROUP = 'Pattern Recognition';
 
@@ -273,7 +168,7 @@ export function patternDef(
     const [o, h, l, c] = inputs as [Float64Array, Float64Array, Float64Array, Float64Array];
     const n = o.length;
     out.fill(NaN, 0, Math.min(lookback, n));
-    if (n > lookback) kernel({ o, h, l, c }, out, lookback, params);
+    if (n > lookback) kernel(o, h, l, c, out, lookback, params['penetration'] ?? 0);
   };
   return {
     name,

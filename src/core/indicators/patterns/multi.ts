@@ -1,139 +1,152 @@
-/** Four- and five-candle patterns, and the hikkake family (patterns with later confirmation). */
+/**
+ * Four- and five-candle patterns, and the hikkake family (patterns with later confirmation).
+ * Kernel layout as in single.ts (see candle-settings.ts).
+ */
 import type { IndicatorDef } from '../types.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
-  runningAvg, bodyBottom, bodyTop, color, lowerShadow, maxPeriod, patternDef, penetrationParam, realBody,
-  realBodyGapDown, realBodyGapUp, upperShadow, type Candles,
+  bodyBottom, bodyTop, color, highLowRange, lowerShadow, maxPeriod, patternDef, penetrationParam, realBody,
+  realBodyGapDown, realBodyGapUp, sumHighLow, sumRealBody, upperShadow,
 } from './candle-settings.js';
 
 const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three candles extending the move, then a reversal candle closing inside the gap', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 4,
-  (d, out, start) => {
-    const { o, h, l, c } = d;
+  (o, h, l, c, out, start) => {
     const n = o.length;
-    const bl = runningAvg(BodyLong, d, start, 4);
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tB = sumRealBody(o, c, start - 4 - pB, start - 4);
     for (let i = start; i < n; i++) {
-      const c4 = color(d, i - 4);
-      out[i] = realBody(d, i - 4) > bl.at(i - 4) &&
-        c4 === color(d, i - 3) && color(d, i - 3) === color(d, i - 1) && color(d, i - 1) === -color(d, i) &&
-        ((c4 === -1 && realBodyGapDown(d, i - 3, i - 4) &&
+      const aB = fB * (tB / pB);
+      tB += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
+      const c4 = color(o, c, i - 4);
+      out[i] = realBody(o, c, i - 4) > aB &&
+        c4 === color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
+        ((c4 === -1 && realBodyGapDown(o, c, i - 3, i - 4) &&
           h[i - 2]! < h[i - 3]! && l[i - 2]! < l[i - 3]! && h[i - 1]! < h[i - 2]! && l[i - 1]! < l[i - 2]! &&
           c[i]! > o[i - 3]! && c[i]! < c[i - 4]!) ||
-          (c4 === 1 && realBodyGapUp(d, i - 3, i - 4) &&
+          (c4 === 1 && realBodyGapUp(o, c, i - 3, i - 4) &&
             h[i - 2]! > h[i - 3]! && l[i - 2]! > l[i - 3]! && h[i - 1]! > h[i - 2]! && l[i - 1]! > l[i - 2]! &&
-            c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? color(d, i) * 100 : 0;
-      bl.advance(i);
+            c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? color(o, c, i) * 100 : 0;
     }
   });
 
 const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Swallow: two black marubozu, a black candle gapping down with an upper shadow into the prior body, a black candle engulfing it', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 3,
-  (d, out, start) => {
-    const { h, l, c } = d;
-    const n = c.length;
-    const vs3 = runningAvg(ShadowVeryShort, d, start, 3);
-    const vs2 = runningAvg(ShadowVeryShort, d, start, 2);
-    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tV3 = sumHighLow(h, l, start - 3 - pV, start - 3);
+    let tV2 = sumHighLow(h, l, start - 2 - pV, start - 2);
+    let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 3) === -1 && color(d, i - 2) === -1 && color(d, i - 1) === -1 && color(d, i) === -1 &&
-        lowerShadow(d, i - 3) < vs3.at(i - 3) && upperShadow(d, i - 3) < vs3.at(i - 3) &&
-        lowerShadow(d, i - 2) < vs2.at(i - 2) && upperShadow(d, i - 2) < vs2.at(i - 2) &&
-        realBodyGapDown(d, i - 1, i - 2) &&
-        upperShadow(d, i - 1) > vs1.at(i - 1) &&
+      const aV3 = fV * (tV3 / pV);
+      const aV2 = fV * (tV2 / pV);
+      const aV1 = fV * (tV1 / pV);
+      tV3 += highLowRange(h, l, i - 3) - highLowRange(h, l, i - 3 - pV);
+      tV2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pV);
+      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
+      out[i] = color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+        lowerShadow(o, l, c, i - 3) < aV3 && upperShadow(o, h, c, i - 3) < aV3 &&
+        lowerShadow(o, l, c, i - 2) < aV2 && upperShadow(o, h, c, i - 2) < aV2 &&
+        realBodyGapDown(o, c, i - 1, i - 2) &&
+        upperShadow(o, h, c, i - 1) > aV1 &&
         h[i - 1]! > c[i - 2]! &&
         h[i]! > h[i - 1]! && l[i]! < l[i - 1]! ? 100 : 0;
-      vs3.advance(i);
-      vs2.advance(i);
-      vs1.advance(i);
     }
   });
 
 const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling black candles, a black candle with an upper shadow, then a white candle gapping up above it', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 4,
-  (d, out, start) => {
-    const { o, h, c } = d;
+  (o, h, l, c, out, start) => {
     const n = o.length;
-    const vs = runningAvg(ShadowVeryShort, d, start, 1);
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tV = sumHighLow(h, l, start - 1 - pV, start - 1);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 4) === -1 && color(d, i - 3) === -1 && color(d, i - 2) === -1 &&
+      const aV = fV * (tV / pV);
+      tV += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
+      out[i] = color(o, c, i - 4) === -1 && color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 &&
         o[i - 4]! > o[i - 3]! && o[i - 3]! > o[i - 2]! &&
         c[i - 4]! > c[i - 3]! && c[i - 3]! > c[i - 2]! &&
-        color(d, i - 1) === -1 && upperShadow(d, i - 1) > vs.at(i - 1) &&
-        color(d, i) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
-      vs.advance(i);
+        color(o, c, i - 1) === -1 && upperShadow(o, h, c, i - 1) > aV &&
+        color(o, c, i) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
     }
   });
 
 const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three small reaction candles holding above its body, then a white candle to new highs', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 4,
-  (d, out, start, p) => {
-    const { o, h, c } = d;
+  (o, h, l, c, out, start, pen) => {
     const n = o.length;
-    const pen = p.penetration!;
-    const bl4 = runningAvg(BodyLong, d, start, 4);
-    const bs3 = runningAvg(BodyShort, d, start, 3);
-    const bs2 = runningAvg(BodyShort, d, start, 2);
-    const bs1 = runningAvg(BodyShort, d, start, 1);
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    let tB4 = sumRealBody(o, c, start - 4 - pB, start - 4);
+    let tS3 = sumRealBody(o, c, start - 3 - pS, start - 3);
+    let tS2 = sumRealBody(o, c, start - 2 - pS, start - 2);
+    let tS1 = sumRealBody(o, c, start - 1 - pS, start - 1);
     for (let i = start; i < n; i++) {
-      const floor = c[i - 4]! - realBody(d, i - 4) * pen;
-      out[i] = color(d, i - 4) === 1 && color(d, i - 3) === -1 && color(d, i) === 1 &&
-        realBodyGapUp(d, i - 3, i - 4) &&
-        bodyBottom(d, i - 2) < c[i - 4]! && bodyBottom(d, i - 1) < c[i - 4]! &&
-        bodyBottom(d, i - 2) > floor && bodyBottom(d, i - 1) > floor &&
-        bodyTop(d, i - 2) < o[i - 3]! && bodyTop(d, i - 1) < bodyTop(d, i - 2) &&
+      const aB4 = fB * (tB4 / pB);
+      const aS3 = fS * (tS3 / pS);
+      const aS2 = fS * (tS2 / pS);
+      const aS1 = fS * (tS1 / pS);
+      tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
+      tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
+      tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
+      tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
+      const floor = c[i - 4]! - realBody(o, c, i - 4) * pen;
+      out[i] = color(o, c, i - 4) === 1 && color(o, c, i - 3) === -1 && color(o, c, i) === 1 &&
+        realBodyGapUp(o, c, i - 3, i - 4) &&
+        bodyBottom(o, c, i - 2) < c[i - 4]! && bodyBottom(o, c, i - 1) < c[i - 4]! &&
+        bodyBottom(o, c, i - 2) > floor && bodyBottom(o, c, i - 1) > floor &&
+        bodyTop(o, c, i - 2) < o[i - 3]! && bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
         o[i]! > c[i - 1]! && c[i]! > Math.max(h[i - 3]!, h[i - 2]!, h[i - 1]!) &&
-        realBody(d, i - 4) > bl4.at(i - 4) &&
-        realBody(d, i - 3) < bs3.at(i - 3) && realBody(d, i - 2) < bs2.at(i - 2) && realBody(d, i - 1) < bs1.at(i - 1) ? 100 : 0;
-      bl4.advance(i);
-      bs3.advance(i);
-      bs2.advance(i);
-      bs1.advance(i);
+        realBody(o, c, i - 4) > aB4 &&
+        realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 ? 100 : 0;
     }
   }, [penetrationParam(0.5)]);
 
 const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three Methods: long candle, three small counter-trend candles within its range, long candle resuming the trend', '+100 rising, -100 falling; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 4,
-  (d, out, start) => {
-    const { o, h, l, c } = d;
+  (o, h, l, c, out, start) => {
     const n = o.length;
-    const bl4 = runningAvg(BodyLong, d, start, 4);
-    const bs3 = runningAvg(BodyShort, d, start, 3);
-    const bs2 = runningAvg(BodyShort, d, start, 2);
-    const bs1 = runningAvg(BodyShort, d, start, 1);
-    const bl0 = runningAvg(BodyLong, d, start);
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    let tB4 = sumRealBody(o, c, start - 4 - pB, start - 4);
+    let tS3 = sumRealBody(o, c, start - 3 - pS, start - 3);
+    let tS2 = sumRealBody(o, c, start - 2 - pS, start - 2);
+    let tS1 = sumRealBody(o, c, start - 1 - pS, start - 1);
+    let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      const c4 = color(d, i - 4);
-      out[i] = realBody(d, i - 4) > bl4.at(i - 4) &&
-        realBody(d, i - 3) < bs3.at(i - 3) && realBody(d, i - 2) < bs2.at(i - 2) && realBody(d, i - 1) < bs1.at(i - 1) &&
-        realBody(d, i) > bl0.at(i) &&
-        c4 === -color(d, i - 3) && color(d, i - 3) === color(d, i - 2) && color(d, i - 2) === color(d, i - 1) &&
-        color(d, i - 1) === -color(d, i) &&
-        bodyBottom(d, i - 3) < h[i - 4]! && bodyTop(d, i - 3) > l[i - 4]! &&
-        bodyBottom(d, i - 2) < h[i - 4]! && bodyTop(d, i - 2) > l[i - 4]! &&
-        bodyBottom(d, i - 1) < h[i - 4]! && bodyTop(d, i - 1) > l[i - 4]! &&
+      const aB4 = fB * (tB4 / pB);
+      const aS3 = fS * (tS3 / pS);
+      const aS2 = fS * (tS2 / pS);
+      const aS1 = fS * (tS1 / pS);
+      const aB0 = fB * (tB0 / pB);
+      tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
+      tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
+      tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
+      tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
+      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      const c4 = color(o, c, i - 4);
+      out[i] = realBody(o, c, i - 4) > aB4 &&
+        realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 &&
+        realBody(o, c, i) > aB0 &&
+        c4 === -color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === color(o, c, i - 1) &&
+        color(o, c, i - 1) === -color(o, c, i) &&
+        bodyBottom(o, c, i - 3) < h[i - 4]! && bodyTop(o, c, i - 3) > l[i - 4]! &&
+        bodyBottom(o, c, i - 2) < h[i - 4]! && bodyTop(o, c, i - 2) > l[i - 4]! &&
+        bodyBottom(o, c, i - 1) < h[i - 4]! && bodyTop(o, c, i - 1) > l[i - 4]! &&
         c[i - 2]! * c4 < c[i - 3]! * c4 && c[i - 1]! * c4 < c[i - 2]! * c4 &&
         o[i]! * c4 > c[i - 1]! * c4 && c[i]! * c4 > c[i - 4]! * c4 ? 100 * c4 : 0;
-      bl4.advance(i);
-      bs3.advance(i);
-      bs2.advance(i);
-      bs1.advance(i);
-      bl0.advance(i);
     }
   });
 
-/** Inside bar (bar i-1 inside i-2) followed by a breakout bar i: +1 bullish (breaks lower), -1 bearish, 0 none. */
-function hikkakeSetup(d: Candles, i: number): number {
-  const { h, l } = d;
-  if (!(h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]!)) return 0;
-  if (h[i]! < h[i - 1]! && l[i]! < l[i - 1]!) return 1;
-  if (h[i]! > h[i - 1]! && l[i]! > l[i - 1]!) return -1;
-  return 0;
-}
-
 const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a false breakout', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', 5,
-  (d, out, start) => {
-    const { h, l, c } = d;
+  (o, h, l, c, out, start) => {
     const n = c.length;
     let patternIdx = 0;
     let patternResult = 0;
     // TA-Lib primes the state on the 3 bars before the first output.
     for (let i = start - 3; i <= n - 1; i++) {
-      const setup = hikkakeSetup(d, i);
+      // Inside bar (bar i-1 inside i-2) followed by a breakout bar i: +1 bullish (breaks lower), -1 bearish.
+      let setup = 0;
+      if (h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]!) {
+        if (h[i]! < h[i - 1]! && l[i]! < l[i - 1]!) setup = 1;
+        else if (h[i]! > h[i - 1]! && l[i]! > l[i - 1]!) setup = -1;
+      }
       let value = 0;
       if (setup !== 0) {
         patternResult = 100 * setup;
@@ -149,19 +162,22 @@ const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a fals
   });
 
 const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose first inside bar closes near its extreme', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', Math.max(1, Near.avgPeriod) + 5,
-  (d, out, start) => {
-    const { h, l, c } = d;
+  (o, h, l, c, out, start) => {
     const n = c.length;
     let patternIdx = 0;
     let patternResult = 0;
-    // TA-Lib primes the state (and the Near average) on the 3 bars before the first output.
-    const near = runningAvg(Near, d, start - 3, 2);
-    for (let i = start - 3; i <= n - 1; i++) {
+    // TA-Lib primes the state (and the Near average, two candles back) on the 3 bars before the first output.
+    const pN = Near.avgPeriod, fN = Near.factor;
+    const first = start - 3;
+    let tN = sumHighLow(h, l, first - 2 - pN, first - 2);
+    for (let i = first; i <= n - 1; i++) {
+      const aN = fN * (tN / pN);
+      tN += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
       let value = 0;
       if (h[i - 2]! < h[i - 3]! && l[i - 2]! > l[i - 3]! &&
         h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]! &&
-        ((h[i]! < h[i - 1]! && l[i]! < l[i - 1]! && c[i - 2]! <= l[i - 2]! + near.at(i - 2)) ||
-          (h[i]! > h[i - 1]! && l[i]! > l[i - 1]! && c[i - 2]! >= h[i - 2]! - near.at(i - 2)))) {
+        ((h[i]! < h[i - 1]! && l[i]! < l[i - 1]! && c[i - 2]! <= l[i - 2]! + aN) ||
+          (h[i]! > h[i - 1]! && l[i]! > l[i - 1]! && c[i - 2]! >= h[i - 2]! - aN))) {
         patternResult = 100 * (h[i]! < h[i - 1]! ? 1 : -1);
         patternIdx = i;
         value = patternResult;
@@ -171,7 +187,6 @@ const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose 
         patternIdx = 0;
       }
       if (i >= start) out[i] = value;
-      near.advance(i);
     }
   });
 

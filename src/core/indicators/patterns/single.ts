@@ -1,242 +1,250 @@
-/** One-candle patterns (and the hammer family, which also looks at the prior candle). */
+/**
+ * One-candle patterns (and the hammer family, which also looks at the prior candle).
+ * Kernel layout (see candle-settings.ts): per setting a period `p*`, a factor `f*` and a running
+ * total `t*` as locals; per bar the averages are read, the totals moved, then the pattern tested.
+ */
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Near, ShadowLong, ShadowShort, ShadowVeryLong, ShadowVeryShort,
-  runningAvg, color, highLowRange, lowerShadow, maxPeriod, patternDef, realBody, realBodyGapDown,
-  realBodyGapUp, upperShadow,
+  color, highLowRange, lowerShadow, maxPeriod, patternDef, realBody, realBodyGapDown, realBodyGapUp,
+  shadowRange, sumHighLow, sumRealBody, sumShadows, upperShadow,
 } from './candle-settings.js';
 
-const DOJI_LB = maxPeriod(BodyDoji);
-const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', DOJI_LB,
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
+const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', maxPeriod(BodyDoji),
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) <= doj.at(i) ? 100 : 0;
-      doj.advance(i);
+      const aD = fD * (tD / pD);
+      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
+      out[i] = +(realBody(o, c, i) <= aD) * 100;
     }
   });
+
+/** Doji with one shadow very short and the other longer than `long` (dragonfly, gravestone, takuri). */
+function dojiShadowKernel(longLower: boolean, veryLong: boolean) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    const fL = ShadowVeryLong.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
+    let tV = sumHighLow(h, l, start - pV, start);
+    for (let i = start; i < n; i++) {
+      const aD = fD * (tD / pD);
+      const aV = fV * (tV / pV);
+      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
+      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      const up = upperShadow(o, h, c, i);
+      const lo = lowerShadow(o, l, c, i);
+      // takuri: the long shadow is measured against ShadowVeryLong (period 0: the candle's own body)
+      const aLong = veryLong ? fL * realBody(o, c, i) : aV;
+      out[i] = realBody(o, c, i) <= aD && (longLower ? up < aV && lo > aLong : lo < aV && up > aLong) ? 100 : 0;
+    }
+  };
+}
 
 const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a long lower shadow and no upper shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) <= doj.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) > vs.at(i) ? 100 : 0;
-      doj.advance(i);
-      vs.advance(i);
-    }
-  });
+  dojiShadowKernel(true, false));
 
 const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) <= doj.at(i) && lowerShadow(d, i) < vs.at(i) && upperShadow(d, i) > vs.at(i) ? 100 : 0;
-      doj.advance(i);
-      vs.advance(i);
-    }
-  });
+  dojiShadowKernel(false, false));
+
+const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
+  dojiShadowKernel(true, true));
 
 const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with a long upper or lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong),
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const fL = ShadowLong.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) <= doj.at(i) && (lowerShadow(d, i) > sl.at(i) || upperShadow(d, i) > sl.at(i)) ? 100 : 0;
-      doj.advance(i);
-      sl.advance(i);
+      const aD = fD * (tD / pD);
+      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
+      const rb = realBody(o, c, i);
+      const aL = fL * rb;
+      out[i] = rb <= aD && (lowerShadow(o, l, c, i) > aL || upperShadow(o, h, c, i) > aL) ? 100 : 0;
     }
   });
 
 const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long shadows and the body near the middle of the range', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong, Near),
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
-    const near = runningAvg(Near, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const fL = ShadowLong.factor;
+    const pN = Near.avgPeriod, fN = Near.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
+    let tN = sumHighLow(h, l, start - pN, start);
     for (let i = start; i < n; i++) {
-      const mid = d.l[i]! + highLowRange(d, i) / 2;
-      out[i] = realBody(d, i) <= doj.at(i) &&
-        lowerShadow(d, i) > sl.at(i) && upperShadow(d, i) > sl.at(i) &&
-        Math.min(d.o[i]!, d.c[i]!) <= mid + near.at(i) &&
-        Math.max(d.o[i]!, d.c[i]!) >= mid - near.at(i) ? 100 : 0;
-      doj.advance(i);
-      sl.advance(i);
-      near.advance(i);
-    }
-  });
-
-const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
-  (d, out, start) => {
-    const n = d.o.length;
-    const doj = runningAvg(BodyDoji, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    const vl = runningAvg(ShadowVeryLong, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) <= doj.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) > vl.at(i) ? 100 : 0;
-      doj.advance(i);
-      vs.advance(i);
-      vl.advance(i);
+      const aD = fD * (tD / pD);
+      const aN = fN * (tN / pN);
+      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
+      tN += highLowRange(h, l, i) - highLowRange(h, l, i - pN);
+      const rb = realBody(o, c, i);
+      const aL = fL * rb;
+      const mid = l[i]! + highLowRange(h, l, i) / 2;
+      out[i] = rb <= aD &&
+        lowerShadow(o, l, c, i) > aL && upperShadow(o, h, c, i) > aL &&
+        Math.min(o[i]!, c[i]!) <= mid + aN &&
+        Math.max(o[i]!, c[i]!) >= mid - aN ? 100 : 0;
     }
   });
 
 const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with very long upper and lower shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowVeryLong),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const vl = runningAvg(ShadowVeryLong, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    const fL = ShadowVeryLong.factor;
+    let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > vl.at(i) && lowerShadow(d, i) > vl.at(i) ? color(d, i) * 100 : 0;
-      bs.advance(i);
-      vl.advance(i);
+      const aS = fS * (tS / pS);
+      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      const rb = realBody(o, c, i);
+      const aL = fL * rb;
+      out[i] = rb < aS && upperShadow(o, h, c, i) > aL && lowerShadow(o, l, c, i) > aL ? color(o, c, i) * 100 : 0;
     }
   });
 
 const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with shadows longer than the body', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const rb = realBody(d, i);
-      out[i] = rb < bs.at(i) && upperShadow(d, i) > rb && lowerShadow(d, i) > rb ? color(d, i) * 100 : 0;
-      bs.advance(i);
+      const aS = fS * (tS / pS);
+      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      const rb = realBody(o, c, i);
+      out[i] = rb < aS && upperShadow(o, h, c, i) > rb && lowerShadow(o, l, c, i) > rb ? color(o, c, i) * 100 : 0;
     }
   });
+
+/** Body against BodyLong or BodyShort (`long`), both shadows against ShadowShort. */
+function lineKernel(long: boolean) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const set = long ? BodyLong : BodyShort;
+    const pB = set.avgPeriod, fB = set.factor;
+    const pS = ShadowShort.avgPeriod, fS = ShadowShort.factor;
+    let tB = sumRealBody(o, c, start - pB, start);
+    let tS = sumShadows(o, h, l, c, start - pS, start);
+    for (let i = start; i < n; i++) {
+      const aB = fB * (tB / pB);
+      const aS = fS * (tS / pS) / 2.0;
+      tB += realBody(o, c, i) - realBody(o, c, i - pB);
+      tS += shadowRange(o, h, l, c, i) - shadowRange(o, h, l, c, i - pS);
+      const rb = realBody(o, c, i);
+      out[i] = (long ? rb > aB : rb < aB) && upperShadow(o, h, c, i) < aS && lowerShadow(o, l, c, i) < aS ? color(o, c, i) * 100 : 0;
+    }
+  };
+}
 
 const longLine = patternDef('CDLLONGLINE', 'Long Line Candle: long body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bl = runningAvg(BodyLong, d, start);
-    const ss = runningAvg(ShadowShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) > bl.at(i) && upperShadow(d, i) < ss.at(i) && lowerShadow(d, i) < ss.at(i) ? color(d, i) * 100 : 0;
-      bl.advance(i);
-      ss.advance(i);
-    }
-  });
+  lineKernel(true));
 
 const shortLine = patternDef('CDLSHORTLINE', 'Short Line Candle: short body with short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const ss = runningAvg(ShadowShort, d, start);
+  lineKernel(false));
+
+/**
+ * Long body (BodyLong) with very short shadows (ShadowVeryShort): `sides` 0 = both (marubozu),
+ * 1 = the closing side (closing marubozu), 2 = the opening side (belt-hold).
+ */
+function marubozuKernel(sides: 0 | 1 | 2) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tB = sumRealBody(o, c, start - pB, start);
+    let tV = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) < ss.at(i) && lowerShadow(d, i) < ss.at(i) ? color(d, i) * 100 : 0;
-      bs.advance(i);
-      ss.advance(i);
+      const aB = fB * (tB / pB);
+      const aV = fV * (tV / pV);
+      tB += realBody(o, c, i) - realBody(o, c, i - pB);
+      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      const col = color(o, c, i);
+      let hit = realBody(o, c, i) > aB;
+      if (hit) {
+        if (sides === 0) hit = upperShadow(o, h, c, i) < aV && lowerShadow(o, l, c, i) < aV;
+        else if ((sides === 1) === (col === 1)) hit = upperShadow(o, h, c, i) < aV;
+        else hit = lowerShadow(o, l, c, i) < aV;
+      }
+      out[i] = hit ? col * 100 : 0;
     }
-  });
+  };
+}
 
 const marubozu = patternDef('CDLMARUBOZU', 'Marubozu: long body with no or very short shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bl = runningAvg(BodyLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) > bl.at(i) && upperShadow(d, i) < vs.at(i) && lowerShadow(d, i) < vs.at(i) ? color(d, i) * 100 : 0;
-      bl.advance(i);
-      vs.advance(i);
-    }
-  });
+  marubozuKernel(0));
 
 const closingMarubozu = patternDef('CDLCLOSINGMARUBOZU', 'Closing Marubozu: long body with no shadow on the closing side', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bl = runningAvg(BodyLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      const col = color(d, i);
-      out[i] = realBody(d, i) > bl.at(i) &&
-        ((col === 1 && upperShadow(d, i) < vs.at(i)) || (col === -1 && lowerShadow(d, i) < vs.at(i))) ? col * 100 : 0;
-      bl.advance(i);
-      vs.advance(i);
-    }
-  });
+  marubozuKernel(1));
 
 const beltHold = patternDef('CDLBELTHOLD', 'Belt-hold: long body with no shadow on the opening side', '+100 bullish (white), -100 bearish (black); 0 = no pattern at this bar.', maxPeriod(BodyLong, ShadowVeryShort),
-  (d, out, start) => {
-    const n = d.o.length;
-    const bl = runningAvg(BodyLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
+  marubozuKernel(2));
+
+/**
+ * Small body, long lower shadow, very short upper shadow (hammer, hanging man), the body near the
+ * prior candle's low (`hammer`) or high; Near is averaged one candle back.
+ */
+function hammerKernel(hammer: boolean) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    const fL = ShadowLong.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    const pN = Near.avgPeriod, fN = Near.factor;
+    let tS = sumRealBody(o, c, start - pS, start);
+    let tV = sumHighLow(h, l, start - pV, start);
+    let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
     for (let i = start; i < n; i++) {
-      const col = color(d, i);
-      out[i] = realBody(d, i) > bl.at(i) &&
-        ((col === 1 && lowerShadow(d, i) < vs.at(i)) || (col === -1 && upperShadow(d, i) < vs.at(i))) ? col * 100 : 0;
-      bl.advance(i);
-      vs.advance(i);
+      const aS = fS * (tS / pS);
+      const aV = fV * (tV / pV);
+      const aN = fN * (tN / pN);
+      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      tN += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
+      const rb = realBody(o, c, i);
+      out[i] = rb < aS && lowerShadow(o, l, c, i) > fL * rb && upperShadow(o, h, c, i) < aV &&
+        (hammer ? Math.min(c[i]!, o[i]!) <= l[i - 1]! + aN : Math.min(c[i]!, o[i]!) >= h[i - 1]! - aN) ? (hammer ? 100 : -100) : 0;
     }
-  });
+  };
+}
 
 const HAMMER_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort, Near) + 1;
 const hammer = patternDef('CDLHAMMER', 'Hammer: small body near the prior low with a long lower shadow and almost no upper shadow', '+100 when present (bullish); 0 = no pattern at this bar.', HAMMER_LB,
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    const near = runningAvg(Near, d, start, 1);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && lowerShadow(d, i) > sl.at(i) && upperShadow(d, i) < vs.at(i) &&
-        Math.min(d.c[i]!, d.o[i]!) <= d.l[i - 1]! + near.at(i - 1) ? 100 : 0;
-      bs.advance(i);
-      sl.advance(i);
-      vs.advance(i);
-      near.advance(i);
-    }
-  });
+  hammerKernel(true));
 
 const hangingMan = patternDef('CDLHANGINGMAN', 'Hanging Man: small body near the prior high with a long lower shadow and almost no upper shadow', '-100 when present (bearish); 0 = no pattern at this bar.', HAMMER_LB,
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    const near = runningAvg(Near, d, start, 1);
+  hammerKernel(false));
+
+/** Small body, long upper shadow, very short lower shadow, body gapping down (`inverted`) or up. */
+function starShapeKernel(inverted: boolean) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    const fL = ShadowLong.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tS = sumRealBody(o, c, start - pS, start);
+    let tV = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && lowerShadow(d, i) > sl.at(i) && upperShadow(d, i) < vs.at(i) &&
-        Math.min(d.c[i]!, d.o[i]!) >= d.h[i - 1]! - near.at(i - 1) ? -100 : 0;
-      bs.advance(i);
-      sl.advance(i);
-      vs.advance(i);
-      near.advance(i);
+      const aS = fS * (tS / pS);
+      const aV = fV * (tV / pV);
+      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      const rb = realBody(o, c, i);
+      out[i] = rb < aS && upperShadow(o, h, c, i) > fL * rb && lowerShadow(o, l, c, i) < aV &&
+        (inverted ? realBodyGapDown(o, c, i, i - 1) : realBodyGapUp(o, c, i, i - 1)) ? (inverted ? 100 : -100) : 0;
     }
-  });
+  };
+}
 
 const INV_LB = maxPeriod(BodyShort, ShadowLong, ShadowVeryShort) + 1;
 const invertedHammer = patternDef('CDLINVERTEDHAMMER', 'Inverted Hammer: small body gapping down with a long upper shadow and almost no lower shadow', '+100 when present (bullish); 0 = no pattern at this bar.', INV_LB,
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > sl.at(i) && lowerShadow(d, i) < vs.at(i) &&
-        realBodyGapDown(d, i, i - 1) ? 100 : 0;
-      bs.advance(i);
-      sl.advance(i);
-      vs.advance(i);
-    }
-  });
+  starShapeKernel(true));
 
 const shootingStar = patternDef('CDLSHOOTINGSTAR', 'Shooting Star: small body gapping up with a long upper shadow and almost no lower shadow', '-100 when present (bearish); 0 = no pattern at this bar.', INV_LB,
-  (d, out, start) => {
-    const n = d.o.length;
-    const bs = runningAvg(BodyShort, d, start);
-    const sl = runningAvg(ShadowLong, d, start);
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    for (let i = start; i < n; i++) {
-      out[i] = realBody(d, i) < bs.at(i) && upperShadow(d, i) > sl.at(i) && lowerShadow(d, i) < vs.at(i) &&
-        realBodyGapUp(d, i, i - 1) ? -100 : 0;
-      bs.advance(i);
-      sl.advance(i);
-      vs.advance(i);
-    }
-  });
+  starShapeKernel(false));
 
 export const singleCandlePatterns: IndicatorDef[] = [
   beltHold, closingMarubozu, doji, dragonfly, gravestone, hammer, hangingMan, highWave, invertedHammer,

@@ -1,32 +1,35 @@
-/** Two-candle patterns. */
+/** Two-candle patterns. Kernel layout as in single.ts (see candle-settings.ts). */
 import type { IndicatorDef } from '../types.js';
 import {
-  BodyDoji, BodyLong, BodyShort, Equal, ShadowVeryShort, type Candles, type CandleSetting,
-  runningAvg, candleGapDown, candleGapUp, color, lowerShadow, maxPeriod, patternDef, penetrationParam,
-  realBody, realBodyGapDown, realBodyGapUp, upperShadow,
+  BodyDoji, BodyLong, BodyShort, Equal, ShadowVeryShort,
+  candleGapDown, candleGapUp, color, highLowRange, lowerShadow, maxPeriod, patternDef, penetrationParam,
+  realBody, realBodyGapDown, realBodyGapUp, sumHighLow, sumRealBody, upperShadow,
 } from './candle-settings.js';
 
 const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji gapping away in its direction', '-100 after a white candle (bearish), +100 after a black one (bullish); 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
-  (d, out, start) => {
-    const n = d.o.length;
-    const bl = runningAvg(BodyLong, d, start, 1);
-    const doj = runningAvg(BodyDoji, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
+    let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      const c1 = color(d, i - 1);
-      out[i] = realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= doj.at(i) &&
-        ((c1 === 1 && realBodyGapUp(d, i, i - 1)) || (c1 === -1 && realBodyGapDown(d, i, i - 1))) ? -c1 * 100 : 0;
-      bl.advance(i);
-      doj.advance(i);
+      const aB = fB * (tB / pB);
+      const aD = fD * (tD / pD);
+      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
+      const c1 = color(o, c, i - 1);
+      out[i] = realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aD &&
+        ((c1 === 1 && realBodyGapUp(o, c, i, i - 1)) || (c1 === -1 && realBodyGapDown(o, c, i, i - 1))) ? -c1 * 100 : 0;
     }
   });
 
 const engulfing = patternDef('CDLENGULFING', 'Engulfing: second real body engulfs the first of opposite color', '+100/-100 bullish/bearish, ±80 when an open or close only matches; 0 = no pattern at this bar.', 2,
-  (d, out, start) => {
-    const { o, c } = d;
+  (o, h, l, c, out, start) => {
     const n = o.length;
     for (let i = start; i < n; i++) {
-      const c0 = color(d, i);
-      const c1 = color(d, i - 1);
+      const c0 = color(o, c, i);
+      const c1 = color(o, c, i - 1);
       if ((c0 === 1 && c1 === -1 &&
           ((c[i]! >= o[i - 1]! && o[i]! < c[i - 1]!) || (c[i]! > o[i - 1]! && o[i]! <= c[i - 1]!))) ||
         (c0 === -1 && c1 === 1 &&
@@ -38,144 +41,177 @@ const engulfing = patternDef('CDLENGULFING', 'Engulfing: second real body engulf
     }
   });
 
-function haramiKernel(second: CandleSetting) {
-  return (d: Candles, out: Float64Array, start: number) => {
-    const { o, c } = d;
+/** Long candle then a short body (BodyShort, or BodyDoji for the cross: `cross`) inside it. */
+function haramiKernel(cross: boolean) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
     const n = o.length;
-    const bl = runningAvg(BodyLong, d, start, 1);
-    const bs = runningAvg(second, d, start);
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pS = cross ? BodyDoji.avgPeriod : BodyShort.avgPeriod;
+    const fS = cross ? BodyDoji.factor : BodyShort.factor;
+    let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
+    // BodyDoji measures the high-low range, BodyShort the real body.
+    let tS = cross ? sumHighLow(h, l, start - pS, start) : sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      out[i] = 0;
-      if (realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= bs.at(i)) {
+      const aB = fB * (tB / pB);
+      const aS = fS * (tS / pS);
+      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tS += cross ? highLowRange(h, l, i) - highLowRange(h, l, i - pS) : realBody(o, c, i) - realBody(o, c, i - pS);
+      let v = 0;
+      if (realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS) {
         const top0 = Math.max(c[i]!, o[i]!);
         const bot0 = Math.min(c[i]!, o[i]!);
         const top1 = Math.max(c[i - 1]!, o[i - 1]!);
         const bot1 = Math.min(c[i - 1]!, o[i - 1]!);
-        if (top0 < top1 && bot0 > bot1) out[i] = -color(d, i - 1) * 100;
-        else if (top0 <= top1 && bot0 >= bot1) out[i] = -color(d, i - 1) * 80;
+        if (top0 < top1 && bot0 > bot1) v = -color(o, c, i - 1) * 100;
+        else if (top0 <= top1 && bot0 >= bot1) v = -color(o, c, i - 1) * 80;
       }
-      bl.advance(i);
-      bs.advance(i);
+      out[i] = v;
     }
   };
 }
 
 const harami = patternDef('CDLHARAMI', 'Harami: long candle then a short body inside it', '+100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 1,
-  haramiKernel(BodyShort));
+  haramiKernel(false));
 
 const haramiCross = patternDef('CDLHARAMICROSS', 'Harami Cross: long candle then a doji inside its body', '+100/-100 bullish/bearish (against the first candle), ±80 when a body edge only touches; 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
-  haramiKernel(BodyDoji));
+  haramiKernel(true));
 
 const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long opposite candles with equal closes', '+100 bullish (white second), -100 bearish; 0 = no pattern at this bar.', maxPeriod(Equal, BodyLong) + 1,
-  (d, out, start) => {
-    const { c } = d;
-    const n = c.length;
-    const eq = runningAvg(Equal, d, start, 1);
-    const bl1 = runningAvg(BodyLong, d, start, 1);
-    const bl0 = runningAvg(BodyLong, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pE = Equal.avgPeriod, fE = Equal.factor;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
+    let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
+    let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === -color(d, i) &&
-        realBody(d, i - 1) > bl1.at(i - 1) && realBody(d, i) > bl0.at(i) &&
-        c[i]! <= c[i - 1]! + eq.at(i - 1) && c[i]! >= c[i - 1]! - eq.at(i - 1) ? color(d, i) * 100 : 0;
-      eq.advance(i);
-      bl1.advance(i);
-      bl0.advance(i);
+      const aE = fE * (tE / pE);
+      const aB1 = fB * (tB1 / pB);
+      const aB0 = fB * (tB0 / pB);
+      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      out[i] = color(o, c, i - 1) === -color(o, c, i) &&
+        realBody(o, c, i - 1) > aB1 && realBody(o, c, i) > aB0 &&
+        c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? color(o, c, i) * 100 : 0;
     }
   });
 
 const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white candle, then a black one opening above its high and closing deep into its body', '-100 when present; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 1,
-  (d, out, start, p) => {
-    const { o, h, c } = d;
-    const n = c.length;
-    const pen = p.penetration!;
-    const bl = runningAvg(BodyLong, d, start, 1);
+  (o, h, l, c, out, start, pen) => {
+    const n = o.length;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === 1 && realBody(d, i - 1) > bl.at(i - 1) &&
-        color(d, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
-        c[i]! < c[i - 1]! - realBody(d, i - 1) * pen ? -100 : 0;
-      bl.advance(i);
+      const aB = fB * (tB / pB);
+      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      out[i] = color(o, c, i - 1) === 1 && realBody(o, c, i - 1) > aB &&
+        color(o, c, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
+        c[i]! < c[i - 1]! - realBody(o, c, i - 1) * pen ? -100 : 0;
     }
   }, [penetrationParam(0.5)]);
 
 const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle, then a long white one opening below its low and closing above its midpoint', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 1,
-  (d, out, start) => {
-    const { o, l, c } = d;
-    const n = c.length;
-    const bl1 = runningAvg(BodyLong, d, start, 1);
-    const bl0 = runningAvg(BodyLong, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
+    let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === -1 && realBody(d, i - 1) > bl1.at(i - 1) &&
-        color(d, i) === 1 && realBody(d, i) > bl0.at(i) &&
-        o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + realBody(d, i - 1) * 0.5 ? 100 : 0;
-      bl1.advance(i);
-      bl0.advance(i);
+      const aB1 = fB * (tB1 / pB);
+      const aB0 = fB * (tB0 / pB);
+      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      out[i] = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB1 &&
+        color(o, c, i) === 1 && realBody(o, c, i) > aB0 &&
+        o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + realBody(o, c, i - 1) * 0.5 ? 100 : 0;
     }
   });
 
 const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black candle then a short black one inside its body', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 1,
-  (d, out, start) => {
-    const { o, c } = d;
-    const n = c.length;
-    const bl = runningAvg(BodyLong, d, start, 1);
-    const bs = runningAvg(BodyShort, d, start);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
+    let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
+    let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === -1 && color(d, i) === -1 &&
-        realBody(d, i - 1) > bl.at(i - 1) && realBody(d, i) <= bs.at(i) &&
+      const aB = fB * (tB / pB);
+      const aS = fS * (tS / pS);
+      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      out[i] = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+        realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS &&
         o[i]! < o[i - 1]! && c[i]! > c[i - 1]! ? 100 : 0;
-      bl.advance(i);
-      bs.advance(i);
     }
   });
 
-type NeckRule = (d: Candles, i: number, eq: number) => boolean;
-function neckKernel(rule: NeckRule) {
-  return (d: Candles, out: Float64Array, start: number) => {
-    const { o, l } = d;
+/**
+ * Long black candle, then a white one opening below its low and closing at a level `rule` picks:
+ * 0 in-neck (at or just above the prior close), 1 on-neck (at the prior low), 2 thrusting (into the
+ * body, below its middle).
+ */
+function neckKernel(rule: 0 | 1 | 2) {
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
     const n = o.length;
-    const eq = runningAvg(Equal, d, start, 1);
-    const bl = runningAvg(BodyLong, d, start, 1);
+    const pE = Equal.avgPeriod, fE = Equal.factor;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
+    let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === -1 && realBody(d, i - 1) > bl.at(i - 1) &&
-        color(d, i) === 1 && o[i]! < l[i - 1]! && rule(d, i, eq.at(i - 1)) ? -100 : 0;
-      eq.advance(i);
-      bl.advance(i);
+      const aE = fE * (tE / pE);
+      const aB = fB * (tB / pB);
+      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      const ci = c[i]!;
+      out[i] = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB &&
+        color(o, c, i) === 1 && o[i]! < l[i - 1]! &&
+        (rule === 0 ? ci <= c[i - 1]! + aE && ci >= c[i - 1]!
+          : rule === 1 ? ci <= l[i - 1]! + aE && ci >= l[i - 1]! - aE
+            : ci > c[i - 1]! + aE && ci <= c[i - 1]! + realBody(o, c, i - 1) * 0.5) ? -100 : 0;
     }
   };
 }
 const NECK_LB = maxPeriod(Equal, BodyLong) + 1;
 
 const inNeck = patternDef('CDLINNECK', 'In-Neck: long black candle, then a white one opening below its low and closing just into its body', '-100 when present (bearish continuation); 0 = no pattern at this bar.', NECK_LB,
-  neckKernel((d, i, eq) => d.c[i]! <= d.c[i - 1]! + eq && d.c[i]! >= d.c[i - 1]!));
+  neckKernel(0));
 
 const onNeck = patternDef('CDLONNECK', 'On-Neck: long black candle, then a white one opening below its low and closing at its low', '-100 when present (bearish continuation); 0 = no pattern at this bar.', NECK_LB,
-  neckKernel((d, i, eq) => d.c[i]! <= d.l[i - 1]! + eq && d.c[i]! >= d.l[i - 1]! - eq));
+  neckKernel(1));
 
 const thrusting = patternDef('CDLTHRUSTING', 'Thrusting: long black candle, then a white one opening below its low and closing into but below the middle of its body', '-100 when present; 0 = no pattern at this bar.', NECK_LB,
-  neckKernel((d, i, eq) => d.c[i]! > d.c[i - 1]! + eq && d.c[i]! <= d.c[i - 1]! + realBody(d, i - 1) * 0.5));
+  neckKernel(2));
 
 function kickingKernel(byLength: boolean) {
-  return (d: Candles, out: Float64Array, start: number) => {
-    const n = d.o.length;
-    const vs1 = runningAvg(ShadowVeryShort, d, start, 1);
-    const vs0 = runningAvg(ShadowVeryShort, d, start);
-    const bl1 = runningAvg(BodyLong, d, start, 1);
-    const bl0 = runningAvg(BodyLong, d, start);
+  return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
+    const n = o.length;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
+    let tV0 = sumHighLow(h, l, start - pV, start);
+    let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
+    let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      const c1 = color(d, i - 1);
-      if (c1 === -color(d, i) &&
-        realBody(d, i - 1) > bl1.at(i - 1) &&
-        upperShadow(d, i - 1) < vs1.at(i - 1) && lowerShadow(d, i - 1) < vs1.at(i - 1) &&
-        realBody(d, i) > bl0.at(i) &&
-        upperShadow(d, i) < vs0.at(i) && lowerShadow(d, i) < vs0.at(i) &&
-        ((c1 === -1 && candleGapUp(d, i, i - 1)) || (c1 === 1 && candleGapDown(d, i, i - 1)))) {
-        out[i] = byLength ? color(d, realBody(d, i) > realBody(d, i - 1) ? i : i - 1) * 100 : color(d, i) * 100;
-      } else {
-        out[i] = 0;
+      const aV1 = fV * (tV1 / pV);
+      const aV0 = fV * (tV0 / pV);
+      const aB1 = fB * (tB1 / pB);
+      const aB0 = fB * (tB0 / pB);
+      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
+      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      const c1 = color(o, c, i - 1);
+      let v = 0;
+      if (c1 === -color(o, c, i) &&
+        realBody(o, c, i - 1) > aB1 &&
+        upperShadow(o, h, c, i - 1) < aV1 && lowerShadow(o, l, c, i - 1) < aV1 &&
+        realBody(o, c, i) > aB0 &&
+        upperShadow(o, h, c, i) < aV0 && lowerShadow(o, l, c, i) < aV0 &&
+        ((c1 === -1 && candleGapUp(h, l, i, i - 1)) || (c1 === 1 && candleGapDown(h, l, i, i - 1)))) {
+        v = byLength ? color(o, c, realBody(o, c, i) > realBody(o, c, i - 1) ? i : i - 1) * 100 : color(o, c, i) * 100;
       }
-      bl1.advance(i);
-      vs1.advance(i);
-      bl0.advance(i);
-      vs0.advance(i);
+      out[i] = v;
     }
   };
 }
@@ -187,33 +223,39 @@ const kickingByLength = patternDef('CDLKICKINGBYLENGTH', 'Kicking by length: kic
   kickingKernel(true));
 
 const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candles with equal closes', '+100 when present (bullish); 0 = no pattern at this bar.', maxPeriod(Equal) + 1,
-  (d, out, start) => {
-    const { c } = d;
-    const n = c.length;
-    const eq = runningAvg(Equal, d, start, 1);
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pE = Equal.avgPeriod, fE = Equal.factor;
+    let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      out[i] = color(d, i - 1) === -1 && color(d, i) === -1 &&
-        c[i]! <= c[i - 1]! + eq.at(i - 1) && c[i]! >= c[i - 1]! - eq.at(i - 1) ? 100 : 0;
-      eq.advance(i);
+      const aE = fE * (tE / pE);
+      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      out[i] = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+        c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? 100 : 0;
     }
   });
 
 const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: opposite candles with the same open, the second a belt-hold', '+100 bullish (white second), -100 bearish; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort, BodyLong, Equal) + 1,
-  (d, out, start) => {
-    const { o } = d;
+  (o, h, l, c, out, start) => {
     const n = o.length;
-    const vs = runningAvg(ShadowVeryShort, d, start);
-    const bl = runningAvg(BodyLong, d, start);
-    const eq = runningAvg(Equal, d, start, 1);
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
+    const pE = Equal.avgPeriod, fE = Equal.factor;
+    let tV = sumHighLow(h, l, start - pV, start);
+    let tB = sumRealBody(o, c, start - pB, start);
+    let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      const c0 = color(d, i);
-      out[i] = color(d, i - 1) === -c0 &&
-        o[i]! <= o[i - 1]! + eq.at(i - 1) && o[i]! >= o[i - 1]! - eq.at(i - 1) &&
-        realBody(d, i) > bl.at(i) &&
-        ((c0 === 1 && lowerShadow(d, i) < vs.at(i)) || (c0 === -1 && upperShadow(d, i) < vs.at(i))) ? c0 * 100 : 0;
-      vs.advance(i);
-      bl.advance(i);
-      eq.advance(i);
+      const aV = fV * (tV / pV);
+      const aB = fB * (tB / pB);
+      const aE = fE * (tE / pE);
+      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      tB += realBody(o, c, i) - realBody(o, c, i - pB);
+      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      const c0 = color(o, c, i);
+      out[i] = color(o, c, i - 1) === -c0 &&
+        o[i]! <= o[i - 1]! + aE && o[i]! >= o[i - 1]! - aE &&
+        realBody(o, c, i) > aB &&
+        ((c0 === 1 && lowerShadow(o, l, c, i) < aV) || (c0 === -1 && upperShadow(o, h, c, i) < aV)) ? c0 * 100 : 0;
     }
   });
 
