@@ -113,6 +113,19 @@ export function candleGapDown(h: Float64Array, l: Float64Array, i2: number, i1: 
  * from it.
  */
 
+/*
+ * BRANCH-FREE tests. A pattern's first tests (candle colours, body gaps) are true about half the
+ * time in no predictable order, so as `&&` chains or `cond ? x : 0` they are branches the CPU
+ * mispredicts on a large share of bars; that, not the arithmetic, was most of the kernels' time.
+ * The kernels therefore combine those tests as numbers: `+(a < b) & +(c >= d)` is 0 or 1 with no
+ * branch, and `min(a, b) > max(c, d)` is written as its four comparisons (equal for every input,
+ * NaN included, as both forms are false whenever an operand is NaN). Only when that cheap mask is
+ * set (rarely) does a kernel branch into the rest of the pattern. Results are written as
+ * `100 * mask` (never `-100 * 0`, which would be -0). Inside the loop the bar values are read once
+ * into locals and the measures are written out (realBody = Math.abs(c - o), ...) rather than
+ * called from this module: an imported function costs a load and a check on every call.
+ */
+
 /** Σ realBody over [from, to), in index order: the start of a RealBody total. */
 export function sumRealBody(o: Float64Array, c: Float64Array, from: number, to: number): number {
   let t = 0;

@@ -15,17 +15,22 @@ const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three
     const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
     let tB = sumRealBody(o, c, start - 4 - pB, start - 4);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      let v = 0;
+      if (((w4 & w3 & w1 & (w0 ^ 1)) | ((w4 ^ 1) & (w3 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
+        const aB = fB * (tB / pB);
+        const c4 = color(o, c, i - 4);
+        v = realBody(o, c, i - 4) > aB &&
+          c4 === color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
+          ((c4 === -1 && realBodyGapDown(o, c, i - 3, i - 4) &&
+            h[i - 2]! < h[i - 3]! && l[i - 2]! < l[i - 3]! && h[i - 1]! < h[i - 2]! && l[i - 1]! < l[i - 2]! &&
+            c[i]! > o[i - 3]! && c[i]! < c[i - 4]!) ||
+            (c4 === 1 && realBodyGapUp(o, c, i - 3, i - 4) &&
+              h[i - 2]! > h[i - 3]! && l[i - 2]! > l[i - 3]! && h[i - 1]! > h[i - 2]! && l[i - 1]! > l[i - 2]! &&
+              c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? color(o, c, i) * 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
-      const c4 = color(o, c, i - 4);
-      out[i] = realBody(o, c, i - 4) > aB &&
-        c4 === color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
-        ((c4 === -1 && realBodyGapDown(o, c, i - 3, i - 4) &&
-          h[i - 2]! < h[i - 3]! && l[i - 2]! < l[i - 3]! && h[i - 1]! < h[i - 2]! && l[i - 1]! < l[i - 2]! &&
-          c[i]! > o[i - 3]! && c[i]! < c[i - 4]!) ||
-          (c4 === 1 && realBodyGapUp(o, c, i - 3, i - 4) &&
-            h[i - 2]! > h[i - 3]! && l[i - 2]! > l[i - 3]! && h[i - 1]! > h[i - 2]! && l[i - 1]! > l[i - 2]! &&
-            c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? color(o, c, i) * 100 : 0;
     }
   });
 
@@ -37,19 +42,24 @@ const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Sw
     let tV2 = sumHighLow(h, l, start - 2 - pV, start - 2);
     let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
     for (let i = start; i < n; i++) {
-      const aV3 = fV * (tV3 / pV);
-      const aV2 = fV * (tV2 / pV);
-      const aV1 = fV * (tV1 / pV);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!);
+      let v = 0;
+      if (((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aV3 = fV * (tV3 / pV);
+        const aV2 = fV * (tV2 / pV);
+        const aV1 = fV * (tV1 / pV);
+        v = color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+          lowerShadow(o, l, c, i - 3) < aV3 && upperShadow(o, h, c, i - 3) < aV3 &&
+          lowerShadow(o, l, c, i - 2) < aV2 && upperShadow(o, h, c, i - 2) < aV2 &&
+          realBodyGapDown(o, c, i - 1, i - 2) &&
+          upperShadow(o, h, c, i - 1) > aV1 &&
+          h[i - 1]! > c[i - 2]! &&
+          h[i]! > h[i - 1]! && l[i]! < l[i - 1]! ? 100 : 0;
+      }
+      out[i] = v;
       tV3 += highLowRange(h, l, i - 3) - highLowRange(h, l, i - 3 - pV);
       tV2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pV);
       tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      out[i] = color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-        lowerShadow(o, l, c, i - 3) < aV3 && upperShadow(o, h, c, i - 3) < aV3 &&
-        lowerShadow(o, l, c, i - 2) < aV2 && upperShadow(o, h, c, i - 2) < aV2 &&
-        realBodyGapDown(o, c, i - 1, i - 2) &&
-        upperShadow(o, h, c, i - 1) > aV1 &&
-        h[i - 1]! > c[i - 2]! &&
-        h[i]! > h[i - 1]! && l[i]! < l[i - 1]! ? 100 : 0;
     }
   });
 
@@ -59,13 +69,18 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
     const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
     let tV = sumHighLow(h, l, start - 1 - pV, start - 1);
     for (let i = start; i < n; i++) {
-      const aV = fV * (tV / pV);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      let v = 0;
+      if (((w4 ^ 1) & (w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0) !== 0) {
+        const aV = fV * (tV / pV);
+        v = color(o, c, i - 4) === -1 && color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 &&
+          o[i - 4]! > o[i - 3]! && o[i - 3]! > o[i - 2]! &&
+          c[i - 4]! > c[i - 3]! && c[i - 3]! > c[i - 2]! &&
+          color(o, c, i - 1) === -1 && upperShadow(o, h, c, i - 1) > aV &&
+          color(o, c, i) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
+      }
+      out[i] = v;
       tV += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      out[i] = color(o, c, i - 4) === -1 && color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 &&
-        o[i - 4]! > o[i - 3]! && o[i - 3]! > o[i - 2]! &&
-        c[i - 4]! > c[i - 3]! && c[i - 3]! > c[i - 2]! &&
-        color(o, c, i - 1) === -1 && upperShadow(o, h, c, i - 1) > aV &&
-        color(o, c, i) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
     }
   });
 
@@ -79,23 +94,28 @@ const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three sma
     let tS2 = sumRealBody(o, c, start - 2 - pS, start - 2);
     let tS1 = sumRealBody(o, c, start - 1 - pS, start - 1);
     for (let i = start; i < n; i++) {
-      const aB4 = fB * (tB4 / pB);
-      const aS3 = fS * (tS3 / pS);
-      const aS2 = fS * (tS2 / pS);
-      const aS1 = fS * (tS1 / pS);
+      const w0 = +(c[i]! >= o[i]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      let v = 0;
+      if ((w4 & (w3 ^ 1) & w0) !== 0) {
+        const aB4 = fB * (tB4 / pB);
+        const aS3 = fS * (tS3 / pS);
+        const aS2 = fS * (tS2 / pS);
+        const aS1 = fS * (tS1 / pS);
+        const floor = c[i - 4]! - realBody(o, c, i - 4) * pen;
+        v = color(o, c, i - 4) === 1 && color(o, c, i - 3) === -1 && color(o, c, i) === 1 &&
+          realBodyGapUp(o, c, i - 3, i - 4) &&
+          bodyBottom(o, c, i - 2) < c[i - 4]! && bodyBottom(o, c, i - 1) < c[i - 4]! &&
+          bodyBottom(o, c, i - 2) > floor && bodyBottom(o, c, i - 1) > floor &&
+          bodyTop(o, c, i - 2) < o[i - 3]! && bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
+          o[i]! > c[i - 1]! && c[i]! > Math.max(h[i - 3]!, h[i - 2]!, h[i - 1]!) &&
+          realBody(o, c, i - 4) > aB4 &&
+          realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 ? 100 : 0;
+      }
+      out[i] = v;
       tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
       tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
       tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
       tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
-      const floor = c[i - 4]! - realBody(o, c, i - 4) * pen;
-      out[i] = color(o, c, i - 4) === 1 && color(o, c, i - 3) === -1 && color(o, c, i) === 1 &&
-        realBodyGapUp(o, c, i - 3, i - 4) &&
-        bodyBottom(o, c, i - 2) < c[i - 4]! && bodyBottom(o, c, i - 1) < c[i - 4]! &&
-        bodyBottom(o, c, i - 2) > floor && bodyBottom(o, c, i - 1) > floor &&
-        bodyTop(o, c, i - 2) < o[i - 3]! && bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
-        o[i]! > c[i - 1]! && c[i]! > Math.max(h[i - 3]!, h[i - 2]!, h[i - 1]!) &&
-        realBody(o, c, i - 4) > aB4 &&
-        realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 ? 100 : 0;
     }
   }, [penetrationParam(0.5)]);
 
@@ -110,27 +130,32 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
     let tS1 = sumRealBody(o, c, start - 1 - pS, start - 1);
     let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      const aB4 = fB * (tB4 / pB);
-      const aS3 = fS * (tS3 / pS);
-      const aS2 = fS * (tS2 / pS);
-      const aS1 = fS * (tS1 / pS);
-      const aB0 = fB * (tB0 / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      let v = 0;
+      if (((w4 & (w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0) | ((w4 ^ 1) & w3 & w2 & w1 & (w0 ^ 1))) !== 0) {
+        const aB4 = fB * (tB4 / pB);
+        const aS3 = fS * (tS3 / pS);
+        const aS2 = fS * (tS2 / pS);
+        const aS1 = fS * (tS1 / pS);
+        const aB0 = fB * (tB0 / pB);
+        const c4 = color(o, c, i - 4);
+        v = realBody(o, c, i - 4) > aB4 &&
+          realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 &&
+          realBody(o, c, i) > aB0 &&
+          c4 === -color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === color(o, c, i - 1) &&
+          color(o, c, i - 1) === -color(o, c, i) &&
+          bodyBottom(o, c, i - 3) < h[i - 4]! && bodyTop(o, c, i - 3) > l[i - 4]! &&
+          bodyBottom(o, c, i - 2) < h[i - 4]! && bodyTop(o, c, i - 2) > l[i - 4]! &&
+          bodyBottom(o, c, i - 1) < h[i - 4]! && bodyTop(o, c, i - 1) > l[i - 4]! &&
+          c[i - 2]! * c4 < c[i - 3]! * c4 && c[i - 1]! * c4 < c[i - 2]! * c4 &&
+          o[i]! * c4 > c[i - 1]! * c4 && c[i]! * c4 > c[i - 4]! * c4 ? 100 * c4 : 0;
+      }
+      out[i] = v;
       tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
       tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
       tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
       tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
       tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
-      const c4 = color(o, c, i - 4);
-      out[i] = realBody(o, c, i - 4) > aB4 &&
-        realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 &&
-        realBody(o, c, i) > aB0 &&
-        c4 === -color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === color(o, c, i - 1) &&
-        color(o, c, i - 1) === -color(o, c, i) &&
-        bodyBottom(o, c, i - 3) < h[i - 4]! && bodyTop(o, c, i - 3) > l[i - 4]! &&
-        bodyBottom(o, c, i - 2) < h[i - 4]! && bodyTop(o, c, i - 2) > l[i - 4]! &&
-        bodyBottom(o, c, i - 1) < h[i - 4]! && bodyTop(o, c, i - 1) > l[i - 4]! &&
-        c[i - 2]! * c4 < c[i - 3]! * c4 && c[i - 1]! * c4 < c[i - 2]! * c4 &&
-        o[i]! * c4 > c[i - 1]! * c4 && c[i]! * c4 > c[i - 4]! * c4 ? 100 * c4 : 0;
     }
   });
 

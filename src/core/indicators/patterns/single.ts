@@ -6,8 +6,7 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Near, ShadowLong, ShadowShort, ShadowVeryLong, ShadowVeryShort,
-  color, highLowRange, lowerShadow, maxPeriod, patternDef, realBody, realBodyGapDown, realBodyGapUp,
-  shadowRange, sumHighLow, sumRealBody, sumShadows, upperShadow,
+  maxPeriod, patternDef, shadowRange, sumHighLow, sumRealBody, sumShadows,
 } from './candle-settings.js';
 
 const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', maxPeriod(BodyDoji),
@@ -16,11 +15,17 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
     const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
     let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      const aD = fD * (tD / pD);
-      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
-      out[i] = +(realBody(o, c, i) <= aD) * 100;
+      const h0 = h[i]!, l0 = l[i]!;
+      out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
+      tD += (h0 - l0) - (h[i - pD]! - l[i - pD]!);
     }
   });
+
+/*
+ * Shadow tests without branching on the candle's colour: the upper shadow is h - c for a white
+ * candle (w = 1) and h - o for a black one, so `upper < x` is `(w & +(h - c < x)) | (nw & +(h - o < x))`
+ * (nw = 1 - w), the same comparison TA-Lib makes on whichever value applies.
+ */
 
 /** Doji with one shadow very short and the other longer than `long` (dragonfly, gravestone, takuri). */
 function dojiShadowKernel(longLower: boolean, veryLong: boolean) {
@@ -32,15 +37,23 @@ function dojiShadowKernel(longLower: boolean, veryLong: boolean) {
     let tD = sumHighLow(h, l, start - pD, start);
     let tV = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
       const aD = fD * (tD / pD);
       const aV = fV * (tV / pV);
-      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
-      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      const up = upperShadow(o, h, c, i);
-      const lo = lowerShadow(o, l, c, i);
+      const rb = Math.abs(c0 - o0);
       // takuri: the long shadow is measured against ShadowVeryLong (period 0: the candle's own body)
-      const aLong = veryLong ? fL * realBody(o, c, i) : aV;
-      out[i] = realBody(o, c, i) <= aD && (longLower ? up < aV && lo > aLong : lo < aV && up > aLong) ? 100 : 0;
+      const aLong = veryLong ? fL * rb : aV;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const shortSide = longLower
+        ? (w & +(h0 - c0 < aV)) | (nw & +(h0 - o0 < aV))
+        : (w & +(o0 - l0 < aV)) | (nw & +(c0 - l0 < aV));
+      const longSide = longLower
+        ? (w & +(o0 - l0 > aLong)) | (nw & +(c0 - l0 > aLong))
+        : (w & +(h0 - c0 > aLong)) | (nw & +(h0 - o0 > aLong));
+      out[i] = 100 * (+(rb <= aD) & shortSide & longSide);
+      const hl = h0 - l0;
+      tD += hl - (h[i - pD]! - l[i - pD]!);
+      tV += hl - (h[i - pV]! - l[i - pV]!);
     }
   };
 }
@@ -61,11 +74,14 @@ const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with 
     const fL = ShadowLong.factor;
     let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      const aD = fD * (tD / pD);
-      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
-      const rb = realBody(o, c, i);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
       const aL = fL * rb;
-      out[i] = rb <= aD && (lowerShadow(o, l, c, i) > aL || upperShadow(o, h, c, i) > aL) ? 100 : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const lower = (w & +(o0 - l0 > aL)) | (nw & +(c0 - l0 > aL));
+      const upper = (w & +(h0 - c0 > aL)) | (nw & +(h0 - o0 > aL));
+      out[i] = 100 * (+(rb <= fD * (tD / pD)) & (lower | upper));
+      tD += (h0 - l0) - (h[i - pD]! - l[i - pD]!);
     }
   });
 
@@ -78,17 +94,21 @@ const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long 
     let tD = sumHighLow(h, l, start - pD, start);
     let tN = sumHighLow(h, l, start - pN, start);
     for (let i = start; i < n; i++) {
-      const aD = fD * (tD / pD);
-      const aN = fN * (tN / pN);
-      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
-      tN += highLowRange(h, l, i) - highLowRange(h, l, i - pN);
-      const rb = realBody(o, c, i);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
       const aL = fL * rb;
-      const mid = l[i]! + highLowRange(h, l, i) / 2;
-      out[i] = rb <= aD &&
-        lowerShadow(o, l, c, i) > aL && upperShadow(o, h, c, i) > aL &&
-        Math.min(o[i]!, c[i]!) <= mid + aN &&
-        Math.max(o[i]!, c[i]!) >= mid - aN ? 100 : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const shadows = ((w & +(o0 - l0 > aL)) | (nw & +(c0 - l0 > aL))) & ((w & +(h0 - c0 > aL)) | (nw & +(h0 - o0 > aL)));
+      let v = 0;
+      if ((+(rb <= fD * (tD / pD)) & shadows) !== 0) {
+        const aN = fN * (tN / pN);
+        const mid = l0 + (h0 - l0) / 2;
+        v = Math.min(o0, c0) <= mid + aN && Math.max(o0, c0) >= mid - aN ? 100 : 0;
+      }
+      out[i] = v;
+      const hl = h0 - l0;
+      tD += hl - (h[i - pD]! - l[i - pD]!);
+      tN += hl - (h[i - pN]! - l[i - pN]!);
     }
   });
 
@@ -99,11 +119,14 @@ const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with ve
     const fL = ShadowVeryLong.factor;
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aS = fS * (tS / pS);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      const rb = realBody(o, c, i);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
       const aL = fL * rb;
-      out[i] = rb < aS && upperShadow(o, h, c, i) > aL && lowerShadow(o, l, c, i) > aL ? color(o, c, i) * 100 : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const m = +(rb < fS * (tS / pS)) &
+        ((w & +(h0 - c0 > aL)) | (nw & +(h0 - o0 > aL))) & ((w & +(o0 - l0 > aL)) | (nw & +(c0 - l0 > aL)));
+      out[i] = 100 * ((m & w) - (m & nw));
+      tS += rb - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -113,10 +136,13 @@ const spinningTop = patternDef('CDLSPINNINGTOP', 'Spinning Top: short body with 
     const pS = BodyShort.avgPeriod, fS = BodyShort.factor;
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aS = fS * (tS / pS);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      const rb = realBody(o, c, i);
-      out[i] = rb < aS && upperShadow(o, h, c, i) > rb && lowerShadow(o, l, c, i) > rb ? color(o, c, i) * 100 : 0;
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const m = +(rb < fS * (tS / pS)) &
+        ((w & +(h0 - c0 > rb)) | (nw & +(h0 - o0 > rb))) & ((w & +(o0 - l0 > rb)) | (nw & +(c0 - l0 > rb)));
+      out[i] = 100 * ((m & w) - (m & nw));
+      tS += rb - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -130,12 +156,16 @@ function lineKernel(long: boolean) {
     let tB = sumRealBody(o, c, start - pB, start);
     let tS = sumShadows(o, h, l, c, start - pS, start);
     for (let i = start; i < n; i++) {
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
       const aB = fB * (tB / pB);
       const aS = fS * (tS / pS) / 2.0;
-      tB += realBody(o, c, i) - realBody(o, c, i - pB);
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const m = (long ? +(rb > aB) : +(rb < aB)) &
+        ((w & +(h0 - c0 < aS)) | (nw & +(h0 - o0 < aS))) & ((w & +(o0 - l0 < aS)) | (nw & +(c0 - l0 < aS)));
+      out[i] = 100 * ((m & w) - (m & nw));
+      tB += rb - Math.abs(c[i - pB]! - o[i - pB]!);
       tS += shadowRange(o, h, l, c, i) - shadowRange(o, h, l, c, i - pS);
-      const rb = realBody(o, c, i);
-      out[i] = (long ? rb > aB : rb < aB) && upperShadow(o, h, c, i) < aS && lowerShadow(o, l, c, i) < aS ? color(o, c, i) * 100 : 0;
     }
   };
 }
@@ -158,18 +188,18 @@ function marubozuKernel(sides: 0 | 1 | 2) {
     let tB = sumRealBody(o, c, start - pB, start);
     let tV = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
       const aV = fV * (tV / pV);
-      tB += realBody(o, c, i) - realBody(o, c, i - pB);
-      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      const col = color(o, c, i);
-      let hit = realBody(o, c, i) > aB;
-      if (hit) {
-        if (sides === 0) hit = upperShadow(o, h, c, i) < aV && lowerShadow(o, l, c, i) < aV;
-        else if ((sides === 1) === (col === 1)) hit = upperShadow(o, h, c, i) < aV;
-        else hit = lowerShadow(o, l, c, i) < aV;
-      }
-      out[i] = hit ? col * 100 : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const upper = (w & +(h0 - c0 < aV)) | (nw & +(h0 - o0 < aV));
+      const lower = (w & +(o0 - l0 < aV)) | (nw & +(c0 - l0 < aV));
+      // closing side: the upper shadow of a white candle, the lower of a black one
+      const shadows = sides === 0 ? upper & lower : sides === 1 ? (w & upper) | (nw & lower) : (w & lower) | (nw & upper);
+      const m = +(rb > fB * (tB / pB)) & shadows;
+      out[i] = 100 * ((m & w) - (m & nw));
+      tB += rb - Math.abs(c[i - pB]! - o[i - pB]!);
+      tV += (h0 - l0) - (h[i - pV]! - l[i - pV]!);
     }
   };
 }
@@ -198,15 +228,22 @@ function hammerKernel(hammer: boolean) {
     let tV = sumHighLow(h, l, start - pV, start);
     let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
     for (let i = start; i < n; i++) {
-      const aS = fS * (tS / pS);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const rb = Math.abs(c0 - o0);
+      const aL = fL * rb;
       const aV = fV * (tV / pV);
-      const aN = fN * (tN / pN);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      tN += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
-      const rb = realBody(o, c, i);
-      out[i] = rb < aS && lowerShadow(o, l, c, i) > fL * rb && upperShadow(o, h, c, i) < aV &&
-        (hammer ? Math.min(c[i]!, o[i]!) <= l[i - 1]! + aN : Math.min(c[i]!, o[i]!) >= h[i - 1]! - aN) ? (hammer ? 100 : -100) : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      const m = +(rb < fS * (tS / pS)) &
+        ((w & +(o0 - l0 > aL)) | (nw & +(c0 - l0 > aL))) & ((w & +(h0 - c0 < aV)) | (nw & +(h0 - o0 < aV)));
+      let v = 0;
+      if (m !== 0) {
+        const aN = fN * (tN / pN);
+        v = hammer ? (Math.min(c0, o0) <= l[i - 1]! + aN ? 100 : 0) : (Math.min(c0, o0) >= h[i - 1]! - aN ? -100 : 0);
+      }
+      out[i] = v;
+      tS += rb - Math.abs(c[i - pS]! - o[i - pS]!);
+      tV += (h0 - l0) - (h[i - pV]! - l[i - pV]!);
+      tN += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pN]! - l[i - 1 - pN]!);
     }
   };
 }
@@ -228,13 +265,20 @@ function starShapeKernel(inverted: boolean) {
     let tS = sumRealBody(o, c, start - pS, start);
     let tV = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
-      const aS = fS * (tS / pS);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!, o1 = o[i - 1]!, c1 = c[i - 1]!;
+      const rb = Math.abs(c0 - o0);
+      const aL = fL * rb;
       const aV = fV * (tV / pV);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      const rb = realBody(o, c, i);
-      out[i] = rb < aS && upperShadow(o, h, c, i) > fL * rb && lowerShadow(o, l, c, i) < aV &&
-        (inverted ? realBodyGapDown(o, c, i, i - 1) : realBodyGapUp(o, c, i, i - 1)) ? (inverted ? 100 : -100) : 0;
+      const w = +(c0 >= o0), nw = w ^ 1;
+      // body gap down: max(o0,c0) < min(o1,c1), as its four comparisons (up: the mirror)
+      const gap = inverted
+        ? +(o0 < o1) & +(o0 < c1) & +(c0 < o1) & +(c0 < c1)
+        : +(o0 > o1) & +(o0 > c1) & +(c0 > o1) & +(c0 > c1);
+      const m = +(rb < fS * (tS / pS)) & gap &
+        ((w & +(h0 - c0 > aL)) | (nw & +(h0 - o0 > aL))) & ((w & +(o0 - l0 < aV)) | (nw & +(c0 - l0 < aV)));
+      out[i] = inverted ? 100 * m : 0 - 100 * m;
+      tS += rb - Math.abs(c[i - pS]! - o[i - pS]!);
+      tV += (h0 - l0) - (h[i - pV]! - l[i - pV]!);
     }
   };
 }

@@ -13,12 +13,17 @@ const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black ca
     const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aB = fB * (tB / pB);
+        v = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
+          color(o, c, i - 1) === -1 && realBodyGapUp(o, c, i - 1, i - 2) &&
+          color(o, c, i) === -1 && o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
+          c[i]! > o[i - 2]! && c[i]! < c[i - 2]! ? -100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      out[i] = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
-        color(o, c, i - 1) === -1 && realBodyGapUp(o, c, i - 1, i - 2) &&
-        color(o, c, i) === -1 && o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
-        c[i]! > o[i - 2]! && c[i]! < c[i - 2]! ? -100 : 0;
     }
   });
 
@@ -30,18 +35,23 @@ const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a
     let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
     let tV0 = sumHighLow(h, l, start - pV, start);
     for (let i = start; i < n; i++) {
-      const aV2 = fV * (tV2 / pV);
-      const aV1 = fV * (tV1 / pV);
-      const aV0 = fV * (tV0 / pV);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!);
+      let v = 0;
+      if ((w3 & (w2 ^ 1) & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aV2 = fV * (tV2 / pV);
+        const aV1 = fV * (tV1 / pV);
+        const aV0 = fV * (tV0 / pV);
+        v = color(o, c, i - 3) === 1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+          o[i - 1]! < o[i - 2]! && o[i - 1]! > c[i - 2]! &&
+          o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
+          h[i - 3]! > c[i - 2]! &&
+          c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
+          lowerShadow(o, l, c, i - 2) < aV2 && lowerShadow(o, l, c, i - 1) < aV1 && lowerShadow(o, l, c, i) < aV0 ? -100 : 0;
+      }
+      out[i] = v;
       tV2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pV);
       tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
       tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      out[i] = color(o, c, i - 3) === 1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-        o[i - 1]! < o[i - 2]! && o[i - 1]! > c[i - 2]! &&
-        o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
-        h[i - 3]! > c[i - 2]! &&
-        c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
-        lowerShadow(o, l, c, i - 2) < aV2 && lowerShadow(o, l, c, i - 1) < aV1 && lowerShadow(o, l, c, i) < aV0 ? -100 : 0;
     }
   });
 
@@ -53,15 +63,20 @@ const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confi
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
     let tS = sumRealBody(o, c, start - 1 - pS, start - 1);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 ^ w0) !== 0) {
+        const aB = fB * (tB / pB);
+        const aS = fS * (tS / pS);
+        const c2 = color(o, c, i - 2);
+        const c0 = color(o, c, i);
+        v = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aS &&
+          bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) && bodyBottom(o, c, i - 1) > bodyBottom(o, c, i - 2) &&
+          ((c2 === 1 && c0 === -1 && c[i]! < o[i - 2]!) || (c2 === -1 && c0 === 1 && c[i]! > o[i - 2]!)) ? -c2 * 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tS += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
-      const c2 = color(o, c, i - 2);
-      const c0 = color(o, c, i);
-      out[i] = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aS &&
-        bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) && bodyBottom(o, c, i - 1) > bodyBottom(o, c, i - 2) &&
-        ((c2 === 1 && c0 === -1 && c[i]! < o[i - 2]!) || (c2 === -1 && c0 === 1 && c[i]! > o[i - 2]!)) ? -c2 * 100 : 0;
     }
   });
 
@@ -72,16 +87,21 @@ const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three s
     let tN3 = sumHighLow(h, l, start - 3 - pN, start - 3);
     let tN2 = sumHighLow(h, l, start - 2 - pN, start - 2);
     for (let i = start; i < n; i++) {
-      const aN3 = fN * (tN3 / pN);
-      const aN2 = fN * (tN2 / pN);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!);
+      let v = 0;
+      if (((w3 & w2 & w1 & (w0 ^ 1)) | ((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
+        const aN3 = fN * (tN3 / pN);
+        const aN2 = fN * (tN2 / pN);
+        const c1 = color(o, c, i - 1);
+        v = color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === c1 && color(o, c, i) === -c1 &&
+          o[i - 2]! >= bodyBottom(o, c, i - 3) - aN3 && o[i - 2]! <= bodyTop(o, c, i - 3) + aN3 &&
+          o[i - 1]! >= bodyBottom(o, c, i - 2) - aN2 && o[i - 1]! <= bodyTop(o, c, i - 2) + aN2 &&
+          ((c1 === 1 && c[i - 1]! > c[i - 2]! && c[i - 2]! > c[i - 3]! && o[i]! > c[i - 1]! && c[i]! < o[i - 3]!) ||
+            (c1 === -1 && c[i - 1]! < c[i - 2]! && c[i - 2]! < c[i - 3]! && o[i]! < c[i - 1]! && c[i]! > o[i - 3]!)) ? c1 * 100 : 0;
+      }
+      out[i] = v;
       tN3 += highLowRange(h, l, i - 3) - highLowRange(h, l, i - 3 - pN);
       tN2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
-      const c1 = color(o, c, i - 1);
-      out[i] = color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === c1 && color(o, c, i) === -c1 &&
-        o[i - 2]! >= bodyBottom(o, c, i - 3) - aN3 && o[i - 2]! <= bodyTop(o, c, i - 3) + aN3 &&
-        o[i - 1]! >= bodyBottom(o, c, i - 2) - aN2 && o[i - 1]! <= bodyTop(o, c, i - 2) + aN2 &&
-        ((c1 === 1 && c[i - 1]! > c[i - 2]! && c[i - 2]! > c[i - 3]! && o[i]! > c[i - 1]! && c[i]! < o[i - 3]!) ||
-          (c1 === -1 && c[i - 1]! < c[i - 2]! && c[i - 2]! < c[i - 3]! && o[i]! < c[i - 1]! && c[i]! > o[i - 3]!)) ? c1 * 100 : 0;
     }
   });
 
@@ -89,10 +109,15 @@ const threeOutside = patternDef('CDL3OUTSIDE', 'Three Outside Up/Down: engulfing
   (o, h, l, c, out, start) => {
     const n = o.length;
     for (let i = start; i < n; i++) {
-      const c1 = color(o, c, i - 1);
-      const c2 = color(o, c, i - 2);
-      out[i] = (c1 === 1 && c2 === -1 && c[i - 1]! > o[i - 2]! && o[i - 1]! < c[i - 2]! && c[i]! > c[i - 1]!) ||
-        (c1 === -1 && c2 === 1 && o[i - 1]! > c[i - 2]! && c[i - 1]! < o[i - 2]! && c[i]! < c[i - 1]!) ? c1 * 100 : 0;
+      const w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w1 ^ w2) !== 0) {
+        const c1 = color(o, c, i - 1);
+        const c2 = color(o, c, i - 2);
+        v = (c1 === 1 && c2 === -1 && c[i - 1]! > o[i - 2]! && o[i - 1]! < c[i - 2]! && c[i]! > c[i - 1]!) ||
+          (c1 === -1 && c2 === 1 && o[i - 1]! > c[i - 2]! && c[i - 1]! < o[i - 2]! && c[i]! < c[i - 1]!) ? c1 * 100 : 0;
+      }
+      out[i] = v;
     }
   });
 
@@ -108,21 +133,26 @@ const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The Sou
     let tV0 = sumHighLow(h, l, start - pV, start);
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aV1 = fV * (tV1 / pV);
-      const aV0 = fV * (tV0 / pV);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if (((w2 ^ 1) & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aB = fB * (tB / pB);
+        const aV1 = fV * (tV1 / pV);
+        const aV0 = fV * (tV0 / pV);
+        const aS = fS * (tS / pS);
+        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+          realBody(o, c, i - 2) > aB && lowerShadow(o, l, c, i - 2) > fL * realBody(o, c, i - 2) &&
+          realBody(o, c, i - 1) < realBody(o, c, i - 2) &&
+          o[i - 1]! > c[i - 2]! && o[i - 1]! <= h[i - 2]! && l[i - 1]! < c[i - 2]! && l[i - 1]! >= l[i - 2]! &&
+          lowerShadow(o, l, c, i - 1) > aV1 &&
+          realBody(o, c, i) < aS && lowerShadow(o, l, c, i) < aV0 && upperShadow(o, h, c, i) < aV0 &&
+          l[i]! > l[i - 1]! && h[i]! < h[i - 1]! ? 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
       tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      out[i] = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-        realBody(o, c, i - 2) > aB && lowerShadow(o, l, c, i - 2) > fL * realBody(o, c, i - 2) &&
-        realBody(o, c, i - 1) < realBody(o, c, i - 2) &&
-        o[i - 1]! > c[i - 2]! && o[i - 1]! <= h[i - 2]! && l[i - 1]! < c[i - 2]! && l[i - 1]! >= l[i - 2]! &&
-        lowerShadow(o, l, c, i - 1) > aV1 &&
-        realBody(o, c, i) < aS && lowerShadow(o, l, c, i) < aV0 && upperShadow(o, h, c, i) < aV0 &&
-        l[i]! > l[i - 1]! && h[i]! < h[i - 1]! ? 100 : 0;
     }
   });
 
@@ -142,14 +172,28 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
     let tF1 = sumHighLow(h, l, start - 1 - pF, start - 1);
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aV2 = fV * (tV2 / pV);
-      const aV1 = fV * (tV1 / pV);
-      const aV0 = fV * (tV0 / pV);
-      const aN2 = fN * (tN2 / pN);
-      const aN1 = fN * (tN1 / pN);
-      const aF2 = fF * (tF2 / pF);
-      const aF1 = fF * (tF1 / pF);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 & w1 & w0 & +(c[i]! > c[i - 1]!) & +(c[i - 1]! > c[i - 2]!)) !== 0) {
+        const aV2 = fV * (tV2 / pV);
+        const aV1 = fV * (tV1 / pV);
+        const aV0 = fV * (tV0 / pV);
+        const aN2 = fN * (tN2 / pN);
+        const aN1 = fN * (tN1 / pN);
+        const aF2 = fF * (tF2 / pF);
+        const aF1 = fF * (tF1 / pF);
+        const aS = fS * (tS / pS);
+        v = color(o, c, i - 2) === 1 && upperShadow(o, h, c, i - 2) < aV2 &&
+          color(o, c, i - 1) === 1 && upperShadow(o, h, c, i - 1) < aV1 &&
+          color(o, c, i) === 1 && upperShadow(o, h, c, i) < aV0 &&
+          c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
+          o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
+          o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
+          realBody(o, c, i - 1) > realBody(o, c, i - 2) - aF2 &&
+          realBody(o, c, i) > realBody(o, c, i - 1) - aF1 &&
+          realBody(o, c, i) > aS ? 100 : 0;
+      }
+      out[i] = v;
       const hl2 = highLowRange(h, l, i - 2);
       const hl1 = highLowRange(h, l, i - 1);
       tV2 += hl2 - highLowRange(h, l, i - 2 - pV);
@@ -160,15 +204,6 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
       tF1 += hl1 - highLowRange(h, l, i - 1 - pF);
       tN1 += hl1 - highLowRange(h, l, i - 1 - pN);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      out[i] = color(o, c, i - 2) === 1 && upperShadow(o, h, c, i - 2) < aV2 &&
-        color(o, c, i - 1) === 1 && upperShadow(o, h, c, i - 1) < aV1 &&
-        color(o, c, i) === 1 && upperShadow(o, h, c, i) < aV0 &&
-        c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
-        o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
-        o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
-        realBody(o, c, i - 1) > realBody(o, c, i - 2) - aF2 &&
-        realBody(o, c, i) > realBody(o, c, i - 1) - aF1 &&
-        realBody(o, c, i) > aS ? 100 : 0;
     }
   });
 
@@ -189,14 +224,34 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
     let tF1 = sumHighLow(h, l, start - 1 - pF, start - 1);
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
     for (let i = start; i < n; i++) {
-      const aS2 = fS * (tS2 / pS) / 2.0;
-      const aS1 = fS * (tS1 / pS) / 2.0;
-      const aS0 = fS * (tS0 / pS) / 2.0;
-      const aN2 = fN * (tN2 / pN);
-      const aN1 = fN * (tN1 / pN);
-      const aF2 = fF * (tF2 / pF);
-      const aF1 = fF * (tF1 / pF);
-      const aB = fB * (tB / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 & w1 & w0 & +(c[i]! > c[i - 1]!) & +(c[i - 1]! > c[i - 2]!)) !== 0) {
+        const aS2 = fS * (tS2 / pS) / 2.0;
+        const aS1 = fS * (tS1 / pS) / 2.0;
+        const aS0 = fS * (tS0 / pS) / 2.0;
+        const aN2 = fN * (tN2 / pN);
+        const aN1 = fN * (tN1 / pN);
+        const aF2 = fF * (tF2 / pF);
+        const aF1 = fF * (tF1 / pF);
+        const aB = fB * (tB / pB);
+        let hit = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
+          c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
+          o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
+          o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
+          realBody(o, c, i - 2) > aB && upperShadow(o, h, c, i - 2) < aS2;
+        if (hit) {
+          const rb2 = realBody(o, c, i - 2);
+          const rb1 = realBody(o, c, i - 1);
+          const rb0 = realBody(o, c, i);
+          hit = (rb1 < rb2 - aF2 && rb0 < rb1 + aN1) ||
+            rb0 < rb1 - aF1 ||
+            (rb0 < rb1 && rb1 < rb2 && (upperShadow(o, h, c, i) > aS0 || upperShadow(o, h, c, i - 1) > aS1)) ||
+            (rb0 < rb1 && upperShadow(o, h, c, i) > fL * rb0);
+        }
+        v = hit ? -100 : 0;
+      }
+      out[i] = v;
       const hl2 = highLowRange(h, l, i - 2);
       const hl1 = highLowRange(h, l, i - 1);
       tS2 += shadowRange(o, h, l, c, i - 2) - shadowRange(o, h, l, c, i - 2 - pS);
@@ -207,21 +262,6 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
       tF1 += hl1 - highLowRange(h, l, i - 1 - pF);
       tN1 += hl1 - highLowRange(h, l, i - 1 - pN);
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      let hit = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
-        c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
-        o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
-        o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
-        realBody(o, c, i - 2) > aB && upperShadow(o, h, c, i - 2) < aS2;
-      if (hit) {
-        const rb2 = realBody(o, c, i - 2);
-        const rb1 = realBody(o, c, i - 1);
-        const rb0 = realBody(o, c, i);
-        hit = (rb1 < rb2 - aF2 && rb0 < rb1 + aN1) ||
-          rb0 < rb1 - aF1 ||
-          (rb0 < rb1 && rb1 < rb2 && (upperShadow(o, h, c, i) > aS0 || upperShadow(o, h, c, i - 1) > aS1)) ||
-          (rb0 < rb1 && upperShadow(o, h, c, i) > fL * rb0);
-      }
-      out[i] = hit ? -100 : 0;
     }
   });
 
@@ -242,17 +282,22 @@ function starKernel(doji: boolean, bullish: boolean) {
     let tS = sumRealBody(o, c, start - pS, start);
     const want = bullish ? 1 : -1;
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aT = fT * (tT / pT);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((bullish ? (w2 ^ 1) & w0 : w2 & (w0 ^ 1)) !== 0) {
+        const aB = fB * (tB / pB);
+        const aT = fT * (tT / pT);
+        const aS = fS * (tS / pS);
+        v = realBody(o, c, i - 2) > aB && color(o, c, i - 2) === -want &&
+          realBody(o, c, i - 1) <= aT &&
+          (bullish ? realBodyGapDown(o, c, i - 1, i - 2) : realBodyGapUp(o, c, i - 1, i - 2)) &&
+          realBody(o, c, i) > aS && color(o, c, i) === want &&
+          (bullish ? c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen : c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen) ? want * 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tT += doji ? highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pT) : realBody(o, c, i - 1) - realBody(o, c, i - 1 - pT);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      out[i] = realBody(o, c, i - 2) > aB && color(o, c, i - 2) === -want &&
-        realBody(o, c, i - 1) <= aT &&
-        (bullish ? realBodyGapDown(o, c, i - 1, i - 2) : realBodyGapUp(o, c, i - 1, i - 2)) &&
-        realBody(o, c, i) > aS && color(o, c, i) === want &&
-        (bullish ? c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen : c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen) ? want * 100 : 0;
     }
   };
 }
@@ -278,19 +323,24 @@ const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candl
     let tD = sumHighLow(h, l, start - 1 - pD, start - 1);
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aD = fD * (tD / pD);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 ^ w0) !== 0) {
+        const aB = fB * (tB / pB);
+        const aD = fD * (tD / pD);
+        const aS = fS * (tS / pS);
+        const c2 = color(o, c, i - 2);
+        const c0 = color(o, c, i);
+        v = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aD && realBody(o, c, i) > aS &&
+          ((c2 === 1 && c0 === -1 && c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen &&
+            candleGapUp(h, l, i - 1, i - 2) && candleGapDown(h, l, i, i - 1)) ||
+            (c2 === -1 && c0 === 1 && c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen &&
+              candleGapDown(h, l, i - 1, i - 2) && candleGapUp(h, l, i, i - 1))) ? c0 * 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tD += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pD);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      const c2 = color(o, c, i - 2);
-      const c0 = color(o, c, i);
-      out[i] = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aD && realBody(o, c, i) > aS &&
-        ((c2 === 1 && c0 === -1 && c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen &&
-          candleGapUp(h, l, i - 1, i - 2) && candleGapDown(h, l, i, i - 1)) ||
-          (c2 === -1 && c0 === 1 && c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen &&
-            candleGapDown(h, l, i - 1, i - 2) && candleGapUp(h, l, i, i - 1))) ? c0 * 100 : 0;
     }
   }, [penetrationParam(0.3)]);
 
@@ -319,13 +369,18 @@ const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black c
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if (((w2 ^ 1) & (w1 ^ 1) & w0) !== 0) {
+        const aB = fB * (tB / pB);
+        const aS = fS * (tS / pS);
+        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === 1 &&
+          c[i - 1]! > c[i - 2]! && o[i - 1]! <= o[i - 2]! && l[i - 1]! < l[i - 2]! && o[i]! > l[i - 1]! &&
+          realBody(o, c, i - 2) > aB && realBody(o, c, i) < aS ? 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      out[i] = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === 1 &&
-        c[i - 1]! > c[i - 2]! && o[i - 1]! <= o[i - 2]! && l[i - 1]! < l[i - 2]! && o[i]! > l[i - 1]! &&
-        realBody(o, c, i - 2) > aB && realBody(o, c, i) < aS ? 100 : 0;
     }
   });
 
@@ -337,13 +392,18 @@ const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: 
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
     let tS = sumRealBody(o, c, start - 1 - pS, start - 1);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aB = fB * (tB / pB);
+        const aS = fS * (tS / pS);
+        v = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
+          color(o, c, i - 1) === -1 && realBody(o, c, i - 1) <= aS && realBodyGapUp(o, c, i - 1, i - 2) &&
+          color(o, c, i) === -1 && o[i]! > o[i - 1]! && c[i]! < c[i - 1]! && c[i]! > c[i - 2]! ? -100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tS += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
-      out[i] = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
-        color(o, c, i - 1) === -1 && realBody(o, c, i - 1) <= aS && realBodyGapUp(o, c, i - 1, i - 2) &&
-        color(o, c, i) === -1 && o[i]! > o[i - 1]! && c[i]! < c[i - 1]! && c[i]! > c[i - 2]! ? -100 : 0;
     }
   });
 
@@ -358,11 +418,22 @@ const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows:
     let tE2 = sumHighLow(h, l, start - 2 - pE, start - 2);
     let tE1 = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      const aV2 = fV * (tV2 / pV);
-      const aV1 = fV * (tV1 / pV);
-      const aV0 = fV * (tV0 / pV);
-      const aE2 = fE * (tE2 / pE);
-      const aE1 = fE * (tE1 / pE);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if (((w2 ^ 1) & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aV2 = fV * (tV2 / pV);
+        const aV1 = fV * (tV1 / pV);
+        const aV0 = fV * (tV0 / pV);
+        const aE2 = fE * (tE2 / pE);
+        const aE1 = fE * (tE1 / pE);
+        v = color(o, c, i - 2) === -1 && lowerShadow(o, l, c, i - 2) < aV2 &&
+          color(o, c, i - 1) === -1 && lowerShadow(o, l, c, i - 1) < aV1 &&
+          color(o, c, i) === -1 && lowerShadow(o, l, c, i) < aV0 &&
+          c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
+          o[i - 1]! <= c[i - 2]! + aE2 && o[i - 1]! >= c[i - 2]! - aE2 &&
+          o[i]! <= c[i - 1]! + aE1 && o[i]! >= c[i - 1]! - aE1 ? -100 : 0;
+      }
+      out[i] = v;
       const hl2 = highLowRange(h, l, i - 2);
       const hl1 = highLowRange(h, l, i - 1);
       tV2 += hl2 - highLowRange(h, l, i - 2 - pV);
@@ -370,12 +441,6 @@ const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows:
       tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
       tE2 += hl2 - highLowRange(h, l, i - 2 - pE);
       tE1 += hl1 - highLowRange(h, l, i - 1 - pE);
-      out[i] = color(o, c, i - 2) === -1 && lowerShadow(o, l, c, i - 2) < aV2 &&
-        color(o, c, i - 1) === -1 && lowerShadow(o, l, c, i - 1) < aV1 &&
-        color(o, c, i) === -1 && lowerShadow(o, l, c, i) < aV0 &&
-        c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
-        o[i - 1]! <= c[i - 2]! + aE2 && o[i - 1]! >= c[i - 2]! - aE2 &&
-        o[i]! <= c[i - 1]! + aE1 && o[i]! >= c[i - 1]! - aE1 ? -100 : 0;
     }
   });
 
@@ -393,25 +458,30 @@ const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long risin
     let tN2 = sumHighLow(h, l, start - 2 - pN, start - 2);
     let tN1 = sumHighLow(h, l, start - 1 - pN, start - 1);
     for (let i = start; i < n; i++) {
-      const aB2 = fB * (tB2 / pB);
-      const aB1 = fB * (tB1 / pB);
-      const aS = fS * (tS / pS);
-      const aV1 = fV * (tV1 / pV);
-      const aN2 = fN * (tN2 / pN);
-      const aN1 = fN * (tN1 / pN);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if ((w2 & w1 & w0 & +(c[i]! > c[i - 1]!) & +(c[i - 1]! > c[i - 2]!)) !== 0) {
+        const aB2 = fB * (tB2 / pB);
+        const aB1 = fB * (tB1 / pB);
+        const aS = fS * (tS / pS);
+        const aV1 = fV * (tV1 / pV);
+        const aN2 = fN * (tN2 / pN);
+        const aN1 = fN * (tN1 / pN);
+        v = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
+          c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
+          realBody(o, c, i - 2) > aB2 && realBody(o, c, i - 1) > aB1 &&
+          upperShadow(o, h, c, i - 1) < aV1 &&
+          o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
+          realBody(o, c, i) < aS &&
+          o[i]! >= c[i - 1]! - realBody(o, c, i) - aN1 ? -100 : 0;
+      }
+      out[i] = v;
       tB2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
       tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
       tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
       tN2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
       tN1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
-      out[i] = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
-        c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
-        realBody(o, c, i - 2) > aB2 && realBody(o, c, i - 1) > aB1 &&
-        upperShadow(o, h, c, i - 1) < aV1 &&
-        o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
-        realBody(o, c, i) < aS &&
-        o[i]! >= c[i - 1]! - realBody(o, c, i) - aN1 ? -100 : 0;
     }
   });
 
@@ -421,11 +491,16 @@ const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, whi
     const pE = Equal.avgPeriod, fE = Equal.factor;
     let tE = sumHighLow(h, l, start - 2 - pE, start - 2);
     for (let i = start; i < n; i++) {
-      const aE = fE * (tE / pE);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if (((w2 ^ 1) & w1 & (w0 ^ 1)) !== 0) {
+        const aE = fE * (tE / pE);
+        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === 1 && color(o, c, i) === -1 &&
+          l[i - 1]! > c[i - 2]! &&
+          c[i]! <= c[i - 2]! + aE && c[i]! >= c[i - 2]! - aE ? 100 : 0;
+      }
+      out[i] = v;
       tE += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pE);
-      out[i] = color(o, c, i - 2) === -1 && color(o, c, i - 1) === 1 && color(o, c, i) === -1 &&
-        l[i - 1]! > c[i - 2]! &&
-        c[i]! <= c[i - 2]! + aE && c[i]! >= c[i - 2]! - aE ? 100 : 0;
     }
   });
 
@@ -435,14 +510,19 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
     const pN = Near.avgPeriod, fN = Near.factor;
     let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
     for (let i = start; i < n; i++) {
-      const aN = fN * (tN / pN);
+      const o0 = o[i]!, c0 = c[i]!, o1 = o[i - 1]!, c1 = c[i - 1]!, o2 = o[i - 2]!, c2 = c[i - 2]!;
+      // The gap and the two colours, without branches (see BRANCH-FREE in candle-settings.ts):
+      // min(o1,c1) > max(o2,c2) is the four comparisons together, NaN included.
+      const up = +(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2) & +(c1 >= o1) & +(c0 < o0);
+      const down = +(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2) & +(c1 < o1) & +(c0 >= o0);
+      let v = 0;
+      if ((up | down) !== 0) {
+        const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+        v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+          (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+      }
+      out[i] = v;
       tN += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
-      const sizeClose = Math.abs(realBody(o, c, i - 1) - realBody(o, c, i)) < aN;
-      const hit = +((realBodyGapUp(o, c, i - 1, i - 2) && color(o, c, i - 1) === 1 && color(o, c, i) === -1 &&
-          o[i]! < c[i - 1]! && o[i]! > o[i - 1]! && c[i]! < o[i - 1]! && c[i]! > bodyTop(o, c, i - 2) && sizeClose) ||
-        (realBodyGapDown(o, c, i - 1, i - 2) && color(o, c, i - 1) === -1 && color(o, c, i) === 1 &&
-          o[i]! < o[i - 1]! && o[i]! > c[i - 1]! && c[i]! > o[i - 1]! && c[i]! < bodyBottom(o, c, i - 2) && sizeClose));
-      out[i] = hit * color(o, c, i - 1) * 100 + 0;
     }
   });
 
@@ -471,11 +551,16 @@ const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap 
   (o, h, l, c, out, start) => {
     const n = o.length;
     for (let i = start; i < n; i++) {
-      const c2 = color(o, c, i - 2);
-      out[i] = c2 === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
-        o[i]! < bodyTop(o, c, i - 1) && o[i]! > bodyBottom(o, c, i - 1) &&
-        c[i]! < bodyTop(o, c, i - 2) && c[i]! > bodyBottom(o, c, i - 2) &&
-        ((c2 === 1 && realBodyGapUp(o, c, i - 1, i - 2)) || (c2 === -1 && realBodyGapDown(o, c, i - 1, i - 2))) ? c2 * 100 : 0;
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      let v = 0;
+      if (((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
+        const c2 = color(o, c, i - 2);
+        v = c2 === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
+          o[i]! < bodyTop(o, c, i - 1) && o[i]! > bodyBottom(o, c, i - 1) &&
+          c[i]! < bodyTop(o, c, i - 2) && c[i]! > bodyBottom(o, c, i - 2) &&
+          ((c2 === 1 && realBodyGapUp(o, c, i - 1, i - 2)) || (c2 === -1 && realBodyGapDown(o, c, i - 1, i - 2))) ? c2 * 100 : 0;
+      }
+      out[i] = v;
     }
   });
 

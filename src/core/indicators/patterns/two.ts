@@ -85,15 +85,20 @@ const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long op
     let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      const aE = fE * (tE / pE);
-      const aB1 = fB * (tB1 / pB);
-      const aB0 = fB * (tB0 / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if ((w1 ^ w0) !== 0) {
+        const aE = fE * (tE / pE);
+        const aB1 = fB * (tB1 / pB);
+        const aB0 = fB * (tB0 / pB);
+        v = color(o, c, i - 1) === -color(o, c, i) &&
+          realBody(o, c, i - 1) > aB1 && realBody(o, c, i) > aB0 &&
+          c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? color(o, c, i) * 100 : 0;
+      }
+      out[i] = v;
       tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
       tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
       tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
-      out[i] = color(o, c, i - 1) === -color(o, c, i) &&
-        realBody(o, c, i - 1) > aB1 && realBody(o, c, i) > aB0 &&
-        c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? color(o, c, i) * 100 : 0;
     }
   });
 
@@ -103,11 +108,16 @@ const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white 
     const pB = BodyLong.avgPeriod, fB = BodyLong.factor;
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if ((w1 & (w0 ^ 1) & +(o[i]! > h[i - 1]!)) !== 0) {
+        const aB = fB * (tB / pB);
+        v = color(o, c, i - 1) === 1 && realBody(o, c, i - 1) > aB &&
+          color(o, c, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
+          c[i]! < c[i - 1]! - realBody(o, c, i - 1) * pen ? -100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      out[i] = color(o, c, i - 1) === 1 && realBody(o, c, i - 1) > aB &&
-        color(o, c, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
-        c[i]! < c[i - 1]! - realBody(o, c, i - 1) * pen ? -100 : 0;
     }
   }, [penetrationParam(0.5)]);
 
@@ -118,13 +128,18 @@ const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle,
     let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tB0 = sumRealBody(o, c, start - pB, start);
     for (let i = start; i < n; i++) {
-      const aB1 = fB * (tB1 / pB);
-      const aB0 = fB * (tB0 / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if (((w1 ^ 1) & w0 & +(o[i]! < l[i - 1]!)) !== 0) {
+        const aB1 = fB * (tB1 / pB);
+        const aB0 = fB * (tB0 / pB);
+        v = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB1 &&
+          color(o, c, i) === 1 && realBody(o, c, i) > aB0 &&
+          o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + realBody(o, c, i - 1) * 0.5 ? 100 : 0;
+      }
+      out[i] = v;
       tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
       tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
-      out[i] = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB1 &&
-        color(o, c, i) === 1 && realBody(o, c, i) > aB0 &&
-        o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + realBody(o, c, i - 1) * 0.5 ? 100 : 0;
     }
   });
 
@@ -136,13 +151,18 @@ const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black ca
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tS = sumRealBody(o, c, start - pS, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aS = fS * (tS / pS);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if (((w1 ^ 1) & (w0 ^ 1) & +(o[i]! < o[i - 1]!) & +(c[i]! > c[i - 1]!)) !== 0) {
+        const aB = fB * (tB / pB);
+        const aS = fS * (tS / pS);
+        v = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+          realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS &&
+          o[i]! < o[i - 1]! && c[i]! > c[i - 1]! ? 100 : 0;
+      }
+      out[i] = v;
       tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
       tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      out[i] = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-        realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS &&
-        o[i]! < o[i - 1]! && c[i]! > c[i - 1]! ? 100 : 0;
     }
   });
 
@@ -159,16 +179,21 @@ function neckKernel(rule: 0 | 1 | 2) {
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     for (let i = start; i < n; i++) {
-      const aE = fE * (tE / pE);
-      const aB = fB * (tB / pB);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if (((w1 ^ 1) & w0 & +(o[i]! < l[i - 1]!)) !== 0) {
+        const aE = fE * (tE / pE);
+        const aB = fB * (tB / pB);
+        const ci = c[i]!;
+        v = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB &&
+          color(o, c, i) === 1 && o[i]! < l[i - 1]! &&
+          (rule === 0 ? ci <= c[i - 1]! + aE && ci >= c[i - 1]!
+            : rule === 1 ? ci <= l[i - 1]! + aE && ci >= l[i - 1]! - aE
+              : ci > c[i - 1]! + aE && ci <= c[i - 1]! + realBody(o, c, i - 1) * 0.5) ? -100 : 0;
+      }
+      out[i] = v;
       tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
       tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      const ci = c[i]!;
-      out[i] = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB &&
-        color(o, c, i) === 1 && o[i]! < l[i - 1]! &&
-        (rule === 0 ? ci <= c[i - 1]! + aE && ci >= c[i - 1]!
-          : rule === 1 ? ci <= l[i - 1]! + aE && ci >= l[i - 1]! - aE
-            : ci > c[i - 1]! + aE && ci <= c[i - 1]! + realBody(o, c, i - 1) * 0.5) ? -100 : 0;
     }
   };
 }
@@ -228,10 +253,15 @@ const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candle
     const pE = Equal.avgPeriod, fE = Equal.factor;
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      const aE = fE * (tE / pE);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if (((w1 ^ 1) & (w0 ^ 1)) !== 0) {
+        const aE = fE * (tE / pE);
+        v = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+          c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? 100 : 0;
+      }
+      out[i] = v;
       tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
-      out[i] = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-        c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? 100 : 0;
     }
   });
 
@@ -245,17 +275,22 @@ const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: oppo
     let tB = sumRealBody(o, c, start - pB, start);
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      const aV = fV * (tV / pV);
-      const aB = fB * (tB / pB);
-      const aE = fE * (tE / pE);
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if ((w1 ^ w0) !== 0) {
+        const aV = fV * (tV / pV);
+        const aB = fB * (tB / pB);
+        const aE = fE * (tE / pE);
+        const c0 = color(o, c, i);
+        v = color(o, c, i - 1) === -c0 &&
+          o[i]! <= o[i - 1]! + aE && o[i]! >= o[i - 1]! - aE &&
+          realBody(o, c, i) > aB &&
+          ((c0 === 1 && lowerShadow(o, l, c, i) < aV) || (c0 === -1 && upperShadow(o, h, c, i) < aV)) ? c0 * 100 : 0;
+      }
+      out[i] = v;
       tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
       tB += realBody(o, c, i) - realBody(o, c, i - pB);
       tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
-      const c0 = color(o, c, i);
-      out[i] = color(o, c, i - 1) === -c0 &&
-        o[i]! <= o[i - 1]! + aE && o[i]! >= o[i - 1]! - aE &&
-        realBody(o, c, i) > aB &&
-        ((c0 === 1 && lowerShadow(o, l, c, i) < aV) || (c0 === -1 && upperShadow(o, h, c, i) < aV)) ? c0 * 100 : 0;
     }
   });
 
