@@ -53,7 +53,7 @@ class ColourTable {
   slots: Int32Array;
   colours: number[] = [];
   private mask: number;
-  constructor(bits = 12) {
+  constructor(bits = 13) {
     this.keys = new Int32Array(1 << bits);
     this.slots = new Int32Array(1 << bits).fill(-1);
     this.mask = (1 << bits) - 1;
@@ -90,33 +90,46 @@ let runEnd = new Int32Array(0);
 let runSlot = new Int32Array(0);
 
 /**
- * The index of the palette colour nearest `c` (weighted squared distance over R, G, B, A;
- * the lowest index on a tie). `byG` lists palette indices by green, `gs` their greens: the
- * search walks out from `c`'s green both ways and stops on a side once green alone is
- * farther than the best so far, so a shade meets a few dozen candidates, not all 256.
+ * Where a colour falls along the grey axis of the distance's space (R, G, B scaled by the
+ * square roots of their weights 2, 4, 3): two colours whose keys differ by k are at least
+ * k * k / 3 apart, whatever their alpha (Cauchy-Schwarz; alpha only adds to the distance).
+ * Anti-aliasing shades are blends of a colour with the white background, which moves them
+ * mostly along this axis, so the bound is nearly the distance itself.
  */
-function nearest(c: number, byG: Int32Array, gs: Int32Array, pr: Int32Array, pb: Int32Array, pa: Int32Array): number {
+const key = (c: number) => Math.SQRT2 * R(c) + 2 * G(c) + Math.sqrt(3) * B(c);
+
+/**
+ * The index of the palette colour nearest `c` (weighted squared distance over R, G, B, A;
+ * the lowest index on a tie). `byKey` lists palette indices by `key`, `keys` their keys: the
+ * search walks out from `c`'s key both ways and stops on a side once the bound alone is
+ * farther than the best so far, so a shade meets a few candidates, not all 256.
+ */
+function nearest(c: number, byKey: Int32Array, keys: Float64Array, pr: Int32Array, pg: Int32Array, pb: Int32Array, pa: Int32Array): number {
   const r = R(c), g = G(c), b = B(c), a = A(c);
+  const k = key(c);
   let best = 0;
   let bestD = 0x7fffffff;
+  // First key >= k, by bisection.
   let hi = 0;
-  while (hi < gs.length && gs[hi]! < g) hi++;
+  for (let top = keys.length; hi < top;) {
+    const m = (hi + top) >> 1;
+    if (keys[m]! < k) hi = m + 1;
+    else top = m;
+  }
   let lo = hi - 1;
   for (;;) {
-    const dgHi = hi < gs.length ? gs[hi]! - g : 0x7fff;
-    const dgLo = lo >= 0 ? g - gs[lo]! : 0x7fff;
-    const up = dgHi <= dgLo;
-    const dg = up ? dgHi : dgLo;
-    // Every remaining candidate is at least this far on green alone (ties still count).
-    if (dg === 0x7fff || 4 * dg * dg > bestD) break;
-    const j = up ? byG[hi++]! : byG[lo--]!;
-    let d = 4 * dg * dg;
+    const upK = hi < keys.length ? keys[hi]! - k : Infinity;
+    const downK = lo >= 0 ? k - keys[lo]! : Infinity;
+    const up = upK <= downK;
+    const dk = up ? upK : downK;
+    // Every remaining candidate is at least this far (ties still count: lowest index wins).
+    if (dk === Infinity || (dk * dk) / 3 > bestD + 1e-6) break;
+    const j = up ? byKey[hi++]! : byKey[lo--]!;
+    const dg = g - pg[j]!;
     const db = b - pb[j]!;
-    d += 3 * db * db;
-    if (d > bestD) continue;
     const dr = r - pr[j]!;
     const da = a - pa[j]!;
-    d += 2 * dr * dr + 4 * da * da;
+    const d = 4 * dg * dg + 3 * db * db + 2 * dr * dr + 4 * da * da;
     if (d < bestD || (d === bestD && j < best)) {
       bestD = d;
       best = j;
@@ -167,17 +180,28 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   }
   const colours = table.colours.map((p) => p >>> 0);
 
-  const order = colours.map((_, k) => k).sort((a, b) => counts[b]! - counts[a]! || colours[a]! - colours[b]!);
+  // Most frequent first, ties by colour value. Below 2^21 pixels (count * 2^32 + colour stays
+  // exact in a double) one typed-array sort of packed keys, not a comparator call per step.
+  let order: number[];
+  if (n < 2 ** 21) {
+    const packed = new Float64Array(colours.length);
+    for (let k = 0; k < colours.length; k++) packed[k] = -counts[k]! * 4294967296 + colours[k]!;
+    packed.sort();
+    order = Array.from(packed, (v) => table.slot((((v % 4294967296) + 4294967296) % 4294967296) | 0));
+  } else {
+    order = colours.map((_, k) => k).sort((a, b) => counts[b]! - counts[a]! || colours[a]! - colours[b]!);
+  }
   const palette = order.slice(0, 256).map((k) => colours[k]!);
   const toIndex = new Uint8Array(colours.length);
   for (let rank = 0; rank < Math.min(256, order.length); rank++) toIndex[order[rank]!] = rank;
   if (order.length > 256) {
     const pr = Int32Array.from(palette, R);
+    const pg = Int32Array.from(palette, G);
     const pb = Int32Array.from(palette, B);
     const pa = Int32Array.from(palette, A);
-    const byG = Int32Array.from(palette.keys()).sort((a, b) => G(palette[a]!) - G(palette[b]!) || a - b);
-    const gs = Int32Array.from(byG, (j) => G(palette[j]!));
-    for (let rank = 256; rank < order.length; rank++) toIndex[order[rank]!] = nearest(colours[order[rank]!]!, byG, gs, pr, pb, pa);
+    const byKey = Int32Array.from(palette.keys()).sort((a, b) => key(palette[a]!) - key(palette[b]!) || a - b);
+    const keys = Float64Array.from(byKey, (j) => key(palette[j]!));
+    for (let rank = 256; rank < order.length; rank++) toIndex[order[rank]!] = nearest(colours[order[rank]!]!, byKey, keys, pr, pg, pb, pa);
   }
 
   // Scanlines: a filter byte (0, none: the PNG spec's advice for palette images) and one
