@@ -56,14 +56,25 @@ function classify(err: unknown): { error: SextantError; status: number } {
  * message, and no message quotes more than a short excerpt of what the caller sent.
  * `methodsFor` (the app's route index) turns a known path with the wrong method into a 405.
  */
+/** The answer to a failure: status, JSON body and Retry-After. The error handler and the fast lane both send this. */
+export function errorAnswer(err: unknown): { status: number; body: { status: 'error'; message: string; field?: string }; retryAfter?: string; internal: boolean } {
+  const { error, status } = classify(err);
+  const message = error.code === 'internal' ? 'internal error while processing the request' : excerpt(error.message);
+  return {
+    status,
+    body: { status: 'error', message, ...(error.field ? { field: excerpt(error.field, 100) } : {}) },
+    ...(error.retryAfterS !== undefined ? { retryAfter: String(Math.ceil(error.retryAfterS)) } : {}),
+    internal: status >= 500,
+  };
+}
+
 export function installErrorHandler(app: FastifyInstance, opts: { methodsFor?: (path: string) => string[] } = {}): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
-    const { error, status } = classify(err);
-    const message = error.code === 'internal' ? 'internal error while processing the request' : excerpt(error.message);
+    const { status, body, retryAfter } = errorAnswer(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
-    else if (status === 401 || status === 403) req.log.warn({ status, reason: message }, 'request refused');
-    if (error.retryAfterS !== undefined) void reply.header('retry-after', String(Math.ceil(error.retryAfterS)));
-    void reply.status(status).send({ status: 'error', message, ...(error.field ? { field: excerpt(error.field, 100) } : {}) });
+    else if (status === 401 || status === 403) req.log.warn({ status, reason: body.message }, 'request refused');
+    if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
+    void reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;

@@ -52,7 +52,7 @@ async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<stri
  * inline scripts and styles because the scanner reports, the dashboard and /docs use them;
  * everything else must come from this origin.
  */
-export async function installHardening(app: FastifyInstance, config: Config): Promise<RouteIndex> {
+export async function installHardening(app: FastifyInstance, config: Config): Promise<{ index: RouteIndex; headers: Readonly<Record<string, string>> }> {
   const index = new RouteIndex();
   app.addHook('onRoute', (r) => index.add(r.url, r.method));
   // Callback style: an async hook costs a promise per answer on the hot path.
@@ -79,6 +79,7 @@ export async function installHardening(app: FastifyInstance, config: Config): Pr
     // Charts load as data: URLs and same-origin scripts; cross-origin isolation would break nothing but buys nothing here.
     crossOriginEmbedderPolicy: false,
   });
+  Object.freeze(headers);
   app.addHook('onRequest', (_req, reply, done) => {
     void reply.headers(headers);
     done();
@@ -92,5 +93,5 @@ export async function installHardening(app: FastifyInstance, config: Config): Pr
       maxAge: 600,
     });
   }
-  return index;
+  return { index, headers };
 }

@@ -23,6 +23,8 @@ export interface MetricsHandle {
   registry: Registry;
   /** Text exposition (what GET /metrics answers). */
   text(): Promise<string>;
+  /** Counts one answer as the onResponse hook does (the fast lane answers outside Fastify's hooks). */
+  record(method: string, route: string, status: number, seconds: number, cache: unknown): void;
 }
 
 /** A counter that mirrors a cumulative count kept elsewhere (read at scrape time). */
@@ -51,21 +53,21 @@ export function installMetrics(app: FastifyInstance, ctx: Partial<Services>, opt
   // of allocating and stringifying on every answer. Bounded by routes × methods × statuses.
   const labelSets = new Map<string, { method: string; route: string; status: string }>();
   const cacheLabels = { hit: { result: 'hit' }, miss: { result: 'miss' } } as const;
-  app.addHook('onResponse', (req, reply, done) => {
-    // The pattern, not the URL: one series per route however many pairs are asked for.
-    const route = req.routeOptions.url ?? 'unmatched';
-    const code = reply.statusCode;
-    const id = `${req.method} ${code} ${route}`;
+  const record = (method: string, route: string, code: number, seconds: number, cache: unknown) => {
+    const id = `${method} ${code} ${route}`;
     let labels = labelSets.get(id);
     if (!labels) {
-      labels = { method: req.method, route, status: String(code) };
+      labels = { method, route, status: String(code) };
       labelSets.set(id, labels);
     }
-    duration.observe(labels, reply.elapsedTime / 1000);
+    duration.observe(labels, seconds);
     requests.inc(labels);
     if (code >= 400) errors.inc({ route, status: labels.status });
-    const cache = reply.getHeader('x-cache');
     if (cache === 'hit' || cache === 'miss') analysis.inc(cacheLabels[cache]);
+  };
+  app.addHook('onResponse', (req, reply, done) => {
+    // The pattern, not the URL: one series per route however many pairs are asked for.
+    record(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000, reply.getHeader('x-cache'));
     done();
   });
 
@@ -129,5 +131,5 @@ export function installMetrics(app: FastifyInstance, ctx: Partial<Services>, opt
     app.addHook('onClose', async () => off());
   }
 
-  return { registry, text: () => registry.metrics() };
+  return { registry, text: () => registry.metrics(), record };
 }

@@ -29,6 +29,21 @@ export interface SecuritySummary {
   jwt: 'HS256' | 'RS256' | undefined;
   /** Every route added after installSecurity, with the role it got (tests walk this). */
   routes: { method: string; url: string; role: RouteRole }[];
+  /** The decision of the security hook, for callers that answer outside Fastify's hooks (the fast lane). */
+  authorize(req: AuthInput, onChallenge: () => void): Promise<Principal | null>;
+}
+
+/** What the security decision reads from a request. */
+export interface AuthInput {
+  ip: string;
+  headers: FastifyRequest['headers'];
+  method: string;
+  /** The role the matched route needs; undefined when no route matched. */
+  role: RouteRole | undefined;
+  /** The route pattern (for messages). */
+  url: string;
+  /** The parsed query string, read only for WebSocket upgrades. */
+  query(): Record<string, unknown> | undefined;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -37,7 +52,7 @@ const forbidden = (message: string) => new SextantError('forbidden', message);
 const unauthorized = (message: string) => new SextantError('unauthorized', message);
 
 /** Origins a browser may call from: the server's own (by Host) and the configured CORS origins. */
-function originAllowed(req: FastifyRequest, corsOrigins: readonly string[]): boolean {
+function originAllowed(req: Pick<FastifyRequest, 'headers'>, corsOrigins: readonly string[]): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true; // not a browser, or a same-origin GET
   if (corsOrigins.includes(origin)) return true;
@@ -48,12 +63,12 @@ function originAllowed(req: FastifyRequest, corsOrigins: readonly string[]): boo
   }
 }
 
-function isJson(req: FastifyRequest): boolean {
+function isJson(req: Pick<FastifyRequest, 'headers'>): boolean {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
 }
 
-function describe(config: Config, s: Omit<SecuritySummary, 'line' | 'routes'>): string {
+function describe(config: Config, s: Omit<SecuritySummary, 'line' | 'routes' | 'authorize'>): string {
   const host = config.server.host;
   if (config.auth.disabled) return `auth: DISABLED (auth.disabled: true) — every caller is admin; listening on ${host}`;
   const creds = [s.activeKeys ? `${s.activeKeys} API key${s.activeKeys === 1 ? '' : 's'}` : '', s.jwt ? `JWT ${s.jwt}` : ''].filter(Boolean).join(' + ');
@@ -102,26 +117,31 @@ export async function installSecurity(app: FastifyInstance, config: Config, stor
     schema['description'] = schema['description'] ? `${note} ${String(schema['description'])}` : note;
   });
 
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+  /**
+   * Who is calling and whether they may call this route, or a refusal (thrown). The
+   * onRequest hook below and the API's fast lane (api/fast-lane.ts) both decide with this.
+   */
+  const authorize = async (req: AuthInput, onChallenge: () => void): Promise<Principal | null> => {
     if (!allowlist.allows(req.ip)) throw forbidden('client address is not in auth.allowlist');
     const isUpgrade = (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
     if (isUpgrade && !originAllowed(req, corsOrigins)) throw forbidden('origin: WebSocket connections are accepted from this server\'s own origin and http.corsOrigins only');
-    const need = req.routeOptions.config?.role;
+    const need = req.role;
     // No route (404/405): nothing to protect; the not-found handler answers.
-    if (need === undefined || need === 'public') return;
+    if (need === undefined || need === 'public') return null;
 
     // Browsers cannot set headers on a WebSocket: the upgrade may carry the credential as ?token=.
-    const queryToken = isUpgrade ? (req.query as Record<string, unknown> | undefined)?.['token'] : undefined;
+    const queryToken = isUpgrade ? req.query()?.['token'] : undefined;
     const credential = config.auth.disabled ? undefined : presentedCredential(req.headers) ?? (typeof queryToken === 'string' && queryToken ? queryToken : undefined);
-    if (credential !== undefined) req.principal = await authenticator.principal(credential);
-    else if (config.auth.disabled) req.principal = { id: `ip:${req.ip}`, role: 'admin', via: 'auth-disabled' };
+    let principal: Principal | null = null;
+    if (credential !== undefined) principal = await authenticator.principal(credential);
+    else if (config.auth.disabled) principal = { id: `ip:${req.ip}`, role: 'admin', via: 'auth-disabled' };
 
-    const role = req.principal?.role ?? anonymousRole;
-    if (role === undefined || (!req.principal && !allows(role, need))) {
-      void reply.header('www-authenticate', 'Bearer realm="sextant"');
+    const role = principal?.role ?? anonymousRole;
+    if (role === undefined || (!principal && !allows(role, need))) {
+      onChallenge();
       throw unauthorized(`this route needs role ${need}: send "Authorization: Bearer <API key or JWT>" or "X-API-Key: <key>"`);
     }
-    if (!allows(role, need)) throw forbidden(`role ${role} may not call ${req.method} ${req.routeOptions.url}: needs ${need}`);
+    if (!allows(role, need)) throw forbidden(`role ${role} may not call ${req.method} ${req.url}: needs ${need}`);
 
     if (isWriteMethod(req.method)) {
       // A cross-site page can send "simple" requests (form posts, text/plain, no custom
@@ -132,7 +152,17 @@ export async function installSecurity(app: FastifyInstance, config: Config, stor
         throw new SextantError('bad_input', 'content-type: state-changing requests without an API key or token must be application/json (send {} when there is no body)', { field: 'content-type' });
       }
     }
+    return principal;
+  };
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const input: AuthInput = {
+      ip: req.ip, headers: req.headers, method: req.method, role: req.routeOptions.config?.role, url: req.routeOptions.url ?? req.url,
+      query: () => req.query as Record<string, unknown> | undefined,
+    };
+    const principal = await authorize(input, () => void reply.header('www-authenticate', 'Bearer realm="sextant"'));
+    if (principal) req.principal = principal;
   });
 
-  return { ...summary, routes, line: describe(config, summary) };
+  return { ...summary, routes, line: describe(config, summary), authorize };
 }
