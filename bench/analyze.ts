@@ -136,7 +136,7 @@ async function cached(): Promise<void> {
     side.runs.push({ rps: r.requests.average, serverUs: ((processCpuMs(side.pid) - s0) * 1000) / n, generatorUs: (g.user + g.system) / n, r });
     if (r.non2xx || r.errors) process.exitCode = 1;
   };
-  const median = (xs: number[]) => pct(xs, 50);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   let bare: { url: string; pid: number; stop(): void } | undefined;
   try {
     const answer = await fetch(`${server.url}/api/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -148,16 +148,16 @@ async function cached(): Promise<void> {
     // Alternating, so both sides see the same machine.
     const rounds = 2;
     for (let i = 0; i < rounds; i++) for (const k of i % 2 ? (['bare', 'sextant'] as const) : (['sextant', 'bare'] as const)) await measure(sides[k]);
-    process.stdout.write(`cached POST /api/v1/analyze: autocannon${workers ? ` (${workers} workers)` : ''} in this process, each server in its own process, ${connections} connections, ${seconds} s per run, ${rounds} alternating runs per side (medians), same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}:\n`);
+    process.stdout.write(`cached POST /api/v1/analyze: autocannon${workers ? ` (${workers} workers)` : ''} in this process, each server in its own process, ${connections} connections, ${seconds} s per run, ${rounds} alternating runs per side (means), same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}:\n`);
     const line = (name: string, s: Side) => {
       const last = s.runs.at(-1)!.r;
-      return `  ${name.padEnd(28)} ${String(Math.round(median(s.runs.map((x) => x.rps)))).padStart(6)} req/s, ${(last.throughput.average / last.requests.average / 1024).toFixed(1)} KiB/response, p50 ${last.latency.p50} ms p99 ${last.latency.p99} ms; `
-        + `server CPU ${median(s.runs.map((x) => x.serverUs)).toFixed(0)} µs/request, autocannon CPU ${median(s.runs.map((x) => x.generatorUs)).toFixed(0)} µs/request\n`;
+      return `  ${name.padEnd(28)} ${String(Math.round(mean(s.runs.map((x) => x.rps)))).padStart(6)} req/s, ${(last.throughput.average / last.requests.average / 1024).toFixed(1)} KiB/response, p50 ${last.latency.p50} ms p99 ${last.latency.p99} ms; `
+        + `server CPU ${mean(s.runs.map((x) => x.serverUs)).toFixed(0)} µs/request, autocannon CPU ${mean(s.runs.map((x) => x.generatorUs)).toFixed(0)} µs/request\n`;
     };
     process.stdout.write(line('`sextant serve`', sides.sextant));
     process.stdout.write(line('bare node:http, same bytes', sides.bare));
-    const rps = (s: Side) => median(s.runs.map((x) => x.rps));
-    const cpu = (s: Side, k: 'serverUs' | 'generatorUs') => median(s.runs.map((x) => x[k]));
+    const rps = (s: Side) => mean(s.runs.map((x) => x.rps));
+    const cpu = (s: Side, k: 'serverUs' | 'generatorUs') => mean(s.runs.map((x) => x[k]));
     // What the 2 cores could give if the server and the generator shared them perfectly.
     const ceiling = (s: Side) => (cpus().length * 1e6) / (cpu(s, 'serverUs') + cpu(s, 'generatorUs'));
     process.stdout.write(`  sextant / bare: ${(rps(sides.sextant) / rps(sides.bare)).toFixed(2)} req/s, ${(cpu(sides.sextant, 'serverUs') / cpu(sides.bare, 'serverUs')).toFixed(2)}x server CPU per request\n`);
