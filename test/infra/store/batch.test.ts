@@ -93,6 +93,23 @@ describe.each(backends)('%s store: batched pipeline writes', (_name, make, sibli
     expect(await batched.commitResults([])).toEqual([]);
   });
 
+  it('a batch of more rows than one INSERT takes (2,100 candles, three series) stores every snapshot as its text was written', async () => {
+    const store = await fresh(make);
+    const series = ['A/USDT', 'B/USDT', 'C/USDT'].map((symbol) => ({ ...KEY, symbol }));
+    const rs = series.flatMap((key) => results(700, 10).map((r) => ({
+      ...r, key, signal: r.signal && { ...r.signal, ...key },
+      // Key order and number text as the step wrote them: JSONB would have reordered these keys.
+      snapshots: { ...r.snapshots, swings: { zeta: r.time, alpha: [r.time / 7], mid: 'x' } },
+    })));
+    expect(await store.commitResults(rs)).toEqual(rs.map(() => true));
+    for (const key of series) {
+      const stored = await store.listSnapshots('swings', key, { limit: 1000 });
+      expect(stored).toHaveLength(700);
+      for (const snap of stored) expect(JSON.stringify(snap.payload)).toBe(JSON.stringify({ zeta: snap.time, alpha: [snap.time / 7], mid: 'x' }));
+      expect((await store.listSnapshots('sr_levels', key, { limit: 1000 })).length).toBe(700);
+    }
+  });
+
   it('a candle twice in one batch: its last result is kept, only the first occurrence claims it', async () => {
     const store = await fresh(make);
     const [a] = results(1, 200);

@@ -5,6 +5,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { assertKnownMigrations, MIGRATIONS, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from '../../../src/infra/store/migrations.js';
 import { SqliteStore } from '../../../src/infra/store/sqlite.js';
+import { PostgresStore } from '../../../src/infra/store/postgres.js';
+import { DATABASE_URL, requires } from '../../helpers/requires.js';
+import pg from 'pg';
+
+const postgresUp = await requires('postgres');
 
 describe('migrations list', () => {
   it('ids are unique and increasing, and every migration has SQL for both dialects unless it says it is for one', () => {
@@ -80,5 +85,41 @@ describe('migrations list', () => {
     expect(pendingMigrations(MIGRATIONS.map((m) => m.id))).toEqual([]);
     expect(pendingMigrations([1]).map((m) => m.id)).toEqual(MIGRATIONS.slice(1).map((m) => m.id));
     expect(() => assertKnownMigrations([1, 999])).toThrow(/999.*upgrade/);
+  });
+
+  it.runIf(postgresUp)('turns PostgreSQL snapshots written as JSONB under migration 5 into json text, keeping every row', async () => {
+    const schema = `sx_mig6_${process.pid}`;
+    const c = new pg.Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+      await c.query(SCHEMA_MIGRATIONS_DDL.postgres);
+      for (const m of MIGRATIONS.filter((x) => x.id <= 5)) {
+        for (const sql of m.statements('postgres')) await c.query(sql);
+        await c.query('INSERT INTO schema_migrations VALUES ($1, $2, 0)', [m.id, m.name]);
+      }
+      for (const t of ['swings', 'sr_levels', 'fib_levels']) {
+        await c.query(`INSERT INTO ${t} SELECT 'replay', 'BTC/USDT', '1d', i::bigint * 86400000, jsonb_build_object('i', i, 'p', i / 7.0), 1 FROM generate_series(0, 199) AS i`);
+      }
+      const store = await PostgresStore.connect({ connectionString: DATABASE_URL, schema, max: 2 });
+      try {
+        await store.migrate();
+        const key = { source: 'replay', symbol: 'BTC/USDT', timeframe: '1d' };
+        for (const kind of ['swings', 'sr_levels', 'fib_levels'] as const) {
+          expect((await store.getSnapshot(kind, key, 150 * 86_400_000))?.payload).toMatchObject({ i: 150 });
+        }
+      } finally {
+        await store.close();
+      }
+      const types = await c.query(`SELECT table_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'payload' ORDER BY 1`, [schema]);
+      expect(Object.fromEntries(types.rows.map((r: { table_name: string; data_type: string }) => [r.table_name, r.data_type]))).toEqual({
+        fib_levels: 'json', signals: 'jsonb', sr_levels: 'json', swings: 'json',
+      });
+      const counts = await c.query(`SELECT (SELECT count(*) FROM swings) + (SELECT count(*) FROM sr_levels) + (SELECT count(*) FROM fib_levels) AS n`);
+      expect(Number(counts.rows[0].n)).toBe(600);
+    } finally {
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+      await c.end();
+    }
   });
 });
