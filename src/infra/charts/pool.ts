@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { UnavailableError } from '../../errors.js';
 import type { CandleChartInput } from './types.js';
-import { loadSkia } from './skia.js';
 
 export interface ChartPoolOptions {
   /** Rendering threads; default: the cores less one (the event loop's), at least 1, at most 4; 0: no pool. */
@@ -27,9 +26,6 @@ function workerFile(): string {
 export function startChartPool(opts: ChartPoolOptions = {}): void {
   if (pool || opts.threads === 0) return;
   maxQueue = opts.maxQueue ?? 256;
-  // Loads Skia here, on the main thread, so its allocator setting reaches the process
-  // environment before any worker loads the binary (see skia.ts).
-  loadSkia();
   const threads = opts.threads ?? Math.min(4, Math.max(1, availableParallelism() - 1));
   pool = new Piscina({ filename: workerFile(), minThreads: 1, maxThreads: threads, maxQueue, idleTimeout: 60_000 });
 }

@@ -20,16 +20,11 @@ let skia: Skia | null | undefined;
 let loadError: unknown;
 
 /**
- * Skia's binary allocates through mimalloc with large OS pages allowed: on these virtual
- * machines every render then faulted in and zeroed a fresh 2 MB huge page, 4-5 ms of system
- * time per 800x500 chart against ~1 ms of drawing (perf: folio_zero_user under skia.node).
- * mimalloc reads its options from the environment when the binary is loaded, so the binary is
- * loaded here, after the option is set, unless the operator set it. (A worker thread's
- * process.env is its own copy: pool.ts calls this on the main thread before starting one.)
+ * Loads Skia and registers the shipped font under FAMILY, once per process (per thread for
+ * the pool's workers); null when the binary does not load on this platform.
  */
 export function loadSkia(): Skia | null {
   if (skia !== undefined) return skia;
-  process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ??= '0';
   try {
     skia = createRequire(import.meta.url)('@napi-rs/canvas') as Skia;
     const [file] = chartFontFiles();
