@@ -3,7 +3,7 @@
 // PNG), then cached POST /api/v1/analyze requests/s against a real `sextant serve` process
 // and a bare node:http peer (each in its own process) with autocannon in this process, on the
 // same cores. Goals: p50 < 25 ms, >= 15k req/s.
-// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50] [--cached-only | --uncached-only] [--workers=N]
+// Run: node --import tsx bench/analyze.ts [seconds=10] [connections=50] [--cached-only | --uncached-only] [--rounds=3] [--workers=N]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -116,17 +116,24 @@ function processCpuMs(pid: number): number {
 
 async function cached(): Promise<void> {
   // The stack a user runs (anonymous viewer access, metrics, rate limiting), with a budget
-  // no benchmark client reaches: refusals would be cheap 429s, not analyses.
-  const server = await startServerProcess({ env: { SEXTANT_RATE_LIMIT__MAX: '1000000', SEXTANT_RATE_LIMIT__WINDOW_MS: '1000' }, echoStderr: true });
+  // no benchmark client reaches: refusals would be cheap 429s, not analyses. A second
+  // `sextant serve` with the fast lane off (http.fastLane: false) shows what the lane gives.
+  const env = { SEXTANT_RATE_LIMIT__MAX: '1000000', SEXTANT_RATE_LIMIT__WINDOW_MS: '1000' };
+  const [server, plain] = await Promise.all([
+    startServerProcess({ env, echoStderr: true }),
+    startServerProcess({ env: { ...env, SEXTANT_HTTP__FAST_LANE: 'false' }, echoStderr: true }),
+  ]);
   const body = JSON.stringify({ pair: 'eth_usdt', timeframe: 'day1', limit: 200 });
   const workersArg = process.argv.find((a) => a.startsWith('--workers='));
   const workers = workersArg ? Number(workersArg.slice('--workers='.length)) : 0;
+  const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
+  const rounds = roundsArg ? Number(roundsArg.slice('--rounds='.length)) : 3;
   const run = (url: string, duration: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({
     url: `${url}/api/v1/analyze`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, ...(workers ? { workers } : {}),
   }, (err, r) => (err ? reject(err) : resolve(r))));
   // Each side's server CPU and the load generator's CPU per answered request: on a shared
   // machine these hold better than req/s, which moves with whatever else runs.
-  type Side = { url: string; pid: number; runs: { rps: number; serverUs: number; generatorUs: number; r: autocannon.Result }[] };
+  type Side = { name: string; url: string; pid: number; runs: { rps: number; serverUs: number; generatorUs: number; r: autocannon.Result }[] };
   const measure = async (side: Side) => {
     const s0 = processCpuMs(side.pid);
     const g0 = process.cpuUsage();
@@ -142,30 +149,33 @@ async function cached(): Promise<void> {
     const answer = await fetch(`${server.url}/api/v1/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const bytes = Buffer.from(await answer.arrayBuffer());
     bare = await bareServer(bytes);
-    await run(server.url, 3); // JIT warm-up of both processes
-    await run(bare.url, 2);
-    const sides: Record<'sextant' | 'bare', Side> = { sextant: { url: server.url, pid: server.proc.pid!, runs: [] }, bare: { url: bare.url, pid: bare.pid, runs: [] } };
-    // Alternating, so both sides see the same machine.
-    const rounds = 2;
-    for (let i = 0; i < rounds; i++) for (const k of i % 2 ? (['bare', 'sextant'] as const) : (['sextant', 'bare'] as const)) await measure(sides[k]);
-    process.stdout.write(`cached POST /api/v1/analyze: autocannon${workers ? ` (${workers} workers)` : ''} in this process, each server in its own process, ${connections} connections, ${seconds} s per run, ${rounds} alternating runs per side (means), same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}:\n`);
-    const line = (name: string, s: Side) => {
-      const last = s.runs.at(-1)!.r;
-      return `  ${name.padEnd(28)} ${String(Math.round(mean(s.runs.map((x) => x.rps)))).padStart(6)} req/s, ${(last.throughput.average / last.requests.average / 1024).toFixed(1)} KiB/response, p50 ${last.latency.p50} ms p99 ${last.latency.p99} ms; `
-        + `server CPU ${mean(s.runs.map((x) => x.serverUs)).toFixed(0)} µs/request, autocannon CPU ${mean(s.runs.map((x) => x.generatorUs)).toFixed(0)} µs/request\n`;
-    };
-    process.stdout.write(line('`sextant serve`', sides.sextant));
-    process.stdout.write(line('bare node:http, same bytes', sides.bare));
+    const sides: Side[] = [
+      { name: '`sextant serve`', url: server.url, pid: server.proc.pid!, runs: [] },
+      { name: 'sextant, fast lane off', url: plain.url, pid: plain.proc.pid!, runs: [] },
+      { name: 'bare node:http, same bytes', url: bare.url, pid: bare.pid, runs: [] },
+    ];
+    // JIT warm-up of the servers and of autocannon (a cold first run costs 2x CPU per request).
+    for (const side of sides) await run(side.url, 5);
+    // Rotating the order each round, so every side sees the same machine.
+    for (let i = 0; i < rounds; i++) for (let j = 0; j < sides.length; j++) await measure(sides[(i + j) % sides.length]!);
+    process.stdout.write(`cached POST /api/v1/analyze: autocannon${workers ? ` (${workers} workers)` : ''} in this process, each server in its own process, ${connections} connections, ${seconds} s per run, ${rounds} rotating runs per side (means), same ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}:\n`);
     const rps = (s: Side) => mean(s.runs.map((x) => x.rps));
     const cpu = (s: Side, k: 'serverUs' | 'generatorUs') => mean(s.runs.map((x) => x[k]));
-    // What the 2 cores could give if the server and the generator shared them perfectly.
+    // What the cores could give if the server and the generator shared them perfectly.
     const ceiling = (s: Side) => (cpus().length * 1e6) / (cpu(s, 'serverUs') + cpu(s, 'generatorUs'));
-    process.stdout.write(`  sextant / bare: ${(rps(sides.sextant) / rps(sides.bare)).toFixed(2)} req/s, ${(cpu(sides.sextant, 'serverUs') / cpu(sides.bare, 'serverUs')).toFixed(2)}x server CPU per request\n`);
-    process.stdout.write(`  CPU ceiling (${cpus().length} cores / (server + autocannon CPU per request)): sextant ${Math.round(ceiling(sides.sextant))} req/s, bare ${Math.round(ceiling(sides.bare))} req/s\n`);
-    process.stdout.write(`  goal >= 15000 req/s: ${rps(sides.sextant) >= 15_000 ? 'met' : 'NOT met'}${rps(sides.bare) < 15_000 ? ` (the bare peer: ${Math.round(rps(sides.bare))} req/s)` : ''}\n`);
+    for (const s of sides) {
+      const last = s.runs.at(-1)!.r;
+      process.stdout.write(`  ${s.name.padEnd(28)} ${String(Math.round(rps(s))).padStart(6)} req/s, ${(last.throughput.average / last.requests.average / 1024).toFixed(1)} KiB/response, p50 ${last.latency.p50} ms p99 ${last.latency.p99} ms; `
+        + `server CPU ${cpu(s, 'serverUs').toFixed(0)} µs/request, autocannon CPU ${cpu(s, 'generatorUs').toFixed(0)} µs/request; CPU ceiling ${Math.round(ceiling(s))} req/s\n`);
+    }
+    const [lane, off, floor] = sides as [Side, Side, Side];
+    process.stdout.write(`  sextant / bare: ${(rps(lane) / rps(floor)).toFixed(2)} req/s, ${(cpu(lane, 'serverUs') / cpu(floor, 'serverUs')).toFixed(2)}x server CPU per request; `
+      + `lane off / bare: ${(rps(off) / rps(floor)).toFixed(2)} req/s, ${(cpu(off, 'serverUs') / cpu(floor, 'serverUs')).toFixed(2)}x\n`);
+    process.stdout.write(`  (CPU ceiling: ${cpus().length} cores / (server + autocannon CPU per request))\n`);
+    process.stdout.write(`  goal >= 15000 req/s: ${rps(lane) >= 15_000 ? 'met' : 'NOT met'}${rps(floor) < 15_000 ? ` (the bare peer: ${Math.round(rps(floor))} req/s)` : ''}\n`);
   } finally {
     bare?.stop();
-    await server.stop();
+    await Promise.all([server.stop(), plain.stop()]);
   }
 }
 

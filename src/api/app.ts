@@ -30,14 +30,14 @@ export interface BuildOptions {
   routes?: RouteModule[];
   /** false/absent: no logs; true or pino options (merged over the redacting defaults). */
   logger?: boolean | object;
-  /** The fast lane for repeated requests (default on; tests compare it with the plain route). */
+  /** The fast lane for repeated requests (default: config http.fastLane; tests compare it with the plain route). */
   fastLane?: boolean;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Tests may hand in a partial context; they get the defaults a user gets.
   const config: Config = (opts.ctx as Partial<AppContext>).config ?? configSchema.parse({});
-  const lane = new FastLane(opts.fastLane ?? true);
+  const lane = new FastLane(opts.fastLane ?? config.http.fastLane);
   const app = Fastify({
     serverFactory: lane.serverFactory,
     logger: opts.logger ? loggerOptions(config, typeof opts.logger === 'object' ? opts.logger as Record<string, unknown> : {}) : false,

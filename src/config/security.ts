@@ -62,6 +62,8 @@ export const httpSchema = z.strictObject({
   requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Origins allowed cross-origin (CORS) and on WebSockets besides the server's own; empty = CORS off. */
   corsOrigins: list(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://app.example.com')).default([]),
+  /** Repeated POST /api/v1/analyze bodies answered ahead of Fastify's hooks, same checks and bytes (api/fast-lane.ts). */
+  fastLane: flag.default(true),
 });
 
 export const metricsSchema = z.strictObject({

@@ -178,6 +178,13 @@ describe('fast lane: the same answers as the route, with or without credentials'
     }
   });
 
+  it('the config turns it off (http.fastLane: false) and on by default', async () => {
+    expect((await open.app({ http: { fastLane: false } })).fastLane.offReason).toBe('disabled');
+    const on = await open.app({});
+    expect(on.fastLane.offReason).toBeUndefined();
+    expect(on.fastLane.open).toBe(true);
+  });
+
   it('stays shut where it cannot mirror the route (CORS origins), and those answers are the route\'s', async () => {
     const { lane, plain } = await pairOf(open, { http: { corsOrigins: ['https://app.example'] } });
     expect(lane.fastLane.open).toBe(false);
