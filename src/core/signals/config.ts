@@ -26,24 +26,24 @@ export const DEFAULT_STRUCTURE_CONFIG: StructureConfig = Object.freeze({
 /** Defaults overlaid with the given options; rejects values that would make the plan meaningless. */
 export function resolveStructureConfig(opts: SignalOptions = {}): StructureConfig {
   const d = DEFAULT_STRUCTURE_CONFIG;
-  const pick = <K extends keyof StructureConfig>(k: K): StructureConfig[K] => (opts[k as keyof SignalOptions] ?? d[k]) as StructureConfig[K];
+  // One property read per field (every computed window resolves its config).
   const cfg: StructureConfig = {
-    strength: pick('strength'),
-    rsiPeriod: pick('rsiPeriod'),
-    atrPeriod: pick('atrPeriod'),
-    rsiOverbought: pick('rsiOverbought'),
-    rsiOversold: pick('rsiOversold'),
-    levelTolAtr: pick('levelTolAtr'),
-    obDisplacementAtr: pick('obDisplacementAtr'),
-    obMaxLookback: pick('obMaxLookback'),
+    strength: opts.strength ?? d.strength,
+    rsiPeriod: opts.rsiPeriod ?? d.rsiPeriod,
+    atrPeriod: opts.atrPeriod ?? d.atrPeriod,
+    rsiOverbought: opts.rsiOverbought ?? d.rsiOverbought,
+    rsiOversold: opts.rsiOversold ?? d.rsiOversold,
+    levelTolAtr: opts.levelTolAtr ?? d.levelTolAtr,
+    obDisplacementAtr: opts.obDisplacementAtr ?? d.obDisplacementAtr,
+    obMaxLookback: opts.obMaxLookback ?? d.obMaxLookback,
     fibLong: { ...d.fibLong, ...opts.fibLong },
     fibShort: { ...d.fibShort, ...opts.fibShort },
-    pullbackStart: pick('pullbackStart'),
-    stopAtrBuffer: pick('stopAtrBuffer'),
-    tp2Extension: pick('tp2Extension'),
-    tp3Extension: pick('tp3Extension'),
-    minRiskReward: pick('minRiskReward'),
-    minSample: pick('minSample'),
+    pullbackStart: opts.pullbackStart ?? d.pullbackStart,
+    stopAtrBuffer: opts.stopAtrBuffer ?? d.stopAtrBuffer,
+    tp2Extension: opts.tp2Extension ?? d.tp2Extension,
+    tp3Extension: opts.tp3Extension ?? d.tp3Extension,
+    minRiskReward: opts.minRiskReward ?? d.minRiskReward,
+    minSample: opts.minSample ?? d.minSample,
   };
   if (!Number.isInteger(cfg.strength) || cfg.strength < 1) throw new RangeError(`strength must be an integer >= 1, got ${cfg.strength}`);
   if (!Number.isInteger(cfg.minSample) || cfg.minSample < 1) throw new RangeError(`minSample must be an integer >= 1, got ${cfg.minSample}`);

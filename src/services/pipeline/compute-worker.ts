@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Candles } from '../../core/series.js';
-import type { CandleResult, SeriesKey, SnapshotKind } from '../../infra/store/types.js';
-import { computeCandle, type PrefixWalks, seriesId, type StepOptions } from './step.js';
+import type { SeriesKey } from '../../infra/store/types.js';
+import { computeStructure, type PrefixWalks, seriesId, type StepOptions } from './step.js';
+import { toEncodedCandleResult } from './persist.js';
 import type { PoolReply, PoolRequest } from './compute-pool.js';
 
 /**
@@ -28,16 +29,10 @@ port.on('message', (m: PoolRequest) => {
   try {
     const h = history.get(seriesId(m.key));
     if (!h) throw new Error(`no history loaded for ${seriesId(m.key)}`);
-    reply = { seq: m.seq, result: encoded(computeCandle(m.key, h, m.time, opts, walks)) };
+    const key: SeriesKey = { source: m.key.source, symbol: m.key.symbol, timeframe: m.key.timeframe };
+    reply = { seq: m.seq, result: toEncodedCandleResult(key, computeStructure(m.key, h, m.time, opts, walks)) };
   } catch (e) {
     reply = { seq: m.seq, error: (e as Error).message };
   }
   port.postMessage(reply);
 });
-
-function encoded(r: CandleResult): CandleResult {
-  const snapshotJson: Partial<Record<SnapshotKind, string>> = {};
-  for (const [kind, payload] of Object.entries(r.snapshots)) snapshotJson[kind as SnapshotKind] = JSON.stringify(payload);
-  const key: SeriesKey = { source: r.key.source, symbol: r.key.symbol, timeframe: r.key.timeframe };
-  return { key, time: r.time, signal: r.signal, snapshots: {}, snapshotJson };
-}

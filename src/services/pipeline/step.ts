@@ -1,6 +1,6 @@
 import { lookbackStart, STRUCTURE_LOOKBACK, structureAt } from '../../core/signals/lookback.js';
 import { PrefixSignals } from '../../core/signals/compute.js';
-import type { SignalOptions } from '../../core/signals/types.js';
+import type { SignalOptions, StructureResult } from '../../core/signals/types.js';
 import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
 import { timeframeMs } from '../../core/timeframes.js';
 import type { MarketEvent } from '../../core/types.js';
@@ -86,23 +86,28 @@ export type PrefixWalks = Map<string, PrefixSignals>;
  * the previous one on the same history object.
  */
 export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): CandleResult {
+  return toCandleResult(key, computeStructure(key, history, time, opts, walks));
+}
+
+/** computeCandle's structure before it is put in the store's shape. */
+export function computeStructure(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): StructureResult {
   const end = lowerBound(history.time, time + 1);
   const start = lookbackStart(end - 1);
   const candles = sliceCandles(history, start, end);
   const n = candleCount(candles);
   if (n === 0 || candles.time[n - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
   const structure = { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe };
-  if (!walks) return toCandleResult(key, structureAt(candles, structure));
+  if (!walks) return structureAt(candles, structure);
   const id = seriesId(key);
   if (start > 0) {
     // The window slides from here on: every candle starts a walk of its own.
     walks.delete(id);
-    return toCandleResult(key, structureAt(candles, structure));
+    return structureAt(candles, structure);
   }
   let w = walks.get(id);
   if (!w || w.series !== history) {
     w = new PrefixSignals(history, structure);
     walks.set(id, w);
   }
-  return toCandleResult(key, w.at(end - 1));
+  return w.at(end - 1);
 }
