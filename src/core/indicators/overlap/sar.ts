@@ -2,7 +2,8 @@
  * SAR and SAREXT: Wilder's parabolic stop-and-reverse; SAREXT with separate long/short
  * accelerations and short positions reported as negative values (warm-up 1).
  */
-import { nanArray, type IndicatorDef, type ParamSpec } from '../types.js';
+import type { IndicatorDef, ParamSpec, Params } from '../types.js';
+import { outArray } from '../arena.js';
 import { p, real, realParam, REAL_BOUND } from '../defkit.js';
 import { OVERLAP } from './shared.js';
 
@@ -21,10 +22,11 @@ export interface SarExtOptions {
  * Wilder's parabolic SAR as TA-Lib bootstraps it: bar 0 is consumed, the initial
  * direction comes from the first -DM (short only if -DM(1) > 0), and the first SAR is bar
  * 0's extreme. SAREXT reports short positions as negative values; SAR is its absolute value.
+ * Writes every cell of `into` (fresh when absent): NaN at bar 0, a value on every later bar.
  */
-export function sarext(high: Float64Array, low: Float64Array, o: SarExtOptions): Float64Array {
+export function sarext(high: Float64Array, low: Float64Array, o: SarExtOptions, into?: Float64Array): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  const out = outArray(n, 1, into);
   if (n < 2) return out;
   let initLong = o.accelerationInitLong;
   let accLong = o.accelerationLong;
@@ -117,14 +119,23 @@ export function sarext(high: Float64Array, low: Float64Array, o: SarExtOptions):
   return out;
 }
 
-export function sar(high: Float64Array, low: Float64Array, acceleration: number, maximum: number): Float64Array {
+export function sar(high: Float64Array, low: Float64Array, acceleration: number, maximum: number, into?: Float64Array): Float64Array {
   const out = sarext(high, low, {
     startValue: 0, offsetOnReverse: 0,
     accelerationInitLong: acceleration, accelerationLong: acceleration, accelerationMaxLong: maximum,
     accelerationInitShort: acceleration, accelerationShort: acceleration, accelerationMaxShort: maximum,
-  });
+  }, into);
   for (let i = 1; i < out.length; i++) out[i] = Math.abs(out[i]!);
   return out;
+}
+
+function extOptions(params: Params): SarExtOptions {
+  return {
+    startValue: p(params, 'startValue'), offsetOnReverse: p(params, 'offsetOnReverse'),
+    accelerationInitLong: p(params, 'accelerationInitLong'), accelerationLong: p(params, 'accelerationLong'),
+    accelerationMaxLong: p(params, 'accelerationMaxLong'), accelerationInitShort: p(params, 'accelerationInitShort'),
+    accelerationShort: p(params, 'accelerationShort'), accelerationMaxShort: p(params, 'accelerationMaxShort'),
+  };
 }
 
 const accel = (name: string, def: number, description: string, min = 0): ParamSpec => realParam(name, def, min, REAL_BOUND, description);
@@ -137,6 +148,7 @@ export const SAR: IndicatorDef = {
   outputs: real(),
   lookback: () => 1,
   compute: ([h, l], params) => [sar(h!, l!, p(params, 'acceleration'), p(params, 'maximum'))],
+  computeInto: ([h, l], params, [out]) => { sar(h!, l!, p(params, 'acceleration'), p(params, 'maximum'), out); },
 };
 
 export const SAREXT: IndicatorDef = {
@@ -155,10 +167,6 @@ export const SAREXT: IndicatorDef = {
   ],
   outputs: real(),
   lookback: () => 1,
-  compute: ([h, l], params) => [sarext(h!, l!, {
-    startValue: p(params, 'startValue'), offsetOnReverse: p(params, 'offsetOnReverse'),
-    accelerationInitLong: p(params, 'accelerationInitLong'), accelerationLong: p(params, 'accelerationLong'),
-    accelerationMaxLong: p(params, 'accelerationMaxLong'), accelerationInitShort: p(params, 'accelerationInitShort'),
-    accelerationShort: p(params, 'accelerationShort'), accelerationMaxShort: p(params, 'accelerationMaxShort'),
-  })],
+  compute: ([h, l], params) => [sarext(h!, l!, extOptions(params))],
+  computeInto: ([h, l], params, [out]) => { sarext(h!, l!, extOptions(params), out); },
 };

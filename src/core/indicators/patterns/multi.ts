@@ -5,8 +5,8 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
-  bodyBottom, bodyTop, color, highLowRange, lowerShadow, maxPeriod, patternDef, penetrationParam, realBody,
-  realBodyGapDown, realBodyGapUp, sumHighLow, sumRealBody, upperShadow,
+  maxPeriod, patternDef, penetrationParam,
+  sumHighLow, sumRealBody,
 } from './candle-settings.js';
 
 const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three candles extending the move, then a reversal candle closing inside the gap', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', maxPeriod(BodyLong) + 4,
@@ -17,20 +17,20 @@ const breakaway = patternDef('CDLBREAKAWAY', 'Breakaway: long candle, gap, three
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
       let v = 0;
-      if (((w4 & w3 & w1 & (w0 ^ 1)) | ((w4 ^ 1) & (w3 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
+      if ((((w4 & w3 & w1 & (w0 ^ 1)) | ((w4 ^ 1) & (w3 ^ 1) & (w1 ^ 1) & w0)) & ((w0 & +(h[i - 2]! < h[i - 3]!) & +(l[i - 1]! < l[i - 2]!)) | ((w0 ^ 1) & +(h[i - 2]! > h[i - 3]!) & +(l[i - 1]! > l[i - 2]!)))) !== 0) {
         const aB = fB * (tB / pB);
-        const c4 = color(o, c, i - 4);
-        v = realBody(o, c, i - 4) > aB &&
-          c4 === color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
-          ((c4 === -1 && realBodyGapDown(o, c, i - 3, i - 4) &&
+        const c4 = (c[i - 4]! >= o[i - 4]! ? 1 : -1);
+        v = Math.abs(c[i - 4]! - o[i - 4]!) > aB &&
+          c4 === (c[i - 3]! >= o[i - 3]! ? 1 : -1) && (c[i - 3]! >= o[i - 3]! ? 1 : -1) === (c[i - 1]! >= o[i - 1]! ? 1 : -1) && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -(c[i]! >= o[i]! ? 1 : -1) &&
+          ((c4 === -1 && (Math.max(o[i - 3]!, c[i - 3]!) < Math.min(o[i - 4]!, c[i - 4]!)) &&
             h[i - 2]! < h[i - 3]! && l[i - 2]! < l[i - 3]! && h[i - 1]! < h[i - 2]! && l[i - 1]! < l[i - 2]! &&
             c[i]! > o[i - 3]! && c[i]! < c[i - 4]!) ||
-            (c4 === 1 && realBodyGapUp(o, c, i - 3, i - 4) &&
+            (c4 === 1 && (Math.min(o[i - 3]!, c[i - 3]!) > Math.max(o[i - 4]!, c[i - 4]!)) &&
               h[i - 2]! > h[i - 3]! && l[i - 2]! > l[i - 3]! && h[i - 1]! > h[i - 2]! && l[i - 1]! > l[i - 2]! &&
-              c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? color(o, c, i) * 100 : 0;
+              c[i]! < o[i - 3]! && c[i]! > c[i - 4]!)) ? (c[i]! >= o[i]! ? 1 : -1) * 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
+      tB += Math.abs(c[i - 4]! - o[i - 4]!) - Math.abs(c[i - 4 - pB]! - o[i - 4 - pB]!);
     }
   });
 
@@ -48,18 +48,18 @@ const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Sw
         const aV3 = fV * (tV3 / pV);
         const aV2 = fV * (tV2 / pV);
         const aV1 = fV * (tV1 / pV);
-        v = color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-          lowerShadow(o, l, c, i - 3) < aV3 && upperShadow(o, h, c, i - 3) < aV3 &&
-          lowerShadow(o, l, c, i - 2) < aV2 && upperShadow(o, h, c, i - 2) < aV2 &&
-          realBodyGapDown(o, c, i - 1, i - 2) &&
-          upperShadow(o, h, c, i - 1) > aV1 &&
+        v = (c[i - 3]! >= o[i - 3]! ? 1 : -1) === -1 && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
+          ((c[i - 3]! >= o[i - 3]! ? o[i - 3]! : c[i - 3]!) - l[i - 3]!) < aV3 && (h[i - 3]! - (c[i - 3]! >= o[i - 3]! ? c[i - 3]! : o[i - 3]!)) < aV3 &&
+          ((c[i - 2]! >= o[i - 2]! ? o[i - 2]! : c[i - 2]!) - l[i - 2]!) < aV2 && (h[i - 2]! - (c[i - 2]! >= o[i - 2]! ? c[i - 2]! : o[i - 2]!)) < aV2 &&
+          (Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) &&
+          (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) > aV1 &&
           h[i - 1]! > c[i - 2]! &&
           h[i]! > h[i - 1]! && l[i]! < l[i - 1]! ? 100 : 0;
       }
       out[i] = v;
-      tV3 += highLowRange(h, l, i - 3) - highLowRange(h, l, i - 3 - pV);
-      tV2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pV);
-      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
+      tV3 += (h[i - 3]! - l[i - 3]!) - (h[i - 3 - pV]! - l[i - 3 - pV]!);
+      tV2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pV]! - l[i - 2 - pV]!);
+      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
     }
   });
 
@@ -73,14 +73,14 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
       let v = 0;
       if (((w4 ^ 1) & (w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0) !== 0) {
         const aV = fV * (tV / pV);
-        v = color(o, c, i - 4) === -1 && color(o, c, i - 3) === -1 && color(o, c, i - 2) === -1 &&
+        v = (c[i - 4]! >= o[i - 4]! ? 1 : -1) === -1 && (c[i - 3]! >= o[i - 3]! ? 1 : -1) === -1 && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 &&
           o[i - 4]! > o[i - 3]! && o[i - 3]! > o[i - 2]! &&
           c[i - 4]! > c[i - 3]! && c[i - 3]! > c[i - 2]! &&
-          color(o, c, i - 1) === -1 && upperShadow(o, h, c, i - 1) > aV &&
-          color(o, c, i) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) > aV &&
+          (c[i]! >= o[i]! ? 1 : -1) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
       }
       out[i] = v;
-      tV += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
+      tV += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
     }
   });
 
@@ -101,21 +101,21 @@ const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three sma
         const aS3 = fS * (tS3 / pS);
         const aS2 = fS * (tS2 / pS);
         const aS1 = fS * (tS1 / pS);
-        const floor = c[i - 4]! - realBody(o, c, i - 4) * pen;
-        v = color(o, c, i - 4) === 1 && color(o, c, i - 3) === -1 && color(o, c, i) === 1 &&
-          realBodyGapUp(o, c, i - 3, i - 4) &&
-          bodyBottom(o, c, i - 2) < c[i - 4]! && bodyBottom(o, c, i - 1) < c[i - 4]! &&
-          bodyBottom(o, c, i - 2) > floor && bodyBottom(o, c, i - 1) > floor &&
-          bodyTop(o, c, i - 2) < o[i - 3]! && bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) &&
+        const floor = c[i - 4]! - Math.abs(c[i - 4]! - o[i - 4]!) * pen;
+        v = (c[i - 4]! >= o[i - 4]! ? 1 : -1) === 1 && (c[i - 3]! >= o[i - 3]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
+          (Math.min(o[i - 3]!, c[i - 3]!) > Math.max(o[i - 4]!, c[i - 4]!)) &&
+          Math.min(o[i - 2]!, c[i - 2]!) < c[i - 4]! && Math.min(o[i - 1]!, c[i - 1]!) < c[i - 4]! &&
+          Math.min(o[i - 2]!, c[i - 2]!) > floor && Math.min(o[i - 1]!, c[i - 1]!) > floor &&
+          Math.max(o[i - 2]!, c[i - 2]!) < o[i - 3]! && Math.max(o[i - 1]!, c[i - 1]!) < Math.max(o[i - 2]!, c[i - 2]!) &&
           o[i]! > c[i - 1]! && c[i]! > Math.max(h[i - 3]!, h[i - 2]!, h[i - 1]!) &&
-          realBody(o, c, i - 4) > aB4 &&
-          realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 ? 100 : 0;
+          Math.abs(c[i - 4]! - o[i - 4]!) > aB4 &&
+          Math.abs(c[i - 3]! - o[i - 3]!) < aS3 && Math.abs(c[i - 2]! - o[i - 2]!) < aS2 && Math.abs(c[i - 1]! - o[i - 1]!) < aS1 ? 100 : 0;
       }
       out[i] = v;
-      tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
-      tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
-      tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
-      tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
+      tB4 += Math.abs(c[i - 4]! - o[i - 4]!) - Math.abs(c[i - 4 - pB]! - o[i - 4 - pB]!);
+      tS3 += Math.abs(c[i - 3]! - o[i - 3]!) - Math.abs(c[i - 3 - pS]! - o[i - 3 - pS]!);
+      tS2 += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pS]! - o[i - 2 - pS]!);
+      tS1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
     }
   }, [penetrationParam(0.5)]);
 
@@ -138,24 +138,24 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
         const aS2 = fS * (tS2 / pS);
         const aS1 = fS * (tS1 / pS);
         const aB0 = fB * (tB0 / pB);
-        const c4 = color(o, c, i - 4);
-        v = realBody(o, c, i - 4) > aB4 &&
-          realBody(o, c, i - 3) < aS3 && realBody(o, c, i - 2) < aS2 && realBody(o, c, i - 1) < aS1 &&
-          realBody(o, c, i) > aB0 &&
-          c4 === -color(o, c, i - 3) && color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === color(o, c, i - 1) &&
-          color(o, c, i - 1) === -color(o, c, i) &&
-          bodyBottom(o, c, i - 3) < h[i - 4]! && bodyTop(o, c, i - 3) > l[i - 4]! &&
-          bodyBottom(o, c, i - 2) < h[i - 4]! && bodyTop(o, c, i - 2) > l[i - 4]! &&
-          bodyBottom(o, c, i - 1) < h[i - 4]! && bodyTop(o, c, i - 1) > l[i - 4]! &&
+        const c4 = (c[i - 4]! >= o[i - 4]! ? 1 : -1);
+        v = Math.abs(c[i - 4]! - o[i - 4]!) > aB4 &&
+          Math.abs(c[i - 3]! - o[i - 3]!) < aS3 && Math.abs(c[i - 2]! - o[i - 2]!) < aS2 && Math.abs(c[i - 1]! - o[i - 1]!) < aS1 &&
+          Math.abs(c[i]! - o[i]!) > aB0 &&
+          c4 === -(c[i - 3]! >= o[i - 3]! ? 1 : -1) && (c[i - 3]! >= o[i - 3]! ? 1 : -1) === (c[i - 2]! >= o[i - 2]! ? 1 : -1) && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === (c[i - 1]! >= o[i - 1]! ? 1 : -1) &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -(c[i]! >= o[i]! ? 1 : -1) &&
+          Math.min(o[i - 3]!, c[i - 3]!) < h[i - 4]! && Math.max(o[i - 3]!, c[i - 3]!) > l[i - 4]! &&
+          Math.min(o[i - 2]!, c[i - 2]!) < h[i - 4]! && Math.max(o[i - 2]!, c[i - 2]!) > l[i - 4]! &&
+          Math.min(o[i - 1]!, c[i - 1]!) < h[i - 4]! && Math.max(o[i - 1]!, c[i - 1]!) > l[i - 4]! &&
           c[i - 2]! * c4 < c[i - 3]! * c4 && c[i - 1]! * c4 < c[i - 2]! * c4 &&
           o[i]! * c4 > c[i - 1]! * c4 && c[i]! * c4 > c[i - 4]! * c4 ? 100 * c4 : 0;
       }
       out[i] = v;
-      tB4 += realBody(o, c, i - 4) - realBody(o, c, i - 4 - pB);
-      tS3 += realBody(o, c, i - 3) - realBody(o, c, i - 3 - pS);
-      tS2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pS);
-      tS1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
-      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      tB4 += Math.abs(c[i - 4]! - o[i - 4]!) - Math.abs(c[i - 4 - pB]! - o[i - 4 - pB]!);
+      tS3 += Math.abs(c[i - 3]! - o[i - 3]!) - Math.abs(c[i - 3 - pS]! - o[i - 3 - pS]!);
+      tS2 += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pS]! - o[i - 2 - pS]!);
+      tS1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
+      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
     }
   });
 
@@ -197,7 +197,7 @@ const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose 
     let tN = sumHighLow(h, l, first - 2 - pN, first - 2);
     for (let i = first; i <= n - 1; i++) {
       const aN = fN * (tN / pN);
-      tN += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
+      tN += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
       let value = 0;
       if (h[i - 2]! < h[i - 3]! && l[i - 2]! > l[i - 3]! &&
         h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]! &&

@@ -2,9 +2,8 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
-  bodyBottom, bodyTop, candleGapDown, candleGapUp, color, highLowRange, lowerShadow, maxPeriod, patternDef,
-  penetrationParam, realBody, realBodyGapDown, realBodyGapUp, shadowRange, sumHighLow, sumRealBody, sumShadows,
-  upperShadow,
+  maxPeriod, patternDef,
+  penetrationParam, shadowRange, sumHighLow, sumRealBody, sumShadows,
 } from './candle-settings.js';
 
 const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black candle gapping up, black candle closing into the white body', '-100 when present (bearish); 0 = no pattern at this bar.', maxPeriod(BodyLong) + 2,
@@ -17,13 +16,13 @@ const twoCrows = patternDef('CDL2CROWS', 'Two Crows: long white candle, black ca
       let v = 0;
       if ((w2 & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
         const aB = fB * (tB / pB);
-        v = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
-          color(o, c, i - 1) === -1 && realBodyGapUp(o, c, i - 1, i - 2) &&
-          color(o, c, i) === -1 && o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && Math.abs(c[i - 2]! - o[i - 2]!) > aB &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!)) &&
+          (c[i]! >= o[i]! ? 1 : -1) === -1 && o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
           c[i]! > o[i - 2]! && c[i]! < c[i - 2]! ? -100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
     }
   });
 
@@ -41,17 +40,17 @@ const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a
         const aV2 = fV * (tV2 / pV);
         const aV1 = fV * (tV1 / pV);
         const aV0 = fV * (tV0 / pV);
-        v = color(o, c, i - 3) === 1 && color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+        v = (c[i - 3]! >= o[i - 3]! ? 1 : -1) === 1 && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
           o[i - 1]! < o[i - 2]! && o[i - 1]! > c[i - 2]! &&
           o[i]! < o[i - 1]! && o[i]! > c[i - 1]! &&
           h[i - 3]! > c[i - 2]! &&
           c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
-          lowerShadow(o, l, c, i - 2) < aV2 && lowerShadow(o, l, c, i - 1) < aV1 && lowerShadow(o, l, c, i) < aV0 ? -100 : 0;
+          ((c[i - 2]! >= o[i - 2]! ? o[i - 2]! : c[i - 2]!) - l[i - 2]!) < aV2 && ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) < aV1 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 ? -100 : 0;
       }
       out[i] = v;
-      tV2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pV);
-      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
+      tV2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pV]! - l[i - 2 - pV]!);
+      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
     }
   });
 
@@ -65,18 +64,18 @@ const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confi
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
       let v = 0;
-      if ((w2 ^ w0) !== 0) {
+      if (((w2 ^ w0) & (+(o[i - 1]! < o[i - 2]!) | +(o[i - 1]! < c[i - 2]!)) & (+(c[i - 1]! < o[i - 2]!) | +(c[i - 1]! < c[i - 2]!)) & (+(o[i - 1]! > o[i - 2]!) | +(o[i - 1]! > c[i - 2]!)) & (+(c[i - 1]! > o[i - 2]!) | +(c[i - 1]! > c[i - 2]!))) !== 0) {
         const aB = fB * (tB / pB);
         const aS = fS * (tS / pS);
-        const c2 = color(o, c, i - 2);
-        const c0 = color(o, c, i);
-        v = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aS &&
-          bodyTop(o, c, i - 1) < bodyTop(o, c, i - 2) && bodyBottom(o, c, i - 1) > bodyBottom(o, c, i - 2) &&
+        const c2 = (c[i - 2]! >= o[i - 2]! ? 1 : -1);
+        const c0 = (c[i]! >= o[i]! ? 1 : -1);
+        v = Math.abs(c[i - 2]! - o[i - 2]!) > aB && Math.abs(c[i - 1]! - o[i - 1]!) <= aS &&
+          Math.max(o[i - 1]!, c[i - 1]!) < Math.max(o[i - 2]!, c[i - 2]!) && Math.min(o[i - 1]!, c[i - 1]!) > Math.min(o[i - 2]!, c[i - 2]!) &&
           ((c2 === 1 && c0 === -1 && c[i]! < o[i - 2]!) || (c2 === -1 && c0 === 1 && c[i]! > o[i - 2]!)) ? -c2 * 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tS += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tS += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
     }
   });
 
@@ -89,19 +88,19 @@ const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three s
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!);
       let v = 0;
-      if (((w3 & w2 & w1 & (w0 ^ 1)) | ((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
+      if ((((w3 & w2 & w1 & (w0 ^ 1)) | ((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0)) & ((w1 & +(c[i - 1]! > c[i - 2]!) & +(c[i - 2]! > c[i - 3]!) & +(o[i]! > c[i - 1]!) & +(c[i]! < o[i - 3]!)) | ((w1 ^ 1) & +(c[i - 1]! < c[i - 2]!) & +(c[i - 2]! < c[i - 3]!) & +(o[i]! < c[i - 1]!) & +(c[i]! > o[i - 3]!)))) !== 0) {
         const aN3 = fN * (tN3 / pN);
         const aN2 = fN * (tN2 / pN);
-        const c1 = color(o, c, i - 1);
-        v = color(o, c, i - 3) === color(o, c, i - 2) && color(o, c, i - 2) === c1 && color(o, c, i) === -c1 &&
-          o[i - 2]! >= bodyBottom(o, c, i - 3) - aN3 && o[i - 2]! <= bodyTop(o, c, i - 3) + aN3 &&
-          o[i - 1]! >= bodyBottom(o, c, i - 2) - aN2 && o[i - 1]! <= bodyTop(o, c, i - 2) + aN2 &&
+        const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
+        v = (c[i - 3]! >= o[i - 3]! ? 1 : -1) === (c[i - 2]! >= o[i - 2]! ? 1 : -1) && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === c1 && (c[i]! >= o[i]! ? 1 : -1) === -c1 &&
+          o[i - 2]! >= Math.min(o[i - 3]!, c[i - 3]!) - aN3 && o[i - 2]! <= Math.max(o[i - 3]!, c[i - 3]!) + aN3 &&
+          o[i - 1]! >= Math.min(o[i - 2]!, c[i - 2]!) - aN2 && o[i - 1]! <= Math.max(o[i - 2]!, c[i - 2]!) + aN2 &&
           ((c1 === 1 && c[i - 1]! > c[i - 2]! && c[i - 2]! > c[i - 3]! && o[i]! > c[i - 1]! && c[i]! < o[i - 3]!) ||
             (c1 === -1 && c[i - 1]! < c[i - 2]! && c[i - 2]! < c[i - 3]! && o[i]! < c[i - 1]! && c[i]! > o[i - 3]!)) ? c1 * 100 : 0;
       }
       out[i] = v;
-      tN3 += highLowRange(h, l, i - 3) - highLowRange(h, l, i - 3 - pN);
-      tN2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
+      tN3 += (h[i - 3]! - l[i - 3]!) - (h[i - 3 - pN]! - l[i - 3 - pN]!);
+      tN2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
     }
   });
 
@@ -109,15 +108,12 @@ const threeOutside = patternDef('CDL3OUTSIDE', 'Three Outside Up/Down: engulfing
   (o, h, l, c, out, start) => {
     const n = o.length;
     for (let i = start; i < n; i++) {
-      const w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
-      let v = 0;
-      if ((w1 ^ w2) !== 0) {
-        const c1 = color(o, c, i - 1);
-        const c2 = color(o, c, i - 2);
-        v = (c1 === 1 && c2 === -1 && c[i - 1]! > o[i - 2]! && o[i - 1]! < c[i - 2]! && c[i]! > c[i - 1]!) ||
-          (c1 === -1 && c2 === 1 && o[i - 1]! > c[i - 2]! && c[i - 1]! < o[i - 2]! && c[i]! < c[i - 1]!) ? c1 * 100 : 0;
-      }
-      out[i] = v;
+      const c0 = c[i]!, o1 = o[i - 1]!, c1 = c[i - 1]!, o2 = o[i - 2]!, c2 = c[i - 2]!;
+      const w1 = +(c1 >= o1), w2 = +(c2 >= o2);
+      // all tests as 0/1 numbers (see BRANCH-FREE in candle-settings.ts)
+      const up = w1 & (w2 ^ 1) & +(c1 > o2) & +(o1 < c2) & +(c0 > c1);
+      const down = (w1 ^ 1) & w2 & +(o1 > c2) & +(c1 < o2) & +(c0 < c1);
+      out[i] = 100 * (up - down);
     }
   });
 
@@ -140,19 +136,19 @@ const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The Sou
         const aV1 = fV * (tV1 / pV);
         const aV0 = fV * (tV0 / pV);
         const aS = fS * (tS / pS);
-        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-          realBody(o, c, i - 2) > aB && lowerShadow(o, l, c, i - 2) > fL * realBody(o, c, i - 2) &&
-          realBody(o, c, i - 1) < realBody(o, c, i - 2) &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
+          Math.abs(c[i - 2]! - o[i - 2]!) > aB && ((c[i - 2]! >= o[i - 2]! ? o[i - 2]! : c[i - 2]!) - l[i - 2]!) > fL * Math.abs(c[i - 2]! - o[i - 2]!) &&
+          Math.abs(c[i - 1]! - o[i - 1]!) < Math.abs(c[i - 2]! - o[i - 2]!) &&
           o[i - 1]! > c[i - 2]! && o[i - 1]! <= h[i - 2]! && l[i - 1]! < c[i - 2]! && l[i - 1]! >= l[i - 2]! &&
-          lowerShadow(o, l, c, i - 1) > aV1 &&
-          realBody(o, c, i) < aS && lowerShadow(o, l, c, i) < aV0 && upperShadow(o, h, c, i) < aV0 &&
+          ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) > aV1 &&
+          Math.abs(c[i]! - o[i]!) < aS && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV0 &&
           l[i]! > l[i - 1]! && h[i]! < h[i - 1]! ? 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -183,27 +179,27 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
         const aF2 = fF * (tF2 / pF);
         const aF1 = fF * (tF1 / pF);
         const aS = fS * (tS / pS);
-        v = color(o, c, i - 2) === 1 && upperShadow(o, h, c, i - 2) < aV2 &&
-          color(o, c, i - 1) === 1 && upperShadow(o, h, c, i - 1) < aV1 &&
-          color(o, c, i) === 1 && upperShadow(o, h, c, i) < aV0 &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && (h[i - 2]! - (c[i - 2]! >= o[i - 2]! ? c[i - 2]! : o[i - 2]!)) < aV2 &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) < aV1 &&
+          (c[i]! >= o[i]! ? 1 : -1) === 1 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV0 &&
           c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
           o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
           o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
-          realBody(o, c, i - 1) > realBody(o, c, i - 2) - aF2 &&
-          realBody(o, c, i) > realBody(o, c, i - 1) - aF1 &&
-          realBody(o, c, i) > aS ? 100 : 0;
+          Math.abs(c[i - 1]! - o[i - 1]!) > Math.abs(c[i - 2]! - o[i - 2]!) - aF2 &&
+          Math.abs(c[i]! - o[i]!) > Math.abs(c[i - 1]! - o[i - 1]!) - aF1 &&
+          Math.abs(c[i]! - o[i]!) > aS ? 100 : 0;
       }
       out[i] = v;
-      const hl2 = highLowRange(h, l, i - 2);
-      const hl1 = highLowRange(h, l, i - 1);
-      tV2 += hl2 - highLowRange(h, l, i - 2 - pV);
-      tV1 += hl1 - highLowRange(h, l, i - 1 - pV);
-      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      tF2 += hl2 - highLowRange(h, l, i - 2 - pF);
-      tN2 += hl2 - highLowRange(h, l, i - 2 - pN);
-      tF1 += hl1 - highLowRange(h, l, i - 1 - pF);
-      tN1 += hl1 - highLowRange(h, l, i - 1 - pN);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      const hl2 = (h[i - 2]! - l[i - 2]!);
+      const hl1 = (h[i - 1]! - l[i - 1]!);
+      tV2 += hl2 - (h[i - 2 - pV]! - l[i - 2 - pV]!);
+      tV1 += hl1 - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
+      tF2 += hl2 - (h[i - 2 - pF]! - l[i - 2 - pF]!);
+      tN2 += hl2 - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tF1 += hl1 - (h[i - 1 - pF]! - l[i - 1 - pF]!);
+      tN1 += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -235,33 +231,33 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
         const aF2 = fF * (tF2 / pF);
         const aF1 = fF * (tF1 / pF);
         const aB = fB * (tB / pB);
-        let hit = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
+        let hit = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
           c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
           o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
           o[i]! > o[i - 1]! && o[i]! <= c[i - 1]! + aN1 &&
-          realBody(o, c, i - 2) > aB && upperShadow(o, h, c, i - 2) < aS2;
+          Math.abs(c[i - 2]! - o[i - 2]!) > aB && (h[i - 2]! - (c[i - 2]! >= o[i - 2]! ? c[i - 2]! : o[i - 2]!)) < aS2;
         if (hit) {
-          const rb2 = realBody(o, c, i - 2);
-          const rb1 = realBody(o, c, i - 1);
-          const rb0 = realBody(o, c, i);
+          const rb2 = Math.abs(c[i - 2]! - o[i - 2]!);
+          const rb1 = Math.abs(c[i - 1]! - o[i - 1]!);
+          const rb0 = Math.abs(c[i]! - o[i]!);
           hit = (rb1 < rb2 - aF2 && rb0 < rb1 + aN1) ||
             rb0 < rb1 - aF1 ||
-            (rb0 < rb1 && rb1 < rb2 && (upperShadow(o, h, c, i) > aS0 || upperShadow(o, h, c, i - 1) > aS1)) ||
-            (rb0 < rb1 && upperShadow(o, h, c, i) > fL * rb0);
+            (rb0 < rb1 && rb1 < rb2 && ((h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) > aS0 || (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) > aS1)) ||
+            (rb0 < rb1 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) > fL * rb0);
         }
         v = hit ? -100 : 0;
       }
       out[i] = v;
-      const hl2 = highLowRange(h, l, i - 2);
-      const hl1 = highLowRange(h, l, i - 1);
+      const hl2 = (h[i - 2]! - l[i - 2]!);
+      const hl1 = (h[i - 1]! - l[i - 1]!);
       tS2 += shadowRange(o, h, l, c, i - 2) - shadowRange(o, h, l, c, i - 2 - pS);
       tS1 += shadowRange(o, h, l, c, i - 1) - shadowRange(o, h, l, c, i - 1 - pS);
       tS0 += shadowRange(o, h, l, c, i) - shadowRange(o, h, l, c, i - pS);
-      tF2 += hl2 - highLowRange(h, l, i - 2 - pF);
-      tN2 += hl2 - highLowRange(h, l, i - 2 - pN);
-      tF1 += hl1 - highLowRange(h, l, i - 1 - pF);
-      tN1 += hl1 - highLowRange(h, l, i - 1 - pN);
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
+      tF2 += hl2 - (h[i - 2 - pF]! - l[i - 2 - pF]!);
+      tN2 += hl2 - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tF1 += hl1 - (h[i - 1 - pF]! - l[i - 1 - pF]!);
+      tN1 += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
     }
   });
 
@@ -284,20 +280,20 @@ function starKernel(doji: boolean, bullish: boolean) {
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
       let v = 0;
-      if ((bullish ? (w2 ^ 1) & w0 : w2 & (w0 ^ 1)) !== 0) {
+      if (((bullish ? (w2 ^ 1) & w0 : w2 & (w0 ^ 1)) & (bullish ? (+(o[i - 1]! < o[i - 2]!) & +(o[i - 1]! < c[i - 2]!) & +(c[i - 1]! < o[i - 2]!) & +(c[i - 1]! < c[i - 2]!)) : (+(o[i - 1]! > o[i - 2]!) & +(o[i - 1]! > c[i - 2]!) & +(c[i - 1]! > o[i - 2]!) & +(c[i - 1]! > c[i - 2]!)))) !== 0) {
         const aB = fB * (tB / pB);
         const aT = fT * (tT / pT);
         const aS = fS * (tS / pS);
-        v = realBody(o, c, i - 2) > aB && color(o, c, i - 2) === -want &&
-          realBody(o, c, i - 1) <= aT &&
-          (bullish ? realBodyGapDown(o, c, i - 1, i - 2) : realBodyGapUp(o, c, i - 1, i - 2)) &&
-          realBody(o, c, i) > aS && color(o, c, i) === want &&
-          (bullish ? c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen : c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen) ? want * 100 : 0;
+        v = Math.abs(c[i - 2]! - o[i - 2]!) > aB && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -want &&
+          Math.abs(c[i - 1]! - o[i - 1]!) <= aT &&
+          (bullish ? (Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) : (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!))) &&
+          Math.abs(c[i]! - o[i]!) > aS && (c[i]! >= o[i]! ? 1 : -1) === want &&
+          (bullish ? c[i]! > c[i - 2]! + Math.abs(c[i - 2]! - o[i - 2]!) * pen : c[i]! < c[i - 2]! - Math.abs(c[i - 2]! - o[i - 2]!) * pen) ? want * 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tT += doji ? highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pT) : realBody(o, c, i - 1) - realBody(o, c, i - 1 - pT);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tT += doji ? (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pT]! - l[i - 1 - pT]!) : Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pT]! - o[i - 1 - pT]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   };
 }
@@ -325,22 +321,22 @@ const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candl
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w2 = +(c[i - 2]! >= o[i - 2]!);
       let v = 0;
-      if ((w2 ^ w0) !== 0) {
+      if (((w2 ^ w0) & ((w2 & (w0 ^ 1) & +(l[i - 1]! > h[i - 2]!) & +(h[i]! < l[i - 1]!)) | ((w2 ^ 1) & w0 & +(h[i - 1]! < l[i - 2]!) & +(l[i]! > h[i - 1]!)))) !== 0) {
         const aB = fB * (tB / pB);
         const aD = fD * (tD / pD);
         const aS = fS * (tS / pS);
-        const c2 = color(o, c, i - 2);
-        const c0 = color(o, c, i);
-        v = realBody(o, c, i - 2) > aB && realBody(o, c, i - 1) <= aD && realBody(o, c, i) > aS &&
-          ((c2 === 1 && c0 === -1 && c[i]! < c[i - 2]! - realBody(o, c, i - 2) * pen &&
-            candleGapUp(h, l, i - 1, i - 2) && candleGapDown(h, l, i, i - 1)) ||
-            (c2 === -1 && c0 === 1 && c[i]! > c[i - 2]! + realBody(o, c, i - 2) * pen &&
-              candleGapDown(h, l, i - 1, i - 2) && candleGapUp(h, l, i, i - 1))) ? c0 * 100 : 0;
+        const c2 = (c[i - 2]! >= o[i - 2]! ? 1 : -1);
+        const c0 = (c[i]! >= o[i]! ? 1 : -1);
+        v = Math.abs(c[i - 2]! - o[i - 2]!) > aB && Math.abs(c[i - 1]! - o[i - 1]!) <= aD && Math.abs(c[i]! - o[i]!) > aS &&
+          ((c2 === 1 && c0 === -1 && c[i]! < c[i - 2]! - Math.abs(c[i - 2]! - o[i - 2]!) * pen &&
+            (l[i - 1]! > h[i - 2]!) && (h[i]! < l[i - 1]!)) ||
+            (c2 === -1 && c0 === 1 && c[i]! > c[i - 2]! + Math.abs(c[i - 2]! - o[i - 2]!) * pen &&
+              (h[i - 1]! < l[i - 2]!) && (l[i]! > h[i - 1]!))) ? c0 * 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tD += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pD);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tD += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pD]! - l[i - 1 - pD]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   }, [penetrationParam(0.3)]);
 
@@ -351,11 +347,11 @@ const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one g
     let tD = sumHighLow(h, l, start - 2 - pD, start - 2);
     for (let i = start; i < n; i++) {
       const avg = fD * (tD / pD);
-      tD += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pD);
+      tD += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pD]! - l[i - 2 - pD]!);
       let v = 0;
-      if (realBody(o, c, i - 2) <= avg && realBody(o, c, i - 1) <= avg && realBody(o, c, i) <= avg) {
-        if (realBodyGapUp(o, c, i - 1, i - 2) && bodyTop(o, c, i) < bodyTop(o, c, i - 1)) v = -100;
-        if (realBodyGapDown(o, c, i - 1, i - 2) && bodyBottom(o, c, i) > bodyBottom(o, c, i - 1)) v = 100;
+      if (Math.abs(c[i - 2]! - o[i - 2]!) <= avg && Math.abs(c[i - 1]! - o[i - 1]!) <= avg && Math.abs(c[i]! - o[i]!) <= avg) {
+        if ((Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!)) && Math.max(o[i]!, c[i]!) < Math.max(o[i - 1]!, c[i - 1]!)) v = -100;
+        if ((Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) && Math.min(o[i]!, c[i]!) > Math.min(o[i - 1]!, c[i - 1]!)) v = 100;
       }
       out[i] = v;
     }
@@ -374,13 +370,13 @@ const unique3River = patternDef('CDLUNIQUE3RIVER', 'Unique 3 River: long black c
       if (((w2 ^ 1) & (w1 ^ 1) & w0) !== 0) {
         const aB = fB * (tB / pB);
         const aS = fS * (tS / pS);
-        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === -1 && color(o, c, i) === 1 &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
           c[i - 1]! > c[i - 2]! && o[i - 1]! <= o[i - 2]! && l[i - 1]! < l[i - 2]! && o[i]! > l[i - 1]! &&
-          realBody(o, c, i - 2) > aB && realBody(o, c, i) < aS ? 100 : 0;
+          Math.abs(c[i - 2]! - o[i - 2]!) > aB && Math.abs(c[i]! - o[i]!) < aS ? 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -397,13 +393,13 @@ const upsideGap2Crows = patternDef('CDLUPSIDEGAP2CROWS', 'Upside Gap Two Crows: 
       if ((w2 & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
         const aB = fB * (tB / pB);
         const aS = fS * (tS / pS);
-        v = color(o, c, i - 2) === 1 && realBody(o, c, i - 2) > aB &&
-          color(o, c, i - 1) === -1 && realBody(o, c, i - 1) <= aS && realBodyGapUp(o, c, i - 1, i - 2) &&
-          color(o, c, i) === -1 && o[i]! > o[i - 1]! && c[i]! < c[i - 1]! && c[i]! > c[i - 2]! ? -100 : 0;
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && Math.abs(c[i - 2]! - o[i - 2]!) > aB &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && Math.abs(c[i - 1]! - o[i - 1]!) <= aS && (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!)) &&
+          (c[i]! >= o[i]! ? 1 : -1) === -1 && o[i]! > o[i - 1]! && c[i]! < c[i - 1]! && c[i]! > c[i - 2]! ? -100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tS += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pS);
+      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tS += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
     }
   });
 
@@ -426,21 +422,21 @@ const identical3Crows = patternDef('CDLIDENTICAL3CROWS', 'Identical Three Crows:
         const aV0 = fV * (tV0 / pV);
         const aE2 = fE * (tE2 / pE);
         const aE1 = fE * (tE1 / pE);
-        v = color(o, c, i - 2) === -1 && lowerShadow(o, l, c, i - 2) < aV2 &&
-          color(o, c, i - 1) === -1 && lowerShadow(o, l, c, i - 1) < aV1 &&
-          color(o, c, i) === -1 && lowerShadow(o, l, c, i) < aV0 &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && ((c[i - 2]! >= o[i - 2]! ? o[i - 2]! : c[i - 2]!) - l[i - 2]!) < aV2 &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) < aV1 &&
+          (c[i]! >= o[i]! ? 1 : -1) === -1 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 &&
           c[i - 2]! > c[i - 1]! && c[i - 1]! > c[i]! &&
           o[i - 1]! <= c[i - 2]! + aE2 && o[i - 1]! >= c[i - 2]! - aE2 &&
           o[i]! <= c[i - 1]! + aE1 && o[i]! >= c[i - 1]! - aE1 ? -100 : 0;
       }
       out[i] = v;
-      const hl2 = highLowRange(h, l, i - 2);
-      const hl1 = highLowRange(h, l, i - 1);
-      tV2 += hl2 - highLowRange(h, l, i - 2 - pV);
-      tV1 += hl1 - highLowRange(h, l, i - 1 - pV);
-      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      tE2 += hl2 - highLowRange(h, l, i - 2 - pE);
-      tE1 += hl1 - highLowRange(h, l, i - 1 - pE);
+      const hl2 = (h[i - 2]! - l[i - 2]!);
+      const hl1 = (h[i - 1]! - l[i - 1]!);
+      tV2 += hl2 - (h[i - 2 - pV]! - l[i - 2 - pV]!);
+      tV1 += hl1 - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
+      tE2 += hl2 - (h[i - 2 - pE]! - l[i - 2 - pE]!);
+      tE1 += hl1 - (h[i - 1 - pE]! - l[i - 1 - pE]!);
     }
   });
 
@@ -467,21 +463,21 @@ const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long risin
         const aV1 = fV * (tV1 / pV);
         const aN2 = fN * (tN2 / pN);
         const aN1 = fN * (tN1 / pN);
-        v = color(o, c, i - 2) === 1 && color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
           c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
-          realBody(o, c, i - 2) > aB2 && realBody(o, c, i - 1) > aB1 &&
-          upperShadow(o, h, c, i - 1) < aV1 &&
+          Math.abs(c[i - 2]! - o[i - 2]!) > aB2 && Math.abs(c[i - 1]! - o[i - 1]!) > aB1 &&
+          (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) < aV1 &&
           o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
-          realBody(o, c, i) < aS &&
-          o[i]! >= c[i - 1]! - realBody(o, c, i) - aN1 ? -100 : 0;
+          Math.abs(c[i]! - o[i]!) < aS &&
+          o[i]! >= c[i - 1]! - Math.abs(c[i]! - o[i]!) - aN1 ? -100 : 0;
       }
       out[i] = v;
-      tB2 += realBody(o, c, i - 2) - realBody(o, c, i - 2 - pB);
-      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
-      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      tN2 += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pN);
-      tN1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
+      tB2 += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
+      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tN2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tN1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pN]! - l[i - 1 - pN]!);
     }
   });
 
@@ -495,12 +491,12 @@ const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, whi
       let v = 0;
       if (((w2 ^ 1) & w1 & (w0 ^ 1)) !== 0) {
         const aE = fE * (tE / pE);
-        v = color(o, c, i - 2) === -1 && color(o, c, i - 1) === 1 && color(o, c, i) === -1 &&
+        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
           l[i - 1]! > c[i - 2]! &&
           c[i]! <= c[i - 2]! + aE && c[i]! >= c[i - 2]! - aE ? 100 : 0;
       }
       out[i] = v;
-      tE += highLowRange(h, l, i - 2) - highLowRange(h, l, i - 2 - pE);
+      tE += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pE]! - l[i - 2 - pE]!);
     }
   });
 
@@ -522,7 +518,7 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
           (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
       }
       out[i] = v;
-      tN += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pN);
+      tN += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pN]! - l[i - 1 - pN]!);
     }
   });
 
@@ -534,16 +530,21 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
     let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
     for (let i = start; i < n; i++) {
-      const aN = fN * (tN / pN);
-      const aE = fE * (tE / pE);
-      const hl1 = highLowRange(h, l, i - 1);
-      tN += hl1 - highLowRange(h, l, i - 1 - pN);
-      tE += hl1 - highLowRange(h, l, i - 1 - pE);
-      const up = realBodyGapUp(o, c, i - 1, i - 2);
-      out[i] = ((up && realBodyGapUp(o, c, i, i - 2)) || (realBodyGapDown(o, c, i - 1, i - 2) && realBodyGapDown(o, c, i, i - 2))) &&
-        color(o, c, i - 1) === 1 && color(o, c, i) === 1 &&
-        realBody(o, c, i) >= realBody(o, c, i - 1) - aN && realBody(o, c, i) <= realBody(o, c, i - 1) + aN &&
-        o[i]! >= o[i - 1]! - aE && o[i]! <= o[i - 1]! + aE ? (up ? 100 : -100) : 0;
+      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if ((w1 & w0 & ((+(o[i - 1]! > o[i - 2]!) & +(o[i - 1]! > c[i - 2]!) & +(c[i - 1]! > o[i - 2]!) & +(c[i - 1]! > c[i - 2]!)) | (+(o[i - 1]! < o[i - 2]!) & +(o[i - 1]! < c[i - 2]!) & +(c[i - 1]! < o[i - 2]!) & +(c[i - 1]! < c[i - 2]!)))) !== 0) {
+        const aN = fN * (tN / pN);
+        const aE = fE * (tE / pE);
+        const up = (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!));
+        v = ((up && (Math.min(o[i]!, c[i]!) > Math.max(o[i - 2]!, c[i - 2]!))) || ((Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) && (Math.max(o[i]!, c[i]!) < Math.min(o[i - 2]!, c[i - 2]!)))) &&
+          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
+          Math.abs(c[i]! - o[i]!) >= Math.abs(c[i - 1]! - o[i - 1]!) - aN && Math.abs(c[i]! - o[i]!) <= Math.abs(c[i - 1]! - o[i - 1]!) + aN &&
+          o[i]! >= o[i - 1]! - aE && o[i]! <= o[i - 1]! + aE ? (up ? 100 : -100) : 0;
+      }
+      out[i] = v;
+      const hl1 = (h[i - 1]! - l[i - 1]!);
+      tN += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      tE += hl1 - (h[i - 1 - pE]! - l[i - 1 - pE]!);
     }
   });
 
@@ -553,12 +554,12 @@ const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap 
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
       let v = 0;
-      if (((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) !== 0) {
-        const c2 = color(o, c, i - 2);
-        v = c2 === color(o, c, i - 1) && color(o, c, i - 1) === -color(o, c, i) &&
-          o[i]! < bodyTop(o, c, i - 1) && o[i]! > bodyBottom(o, c, i - 1) &&
-          c[i]! < bodyTop(o, c, i - 2) && c[i]! > bodyBottom(o, c, i - 2) &&
-          ((c2 === 1 && realBodyGapUp(o, c, i - 1, i - 2)) || (c2 === -1 && realBodyGapDown(o, c, i - 1, i - 2))) ? c2 * 100 : 0;
+      if ((((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) & ((w2 & (+(o[i - 1]! > o[i - 2]!) & +(o[i - 1]! > c[i - 2]!) & +(c[i - 1]! > o[i - 2]!) & +(c[i - 1]! > c[i - 2]!))) | ((w2 ^ 1) & (+(o[i - 1]! < o[i - 2]!) & +(o[i - 1]! < c[i - 2]!) & +(c[i - 1]! < o[i - 2]!) & +(c[i - 1]! < c[i - 2]!))))) !== 0) {
+        const c2 = (c[i - 2]! >= o[i - 2]! ? 1 : -1);
+        v = c2 === (c[i - 1]! >= o[i - 1]! ? 1 : -1) && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -(c[i]! >= o[i]! ? 1 : -1) &&
+          o[i]! < Math.max(o[i - 1]!, c[i - 1]!) && o[i]! > Math.min(o[i - 1]!, c[i - 1]!) &&
+          c[i]! < Math.max(o[i - 2]!, c[i - 2]!) && c[i]! > Math.min(o[i - 2]!, c[i - 2]!) &&
+          ((c2 === 1 && (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!))) || (c2 === -1 && (Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)))) ? c2 * 100 : 0;
       }
       out[i] = v;
     }

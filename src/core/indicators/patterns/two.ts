@@ -2,8 +2,8 @@
 import type { IndicatorDef } from '../types.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, ShadowVeryShort,
-  candleGapDown, candleGapUp, color, highLowRange, lowerShadow, maxPeriod, patternDef, penetrationParam,
-  realBody, realBodyGapDown, realBodyGapUp, sumHighLow, sumRealBody, upperShadow,
+  color, maxPeriod, patternDef, penetrationParam,
+  sumHighLow, sumRealBody,
 } from './candle-settings.js';
 
 const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji gapping away in its direction', '-100 after a white candle (bearish), +100 after a black one (bullish); 0 = no pattern at this bar.', maxPeriod(BodyDoji, BodyLong) + 1,
@@ -14,13 +14,18 @@ const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji g
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tD = sumHighLow(h, l, start - pD, start);
     for (let i = start; i < n; i++) {
-      const aB = fB * (tB / pB);
-      const aD = fD * (tD / pD);
-      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tD += highLowRange(h, l, i) - highLowRange(h, l, i - pD);
-      const c1 = color(o, c, i - 1);
-      out[i] = realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aD &&
-        ((c1 === 1 && realBodyGapUp(o, c, i, i - 1)) || (c1 === -1 && realBodyGapDown(o, c, i, i - 1))) ? -c1 * 100 : 0;
+      const w1 = +(c[i - 1]! >= o[i - 1]!);
+      let v = 0;
+      if (((w1 & (+(o[i]! > o[i - 1]!) & +(o[i]! > c[i - 1]!) & +(c[i]! > o[i - 1]!) & +(c[i]! > c[i - 1]!))) | ((w1 ^ 1) & (+(o[i]! < o[i - 1]!) & +(o[i]! < c[i - 1]!) & +(c[i]! < o[i - 1]!) & +(c[i]! < c[i - 1]!)))) !== 0) {
+        const aB = fB * (tB / pB);
+        const aD = fD * (tD / pD);
+        const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
+        v = Math.abs(c[i - 1]! - o[i - 1]!) > aB && Math.abs(c[i]! - o[i]!) <= aD &&
+          ((c1 === 1 && (Math.min(o[i]!, c[i]!) > Math.max(o[i - 1]!, c[i - 1]!))) || (c1 === -1 && (Math.max(o[i]!, c[i]!) < Math.min(o[i - 1]!, c[i - 1]!)))) ? -c1 * 100 : 0;
+      }
+      out[i] = v;
+      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tD += (h[i]! - l[i]!) - (h[i - pD]! - l[i - pD]!);
     }
   });
 
@@ -28,16 +33,13 @@ const engulfing = patternDef('CDLENGULFING', 'Engulfing: second real body engulf
   (o, h, l, c, out, start) => {
     const n = o.length;
     for (let i = start; i < n; i++) {
-      const c0 = color(o, c, i);
-      const c1 = color(o, c, i - 1);
-      if ((c0 === 1 && c1 === -1 &&
-          ((c[i]! >= o[i - 1]! && o[i]! < c[i - 1]!) || (c[i]! > o[i - 1]! && o[i]! <= c[i - 1]!))) ||
-        (c0 === -1 && c1 === 1 &&
-          ((o[i]! >= c[i - 1]! && c[i]! < o[i - 1]!) || (o[i]! > c[i - 1]! && c[i]! <= o[i - 1]!)))) {
-        out[i] = o[i]! !== c[i - 1]! && c[i]! !== o[i - 1]! ? c0 * 100 : c0 * 80;
-      } else {
-        out[i] = 0;
-      }
+      const o0 = o[i]!, c0 = c[i]!, o1 = o[i - 1]!, c1 = c[i - 1]!;
+      const w0 = +(c0 >= o0), w1 = +(c1 >= o1);
+      // all tests as 0/1 numbers (see BRANCH-FREE in candle-settings.ts)
+      const bull = w0 & (w1 ^ 1) & ((+(c0 >= o1) & +(o0 < c1)) | (+(c0 > o1) & +(o0 <= c1)));
+      const bear = (w0 ^ 1) & w1 & ((+(o0 >= c1) & +(c0 < o1)) | (+(o0 > c1) & +(c0 <= o1)));
+      // 100 when neither the open nor the close only matches, else 80
+      out[i] = (bull - bear) * (80 + 20 * (+(o0 !== c1) & +(c0 !== o1)));
     }
   });
 
@@ -54,16 +56,16 @@ function haramiKernel(cross: boolean) {
     for (let i = start; i < n; i++) {
       const aB = fB * (tB / pB);
       const aS = fS * (tS / pS);
-      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tS += cross ? highLowRange(h, l, i) - highLowRange(h, l, i - pS) : realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tS += cross ? (h[i]! - l[i]!) - (h[i - pS]! - l[i - pS]!) : Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
       let v = 0;
-      if (realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS) {
+      if (Math.abs(c[i - 1]! - o[i - 1]!) > aB && Math.abs(c[i]! - o[i]!) <= aS) {
         const top0 = Math.max(c[i]!, o[i]!);
         const bot0 = Math.min(c[i]!, o[i]!);
         const top1 = Math.max(c[i - 1]!, o[i - 1]!);
         const bot1 = Math.min(c[i - 1]!, o[i - 1]!);
-        if (top0 < top1 && bot0 > bot1) v = -color(o, c, i - 1) * 100;
-        else if (top0 <= top1 && bot0 >= bot1) v = -color(o, c, i - 1) * 80;
+        if (top0 < top1 && bot0 > bot1) v = -(c[i - 1]! >= o[i - 1]! ? 1 : -1) * 100;
+        else if (top0 <= top1 && bot0 >= bot1) v = -(c[i - 1]! >= o[i - 1]! ? 1 : -1) * 80;
       }
       out[i] = v;
     }
@@ -87,18 +89,18 @@ const counterattack = patternDef('CDLCOUNTERATTACK', 'Counterattack: two long op
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
       let v = 0;
-      if ((w1 ^ w0) !== 0) {
+      if (((w1 ^ w0) & +(c[i]! <= c[i - 1]! + fE * (tE / pE)) & +(c[i]! >= c[i - 1]! - fE * (tE / pE))) !== 0) {
         const aE = fE * (tE / pE);
         const aB1 = fB * (tB1 / pB);
         const aB0 = fB * (tB0 / pB);
-        v = color(o, c, i - 1) === -color(o, c, i) &&
-          realBody(o, c, i - 1) > aB1 && realBody(o, c, i) > aB0 &&
-          c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? color(o, c, i) * 100 : 0;
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -(c[i]! >= o[i]! ? 1 : -1) &&
+          Math.abs(c[i - 1]! - o[i - 1]!) > aB1 && Math.abs(c[i]! - o[i]!) > aB0 &&
+          c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? (c[i]! >= o[i]! ? 1 : -1) * 100 : 0;
       }
       out[i] = v;
-      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
-      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
     }
   });
 
@@ -112,12 +114,12 @@ const darkCloud = patternDef('CDLDARKCLOUDCOVER', 'Dark Cloud Cover: long white 
       let v = 0;
       if ((w1 & (w0 ^ 1) & +(o[i]! > h[i - 1]!)) !== 0) {
         const aB = fB * (tB / pB);
-        v = color(o, c, i - 1) === 1 && realBody(o, c, i - 1) > aB &&
-          color(o, c, i) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
-          c[i]! < c[i - 1]! - realBody(o, c, i - 1) * pen ? -100 : 0;
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && Math.abs(c[i - 1]! - o[i - 1]!) > aB &&
+          (c[i]! >= o[i]! ? 1 : -1) === -1 && o[i]! > h[i - 1]! && c[i]! > o[i - 1]! &&
+          c[i]! < c[i - 1]! - Math.abs(c[i - 1]! - o[i - 1]!) * pen ? -100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
     }
   }, [penetrationParam(0.5)]);
 
@@ -133,13 +135,13 @@ const piercing = patternDef('CDLPIERCING', 'Piercing Pattern: long black candle,
       if (((w1 ^ 1) & w0 & +(o[i]! < l[i - 1]!)) !== 0) {
         const aB1 = fB * (tB1 / pB);
         const aB0 = fB * (tB0 / pB);
-        v = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB1 &&
-          color(o, c, i) === 1 && realBody(o, c, i) > aB0 &&
-          o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + realBody(o, c, i - 1) * 0.5 ? 100 : 0;
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && Math.abs(c[i - 1]! - o[i - 1]!) > aB1 &&
+          (c[i]! >= o[i]! ? 1 : -1) === 1 && Math.abs(c[i]! - o[i]!) > aB0 &&
+          o[i]! < l[i - 1]! && c[i]! < o[i - 1]! && c[i]! > c[i - 1]! + Math.abs(c[i - 1]! - o[i - 1]!) * 0.5 ? 100 : 0;
       }
       out[i] = v;
-      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
+      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
     }
   });
 
@@ -156,13 +158,13 @@ const homingPigeon = patternDef('CDLHOMINGPIGEON', 'Homing Pigeon: long black ca
       if (((w1 ^ 1) & (w0 ^ 1) & +(o[i]! < o[i - 1]!) & +(c[i]! > c[i - 1]!)) !== 0) {
         const aB = fB * (tB / pB);
         const aS = fS * (tS / pS);
-        v = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
-          realBody(o, c, i - 1) > aB && realBody(o, c, i) <= aS &&
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
+          Math.abs(c[i - 1]! - o[i - 1]!) > aB && Math.abs(c[i]! - o[i]!) <= aS &&
           o[i]! < o[i - 1]! && c[i]! > c[i - 1]! ? 100 : 0;
       }
       out[i] = v;
-      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tS += realBody(o, c, i) - realBody(o, c, i - pS);
+      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
   });
 
@@ -185,15 +187,15 @@ function neckKernel(rule: 0 | 1 | 2) {
         const aE = fE * (tE / pE);
         const aB = fB * (tB / pB);
         const ci = c[i]!;
-        v = color(o, c, i - 1) === -1 && realBody(o, c, i - 1) > aB &&
-          color(o, c, i) === 1 && o[i]! < l[i - 1]! &&
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && Math.abs(c[i - 1]! - o[i - 1]!) > aB &&
+          (c[i]! >= o[i]! ? 1 : -1) === 1 && o[i]! < l[i - 1]! &&
           (rule === 0 ? ci <= c[i - 1]! + aE && ci >= c[i - 1]!
             : rule === 1 ? ci <= l[i - 1]! + aE && ci >= l[i - 1]! - aE
-              : ci > c[i - 1]! + aE && ci <= c[i - 1]! + realBody(o, c, i - 1) * 0.5) ? -100 : 0;
+              : ci > c[i - 1]! + aE && ci <= c[i - 1]! + Math.abs(c[i - 1]! - o[i - 1]!) * 0.5) ? -100 : 0;
       }
       out[i] = v;
-      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
-      tB += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
+      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
     }
   };
 }
@@ -222,19 +224,19 @@ function kickingKernel(byLength: boolean) {
       const aV0 = fV * (tV0 / pV);
       const aB1 = fB * (tB1 / pB);
       const aB0 = fB * (tB0 / pB);
-      tB1 += realBody(o, c, i - 1) - realBody(o, c, i - 1 - pB);
-      tV1 += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pV);
-      tB0 += realBody(o, c, i) - realBody(o, c, i - pB);
-      tV0 += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      const c1 = color(o, c, i - 1);
+      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
+      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
+      const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
       let v = 0;
-      if (c1 === -color(o, c, i) &&
-        realBody(o, c, i - 1) > aB1 &&
-        upperShadow(o, h, c, i - 1) < aV1 && lowerShadow(o, l, c, i - 1) < aV1 &&
-        realBody(o, c, i) > aB0 &&
-        upperShadow(o, h, c, i) < aV0 && lowerShadow(o, l, c, i) < aV0 &&
-        ((c1 === -1 && candleGapUp(h, l, i, i - 1)) || (c1 === 1 && candleGapDown(h, l, i, i - 1)))) {
-        v = byLength ? color(o, c, realBody(o, c, i) > realBody(o, c, i - 1) ? i : i - 1) * 100 : color(o, c, i) * 100;
+      if (c1 === -(c[i]! >= o[i]! ? 1 : -1) &&
+        Math.abs(c[i - 1]! - o[i - 1]!) > aB1 &&
+        (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) < aV1 && ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) < aV1 &&
+        Math.abs(c[i]! - o[i]!) > aB0 &&
+        (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV0 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 &&
+        ((c1 === -1 && (l[i]! > h[i - 1]!)) || (c1 === 1 && (h[i]! < l[i - 1]!)))) {
+        v = byLength ? color(o, c, Math.abs(c[i]! - o[i]!) > Math.abs(c[i - 1]! - o[i - 1]!) ? i : i - 1) * 100 : (c[i]! >= o[i]! ? 1 : -1) * 100;
       }
       out[i] = v;
     }
@@ -255,13 +257,13 @@ const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candle
     for (let i = start; i < n; i++) {
       const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
       let v = 0;
-      if (((w1 ^ 1) & (w0 ^ 1)) !== 0) {
+      if ((((w1 ^ 1) & (w0 ^ 1)) & +(c[i]! <= c[i - 1]! + fE * (tE / pE)) & +(c[i]! >= c[i - 1]! - fE * (tE / pE))) !== 0) {
         const aE = fE * (tE / pE);
-        v = color(o, c, i - 1) === -1 && color(o, c, i) === -1 &&
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
           c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? 100 : 0;
       }
       out[i] = v;
-      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
     }
   });
 
@@ -281,16 +283,16 @@ const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: oppo
         const aV = fV * (tV / pV);
         const aB = fB * (tB / pB);
         const aE = fE * (tE / pE);
-        const c0 = color(o, c, i);
-        v = color(o, c, i - 1) === -c0 &&
+        const c0 = (c[i]! >= o[i]! ? 1 : -1);
+        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -c0 &&
           o[i]! <= o[i - 1]! + aE && o[i]! >= o[i - 1]! - aE &&
-          realBody(o, c, i) > aB &&
-          ((c0 === 1 && lowerShadow(o, l, c, i) < aV) || (c0 === -1 && upperShadow(o, h, c, i) < aV)) ? c0 * 100 : 0;
+          Math.abs(c[i]! - o[i]!) > aB &&
+          ((c0 === 1 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV) || (c0 === -1 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV)) ? c0 * 100 : 0;
       }
       out[i] = v;
-      tV += highLowRange(h, l, i) - highLowRange(h, l, i - pV);
-      tB += realBody(o, c, i) - realBody(o, c, i - pB);
-      tE += highLowRange(h, l, i - 1) - highLowRange(h, l, i - 1 - pE);
+      tV += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
+      tB += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
+      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
     }
   });
 

@@ -1,5 +1,6 @@
 /** BETA: beta of real0's bar-to-bar returns against real1's over the window (warm-up period). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
 import { EPS, STATISTIC } from './var.js';
 
@@ -7,9 +8,10 @@ import { EPS, STATISTIC } from './var.js';
  * Beta of real0 against real1 over `period` bar-to-bar returns (x = real0, y = real1
  * returns; beta = cov/var of x, TA-Lib's convention). Needs period+1 prices.
  */
-export function beta(x: Float64Array, y: Float64Array, period: number): Float64Array {
+export function beta(x: Float64Array, y: Float64Array, period: number, into?: Float64Array): Float64Array {
   const n = x.length;
-  const out = nanArray(n);
+  // every cell from `period` on is written below
+  const out = outArray(n, period, into);
   if (period >= n) return out;
   let sxx = 0, sxy = 0, sx = 0, sy = 0;
   let lastX = x[0]!;
@@ -53,4 +55,5 @@ export const BETA: IndicatorDef = {
   inputs: ['real0', 'real1'], params: [periodParam(5, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([a, b], params) => [beta(a!, b!, p(params, 'timePeriod'))],
+  computeInto: ([a, b], params, [out]) => { beta(a!, b!, p(params, 'timePeriod'), out); },
 };

@@ -1,13 +1,15 @@
 /** CORREL: Pearson correlation of two series over the window, -1..1 (warm-up period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
 import { EPS, STATISTIC } from './var.js';
 
 /** Pearson correlation of real0 and real1 over `period` bars. */
-export function correl(x: Float64Array, y: Float64Array, period: number): Float64Array {
+export function correl(x: Float64Array, y: Float64Array, period: number, into?: Float64Array): Float64Array {
   const n = x.length;
-  const out = nanArray(n);
   const start = period - 1;
+  // every cell from `start` on is written below
+  const out = outArray(n, start, into);
   if (start >= n) return out;
   let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < start; i++) {
@@ -37,4 +39,5 @@ export const CORREL: IndicatorDef = {
   inputs: ['real0', 'real1'], params: [periodParam(30, 'timePeriod', 1)], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([a, b], params) => [correl(a!, b!, p(params, 'timePeriod'))],
+  computeInto: ([a, b], params, [out]) => { correl(a!, b!, p(params, 'timePeriod'), out); },
 };

@@ -2,7 +2,8 @@
  * LINEARREG, LINEARREG_SLOPE, LINEARREG_ANGLE, LINEARREG_INTERCEPT and TSF: the least-squares
  * line over the window, recomputed per bar as TA-Lib does (warm-up period - 1).
  */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
 import { STATISTIC } from './var.js';
 
@@ -17,9 +18,10 @@ type LrKind = 0 | 1 | 2 | 3 | 4;
  * Least-squares line over the last `period` bars, recomputed per bar as TA-Lib does (its x
  * runs backwards from the newest bar, which the negative divisor compensates).
  */
-function linearRegression(real: Float64Array, period: number, kind: LrKind): Float64Array {
+function linearRegression(real: Float64Array, period: number, kind: LrKind, into?: Float64Array): Float64Array {
   const n = real.length;
-  const out = nanArray(n);
+  // every cell from period - 1 on is written below
+  const out = outArray(n, period - 1, into);
   const sumX = period * (period - 1) * 0.5;
   const sumXSqr = (period * (period - 1) * (2 * period - 1)) / 6;
   const divisor = sumX * sumX - period * sumXSqr;
@@ -55,6 +57,7 @@ function lrDef(name: string, description: string, interpretation: string, kind: 
     name, group: STATISTIC, description, interpretation, inputs: ['real'], params: [periodParam(14)], outputs: real(),
     lookback: (params) => p(params, 'timePeriod') - 1,
     compute: ([x], params) => [linearRegression(x!, p(params, 'timePeriod'), kind)],
+    computeInto: ([x], params, [out]) => { linearRegression(x!, p(params, 'timePeriod'), kind, out); },
   };
 }
 
