@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The shipped font: DejaVu Sans cut to Latin, Arabic/Persian (with presentation forms)
  * and a few symbols (fonttools subset, see assets/fonts/README.md). Parsing the full
- * 760 KB file cost ~9 ms on every render; the 100 KB subset ~2 ms.
+ * 760 KB file cost resvg ~9 ms on every render; the 100 KB subset ~2 ms. Skia (skia.ts, the
+ * painter in use) registers it once per process.
  * Resolved relative to this module so the same path works from src/
  * (tsx) and dist/ (compiled): both sit two levels below the package root.
  */

@@ -10,7 +10,10 @@ function options(): ResvgRenderOptions {
   };
 }
 
-/** SVG to a palette PNG on the calling thread (resvg rasterises, png.ts encodes). */
+/**
+ * The fallback painter (candle-chart.ts uses Skia when its binary loads): SVG to a palette PNG
+ * on the calling thread, resvg rasterising and png.ts encoding.
+ */
 export function svgToPng(svg: string): Buffer {
   const img = new Resvg(svg, options()).render();
   return encodePalettePng(img.pixels, img.width, img.height);
