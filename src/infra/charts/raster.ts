@@ -1,6 +1,13 @@
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './fonts.js';
 import { encodePalettePng } from './png.js';
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+
+/** Loaded on first use: with Skia painting, resvg (~45-60 ms to load here) is never needed. */
+const resvg = (): ResvgModule => (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
 
 function options(): ResvgRenderOptions {
   return {
@@ -15,12 +22,12 @@ function options(): ResvgRenderOptions {
  * on the calling thread, resvg rasterising and png.ts encoding.
  */
 export function svgToPng(svg: string): Buffer {
-  const img = new Resvg(svg, options()).render();
+  const img = new (resvg().Resvg)(svg, options()).render();
   return encodePalettePng(img.pixels, img.width, img.height);
 }
 
 /** Same picture, rasterised on libuv's thread pool so a server keeps answering meanwhile. */
 export async function svgToPngAsync(svg: string): Promise<Buffer> {
-  const img = await renderAsync(svg, options());
+  const img = await resvg().renderAsync(svg, options());
   return encodePalettePng(img.pixels, img.width, img.height);
 }
