@@ -44,7 +44,7 @@ export const scannerSettingsSchema = z.strictObject({
    * alert-level spike in the scanned periods ('all': backfills, research).
    */
   alertScope: z.enum(['latest', 'all']).default('latest'),
-  /** PNG chart per pair (resvg, ~0.1-0.3 s each): for pairs with a spike (default), all pairs, or none. */
+  /** PNG chart per pair (Skia painter, a few ms each): for pairs with a spike (default), all pairs, or none. */
   png: z.enum(['spikes', 'all', 'none']).default('spikes'),
   schedule: z.strictObject({
     type: z.enum(['interval', 'cron']).default('interval'),

@@ -55,7 +55,7 @@ export async function analyzeLoaded(loaded: LoadedCandles, source: string, llm?:
   if (candleCount(loaded.candles) === 0) throw new UnavailableError(source, `${source} has no ${loaded.timeframe} candles for ${loaded.symbol} right now`, { retryAfterS: 30 });
   const core = analyzeCandles(loaded, source, limit);
   const builtin = { analysis: writeEnglish(core.data), analysis_summarized: writePersian(core.data) };
-  // Loaded on first use: the chart stack (ECharts, resvg) and the OpenAI client would slow
+  // Loaded on first use: the chart stack (Skia, or resvg as its fallback) and the OpenAI client would slow
   // the start of every process that wires this service but never analyses.
   const [{ analysisChartDataUrl }, { rewriteWithLlm }] = await Promise.all([import('./chart.js'), import('./llm.js')]);
   // Chart and LLM do not depend on each other: the LLM's wait hides the rasterisation.
