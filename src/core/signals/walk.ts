@@ -155,8 +155,15 @@ export class StructureWalk {
   private zBlock: OrderBlock | null = null;
   private zLevel = NaN;
 
+  /** What the z* fields were computed from: the same leg, blocks and levels give the same answer. */
+  private zLeg: Leg | null = null;
+  private zBlocksVersion = -1;
+  private zLevelsVersion = -1;
+  private zMask = 0;
+
   /** OB and SR factors of the leg's entry zone at the current bar (zone and overlaps left in the z* fields). */
   private zoneFactors(leg: Leg, up: boolean): number {
+    if (!this.exhaustive && leg === this.zLeg && this.blocks.version === this.zBlocksVersion && this.levels.version === this.zLevelsVersion) return this.zMask;
     const side = up ? this.cfg.fibLong : this.cfg.fibShort;
     const approach = retracementPrice(leg.from, leg.to, side.approaching);
     const fibStop = retracementPrice(leg.from, leg.to, side.stop);
@@ -177,6 +184,10 @@ export class StructureWalk {
     this.zHigh = zoneHigh;
     this.zBlock = block;
     this.zLevel = srLevel;
+    this.zLeg = leg;
+    this.zBlocksVersion = this.blocks.version;
+    this.zLevelsVersion = this.levels.version;
+    this.zMask = mask;
     return mask;
   }
 

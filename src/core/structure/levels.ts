@@ -48,9 +48,12 @@ export class LevelBook {
   /** `exhaustive` visits every level on every close (the reference the trigger shortcut is tested against). */
   constructor(private readonly exhaustive = false) {}
   private zones: LevelZone[] | null = null;
+  /** Changes whenever a level's zone or state may have (a touch, flip or break). */
+  version = 0;
 
   add(swing: Swing, tol: number): void {
     this.zones = null;
+    this.version++;
     this.triggersStale = true;
     let best: Cluster | undefined;
     let bestDist = Infinity;
@@ -122,6 +125,7 @@ export class LevelBook {
       if (c.broken) continue;
       if (c.defends === 'below' ? close > c.zoneHigh : close < c.zoneLow) {
         this.zones = null;
+        this.version++;
         if (c.flipped) c.broken = true;
         else {
           c.flipped = true;
