@@ -1,6 +1,6 @@
 /** AROON and AROONOSC: how recently the window's high and low were made (warm-up period). */
 import { outArray } from '../arena.js';
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { HL, MOMENTUM, single } from './shared.js';
 
@@ -51,10 +51,11 @@ function aroonCore(high: Float64Array, low: Float64Array, period: number, down: 
   }
 }
 
-export function aroon(high: Float64Array, low: Float64Array, period = 14): [Float64Array, Float64Array] {
+/** Aroon down and up into `intoDown`/`intoUp` (fresh when absent); every cell from `period` on is written. */
+export function aroon(high: Float64Array, low: Float64Array, period = 14, intoDown?: Float64Array, intoUp?: Float64Array): [Float64Array, Float64Array] {
   const n = high.length;
-  const down = nanArray(n);
-  const up = nanArray(n);
+  const down = outArray(n, period, intoDown);
+  const up = outArray(n, period, intoUp);
   aroonCore(high, low, period, down, up);
   return [down, up];
 }
@@ -72,6 +73,7 @@ export const AROON: IndicatorDef = {
   inputs: HL, params: [periodParam(14)], outputs: real('outAroonDown', 'outAroonUp'),
   lookback: (ps) => p(ps, 'timePeriod'),
   compute: (i, ps) => aroon(i[0]!, i[1]!, p(ps, 'timePeriod')),
+  computeInto: (i, ps, [down, up]) => { aroon(i[0]!, i[1]!, p(ps, 'timePeriod'), down, up); },
 };
 
 export const AROONOSC = single('AROONOSC', 'Aroon Oscillator, -100..100: Aroon up minus Aroon down; positive when highs are more recent than lows.', '-100..100: positive = highs more recent than lows (uptrend), negative = downtrend; near 0 = no trend.',

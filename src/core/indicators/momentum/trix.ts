@@ -1,19 +1,25 @@
 /** TRIX: 1-bar percent change of a triple EMA (warm-up 3*(period-1) + 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { type Arena, outArray, scratch } from '../arena.js';
 import { p, real } from '../defkit.js';
 import { emaInto } from '../overlap/ema.js';
 import { int, MOMENTUM } from './shared.js';
 
-/** 1-bar rate of change (percent) of a triple-smoothed EMA. */
-export function trix(real: Float64Array, period: number): Float64Array {
+/**
+ * 1-bar rate of change (percent) of a triple-smoothed EMA, into `into` (fresh when absent). The
+ * three EMAs are arena temporaries (fresh arrays cost more in first-touched pages than the
+ * arithmetic); each EMA only reads the cells the previous one wrote.
+ */
+export function trix(real: Float64Array, period: number, into?: Float64Array, arena: Arena = scratch): Float64Array {
   const n = real.length;
-  const out = nanArray(n);
   const lb = period - 1;
   const start = 3 * lb + 1;
+  const out = outArray(n, start, into);
   if (start >= n) return out;
-  const e1 = new Float64Array(n);
-  const e2 = new Float64Array(n);
-  const e3 = new Float64Array(n);
+  const m = arena.mark();
+  const e1 = arena.take(n);
+  const e2 = arena.take(n);
+  const e3 = arena.take(n);
   emaInto(real, 0, period, e1);
   emaInto(e1, lb, period, e2);
   emaInto(e2, 2 * lb, period, e3);
@@ -21,6 +27,7 @@ export function trix(real: Float64Array, period: number): Float64Array {
     const prev = e3[i - 1]!;
     out[i] = prev !== 0 ? (e3[i]! / prev - 1) * 100 : 0;
   }
+  arena.release(m);
   return out;
 }
 
@@ -30,4 +37,5 @@ export const TRIX: IndicatorDef = {
   inputs: ['real'], params: [int('timePeriod', 30, 1, 'EMA period')], outputs: real(),
   lookback: (ps) => 3 * (p(ps, 'timePeriod') - 1) + 1,
   compute: ([x], ps) => [trix(x!, p(ps, 'timePeriod'))],
+  computeInto: ([x], ps, [out], arena) => { trix(x!, p(ps, 'timePeriod'), out, arena); },
 };

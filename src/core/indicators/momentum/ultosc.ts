@@ -1,5 +1,6 @@
 /** ULTOSC: Williams' ultimate oscillator, 4:2:1 weighted buying pressure over three windows (warm-up longest period). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { isZero, p, periodParam, real, trueRange } from '../defkit.js';
 import { HLC, MOMENTUM } from './shared.js';
 
@@ -24,9 +25,12 @@ function ultB(high: Float64Array, low: Float64Array, close: Float64Array, day: n
  * B = sum(trueRange). TA-Lib sorts the periods so the weight 4 always goes to the shortest, and
  * keeps running sums updated add-then-subtract (order reproduced for bit parity).
  */
-export function ultosc(high: Float64Array, low: Float64Array, close: Float64Array, period1 = 7, period2 = 14, period3 = 28): Float64Array {
+export function ultosc(
+  high: Float64Array, low: Float64Array, close: Float64Array, period1 = 7, period2 = 14, period3 = 28, into?: Float64Array,
+): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
+  // every cell from the longest period on is written below
+  const out = outArray(n, ultoscLookback(period1, period2, period3), into);
   const sorted = [period1, period2, period3].sort((a, b) => a - b);
   const s = sorted[0]!;
   const m = sorted[1]!;
@@ -71,4 +75,5 @@ export const ULTOSC: IndicatorDef = {
   outputs: real(),
   lookback: (ps) => ultoscLookback(p(ps, 'timePeriod1'), p(ps, 'timePeriod2'), p(ps, 'timePeriod3')),
   compute: (i, ps) => [ultosc(i[0]!, i[1]!, i[2]!, p(ps, 'timePeriod1'), p(ps, 'timePeriod2'), p(ps, 'timePeriod3'))],
+  computeInto: (i, ps, [out]) => { ultosc(i[0]!, i[1]!, i[2]!, p(ps, 'timePeriod1'), p(ps, 'timePeriod2'), p(ps, 'timePeriod3'), out); },
 };

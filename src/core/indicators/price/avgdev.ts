@@ -1,12 +1,14 @@
 /** AVGDEV: mean absolute deviation from the window mean; TA-Lib 0.6 files it under Price Transform (warm-up period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { intParam, p, real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
 
 /** Mean absolute deviation from the window mean; O(period) per bar because the mean moves. */
-export function avgdev(real: Float64Array, period: number): Float64Array {
+export function avgdev(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const n = real.length;
-  const out = nanArray(n);
+  // every cell from period - 1 on is written below
+  const out = outArray(n, period - 1, into);
   for (let today = period - 1; today < n; today++) {
     let sum = 0;
     for (let k = 0; k < period; k++) sum += real[today - k]!;
@@ -24,4 +26,5 @@ export const AVGDEV: IndicatorDef = {
   inputs: ['real'], params: [intParam('timePeriod', 14, 2, 100000, 'Number of bars in the window')], outputs: real(),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([x], params) => [avgdev(x!, p(params, 'timePeriod'))],
+  computeInto: ([x], params, [out]) => { avgdev(x!, p(params, 'timePeriod'), out); },
 };

@@ -1,5 +1,6 @@
 /** ADOSC: Chaikin A/D oscillator, EMA(fast) - EMA(slow) of the A/D line (warm-up max period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { outArray } from '../arena.js';
 import { intParam, p, real } from '../defkit.js';
 import { VOLUME } from './ad.js';
 
@@ -7,10 +8,14 @@ import { VOLUME } from './ad.js';
  * Chaikin oscillator: EMA(fast) - EMA(slow) of the A/D line. Unlike TA_EMA, TA-Lib seeds
  * both EMAs with the first A/D value (not an SMA) and writes them as k*x + (1-k)*e.
  */
-export function adosc(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, fastPeriod: number, slowPeriod: number): Float64Array {
+export function adosc(
+  high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, fastPeriod: number, slowPeriod: number,
+  into?: Float64Array,
+): Float64Array {
   const n = high.length;
-  const out = nanArray(n);
   const lookback = Math.max(fastPeriod, slowPeriod) - 1;
+  // every cell from `lookback` on is written below
+  const out = outArray(n, lookback, into);
   if (lookback >= n) return out;
   const fk = 2 / (fastPeriod + 1);
   const fk1 = 1 - fk;
@@ -48,4 +53,5 @@ export const ADOSC: IndicatorDef = {
   outputs: real(),
   lookback: (params) => Math.max(p(params, 'fastPeriod'), p(params, 'slowPeriod')) - 1,
   compute: ([h, l, c, v], params) => [adosc(h!, l!, c!, v!, p(params, 'fastPeriod'), p(params, 'slowPeriod'))],
+  computeInto: ([h, l, c, v], params, [out]) => { adosc(h!, l!, c!, v!, p(params, 'fastPeriod'), p(params, 'slowPeriod'), out); },
 };
