@@ -37,6 +37,16 @@ export function p(params: Readonly<Record<string, number>>, name: string): numbe
   return params[name]!;
 }
 
+/**
+ * An integer parameter as a small integer. Params objects may hold their numbers boxed (V8 gives
+ * a property one representation per object shape, and a double stored anywhere under that name
+ * makes it a double field); kernels bound with a boxed period deoptimize and run slower.
+ * Integer params are validated integers within their bounds, so `| 0` keeps the value.
+ */
+export function ip(params: Readonly<Record<string, number>>, name: string): number {
+  return params[name]! | 0;
+}
+
 /** TA-Lib's TA_IS_ZERO: |v| < 1e-14. */
 export function isZero(v: number): boolean {
   return v > -1e-14 && v < 1e-14;

@@ -4,7 +4,7 @@
  * validated entry point used by the API, the CLI and the services.
  */
 import { Arena } from './arena.js';
-import { IndicatorError, type IndicatorDef, type Params } from './types.js';
+import { IndicatorError, type BoundKernel, type IndicatorDef, type Params } from './types.js';
 import { cycle } from './cycle/index.js';
 import { extras } from './extras/index.js';
 import { math } from './math/index.js';
@@ -121,22 +121,28 @@ function checkOutputs(def: IndicatorDef, outputs: readonly Float64Array[], n: nu
   }
 }
 
-/** A definition with its parameters validated once, for repeated runs. */
+/** A definition with its parameters validated and bound once, for repeated runs. */
 export interface PreparedIndicator {
   readonly def: IndicatorDef;
   readonly params: Params;
   readonly lookback: number;
+  /** `computeInto` with these params (the definition's `bind`, or a call through `computeInto`). */
+  readonly kernel: BoundKernel;
 }
 
 export function prepareIndicator(name: string, given?: Readonly<Record<string, number>>): PreparedIndicator {
   const def = getIndicator(name);
   const params = resolveParams(def, given);
-  return { def, params, lookback: def.lookback(params) };
+  const kernel: BoundKernel = def.bind
+    ? def.bind(params)
+    : (inputs, outputs, arena) => computeInto(def, inputs, params, outputs, arena);
+  return { def, params, lookback: def.lookback(params), kernel };
 }
 
 /**
- * Runs indicators into buffers it owns and reuses: temporaries from one arena, outputs from
- * another that `begin()` recycles. A service computing the same indicators per request on
+ * Runs indicators into buffers it owns and reuses: one list of outputs per call position in the
+ * request (the k-th `run` after `begin()` gets the k-th list back, reallocated only when its shape
+ * changes), temporaries from `scratch`. A service computing the same indicators per request on
  * same-length series allocates nothing after its first request:
  *
  *   const rsi = prepareIndicator('RSI', { timePeriod: 14 });
@@ -145,26 +151,26 @@ export function prepareIndicator(name: string, given?: Readonly<Record<string, n
  */
 export class IndicatorRunner {
   readonly scratch = new Arena();
-  private readonly outputs = new Arena();
   private readonly lists: Float64Array[][] = [];
   private used = 0;
 
   begin(): void {
-    this.outputs.release(0);
     this.used = 0;
   }
 
   run(prepared: PreparedIndicator, inputs: readonly Float64Array[]): Float64Array[] {
-    const { def } = prepared;
+    const def = prepared.def;
     const n = checkInputs(def, inputs);
-    let list = this.lists[this.used];
-    if (list === undefined) { list = []; this.lists[this.used] = list; }
-    this.used++;
     const k = def.outputs.length;
-    list.length = k;
-    for (let j = 0; j < k; j++) list[j] = this.outputs.take(n);
+    const at = this.used++;
+    let list = this.lists[at];
+    if (list === undefined || list.length !== k || list[0]!.length !== n) {
+      list = [];
+      for (let j = 0; j < k; j++) list.push(new Float64Array(n));
+      this.lists[at] = list;
+    }
     const m = this.scratch.mark();
-    computeInto(def, inputs, prepared.params, list, this.scratch);
+    prepared.kernel(inputs, list, this.scratch);
     this.scratch.release(m);
     return list;
   }

@@ -48,7 +48,17 @@ export interface IndicatorDef {
    * (registry `computeInto`).
    */
   computeInto?(inputs: readonly Float64Array[], params: Params, outputs: readonly Float64Array[], arena: Arena): void;
+  /**
+   * The kernel with these (validated, defaulted) params read once (`prepareIndicator`): the
+   * returned function is `computeInto` without the per-call parameter lookups, and allocates
+   * nothing once `arena` has seen the series length. Definitions without it are prepared as a
+   * call to `computeInto` (or `compute` and a copy).
+   */
+  bind?(params: Params): BoundKernel;
 }
+
+/** A kernel with its parameters bound: writes every cell of `outputs` (see `computeInto`). */
+export type BoundKernel = (inputs: readonly Float64Array[], outputs: readonly Float64Array[], arena: Arena) => void;
 
 /** TA-Lib MA types, in TA-Lib's numbering. */
 export const MaType = {

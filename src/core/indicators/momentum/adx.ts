@@ -4,15 +4,15 @@
  * fused DI/DX pass of directional-index.ts; a DX with a (near) zero TR or DI sum keeps the
  * previous ADX, as in TA-Lib.
  */
-import { nanArray } from '../types.js';
-import { periodParam } from '../defkit.js';
-import { adxLookback, directionalIndex, KIND_ADX } from './directional-index.js';
+import { nanArray, type IndicatorDef } from '../types.js';
+import { ip, periodParam } from '../defkit.js';
+import { adxInto, adxLookback } from './directional-index.js';
 import { HLC, single } from './shared.js';
 
 export function adxrLookback(period: number): number { return period + adxLookback(period) - 1; }
 
 export function adx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_ADX, out);
+  return adxInto(high, low, close, period, out);
 }
 
 /** ADXR[i] = (ADX[i] + ADX[i - (period-1)]) / 2, as TA-Lib. */
@@ -27,7 +27,13 @@ export function adxr(high: Float64Array, low: Float64Array, close: Float64Array,
   return out;
 }
 
-export const ADX = single('ADX', 'Average Directional Index, 0-100: trend strength regardless of direction (above ~25 trending, below ~20 ranging).', '0..100: trend strength, not direction; above ~25 trending, below ~20 ranging; a rising ADX means a strengthening trend.',
-  HLC, periodParam(14), adxLookback, (i, p, out) => adx(i[0]!, i[1]!, i[2]!, p, out));
+export const ADX: IndicatorDef = {
+  ...single('ADX', 'Average Directional Index, 0-100: trend strength regardless of direction (above ~25 trending, below ~20 ranging).', '0..100: trend strength, not direction; above ~25 trending, below ~20 ranging; a rising ADX means a strengthening trend.',
+    HLC, periodParam(14), adxLookback, (i, p, out) => adxInto(i[0]!, i[1]!, i[2]!, p, out)),
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs) => { adxInto(inputs[0]!, inputs[1]!, inputs[2]!, period, outputs[0]); };
+  },
+};
 export const ADXR = single('ADXR', 'ADX Rating, 0-100: average of today\'s ADX and the ADX period-1 bars ago; a smoother trend-strength gauge.', '0..100: a smoothed ADX; above ~25 trending, below ~20 ranging; compare with ADX for an accelerating (ADX > ADXR) or fading trend.',
   HLC, periodParam(14), adxrLookback, (i, p) => adxr(i[0]!, i[1]!, i[2]!, p));

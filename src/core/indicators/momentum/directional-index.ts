@@ -132,6 +132,84 @@ export function directionalIndex(high: Float64Array, low: Float64Array, close: F
   return out;
 }
 
+/**
+ * ADX alone: directionalIndex's KIND_ADX arithmetic in the same order, with the warm-up phases
+ * (DM/TR sums, the first `period` DX values summed, then Wilder's ADX) as separate loops instead
+ * of per-bar tests of the kind and the bar index.
+ */
+export function adxInto(high: Float64Array, low: Float64Array, close: Float64Array, period: number, into?: Float64Array): Float64Array {
+  const n = high.length;
+  const lb = adxLookback(period);
+  const out = outArray(n, lb, into);
+  if (n <= lb) return out;
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
+  let pDM = 0;
+  let mDM = 0;
+  let tr = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr += trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+  }
+  // Bars period..lb: smoothed sums, their DX summed; the first ADX is the mean at lb.
+  let sumDX = 0;
+  for (; today <= lb; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    mDM -= mDM / period;
+    pDM -= pDM / period;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+    if (!isZero(tr)) {
+      const minusDI = 100.0 * (mDM / tr);
+      const plusDI = 100.0 * (pDM / tr);
+      const sum = minusDI + plusDI;
+      if (!isZero(sum)) sumDX += 100.0 * (Math.abs(minusDI - plusDI) / sum);
+    }
+  }
+  let adx = sumDX / period;
+  out[lb] = adx;
+  const pm1 = period - 1;
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    mDM -= mDM / period;
+    pDM -= pDM / period;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+    if (!isZero(tr)) {
+      const minusDI = 100.0 * (mDM / tr);
+      const plusDI = 100.0 * (pDM / tr);
+      const sum = minusDI + plusDI;
+      if (!isZero(sum)) adx = (adx * pm1 + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / period;
+    }
+    out[today] = adx;
+  }
+  return out;
+}
+
 export function plusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
   return directionalIndex(high, low, close, period, KIND_PLUS_DI, out);
 }

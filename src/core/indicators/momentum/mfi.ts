@@ -1,6 +1,7 @@
 /** MFI: money flow index, a volume-weighted RSI of typical price (warm-up period). */
 import { outArray, scratch, type Arena } from '../arena.js';
-import { periodParam } from '../defkit.js';
+import type { IndicatorDef } from '../types.js';
+import { ip, periodParam } from '../defkit.js';
 import { single } from './shared.js';
 
 /**
@@ -49,5 +50,11 @@ export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, 
   return out;
 }
 
-export const MFI = single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.', '0..100: above 80 overbought, below 20 oversold; divergence from price warns of a reversal.',
-  ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p, out, arena) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p, out, arena));
+export const MFI: IndicatorDef = {
+  ...single('MFI', 'Money Flow Index, 0-100: volume-weighted RSI of typical price; above 80 overbought, below 20 oversold.', '0..100: above 80 overbought, below 20 oversold; divergence from price warns of a reversal.',
+    ['high', 'low', 'close', 'volume'], periodParam(14), (p) => p, (i, p, out, arena) => mfi(i[0]!, i[1]!, i[2]!, i[3]!, p, out, arena)),
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs, arena) => { mfi(inputs[0]!, inputs[1]!, inputs[2]!, inputs[3]!, period, outputs[0], arena); };
+  },
+};

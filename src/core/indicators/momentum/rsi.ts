@@ -1,6 +1,7 @@
 /** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period). CMO shares the kernel. */
 import { outArray, type Arena } from '../arena.js';
-import { isZero, periodParam } from '../defkit.js';
+import { ip, isZero, periodParam } from '../defkit.js';
+import type { IndicatorDef } from '../types.js';
 import { C, single } from './shared.js';
 
 /**
@@ -42,9 +43,50 @@ export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean,
   return out;
 }
 
-export function rsi(real: Float64Array, period = 14, out?: Float64Array): Float64Array {
-  return wilderGainLoss(real, period, false, out);
+/**
+ * RSI alone: wilderGainLoss's arithmetic in the same order, without the CMO switch in the loop.
+ * Only the running loss or gain takes each change (the other keeps its value), as TA-Lib.
+ */
+export function rsi(real: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  const n = real.length;
+  const out = outArray(n, period, into);
+  if (n <= period) return out;
+  let prevValue = real[0]!;
+  let gain = 0;
+  let loss = 0;
+  for (let today = 1; today <= period; today++) {
+    const v = real[today]!;
+    const d = v - prevValue;
+    prevValue = v;
+    if (d < 0) loss -= d;
+    else gain += d;
+  }
+  loss /= period;
+  gain /= period;
+  let s = gain + loss;
+  out[period] = isZero(s) ? 0 : 100.0 * (gain / s);
+  const pm1 = period - 1;
+  for (let today = period + 1; today < n; today++) {
+    const v = real[today]!;
+    const d = v - prevValue;
+    prevValue = v;
+    loss *= pm1;
+    gain *= pm1;
+    if (d < 0) loss -= d;
+    else gain += d;
+    loss /= period;
+    gain /= period;
+    s = gain + loss;
+    out[today] = isZero(s) ? 0 : 100.0 * (gain / s);
+  }
+  return out;
 }
 
-export const RSI = single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.', '0..100: above 70 overbought, below 30 oversold; 50 is neutral, and divergence from price warns of a reversal.',
-  C, periodParam(14), (p) => p, (i, p, out?: Float64Array, _arena?: Arena) => rsi(i[0]!, p, out));
+export const RSI: IndicatorDef = {
+  ...single('RSI', 'Relative Strength Index, 0-100: Wilder-smoothed gains vs losses; above 70 overbought, below 30 oversold.', '0..100: above 70 overbought, below 30 oversold; 50 is neutral, and divergence from price warns of a reversal.',
+    C, periodParam(14), (p) => p, (i, p, out?: Float64Array, _arena?: Arena) => rsi(i[0]!, p, out)),
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs) => { rsi(inputs[0]!, period, outputs[0]); };
+  },
+};

@@ -2,11 +2,11 @@
  * STOCH: slow stochastic, slow %K = MA of raw %K and slow %D = MA of slow %K, 0..100
  * (warm-up fastK - 1 + both MA warm-ups). The raw %K kernel is shared with STOCHF and STOCHRSI.
  */
-import { outArray, scratch, type Arena } from '../arena.js';
-import type { IndicatorDef } from '../types.js';
-import { maTypeParam, p, real } from '../defkit.js';
+import { nanPrefix, scratch, type Arena } from '../arena.js';
+import { MaType, type IndicatorDef } from '../types.js';
+import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
-import { blank, int, MOMENTUM } from './shared.js';
+import { int, MOMENTUM } from './shared.js';
 
 /**
  * Raw %K into out[from+period-1..]: (close - lowest low) / ((highest high - lowest low) / 100),
@@ -60,21 +60,104 @@ export function stoch(
   into?: readonly Float64Array[], arena: Arena = scratch,
 ): [Float64Array, Float64Array] {
   const n = close.length;
+  const slowK = into?.[0] ?? new Float64Array(n);
+  const slowD = into?.[1] ?? new Float64Array(n);
+  stochInto(high, low, close, fastKPeriod, slowKPeriod, slowKMaType, slowDPeriod, slowDMaType, slowK, slowD, arena);
+  return [slowK, slowD];
+}
+
+/** STOCH into the caller's two outputs (every cell written), raw %K from `arena`. */
+export function stochInto(
+  high: Float64Array, low: Float64Array, close: Float64Array,
+  fastKPeriod: number, slowKPeriod: number, slowKMaType: number, slowDPeriod: number, slowDMaType: number,
+  slowK: Float64Array, slowD: Float64Array, arena: Arena,
+): void {
+  const n = close.length;
   const kStart = fastKPeriod - 1;
   const slowKStart = kStart + maLookback(slowKPeriod, slowKMaType);
   const start = slowKStart + maLookback(slowDPeriod, slowDMaType);
-  const slowK = outArray(n, start, into?.[0]);
-  const slowD = outArray(n, start, into?.[1]);
-  if (start >= n) return [slowK, slowD];
+  if (start >= n) {
+    nanPrefix(slowK, n);
+    nanPrefix(slowD, n);
+    return;
+  }
   const mark = arena.mark();
   const rawK = arena.take(n);
-  fastKInto(high, low, close, 0, fastKPeriod, rawK);
-  maInto(rawK, kStart, slowKPeriod, slowKMaType, slowK);
-  maInto(slowK, slowKStart, slowDPeriod, slowDMaType, slowD);
-  blank(slowK, start);
-  blank(slowD, start);
+  if (slowKMaType === MaType.SMA && slowDMaType === MaType.SMA && slowKPeriod > 1 && slowDPeriod > 1) {
+    stochSma(high, low, close, fastKPeriod, slowKPeriod, slowDPeriod, rawK, slowK, slowD);
+  } else {
+    fastKInto(high, low, close, 0, fastKPeriod, rawK);
+    maInto(rawK, kStart, slowKPeriod, slowKMaType, slowK);
+    maInto(slowK, slowKStart, slowDPeriod, slowDMaType, slowD);
+  }
+  nanPrefix(slowK, start);
+  nanPrefix(slowD, start);
   arena.release(mark);
-  return [slowK, slowD];
+}
+
+/**
+ * STOCH with SMA smoothing on both lines (the default) in one pass: raw %K (fastKInto's
+ * tracking), then the two running sums in smaInto's order (add the newest, divide, drop the
+ * oldest). Raw %K is kept in `rawK` and slow %K in `slowK` for the values the sums drop later.
+ * Needs periods > 1 and n > the lookback; the caller blanks the warm-up.
+ */
+function stochSma(
+  high: Float64Array, low: Float64Array, close: Float64Array, period: number, kPeriod: number, dPeriod: number,
+  rawK: Float64Array, slowK: Float64Array, slowD: Float64Array,
+): void {
+  const n = close.length;
+  const kStart = period - 1;
+  const slowKStart = kStart + kPeriod - 1;
+  const start = slowKStart + dPeriod - 1;
+  let trailing = 0;
+  let loIdx = -1;
+  let hiIdx = -1;
+  let lo = 0;
+  let hi = 0;
+  let diff = 0;
+  let sumK = 0;
+  let sumD = 0;
+  for (let today = kStart; today < n; today++, trailing++) {
+    let v = low[today]!;
+    if (loIdx < trailing) {
+      loIdx = trailing;
+      lo = low[trailing]!;
+      for (let i = trailing + 1; i <= today; i++) {
+        v = low[i]!;
+        if (v < lo) { loIdx = i; lo = v; }
+      }
+      diff = (hi - lo) / 100;
+    } else if (v <= lo) {
+      loIdx = today;
+      lo = v;
+      diff = (hi - lo) / 100;
+    }
+    v = high[today]!;
+    if (hiIdx < trailing) {
+      hiIdx = trailing;
+      hi = high[trailing]!;
+      for (let i = trailing + 1; i <= today; i++) {
+        v = high[i]!;
+        if (v > hi) { hiIdx = i; hi = v; }
+      }
+      diff = (hi - lo) / 100;
+    } else if (v >= hi) {
+      hiIdx = today;
+      hi = v;
+      diff = (hi - lo) / 100;
+    }
+    const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+    rawK[today] = k;
+    sumK += k;
+    if (today < slowKStart) continue;
+    const sk = sumK / kPeriod;
+    sumK -= rawK[today - kPeriod + 1]!;
+    slowK[today] = sk;
+    sumD += sk;
+    if (today < start) continue;
+    slowD[today] = sumD / dPeriod;
+    sumD -= slowK[today - dPeriod + 1]!;
+  }
 }
 
 export const STOCH: IndicatorDef = {
@@ -92,6 +175,14 @@ export const STOCH: IndicatorDef = {
   lookback: (ps) => p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'slowK_Period'), p(ps, 'slowK_MAType')) + maLookback(p(ps, 'slowD_Period'), p(ps, 'slowD_MAType')),
   compute: ([h, l, c], ps) => stoch(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'slowK_Period'), p(ps, 'slowK_MAType'), p(ps, 'slowD_Period'), p(ps, 'slowD_MAType')),
   computeInto: ([h, l, c], ps, outs, arena) => {
-    stoch(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'slowK_Period'), p(ps, 'slowK_MAType'), p(ps, 'slowD_Period'), p(ps, 'slowD_MAType'), outs, arena);
+    stochInto(h!, l!, c!, ip(ps, 'fastK_Period'), ip(ps, 'slowK_Period'), ip(ps, 'slowK_MAType'), ip(ps, 'slowD_Period'), ip(ps, 'slowD_MAType'), outs[0]!, outs[1]!, arena);
+  },
+  bind: (ps) => {
+    const fastK = ip(ps, 'fastK_Period');
+    const slowK = ip(ps, 'slowK_Period');
+    const slowKType = ip(ps, 'slowK_MAType');
+    const slowD = ip(ps, 'slowD_Period');
+    const slowDType = ip(ps, 'slowD_MAType');
+    return (inputs, outputs, arena) => { stochInto(inputs[0]!, inputs[1]!, inputs[2]!, fastK, slowK, slowKType, slowD, slowDType, outputs[0]!, outputs[1]!, arena); };
   },
 };

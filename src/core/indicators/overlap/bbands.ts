@@ -1,7 +1,7 @@
 /** BBANDS: an MA and bands nbDev standard deviations around it (warm-up of the MA). */
-import { outArray, scratch, type Arena } from '../arena.js';
+import { nanPrefix, scratch, type Arena } from '../arena.js';
 import { MaType, type IndicatorDef } from '../types.js';
-import { maTypeParam, p, periodParam, real, realParam, REAL_BOUND } from '../defkit.js';
+import { ip, maTypeParam, p, periodParam, real, realParam, REAL_BOUND } from '../defkit.js';
 import { varianceInto } from '../statistic/var.js';
 import { maLookback, movingAverage } from './ma.js';
 import { OVERLAP } from './shared.js';
@@ -16,13 +16,32 @@ export function bbands(
   into?: readonly Float64Array[], arena: Arena = scratch,
 ): [Float64Array, Float64Array, Float64Array] {
   const n = real.length;
+  const upper = into?.[0] ?? new Float64Array(n);
+  const middle = into?.[1] ?? new Float64Array(n);
+  const lower = into?.[2] ?? new Float64Array(n);
+  bbandsInto(real, period, nbDevUp, nbDevDn, maType, upper, middle, lower, arena);
+  return [upper, middle, lower];
+}
+
+/** BBANDS into the caller's three outputs (every cell written), temporaries from `arena`. */
+export function bbandsInto(
+  real: Float64Array, period: number, nbDevUp: number, nbDevDn: number, maType: number,
+  upper: Float64Array, middle: Float64Array, lower: Float64Array, arena: Arena,
+): void {
+  const n = real.length;
   const start = maLookback(period, maType);
-  const upper = outArray(n, start, into?.[0]);
-  const lower = outArray(n, start, into?.[2]);
-  const middle = movingAverage(real, period, maType, into?.[1]);
-  if (start >= n) return [upper, middle, lower];
+  nanPrefix(upper, start);
+  nanPrefix(lower, start);
+  if (maType === MaType.SMA && period > 1) {
+    nanPrefix(middle, start);
+    if (start < n) smaBands(real, period, nbDevUp, nbDevDn, upper, middle, lower);
+    return;
+  }
+  movingAverage(real, period, maType, middle);
+  if (start >= n) return;
   if (maType === MaType.SMA) {
-    // Bands in the same pass as the running sum of squares: no deviation array, one pass.
+    // A period of 1 (direct callers only: the definition's minimum is 2): TA-Lib's SMA-case
+    // arithmetic around the copied input.
     let total2 = 0;
     for (let i = start - period + 1; i < start; i++) total2 += real[i]! * real[i]!;
     for (let i = start, t = start - period + 1; i < n; i++, t++) {
@@ -37,7 +56,7 @@ export function bbands(
       upper[i] = m + sd * nbDevUp;
       lower[i] = m - sd * nbDevDn;
     }
-    return [upper, middle, lower];
+    return;
   }
   const mark = arena.mark();
   const sd = arena.take(n);
@@ -50,7 +69,38 @@ export function bbands(
     lower[i] = m - s * nbDevDn;
   }
   arena.release(mark);
-  return [upper, middle, lower];
+}
+
+/**
+ * The SMA case in one pass: the SMA's running sum (smaInto's order) and the running sum of
+ * squares advance together; the deviation comes from that same mean, as TA-Lib. Needs
+ * period > 1 and n > period - 1.
+ */
+function smaBands(
+  real: Float64Array, period: number, nbDevUp: number, nbDevDn: number,
+  upper: Float64Array, middle: Float64Array, lower: Float64Array,
+): void {
+  const n = real.length;
+  const start = period - 1;
+  let sum = 0;
+  for (let i = 0; i < start; i++) sum += real[i]!;
+  let total2 = 0;
+  for (let i = 0; i < start; i++) total2 += real[i]! * real[i]!;
+  for (let i = start, t = 0; i < n; i++, t++) {
+    const v = real[i]!;
+    const old = real[t]!;
+    sum += v;
+    const m = sum / period;
+    sum -= old;
+    middle[i] = m;
+    total2 += v * v;
+    let mean2 = total2 / period;
+    total2 -= old * old;
+    mean2 -= m * m;
+    const sd = mean2 < 1e-14 ? 0 : Math.sqrt(mean2);
+    upper[i] = m + sd * nbDevUp;
+    lower[i] = m - sd * nbDevDn;
+  }
 }
 
 export const BBANDS: IndicatorDef = {
@@ -67,5 +117,12 @@ export const BBANDS: IndicatorDef = {
   outputs: real('outRealUpperBand', 'outRealMiddleBand', 'outRealLowerBand'),
   lookback: (params) => maLookback(p(params, 'timePeriod'), p(params, 'maType')),
   compute: ([x], params) => bbands(x!, p(params, 'timePeriod'), p(params, 'nbDevUp'), p(params, 'nbDevDn'), p(params, 'maType')),
-  computeInto: ([x], params, outs, arena) => { bbands(x!, p(params, 'timePeriod'), p(params, 'nbDevUp'), p(params, 'nbDevDn'), p(params, 'maType'), outs, arena); },
+  computeInto: ([x], params, outs, arena) => { bbandsInto(x!, ip(params, 'timePeriod'), p(params, 'nbDevUp'), p(params, 'nbDevDn'), ip(params, 'maType'), outs[0]!, outs[1]!, outs[2]!, arena); },
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    const nbDevUp = p(params, 'nbDevUp');
+    const nbDevDn = p(params, 'nbDevDn');
+    const maType = ip(params, 'maType');
+    return (inputs, outputs, arena) => { bbandsInto(inputs[0]!, period, nbDevUp, nbDevDn, maType, outputs[0]!, outputs[1]!, outputs[2]!, arena); };
+  },
 };

@@ -1,5 +1,7 @@
 /** EMA: k = 2/(period+1), seeded with the SMA of the first `period` values (warm-up period - 1). */
-import { withWarmup } from '../defkit.js';
+import { nanPrefix } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
+import { ip } from '../defkit.js';
 import { maDef } from './shared.js';
 
 export function emaLookback(period: number): number { return period - 1; }
@@ -24,7 +26,16 @@ export function emaInto(src: Float64Array, from: number, period: number, out: Fl
 }
 
 export function ema(real: Float64Array, period: number, out?: Float64Array): Float64Array {
-  return withWarmup(real.length, emaLookback(period), (o) => emaInto(real, 0, period, o), out);
+  const o = out ?? new Float64Array(real.length);
+  emaKInto(real, 0, period, 2 / (period + 1), o);
+  nanPrefix(o, emaLookback(period));
+  return o;
 }
 
-export const EMA = maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', 'Price units; reacts faster than an SMA of the same period; price above a rising EMA suggests an uptrend, and the slope shows its direction.', emaLookback, ema);
+export const EMA: IndicatorDef = {
+  ...maDef('EMA', 'Exponential moving average (k = 2/(timePeriod+1)), seeded with the SMA of the first timePeriod values.', 'Price units; reacts faster than an SMA of the same period; price above a rising EMA suggests an uptrend, and the slope shows its direction.', emaLookback, ema),
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs) => { ema(inputs[0]!, period, outputs[0]); };
+  },
+};

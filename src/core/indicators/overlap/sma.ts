@@ -1,5 +1,7 @@
 /** SMA: the mean of the last `period` values, as a running sum (warm-up period - 1). */
-import { withWarmup } from '../defkit.js';
+import { nanPrefix } from '../arena.js';
+import type { IndicatorDef } from '../types.js';
+import { ip } from '../defkit.js';
 import { maDef } from './shared.js';
 
 export function smaLookback(period: number): number { return period - 1; }
@@ -20,7 +22,16 @@ export function smaInto(src: Float64Array, from: number, period: number, out: Fl
 }
 
 export function sma(real: Float64Array, period: number, out?: Float64Array): Float64Array {
-  return withWarmup(real.length, smaLookback(period), (o) => smaInto(real, 0, period, o), out);
+  const o = out ?? new Float64Array(real.length);
+  smaInto(real, 0, period, o);
+  nanPrefix(o, smaLookback(period));
+  return o;
 }
 
-export const SMA = maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', 'Price units; price above a rising SMA suggests an uptrend, below a falling one a downtrend; crossings of two SMAs mark trend changes late but robustly.', smaLookback, sma);
+export const SMA: IndicatorDef = {
+  ...maDef('SMA', 'Simple moving average: the mean of the last timePeriod values.', 'Price units; price above a rising SMA suggests an uptrend, below a falling one a downtrend; crossings of two SMAs mark trend changes late but robustly.', smaLookback, sma),
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs) => { sma(inputs[0]!, period, outputs[0]); };
+  },
+};

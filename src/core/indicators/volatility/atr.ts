@@ -5,7 +5,7 @@
  */
 import { outArray } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
-import { p, periodParam, real, trueRange } from '../defkit.js';
+import { ip, p, periodParam, real, trueRange } from '../defkit.js';
 import { VOLATILITY } from './trange.js';
 
 /**
@@ -41,8 +41,28 @@ function natrOf(atr: number, close: number): number {
   return close > -1e-14 && close < 1e-14 ? 0 : (atr / close) * 100;
 }
 
-export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out?: Float64Array): Float64Array {
-  return wilderAtr(high, low, close, period, false, out);
+/** ATR alone: wilderAtr's arithmetic in the same order, without the NATR switch in the loop. */
+export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, into?: Float64Array): Float64Array {
+  const n = high.length;
+  if (period <= 1) return wilderAtr(high, low, close, period, false, into);
+  const out = outArray(n, period, into);
+  if (period >= n) return out;
+  let sum = 0;
+  for (let i = 1; i <= period; i++) sum += trueRange(high[i]!, low[i]!, close[i - 1]!);
+  let atr = sum / period;
+  out[period] = atr;
+  const pm1 = period - 1;
+  let prevClose = close[period]!;
+  for (let i = period + 1; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    atr *= pm1;
+    atr += trueRange(h, l, prevClose);
+    atr /= period;
+    out[i] = atr;
+    prevClose = close[i]!;
+  }
+  return out;
 }
 
 export const ATR: IndicatorDef = {
@@ -52,4 +72,8 @@ export const ATR: IndicatorDef = {
   lookback: (params) => p(params, 'timePeriod'),
   compute: ([h, l, c], params) => [atr(h!, l!, c!, p(params, 'timePeriod'))],
   computeInto: ([h, l, c], params, [out]) => { atr(h!, l!, c!, p(params, 'timePeriod'), out); },
+  bind: (params) => {
+    const period = ip(params, 'timePeriod');
+    return (inputs, outputs) => { atr(inputs[0]!, inputs[1]!, inputs[2]!, period, outputs[0]); };
+  },
 };

@@ -27,4 +27,5 @@ export const OBV: IndicatorDef = {
   lookback: () => 0,
   compute: ([c, v]) => [obv(c!, v!)],
   computeInto: ([c, v], _ps, [out]) => { obv(c!, v!, out); },
+  bind: () => (inputs, outputs) => { obv(inputs[0]!, inputs[1]!, outputs[0]); },
 };
