@@ -251,28 +251,30 @@ export class PostgresStore implements Store {
 
   async putSnapshot(kind: SnapshotKind, key: SeriesKey, time: number, payload: unknown): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES ($1, $2, $3, $4, $5::json, $6)
+      `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
       [key.source, key.symbol, key.timeframe, time, encode(payload), Date.now()],
     );
   }
 
   async getSnapshot<T = unknown>(kind: SnapshotKind, key: SeriesKey, at = MAX_TIME): Promise<Snapshot<T> | undefined> {
-    const r = await this.pool.query<Snapshot<T>>(
-      `SELECT time, payload FROM ${table(kind)}
-       WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time <= $4 ORDER BY time DESC LIMIT 1`,
-      [key.source, key.symbol, key.timeframe, at],
-    );
-    return r.rows[0];
+    const r = await this.pool.query<unknown[]>({
+      text: `SELECT time, payload FROM ${table(kind)}
+             WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time <= $4 ORDER BY time DESC LIMIT 1`,
+      values: [key.source, key.symbol, key.timeframe, at],
+      rowMode: 'array',
+    });
+    return r.rows.length ? snapshotRow<T>(r.rows[0]!) : undefined;
   }
 
   async listSnapshots<T = unknown>(kind: SnapshotKind, key: SeriesKey, q: SnapshotQuery = {}): Promise<Snapshot<T>[]> {
-    const r = await this.pool.query<Snapshot<T>>(
-      `SELECT time, payload FROM ${table(kind)}
-       WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5 ORDER BY time DESC LIMIT $6`,
-      [key.source, key.symbol, key.timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME, limitOf(q.limit, 100)],
-    );
-    return r.rows;
+    const r = await this.pool.query<unknown[]>({
+      text: `SELECT time, payload FROM ${table(kind)}
+             WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5 ORDER BY time DESC LIMIT $6`,
+      values: [key.source, key.symbol, key.timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME, limitOf(q.limit, 100)],
+      rowMode: 'array',
+    });
+    return r.rows.map((row) => snapshotRow<T>(row));
   }
 
   async markProcessed(source: string, symbol: string, timeframe: string, time: number): Promise<boolean> {
@@ -344,36 +346,40 @@ export class PostgresStore implements Store {
     const claimed = await this.tx(async (c) => {
       for (const { kind, rows, payloads } of snapshots) {
         if (!rows.length) continue;
-        // One parameter per value, not unnest over arrays: pg writes an array parameter as an
-        // escaped array literal, and escaping ~45 MB of JSON per replay cost more client CPU
-        // (and garbage) than the rest of the write.
         for (let from = 0; from < rows.length; from += SNAPSHOT_ROWS_PER_STATEMENT) {
-          const part = rows.slice(from, from + SNAPSHOT_ROWS_PER_STATEMENT);
-          const params: unknown[] = [now];
-          const tuples = part.map((r, j) => {
-            params.push(r.key.source, r.key.symbol, r.key.timeframe, r.time, payloads[from + j]);
-            const p = 2 + j * 5;
-            return `($${p}, $${p + 1}, $${p + 2}, $${p + 3}::bigint, $${p + 4}::json, $1::bigint)`;
-          });
-          await c.query(
-            `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES ${tuples.join(', ')}
-             ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
-            params,
-          );
+          const to = Math.min(rows.length, from + SNAPSHOT_ROWS_PER_STATEMENT);
+          let bytes = 0;
+          for (let j = from; j < to; j++) bytes += Buffer.byteLength(payloads[j]!);
+          const buf = Buffer.allocUnsafe(bytes);
+          const n = to - from;
+          const sources: string[] = new Array(n), symbols: string[] = new Array(n), timeframes: string[] = new Array(n);
+          const times: number[] = new Array(n), offsets: number[] = new Array(n), lengths: number[] = new Array(n);
+          let at = 0;
+          for (let j = 0; j < n; j++) {
+            const r = rows[from + j]!;
+            sources[j] = r.key.source;
+            symbols[j] = r.key.symbol;
+            timeframes[j] = r.key.timeframe;
+            times[j] = r.time;
+            const len = buf.write(payloads[from + j]!, at);
+            offsets[j] = at + 1; // substring() counts from 1
+            lengths[j] = len;
+            at += len;
+          }
+          await c.query({ ...snapshotUpsert(kind), values: [sources, symbols, timeframes, times, buf, offsets, lengths, now] });
         }
       }
       if (signalRows.length) {
         const cols = SIGNAL_COLUMNS.map((col, i) => signalRows.map((row) => row[i]));
-        await c.query(SIGNAL_BATCH_UPSERT, cols);
+        await c.query({ name: 'sx_signals_batch', text: SIGNAL_BATCH_UPSERT, values: cols });
       }
       // Marks last: inside the transaction the order is invisible to others, but it keeps the
       // rule (results before the mark) true statement by statement as well.
-      const r = await c.query<{ source: string; symbol: string; timeframe: string; time: number }>(
-        `INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at)
-         SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t
-         ON CONFLICT DO NOTHING RETURNING source, symbol, timeframe, time`,
-        [unique.map((x) => x.key.source), unique.map((x) => x.key.symbol), unique.map((x) => x.key.timeframe), unique.map((x) => x.time), now],
-      );
+      const r = await c.query<{ source: string; symbol: string; timeframe: string; time: number }>({
+        name: 'sx_processed_batch',
+        text: PROCESSED_BATCH_INSERT,
+        values: [unique.map((x) => x.key.source), unique.map((x) => x.key.symbol), unique.map((x) => x.key.timeframe), unique.map((x) => x.time), now],
+      });
       return new Set(r.rows.map((row) => `${row.source}|${row.symbol}|${row.timeframe}|${row.time}`));
     });
     // Of repeated candles in one call, only the first occurrence counts as the claim.
@@ -436,8 +442,37 @@ export class PostgresStore implements Store {
 
 const identity = (v: unknown): unknown => v;
 
-/** Rows per snapshot INSERT: 5 parameters each, well inside PostgreSQL's 65,535 per statement. */
+/** Snapshot payloads are stored as the JSON text that was written (migration 7). */
+function snapshotRow<T>(row: unknown[]): Snapshot<T> {
+  return { time: row[0] as number, payload: JSON.parse(row[1] as string) as T };
+}
+
+/** Rows per snapshot INSERT: bounds one statement's message (~6 MB at 6 KB of JSON per row). */
 const SNAPSHOT_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Snapshot upsert, one per table, as a named statement whatever the row count: each
+ * connection parses and plans it once (a 250-row VALUES statement's parse, analysis and
+ * plan were ~15 % of the server's time per replay). The payloads travel as one binary
+ * bytea parameter (their UTF-8 bytes end to end) cut by offset and length arrays: no
+ * per-value parameter, and no escaping of JSON into a text[] literal, which cost pg more
+ * client CPU than the rest of the write.
+ */
+function snapshotUpsert(kind: SnapshotKind): { name: string; text: string } {
+  const name = `sx_snap_${table(kind)}`;
+  return {
+    name,
+    text: `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at)
+      SELECT t.source, t.symbol, t.timeframe, t.time, convert_from(substring($5::bytea FROM t.off FOR t.len), 'UTF8'), $8::bigint
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $6::int[], $7::int[]) AS t(source, symbol, timeframe, time, off, len)
+      ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
+  };
+}
+
+const PROCESSED_BATCH_INSERT = `
+  INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at)
+  SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t
+  ON CONFLICT DO NOTHING RETURNING source, symbol, timeframe, time`;
 
 const resultKey = (r: CandleResult) => `${r.key.source}|${r.key.symbol}|${r.key.timeframe}|${r.time}`;
 

@@ -110,6 +110,21 @@ describe.each(backends)('%s store: batched pipeline writes', (_name, make, sibli
     }
   });
 
+  it('snapshot text with multi-byte characters (Persian, emoji, pre-encoded JSON) reads back exactly, row by row', async () => {
+    const store = await fresh(make);
+    const rs = results(40, 500).map((r, j) => ({
+      ...r,
+      snapshots: { ...r.snapshots, sr_levels: [{ label: `حمایت ${j} 🚀`.repeat(1 + (j % 5)), price: j }] },
+      // As a compute thread hands it over: text already encoded, used as is.
+      ...(j % 2 ? { snapshotJson: { swings: JSON.stringify({ note: 'ü'.repeat(j), j }) } } : {}),
+    }));
+    expect(await store.commitResults(rs)).toEqual(rs.map(() => true));
+    const sr = (await store.listSnapshots('sr_levels', KEY, { limit: 100 })).reverse();
+    expect(sr.map((s) => s.payload)).toEqual(rs.map((r) => r.snapshots.sr_levels));
+    const swings = (await store.listSnapshots('swings', KEY, { limit: 100 })).reverse();
+    expect(swings.map((s) => s.payload)).toEqual(rs.map((r, j) => (j % 2 ? { note: 'ü'.repeat(j), j } : r.snapshots.swings)));
+  });
+
   it('a candle twice in one batch: its last result is kept, only the first occurrence claims it', async () => {
     const store = await fresh(make);
     const [a] = results(1, 200);

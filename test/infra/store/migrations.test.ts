@@ -87,7 +87,7 @@ describe('migrations list', () => {
     expect(() => assertKnownMigrations([1, 999])).toThrow(/999.*upgrade/);
   });
 
-  it.runIf(postgresUp)('turns PostgreSQL snapshots written as JSONB under migration 5 into json text, keeping every row', async () => {
+  it.runIf(postgresUp)('turns PostgreSQL snapshots written as JSONB under migration 5 into json text, then text (migration 7), keeping every row', async () => {
     const schema = `sx_mig6_${process.pid}`;
     const c = new pg.Client({ connectionString: DATABASE_URL });
     await c.connect();
@@ -112,9 +112,18 @@ describe('migrations list', () => {
         await store.close();
       }
       const types = await c.query(`SELECT table_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'payload' ORDER BY 1`, [schema]);
+      // Migration 7 then makes them text (the JSON as written, read back parsed).
       expect(Object.fromEntries(types.rows.map((r: { table_name: string; data_type: string }) => [r.table_name, r.data_type]))).toEqual({
-        fib_levels: 'json', signals: 'jsonb', sr_levels: 'json', swings: 'json',
+        fib_levels: 'text', signals: 'jsonb', sr_levels: 'text', swings: 'text',
       });
+      // ... compressed with lz4 from then on where the server was built with it.
+      const lz4 = (await c.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)`)).rows.length > 0;
+      const methods = await c.query(
+        `SELECT c.relname, a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         WHERE c.relnamespace = $1::regnamespace AND a.attname = 'payload' AND c.relname <> 'signals' ORDER BY 1`,
+        [schema],
+      );
+      expect(methods.rows.map((r: { attcompression: string }) => r.attcompression)).toEqual(lz4 ? ['l', 'l', 'l'] : ['', '', '']);
       const counts = await c.query(`SELECT (SELECT count(*) FROM swings) + (SELECT count(*) FROM sr_levels) + (SELECT count(*) FROM fib_levels) AS n`);
       expect(Number(counts.rows[0].n)).toBe(600);
     } finally {
