@@ -155,17 +155,22 @@ export class PostgresStore implements Store {
     const n = candleCount(c);
     const result = { inserted: 0, updated: 0 };
     if (n === 0) return result;
-    await this.tx(async (client) => {
-      for (let i = 0; i < n; i += CHUNK) {
-        const end = Math.min(n, i + CHUNK);
-        const col = (a: Float64Array) => Array.from(a.subarray(i, end));
-        const r = await client.query<{ inserted: number; updated: number }>(CANDLE_UPSERT, [
-          source, symbol, timeframe,
-          col(c.time), col(c.open), col(c.high), col(c.low), col(c.close), col(c.volume),
-        ]);
-        result.inserted += r.rows[0]!.inserted;
-        result.updated += r.rows[0]!.updated;
-      }
+    const upsert = async (client: pg.Pool | pg.PoolClient, i: number) => {
+      const end = Math.min(n, i + CHUNK);
+      const col = (a: Float64Array) => Array.from(a.subarray(i, end));
+      const r = await client.query<{ inserted: number; updated: number }>({
+        name: 'sx_candles_upsert',
+        text: CANDLE_UPSERT,
+        values: [source, symbol, timeframe, col(c.time), col(c.open), col(c.high), col(c.low), col(c.close), col(c.volume)],
+      });
+      result.inserted += r.rows[0]!.inserted;
+      result.updated += r.rows[0]!.updated;
+    };
+    // One statement is a transaction of its own: no BEGIN/COMMIT round trips for a batch
+    // that fits in one (a replay's ticks send ~250 candles per series).
+    if (n <= CHUNK) await upsert(this.pool, 0);
+    else await this.tx(async (client) => {
+      for (let i = 0; i < n; i += CHUNK) await upsert(client, i);
     });
     return result;
   }
@@ -174,6 +179,7 @@ export class PostgresStore implements Store {
     const limit = limitOf(q.limit, -1);
     const latest = q.since === undefined && limit >= 0;
     const r = await this.pool.query<unknown[]>({
+      name: latest ? 'sx_candles_latest' : 'sx_candles_range',
       text: `SELECT time, open, high, low, close, volume FROM candles
              WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5
              ORDER BY time ${latest ? 'DESC' : 'ASC'} LIMIT $6`,
@@ -314,6 +320,7 @@ export class PostgresStore implements Store {
 
   async processedTimes(source: string, symbol: string, timeframe: string, q: { since?: number; until?: number } = {}): Promise<number[]> {
     const r = await this.pool.query<unknown[]>({
+      name: 'sx_processed_times',
       text: 'SELECT time FROM processed_candles WHERE source = $1 AND symbol = $2 AND timeframe = $3 AND time >= $4 AND time <= $5 ORDER BY time',
       values: [source, symbol, timeframe, q.since ?? MIN_TIME, q.until ?? MAX_TIME],
       rowMode: 'array',
