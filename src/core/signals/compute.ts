@@ -1,12 +1,13 @@
 import { type Candles, candleCount, sliceCandles } from '../series.js';
 import { finiteOrNull, significant as fmt } from '../numbers.js';
-import { runIndicator } from '../indicators/registry.js';
+import { IndicatorRunner, prepareIndicator, type PreparedIndicator, runIndicator } from '../indicators/registry.js';
 import { fibLevels } from '../structure/fibonacci.js';
+import { findSwings } from '../structure/swings.js';
 import { resolveStructureConfig } from './config.js';
 import { measureConfidence } from './confidence.js';
 import { FACTOR_BIT, confluenceOf, factorList, scoreOf } from './factors.js';
-import { StructureWalk } from './walk.js';
-import type { FactorName, Signal, SignalOptions, StructureConfig, StructureResult } from './types.js';
+import { type BarEval, type Leg, StructureWalk } from './walk.js';
+import type { FactorName, FibLevels, KeptStructure, Signal, SignalOptions, StructureConfig, StructureResult, Swing } from './types.js';
 
 /**
  * Market structure, trade plan and calibrated confidence as known at the close of bar
@@ -30,43 +31,198 @@ export function computeSignal(candles: Candles, opts: SignalOptions = {}): Struc
 /**
  * computeSignal(series, { ...opts, at }) for a rising `at` on one series, walking each bar
  * once: the walk's state after bar i reads bars [0..i] only (the no-look-ahead rule), so
- * the walk up to the previous `at` is continued, not redone. The result at `at` reads
- * candles [0..at] only; an `at` below the previous one starts the walk over. For callers
- * that ask about every closed candle of a series in turn (the pipeline's replay).
+ * the walk up to the previous `at` is continued, not redone. RSI and ATR at a bar read only
+ * the bars up to it, with the same operations whatever follows, so they are computed once
+ * on the whole series; swings are found once too (the walk takes a swing in only at its
+ * confirmation bar). The result at `at` reads candles [0..at] only; an `at` below the
+ * previous one starts the walk over. For callers that ask about every closed candle of a
+ * series in turn (the pipeline's replay).
  */
 export class PrefixSignals {
   private readonly cfg: StructureConfig;
+  private inputs: { rsi: Float64Array; atr: Float64Array; tol: Float64Array; swings: Swing[] } | null = null;
   private walk: StructureWalk | null = null;
   /** Next bar to step. */
   private next = 0;
 
-  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
-    this.cfg = resolveStructureConfig(opts);
+  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}, cfg?: StructureConfig) {
+    this.cfg = cfg ?? resolveStructureConfig(opts);
   }
 
   at(at: number): StructureResult {
+    const walk = this.advance(at);
+    return describe(this.series, walk, this.inputs!.rsi, this.inputs!.atr, this.cfg, this.opts, at);
+  }
+
+  /** What a store keeps of at(at), the last `swings` swings of it. */
+  kept(at: number, swings: number): KeptStructure {
+    const walk = this.advance(at);
+    return describeKept(this.series, walk, this.inputs!.rsi, this.inputs!.atr, this.cfg, this.opts, at, swings);
+  }
+
+  /** The walk stepped through bar `at`. */
+  private advance(at: number): StructureWalk {
     const total = candleCount(this.series);
     if (!Number.isInteger(at) || at < 0 || at >= total) throw new RangeError(`PrefixSignals: at must be an integer in [0, ${total - 1}], got ${at}`);
-    if (at < this.next - 1) {
-      this.walk = null;
+    if (!this.inputs) {
+      const { rsi, atr, tol } = indicatorsOf(this.series, this.cfg);
+      this.inputs = { rsi, atr, tol, swings: findSwings(this.series.time, this.series.high, this.series.low, this.cfg.strength) };
+    }
+    if (!this.walk || at < this.next - 1) {
+      const { rsi, tol, swings } = this.inputs;
+      this.walk = new StructureWalk(this.series, this.cfg, rsi, tol, false, swings);
       this.next = 0;
     }
-    const c = at === total - 1 ? this.series : sliceCandles(this.series, 0, at + 1);
-    const { rsi, atr, tol } = indicatorsOf(c, this.cfg);
-    if (this.walk) this.walk.extend(c, rsi, tol);
-    else this.walk = new StructureWalk(c, this.cfg, rsi, tol);
     for (; this.next <= at; this.next++) this.walk.step(this.next);
-    return describe(c, this.walk, rsi, atr, this.cfg, this.opts, at);
+    return this.walk;
+  }
+}
+
+/**
+ * computeSignal(sliceCandles(series, start, at + 1), opts) for any window of one series,
+ * with what windows of the series can share computed once: the resolved config, the swings
+ * (a swing at bar j reads bars j - strength .. j + strength only, so the swings of a window
+ * are the series' swings whose whole neighbourhood lies in it, re-indexed) and the
+ * indicator buffers, reused from window to window. Windows starting at the series' first
+ * candle continue one walk (PrefixSignals). Each other window is walked afresh from its
+ * first candle, as computeSignal does: ATR and RSI are seeded there, levels clustered from
+ * its first swing. For the pipeline, which asks for the lookback window of every candle.
+ */
+export class WindowSignals {
+  private readonly cfg: StructureConfig;
+  private readonly prefix: PrefixSignals;
+  private readonly swings: Swing[];
+  private readonly runner = new IndicatorRunner();
+  private readonly rsiDef: PreparedIndicator;
+  private readonly atrDef: PreparedIndicator;
+  private tolBuf = new Float64Array(0);
+
+  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
+    this.cfg = resolveStructureConfig(opts);
+    this.prefix = new PrefixSignals(series, opts, this.cfg);
+    this.rsiDef = prepareIndicator('RSI', { timePeriod: this.cfg.rsiPeriod });
+    this.atrDef = prepareIndicator('ATR', { timePeriod: this.cfg.atrPeriod });
+    this.swings = findSwings(series.time, series.high, series.low, this.cfg.strength);
+  }
+
+  /** The result at bar `at` of the window [start, at] of the series, indexes counted from `start`. */
+  window(start: number, at: number): StructureResult {
+    if (this.check(start, at) === 0) return this.prefix.at(at);
+    const { c, walk, rsi, atr } = this.walkWindow(start, at);
+    return describe(c, walk, rsi, atr, this.cfg, this.opts, at - start);
+  }
+
+  /** What a store keeps of window(start, at), the last `swings` swings of it. */
+  kept(start: number, at: number, swings: number): KeptStructure {
+    if (this.check(start, at) === 0) return this.prefix.kept(at, swings);
+    const { c, walk, rsi, atr } = this.walkWindow(start, at);
+    return describeKept(c, walk, rsi, atr, this.cfg, this.opts, at - start, swings);
+  }
+
+  private check(start: number, at: number): number {
+    const total = candleCount(this.series);
+    if (!Number.isInteger(at) || !Number.isInteger(start) || start < 0 || start > at || at >= total) {
+      throw new RangeError(`WindowSignals: need integers 0 <= start <= at < ${total}, got start ${start}, at ${at}`);
+    }
+    return start;
+  }
+
+  /** The walk over the window [start, at], stepped through its last bar (the RSI and ATR arrays are reused by the next window). */
+  private walkWindow(start: number, at: number): { c: Candles; walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
+    const c = sliceCandles(this.series, start, at + 1);
+    const n = at + 1 - start;
+    this.runner.begin();
+    const rsi = this.runner.run(this.rsiDef, [c.close])[0]!;
+    const atr = this.runner.run(this.atrDef, [c.high, c.low, c.close])[0]!;
+    if (this.tolBuf.length < n) this.tolBuf = new Float64Array(n);
+    const tol = volatilityUnit(c, atr, this.tolBuf.subarray(0, n));
+    const walk = new StructureWalk(c, this.cfg, rsi, tol, false, this.windowSwings(start, at));
+    for (let i = 0; i < n; i++) walk.step(i);
+    return { c, walk, rsi, atr };
+  }
+
+  /** findSwings on the window [start, at]: the series' swings at bars start + strength .. at - strength. */
+  private windowSwings(start: number, at: number): Swing[] {
+    const all = this.swings;
+    const strength = this.cfg.strength;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]!.index < start + strength) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Swing[] = [];
+    for (let k = lo; k < all.length; k++) {
+      const s = all[k]!;
+      if (s.index + strength > at) break;
+      out.push({ index: s.index - start, confirmedAt: s.confirmedAt - start, time: s.time, price: s.price, kind: s.kind });
+    }
+    return out;
   }
 }
 
 /** The result at the last bar `at` of `c`, from the walk stepped through it. */
 function describe(c: Candles, walk: StructureWalk, rsi: Float64Array, atr: Float64Array, cfg: StructureConfig, opts: SignalOptions, at: number): StructureResult {
   const close = c.close[at]!;
+  const signal = baseSignal(c, walk, opts, at);
+  const base = {
+    swings: walk.confirmed.slice(),
+    levels: walk.levels.snapshot(close),
+    orderBlocks: walk.blocks.blocks.map((b) => ({ ...b })),
+    rsi: finiteOrNull(rsi[at]!),
+    atr: finiteOrNull(atr[at]!),
+    at,
+    config: cfg,
+  };
+  const leg = walk.leg;
+  if (!leg) {
+    signal.invalidReasons.push(noLegReason(walk, cfg));
+    const none = 'no swing leg';
+    return { ...base, signal, fib: null, planBasis: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
+  }
+  const ev = walk.evaluate(at, true);
+  const p = ev.plan;
+  const fib = fibOf(walk, leg, ev, close, cfg);
+  placePlan(signal, c, walk, leg, ev, at, cfg);
+  const planBasis = { stopAnchor: p.stopAnchor, stopStructure: p.stopStructure, stopBuffer: Math.abs(p.stopStructure - p.sl), targetSources: [...p.targetSources] };
+  return { ...base, signal, fib, planBasis, factors: factorList(ev.mask, factorDetails(leg, ev, base.rsi, cfg)) };
+}
+
+/**
+ * What a store keeps of the result at the last bar `at` of `c` (see KeptStructure), the
+ * same values as describe() has there, without what the store does not keep: the order
+ * blocks, the plan basis, all but the last `swings` swings, and the reasons and factor
+ * details of a signal that is not valid.
+ */
+function describeKept(c: Candles, walk: StructureWalk, rsi: Float64Array, atr: Float64Array, cfg: StructureConfig, opts: SignalOptions, at: number, swings: number): KeptStructure {
+  const close = c.close[at]!;
+  const signal = baseSignal(c, walk, opts, at);
+  const confirmed = walk.confirmed;
+  const kept: KeptStructure = {
+    signal,
+    swings: confirmed.slice(Math.max(0, confirmed.length - swings)),
+    levels: walk.levels.snapshot(close),
+    fib: null,
+    factors: null,
+    rsi: finiteOrNull(rsi[at]!),
+    atr: finiteOrNull(atr[at]!),
+  };
+  const leg = walk.leg;
+  if (!leg) return kept;
+  const ev = walk.evaluate(at, false);
+  kept.fib = fibOf(walk, leg, ev, close, cfg);
+  if (ev.problems.length !== 0) return kept;
+  placePlan(signal, c, walk, leg, ev, at, cfg);
+  kept.factors = factorList(ev.mask, factorDetails(leg, ev, kept.rsi, cfg));
+  return kept;
+}
+
+/** The signal before the plan: neutral, invalid, with the bar's price and nearest levels. */
+function baseSignal(c: Candles, walk: StructureWalk, opts: SignalOptions, at: number): Signal {
+  const close = c.close[at]!;
   const near = walk.levels.nearest(close);
-  const rsiAt = finiteOrNull(rsi[at]!);
-  const atrAt = finiteOrNull(atr[at]!);
-  const signal: Signal = {
+  return {
     symbol: opts.symbol ?? '',
     timeframe: opts.timeframe ?? '',
     time: c.time[at]!,
@@ -84,56 +240,53 @@ function describe(c: Candles, walk: StructureWalk, rsi: Float64Array, atr: Float
     valid: false,
     invalidReasons: [],
   };
-  const base = {
-    swings: walk.confirmed.slice(),
-    levels: walk.levels.snapshot(close),
-    orderBlocks: walk.blocks.blocks.map((b) => ({ ...b })),
-    rsi: rsiAt,
-    atr: atrAt,
-    at,
-    config: cfg,
-  };
+}
 
-  const leg = walk.leg;
-  if (!leg) {
-    signal.invalidReasons.push(walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`);
-    const none = 'no swing leg';
-    return { ...base, signal, fib: null, planBasis: null, factors: factorList(0, { OB: none, SR: none, RSI: none, FIB: none, SWING: none }) };
-  }
+function noLegReason(walk: StructureWalk, cfg: StructureConfig): string {
+  return walk.confirmed.length ? 'no swing leg yet: need a confirmed swing high and low' : `no confirmed swing yet (strength ${cfg.strength} needs ${2 * cfg.strength + 1} bars around a turn)`;
+}
 
-  const ev = walk.evaluate(at, true);
-  const p = ev.plan;
-  const up = p.direction === 'long';
+function fibOf(walk: StructureWalk, leg: Leg, ev: BarEval, close: number, cfg: StructureConfig): FibLevels {
   const { worstClose, beyond } = walk.extremes();
-  const fib = fibLevels({ from: leg.from, to: leg.to, close, worstClose, beyondExtreme: beyond, side: up ? cfg.fibLong : cfg.fibShort, pullbackStart: cfg.pullbackStart, invalidationDepth: ev.invalidAt });
+  const up = ev.plan.direction === 'long';
+  return fibLevels({ from: leg.from, to: leg.to, close, worstClose, beyondExtreme: beyond, side: up ? cfg.fibLong : cfg.fibShort, pullbackStart: cfg.pullbackStart, invalidationDepth: ev.invalidAt });
+}
+
+/** The plan, score and measured confidence of bar `at` into `signal`. */
+function placePlan(signal: Signal, c: Candles, walk: StructureWalk, leg: Leg, ev: BarEval, at: number, cfg: StructureConfig): void {
+  const p = ev.plan;
   const valid = ev.problems.length === 0;
   const conf = valid ? measureConfidence(c, walk.setups, p.direction, ev.mask, at, cfg.minSample) : null;
-  Object.assign(signal, {
-    marketScore: scoreOf(ev.mask),
-    direction: p.direction,
-    entry1: p.entry1, entry2: p.entry2, sl: p.sl, tp1: p.tp1, tp2: p.tp2, tp3: p.tp3,
-    swingHigh: Math.max(leg.from.price, leg.to.price),
-    swingLow: Math.min(leg.from.price, leg.to.price),
-    confluence: confluenceOf(ev.mask),
-    riskRewardRatio: finiteOrNull(p.riskReward),
-    confidenceScore: conf?.score ?? null,
-    confidenceSample: conf?.sample ?? 0,
-    valid,
-    invalidReasons: ev.problems,
-  } satisfies Partial<Signal>);
+  signal.marketScore = scoreOf(ev.mask);
+  signal.direction = p.direction;
+  signal.entry1 = p.entry1;
+  signal.entry2 = p.entry2;
+  signal.sl = p.sl;
+  signal.tp1 = p.tp1;
+  signal.tp2 = p.tp2;
+  signal.tp3 = p.tp3;
+  signal.swingHigh = Math.max(leg.from.price, leg.to.price);
+  signal.swingLow = Math.min(leg.from.price, leg.to.price);
+  signal.confluence = confluenceOf(ev.mask);
+  signal.riskRewardRatio = finiteOrNull(p.riskReward);
+  signal.confidenceScore = conf?.score ?? null;
+  signal.confidenceSample = conf?.sample ?? 0;
+  signal.valid = valid;
+  signal.invalidReasons = ev.problems;
+}
 
+function factorDetails(leg: Leg, ev: BarEval, rsiAt: number | null, cfg: StructureConfig): Record<FactorName, string> {
+  const up = ev.plan.direction === 'long';
   const zone = `entry zone ${fmt(ev.zoneLow)}–${fmt(ev.zoneHigh)}`;
   const has = (f: FactorName) => (ev.mask & FACTOR_BIT[f]) !== 0;
   const prev = leg.prevSame;
-  const details: Record<FactorName, string> = {
+  return {
     OB: ev.block ? `${ev.block.kind} order block ${fmt(ev.block.low)}–${fmt(ev.block.high)} (${ev.block.state}) in the ${zone}` : `no unbroken ${up ? 'bullish' : 'bearish'} order block in the ${zone}`,
     SR: has('SR') ? `active level ${fmt(ev.srLevel)} in the ${zone}` : `no active level in the ${zone}`,
     RSI: rsiAt === null ? 'RSI in warm-up' : `RSI ${fmt(rsiAt)} ${has('RSI') ? (up ? '<=' : '>=') : (up ? '>' : '<')} ${up ? `oversold ${cfg.rsiOversold}` : `overbought ${cfg.rsiOverbought}`}`,
     FIB: `retraced ${fmt(ev.depth)} of the leg (${ev.pullback}); fires from ${up ? cfg.fibLong.approaching : cfg.fibShort.approaching} until the stop`,
     SWING: prev ? `swing ${leg.to.kind} ${fmt(leg.to.price)} vs previous ${fmt(prev.price)}: ${has('SWING') ? (up ? 'higher high' : 'lower low') : (up ? 'no higher high' : 'no lower low')}` : `no earlier swing ${leg.to.kind} to compare`,
   };
-  const planBasis = { stopAnchor: p.stopAnchor, stopStructure: p.stopStructure, stopBuffer: Math.abs(p.stopStructure - p.sl), targetSources: [...p.targetSources] };
-  return { ...base, signal, fib, planBasis, factors: factorList(ev.mask, details) };
 }
 
 /**
@@ -157,9 +310,8 @@ function indicatorsOf(c: Candles, cfg: StructureConfig): { rsi: Float64Array; at
  * ATR where defined; during ATR's warm-up the mean high-low range so far, so the first
  * swings still get a tolerance in price units that uses only past bars.
  */
-function volatilityUnit(c: Candles, atr: Float64Array): Float64Array {
+function volatilityUnit(c: Candles, atr: Float64Array, out = new Float64Array(atr.length)): Float64Array {
   const n = atr.length;
-  const out = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     sum += c.high[i]! - c.low[i]!;

@@ -64,27 +64,38 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig, ctx: Pla
   const gap = cfg.levelTolAtr * ctx.atr;
   const prices: number[] = [];
   const sources: TargetSource[] = [];
+  // Every target lies beyond entry1 (the first by the rule, the next ones beyond the previous
+  // target by at least a non-negative gap), so one pass keeps the candidates beyond entry1,
+  // in the order the scans below visit them (levels, then blocks; the swing last); each of
+  // the three scans then visits that short list, not every level and block.
+  const narrow = gap >= 0;
+  reserve(ctx.levels.length + ctx.blocks.length);
+  let n = 0;
+  for (const l of ctx.levels) {
+    if (!(up ? l.zoneLow > entry1 : l.zoneHigh < entry1)) continue;
+    if (narrow && !(sign * (l.price - entry1) > 0)) continue;
+    candPrice[n] = l.price;
+    candBlock[n++] = 0;
+  }
+  for (const o of ctx.blocks) {
+    if ((o.kind === 'bearish') !== up) continue;
+    const p = up ? o.low : o.high;
+    if (narrow && !(sign * (p - entry1) > 0)) continue;
+    candPrice[n] = p;
+    candBlock[n++] = 1;
+  }
   // Three scans for the nearest candidate beyond the previous target (beyond entry1 for the
-  // first): no candidate list, no sort, no closure, since the walk asks at every bar.
+  // first): no sort, no closure, since the walk asks at every new leg and structure change.
   for (let k = 0; k < 3; k++) {
     const after = k === 0 ? entry1 : prices[k - 1]!;
     const min = k === 0 ? 0 : gap;
     let best = NaN;
     let source: TargetSource = 'swing';
-    for (const l of ctx.levels) {
-      if (!(up ? l.zoneLow > entry1 : l.zoneHigh < entry1)) continue;
-      const p = l.price;
+    for (let j = 0; j < n; j++) {
+      const p = candPrice[j]!;
       if (sign * (p - after) > min && !(sign * (p - best) >= 0)) {
         best = p;
-        source = 'level';
-      }
-    }
-    for (const o of ctx.blocks) {
-      if ((o.kind === 'bearish') !== up) continue;
-      const p = up ? o.low : o.high;
-      if (sign * (p - after) > min && !(sign * (p - best) >= 0)) {
-        best = p;
-        source = 'order-block';
+        source = candBlock[j] === 1 ? 'order-block' : 'level';
       }
     }
     if (sign * (to.price - after) > min && !(sign * (to.price - best) >= 0)) {
@@ -95,14 +106,9 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig, ctx: Pla
     prices.push(best);
     sources.push(source);
   }
-  for (const e of [cfg.tp2Extension, cfg.tp3Extension, 2.618]) {
-    if (prices.length === 3) break;
-    const p = extensionPrice(from, to, e);
-    if (sign * (p - prices[prices.length - 1]!) > gap) {
-      prices.push(p);
-      sources.push('extension');
-    }
-  }
+  if (prices.length < 3) addExtension(prices, sources, extensionPrice(from, to, cfg.tp2Extension), sign, gap);
+  if (prices.length < 3) addExtension(prices, sources, extensionPrice(from, to, cfg.tp3Extension), sign, gap);
+  if (prices.length < 3) addExtension(prices, sources, extensionPrice(from, to, 2.618), sign, gap);
   // Extensions of a tiny leg can all sit inside one gap: step on by whole legs then.
   while (prices.length < 3) {
     prices.push(prices[prices.length - 1]! + sign * Math.max(gap, Math.abs(to.price - from.price)));
@@ -124,6 +130,23 @@ export function tradePlan(from: Swing, to: Swing, cfg: StructureConfig, ctx: Pla
   };
 }
 
+/** Scratch of tradePlan's target scans (grown on demand): candidate prices, and 1 where the candidate is an order block. */
+let candPrice = new Float64Array(64);
+let candBlock = new Uint8Array(64);
+
+function reserve(n: number): void {
+  if (n <= candPrice.length) return;
+  candPrice = new Float64Array(2 * n);
+  candBlock = new Uint8Array(2 * n);
+}
+
+function addExtension(prices: number[], sources: TargetSource[], p: number, sign: number, gap: number): void {
+  if (sign * (p - prices[prices.length - 1]!) > gap) {
+    prices.push(p);
+    sources.push('extension');
+  }
+}
+
 /** Retracement depth of the plan's stop (0 at the leg's end, 1 at its start; beyond 1 past the start). */
 export function stopDepth(from: Swing, to: Swing, sl: number): number {
   return (to.price - sl) / (to.price - from.price);
@@ -137,10 +160,7 @@ export function stopDepth(from: Swing, to: Swing, sl: number): number {
 export function planProblems(p: TradePlan, pullback: PullbackState, depth: number, legEnd: number, cfg: StructureConfig, explain: boolean): string[] {
   const out: string[] = [];
   const long = p.direction === 'long';
-  const ordered = long
-    ? p.sl < p.entry2 && p.entry2 <= p.entry1 && p.entry1 < p.tp1 && p.tp1 < p.tp2 && p.tp2 < p.tp3
-    : p.tp3 < p.tp2 && p.tp2 < p.tp1 && p.tp1 < p.entry1 && p.entry1 <= p.entry2 && p.entry2 < p.sl;
-  if (!ordered) {
+  if (!pricesOrdered(p)) {
     out.push(!explain ? '' : long
       ? `prices out of order: need sl < entry2 <= entry1 < tp1 < tp2 < tp3, got ${[p.sl, p.entry2, p.entry1, p.tp1, p.tp2, p.tp3].map(fmt).join(', ')}`
       : `prices out of order: need tp3 < tp2 < tp1 < entry1 <= entry2 < sl, got ${[p.tp3, p.tp2, p.tp1, p.entry1, p.entry2, p.sl].map(fmt).join(', ')}`);
@@ -150,4 +170,20 @@ export function planProblems(p: TradePlan, pullback: PullbackState, depth: numbe
   else if (pullback === 'none') out.push(explain ? `no pullback yet: retraced ${fmt(depth)} of the leg, pullback starts at ${cfg.pullbackStart}` : '');
   if (!(p.riskReward >= cfg.minRiskReward)) out.push(explain ? `risk-reward ${fmt(p.riskReward)} below the minimum ${cfg.minRiskReward}: ${p.targetSources[0] === 'swing' ? 'the leg\'s end' : `the ${p.targetSources[0]}`} at ${fmt(p.tp1)} is too close for a stop at ${fmt(p.sl)}` : '');
   return out;
+}
+
+/** Stop, entries and targets in trading order (the first of planProblems' checks). */
+export function pricesOrdered(p: TradePlan): boolean {
+  return p.direction === 'long'
+    ? p.sl < p.entry2 && p.entry2 <= p.entry1 && p.entry1 < p.tp1 && p.tp1 < p.tp2 && p.tp2 < p.tp3
+    : p.tp3 < p.tp2 && p.tp2 < p.tp1 && p.tp1 < p.entry1 && p.entry1 <= p.entry2 && p.entry2 < p.sl;
+}
+
+/**
+ * The plan has none of the problems that do not depend on the bar (prices out of order, R:R
+ * below the minimum): planProblems is empty at a bar exactly when this holds and the
+ * pullback state there is started, approaching or in-zone.
+ */
+export function planSound(p: TradePlan, cfg: StructureConfig): boolean {
+  return pricesOrdered(p) && p.riskReward >= cfg.minRiskReward;
 }

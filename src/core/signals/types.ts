@@ -226,4 +226,21 @@ export interface StructureResult {
   config: StructureConfig;
 }
 
+/**
+ * The part of a StructureResult a store keeps (the pipeline's snapshots and signals), with
+ * the same values: a StructureResult is one. Computed on its own (WindowSignals.kept) it
+ * skips what is not kept: the order blocks, the plan basis, all but the last swings, and
+ * the reasons and factor details of a signal that is not valid (`factors` null then).
+ */
+export interface KeptStructure {
+  signal: Signal;
+  /** The last swings confirmed by the bar (all of them in a StructureResult). */
+  swings: Swing[];
+  levels: Level[];
+  fib: FibLevels | null;
+  factors: Factor[] | null;
+  rsi: number | null;
+  atr: number | null;
+}
+
 export type ComputeSignal = (candles: Candles, opts?: SignalOptions) => StructureResult;

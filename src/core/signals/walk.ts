@@ -1,10 +1,10 @@
-import { type Candles, candleCount } from '../series.js';
+import type { Candles } from '../series.js';
 import { findSwings } from '../structure/swings.js';
 import { LevelBook } from '../structure/levels.js';
 import { OrderBlockTracker } from '../structure/orderblocks.js';
 import { pullbackState, retracementPrice } from '../structure/fibonacci.js';
 import { FACTOR_BIT } from './factors.js';
-import { planProblems, stopDepth, tradePlan, type TradePlan } from './plan.js';
+import { planProblems, planSound, stopDepth, tradePlan, type TradePlan } from './plan.js';
 import type { Setup } from './confidence.js';
 import type { OrderBlock, PullbackState, StructureConfig, Swing } from './types.js';
 
@@ -30,6 +30,18 @@ export interface BarEval {
   block: OrderBlock | null;
 }
 
+interface PlanMemo {
+  leg: Leg;
+  zones: unknown;
+  blocks: number;
+  block: OrderBlock | null;
+  plan: TradePlan;
+  /** planSound(plan): no problem that holds whatever the bar. */
+  sound: boolean;
+  /** Depth of the plan's stop, past which a close invalidates the leg. */
+  invalidAt: number;
+}
+
 /**
  * One pass over the bars that keeps the structure as it was known at each close:
  * swings enter at their confirmation bar, levels and order blocks grow and break bar by
@@ -47,41 +59,27 @@ export class StructureWalk {
   private worstClose = NaN;
   private beyond = NaN;
   private seenMasks = new Uint8Array(32);
-  private readonly pending: Swing[];
+  private readonly pending: readonly Swing[];
   private next = 0;
   private lastHigh: Swing | null = null;
   private lastLow: Swing | null = null;
   /** The plan changes only with the leg, the active levels or the unbroken blocks: reuse it otherwise. */
-  private planMemo: { leg: Leg; zones: unknown; blocks: number; block: OrderBlock | null; plan: TradePlan } | null = null;
+  private planMemo: PlanMemo | null = null;
 
   constructor(
-    private c: Candles,
+    private readonly c: Candles,
     private readonly cfg: StructureConfig,
-    private rsi: Float64Array,
+    private readonly rsi: Float64Array,
     /** ATR known at each bar (with a warm-up fallback), the volatility unit. */
-    private tol: Float64Array,
+    private readonly tol: Float64Array,
     /** Evaluate the plan at every bar and visit every level and block (the reference the shortcuts are tested against). */
     private readonly exhaustive = false,
+    /** The swings of `c` (findSwings' answer) when the caller has them already; read, never changed. */
+    swings?: readonly Swing[],
   ) {
-    this.pending = findSwings(c.time, c.high, c.low, cfg.strength);
+    this.pending = swings ?? findSwings(c.time, c.high, c.low, cfg.strength);
     this.levels = new LevelBook(exhaustive);
     this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback, exhaustive);
-  }
-
-  /**
-   * Continues on a longer series whose first bars are the ones given so far (same values,
-   * and indicator arrays equal there, as RSI and ATR at a bar read only bars up to it): the
-   * state after step(i) reads bars [0..i] only, so the bars walked need no second pass.
-   */
-  extend(c: Candles, rsi: Float64Array, tol: Float64Array): void {
-    const walked = candleCount(this.c);
-    if (candleCount(c) < walked) throw new RangeError('StructureWalk.extend: the series got shorter');
-    this.c = c;
-    this.rsi = rsi;
-    this.tol = tol;
-    this.blocks.extend(c);
-    // Swings at bars j with j + strength < walked are known already; the rest are new.
-    for (const s of findSwings(c.time, c.high, c.low, this.cfg.strength, walked - this.cfg.strength)) this.pending.push(s);
   }
 
   /** Advances through bar i (bars must come in order 0, 1, 2, ...). */
@@ -135,7 +133,20 @@ export class StructureWalk {
     const side = up ? this.cfg.fibLong : this.cfg.fibShort;
     const ifValid = this.zoneFactors(leg, up) | this.barFactors(i, leg, up) | (depth >= side.entry1 || depth >= side.approaching ? FACTOR_BIT.FIB : 0);
     if (this.seenMasks[ifValid]) return;
-    this.record(i, leg, this.evaluate(i, false, true));
+    // What evaluate() + record() would decide, without building the bar's evaluation: here
+    // the pullback is neither extended nor short of its start (both returned above), so the
+    // plan is valid exactly when it is sound (prices in order, R:R met: the same for every
+    // bar of one plan) and no close since the leg's end went beyond its stop; a valid plan's
+    // factor set is then `ifValid`.
+    const m = this.planFor(leg, this.zBlock);
+    if (!m.sound) return;
+    if ((leg.to.price - this.worstClose) / (leg.to.price - leg.from.price) > m.invalidAt) return;
+    this.seenMasks[ifValid] = 1;
+    const plan = m.plan;
+    this.setups.push({
+      index: i, direction: plan.direction, mask: ifValid, fromIndex: leg.from.index, toIndex: leg.to.index,
+      entry1: plan.entry1, sl: plan.sl, tp1: plan.tp1,
+    });
   }
 
   /** A valid plan is a setup the first time its factor set appears on the leg. */
@@ -234,32 +245,35 @@ export class StructureWalk {
    * - SWING: the leg's high is a higher high than the previous confirmed swing high
    *   (short: a lower low), i.e. the leg broke structure in its direction.
    */
-  evaluate(i: number, explain: boolean, /** step() just ran zoneFactors for this bar */ zoneDone = false): BarEval {
+  evaluate(i: number, explain: boolean): BarEval {
     const leg = this.leg!;
     const cfg = this.cfg;
     const up = leg.to.price >= leg.from.price;
     const side = up ? cfg.fibLong : cfg.fibShort;
-    let mask = zoneDone ? (this.zBlock ? FACTOR_BIT.OB : 0) | (Number.isNaN(this.zLevel) ? 0 : FACTOR_BIT.SR) : this.zoneFactors(leg, up);
+    let mask = this.zoneFactors(leg, up);
     const { zLow: zoneLow, zHigh: zoneHigh, zBlock: block, zLevel: srLevel } = this;
-    const zones = this.levels.activeZones();
-    const memo = this.planMemo;
-    let plan: TradePlan;
-    if (memo && memo.leg === leg && memo.zones === zones && memo.blocks === this.blocks.version && memo.block === block) plan = memo.plan;
-    else {
-      plan = tradePlan(leg.from, leg.to, cfg, { levels: zones, blocks: this.blocks.unbroken(), entryBlock: block, atr: this.tol[leg.to.confirmedAt]! });
-      this.planMemo = { leg, zones, blocks: this.blocks.version, block, plan };
-    }
+    const { plan, invalidAt } = this.planFor(leg, block);
     const span = leg.to.price - leg.from.price;
     const cl = this.c.close[i]!;
     const depth = (leg.to.price - cl) / span;
     const worstDepth = (leg.to.price - this.worstClose) / span;
     const extended = up ? this.beyond > leg.to.price : this.beyond < leg.to.price;
-    const invalidAt = stopDepth(leg.from, leg.to, plan.sl);
     const pullback = pullbackState(depth, worstDepth, extended, side, cfg.pullbackStart, invalidAt);
     mask |= this.barFactors(i, leg, up);
     if (pullback === 'approaching' || pullback === 'in-zone') mask |= FACTOR_BIT.FIB;
     const problems = planProblems(plan, pullback, depth, leg.to.price, cfg, explain);
     return { plan, depth, pullback, invalidAt, mask, problems, zoneLow, zoneHigh, srLevel, block };
+  }
+
+  /** The trade plan on `leg` with the current levels and blocks, the entries on `block` (memoised). */
+  private planFor(leg: Leg, block: OrderBlock | null): PlanMemo {
+    const zones = this.levels.activeZones();
+    const memo = this.planMemo;
+    if (memo !== null && memo.leg === leg && memo.zones === zones && memo.blocks === this.blocks.version && memo.block === block) return memo;
+    const plan = tradePlan(leg.from, leg.to, this.cfg, { levels: zones, blocks: this.blocks.unbroken(), entryBlock: block, atr: this.tol[leg.to.confirmedAt]! });
+    const m: PlanMemo = { leg, zones, blocks: this.blocks.version, block, plan, sound: planSound(plan, this.cfg), invalidAt: stopDepth(leg.from, leg.to, plan.sl) };
+    this.planMemo = m;
+    return m;
   }
 
   /** Extremes since the leg's end, for building the full Fibonacci view. */

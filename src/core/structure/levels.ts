@@ -48,7 +48,11 @@ export class LevelBook {
   /** `exhaustive` visits every level on every close (the reference the trigger shortcut is tested against). */
   constructor(private readonly exhaustive = false) {}
   private zones: LevelZone[] | null = null;
-  /** Changes whenever a level's zone or state may have (a touch, flip or break). */
+  /**
+   * Changes whenever the active levels' prices or zones may have (a touch or a break), and
+   * so does activeZones(). A flip changes neither: it turns the side a level defends, which
+   * only the next closes and snapshot() read.
+   */
   version = 0;
 
   add(swing: Swing, tol: number): void {
@@ -124,10 +128,11 @@ export class LevelBook {
     for (const c of this.clusters) {
       if (c.broken) continue;
       if (c.defends === 'below' ? close > c.zoneHigh : close < c.zoneLow) {
-        this.zones = null;
-        this.version++;
-        if (c.flipped) c.broken = true;
-        else {
+        if (c.flipped) {
+          c.broken = true;
+          this.zones = null;
+          this.version++;
+        } else {
           c.flipped = true;
           c.defends = c.defends === 'below' ? 'above' : 'below';
         }
@@ -135,9 +140,11 @@ export class LevelBook {
     }
   }
 
-  /** Active levels with their zones (cached until a touch, flip or break changes them). */
+  /** Active levels with their zones (cached until a touch or break changes them). */
   activeZones(): readonly LevelZone[] {
-    this.zones ??= this.clusters.filter((c) => !c.broken).map((c) => ({ price: c.price, zoneLow: c.zoneLow, zoneHigh: c.zoneHigh }));
+    // The clusters themselves (read-only to the caller): a touch or break, the only changes
+    // to what is read here, also drops this array, so a kept one never shows a later state.
+    this.zones ??= this.clusters.filter((c) => !c.broken);
     return this.zones;
   }
 

@@ -25,17 +25,12 @@ export class OrderBlockTracker {
   private refLow: Swing | null = null;
 
   constructor(
-    private c: Candles,
+    private readonly c: Candles,
     private readonly displacementAtr: number,
     private readonly maxLookback: number,
     /** Visit every live block on every bar (the reference the trigger shortcut is tested against). */
     private readonly exhaustive = false,
   ) {}
-
-  /** Reads from `c` from now on: a longer series whose first bars are the ones seen so far. */
-  extend(c: Candles): void {
-    this.c = c;
-  }
 
   onSwing(s: Swing): void {
     if (s.kind === 'high') this.refHigh = s;

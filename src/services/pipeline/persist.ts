@@ -1,9 +1,12 @@
-import type { FibLevels, FibPoint, Level, StructureResult, Swing } from '../../core/signals/types.js';
+import type { FibLevels, FibPoint, KeptStructure, Level, Swing } from '../../core/signals/types.js';
 import type { CandleResult, SeriesKey, StoredSignal } from '../../infra/store/types.js';
 
-/** Core's signal as the store keeps it: the series key plus the detail behind the score. */
-export function toStoredSignal(key: SeriesKey, r: StructureResult): StoredSignal {
-  return { ...r.signal, ...key, payload: { factors: r.factors, rsi: r.rsi, atr: r.atr } };
+/** Swings kept in each swing snapshot: the latest ones. */
+export const SNAPSHOT_SWINGS = 20;
+
+/** Core's signal as the store keeps it: the series key plus the detail behind the score (a valid signal's result always has its factors). */
+export function toStoredSignal(key: SeriesKey, r: KeptStructure): StoredSignal {
+  return { ...r.signal, ...key, payload: { factors: r.factors ?? [], rsi: r.rsi, atr: r.atr } };
 }
 
 /**
@@ -12,12 +15,12 @@ export function toStoredSignal(key: SeriesKey, r: StructureResult): StoredSignal
  * same rows. Only valid trade plans become signals (an invalidated or unpriced leg is not
  * a signal); structure snapshots are kept for every candle.
  */
-export function toCandleResult(key: SeriesKey, r: StructureResult): CandleResult {
+export function toCandleResult(key: SeriesKey, r: KeptStructure): CandleResult {
   const signal = r.signal.direction === 'neutral' || !r.signal.valid ? null : toStoredSignal(key, r);
   return {
     key,
     time: r.signal.time,
-    snapshots: { swings: r.swings.slice(-20), sr_levels: r.levels, fib_levels: r.fib },
+    snapshots: { swings: r.swings.slice(-SNAPSHOT_SWINGS), sr_levels: r.levels, fib_levels: r.fib },
     signal,
   };
 }
@@ -29,9 +32,9 @@ export function toCandleResult(key: SeriesKey, r: StructureResult): CandleResult
  * (the snapshots are ~8 kB of text per candle). A field added to Swing, Level or FibLevels
  * must be added here too: the test compares this with JSON.stringify on real series.
  */
-export function toEncodedCandleResult(key: SeriesKey, r: StructureResult): CandleResult {
+export function toEncodedCandleResult(key: SeriesKey, r: KeptStructure): CandleResult {
   const out = toCandleResult(key, r);
-  out.snapshotJson = { swings: swingsJson(r.swings, Math.max(0, r.swings.length - 20)), sr_levels: levelsJson(r.levels), fib_levels: fibJson(r.fib) };
+  out.snapshotJson = { swings: swingsJson(r.swings, Math.max(0, r.swings.length - SNAPSHOT_SWINGS)), sr_levels: levelsJson(r.levels), fib_levels: fibJson(r.fib) };
   out.snapshots = {};
   return out;
 }

@@ -1,12 +1,12 @@
 import { lookbackStart, STRUCTURE_LOOKBACK, structureAt } from '../../core/signals/lookback.js';
-import { PrefixSignals } from '../../core/signals/compute.js';
-import type { SignalOptions, StructureResult } from '../../core/signals/types.js';
-import { type Candles, candleCount, lowerBound, sliceCandles } from '../../core/series.js';
+import { WindowSignals } from '../../core/signals/compute.js';
+import type { KeptStructure, SignalOptions } from '../../core/signals/types.js';
+import { type Candles, lowerBound, sliceCandles } from '../../core/series.js';
 import { timeframeMs } from '../../core/timeframes.js';
 import type { MarketEvent } from '../../core/types.js';
 import type { Detector, KernelContext } from '../../kernel/ports.js';
 import type { CandleResult, SeriesKey } from '../../infra/store/types.js';
-import { toCandleResult } from './persist.js';
+import { SNAPSHOT_SWINGS, toCandleResult } from './persist.js';
 
 export const RESULT_TOPIC = 'pipeline.result';
 
@@ -73,41 +73,32 @@ export function historyNeeded(window: number): number {
 }
 
 /**
- * Walks kept between candles, by series id: while a series' lookback window still starts
- * at its first stored candle, each window is the previous one plus new candles, and the
- * walk over it is continued rather than redone (PrefixSignals; same results).
+ * Per series id, what windows of one history share (WindowSignals): its swings, config and
+ * buffers, and while the lookback window still starts at the history's first candle, the
+ * walk of the previous window, continued rather than redone (same results).
  */
-export type PrefixWalks = Map<string, PrefixSignals>;
+export type PrefixWalks = Map<string, WindowSignals>;
 
 /**
  * The result of the candle that opened at `time`, from the lookback window ending with it
  * (never later candles). Indexes in the result count from the window's first candle.
- * With `walks`, a window that starts at the history's first candle continues the walk of
- * the previous one on the same history object.
+ * With `walks`, windows of the same history object share their swings and the prefix walk.
  */
 export function computeCandle(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): CandleResult {
   return toCandleResult(key, computeStructure(key, history, time, opts, walks));
 }
 
-/** computeCandle's structure before it is put in the store's shape. */
-export function computeStructure(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): StructureResult {
+/** What the store keeps of computeCandle's structure, before it is put in the store's shape. */
+export function computeStructure(key: SeriesKey, history: Candles, time: number, opts: StepOptions, walks?: PrefixWalks): KeptStructure {
   const end = lowerBound(history.time, time + 1);
   const start = lookbackStart(end - 1);
-  const candles = sliceCandles(history, start, end);
-  const n = candleCount(candles);
-  if (n === 0 || candles.time[n - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
-  const structure = { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe };
-  if (!walks) return structureAt(candles, structure);
+  if (end === 0 || history.time[end - 1] !== time) throw new Error(`candle ${new Date(time).toISOString()} of ${key.symbol} ${key.timeframe} is not in the store`);
+  if (!walks) return structureAt(sliceCandles(history, start, end), { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe });
   const id = seriesId(key);
-  if (start > 0) {
-    // The window slides from here on: every candle starts a walk of its own.
-    walks.delete(id);
-    return structureAt(candles, structure);
-  }
   let w = walks.get(id);
   if (!w || w.series !== history) {
-    w = new PrefixSignals(history, structure);
+    w = new WindowSignals(history, { ...opts.structure, symbol: key.symbol, timeframe: key.timeframe });
     walks.set(id, w);
   }
-  return w.at(end - 1);
+  return w.kept(start, end - 1, SNAPSHOT_SWINGS);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeSignal, PrefixSignals } from '../../../src/core/signals/compute.js';
+import { computeSignal, PrefixSignals, WindowSignals } from '../../../src/core/signals/compute.js';
+import { lookbackStart } from '../../../src/core/signals/lookback.js';
 import { concatCandles, sliceCandles } from '../../../src/core/series.js';
 import { HAS_SHARED_1H, PAIRS, daily, shared1h, spread } from '../structure/data.js';
 
@@ -34,6 +35,42 @@ describe('prefix invariance of every output', () => {
       expect(() => p.at(620)).toThrow(RangeError);
     }
     expect(compared).toBe(3 * 443);
+  });
+
+  it('WindowSignals gives computeSignal\'s result on each lookback window of a series, and kept() what a store keeps of it', () => {
+    const opts = { symbol: 'X/USDT', timeframe: '1d', minSample: 3 };
+    let compared = 0;
+    let valid = 0;
+    for (const pair of PAIRS.slice(0, 3)) {
+      const c = sliceCandles(daily(pair), 0, 760);
+      const w = new WindowSignals(c, opts);
+      const kept = new WindowSignals(c, opts);
+      // Windows from the first candle (the prefix walk), then sliding ones; every bar for a
+      // stretch, then every 7th, then back to an earlier bar.
+      const asked = [...Array.from({ length: 40 }, (_, i) => 470 + i), ...Array.from({ length: 35 }, (_, k) => 510 + 7 * k), 480, 30, 759];
+      for (const at of asked) {
+        const start = lookbackStart(at);
+        const want = computeSignal(sliceCandles(c, start, at + 1), opts);
+        expect(w.window(start, at)).toEqual(want);
+        const k = kept.kept(start, at, 20);
+        const isValid = want.signal.valid;
+        expect(k).toEqual({
+          signal: isValid ? want.signal : { ...k.signal, time: want.signal.time, valid: false },
+          swings: want.swings.slice(-20),
+          levels: want.levels,
+          fib: want.fib,
+          factors: isValid ? want.factors : null,
+          rsi: want.rsi,
+          atr: want.atr,
+        });
+        compared++;
+        if (isValid) valid++;
+      }
+      expect(() => w.window(10, 9)).toThrow(RangeError);
+      expect(() => w.window(0, 760)).toThrow(RangeError);
+    }
+    expect(compared).toBe(3 * 78);
+    expect(valid).toBeGreaterThan(10);
   });
 
   it('validates `at`', () => {
