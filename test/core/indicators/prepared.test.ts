@@ -94,3 +94,84 @@ describe('Arena', () => {
     expect(arena.bytes).toBe((200 + 14) * 8);
   });
 });
+
+// The branch-free kernels (sign-bit table reads, defkit SEL) against their branchy forms, written
+// out here as TA-Lib's C has them, on inputs where a sign bit and a comparison disagree: NaN,
+// signed zeros, flat runs, infinities.
+describe('branch-free kernels match the branchy forms bit for bit', () => {
+  const edge = (seed: number, n: number): Float64Array => {
+    const pool = [NaN, -0, 0, Infinity, -Infinity, 1, 1, 2, 2.5, -1, 1e-300, -1e-300, 3, 3];
+    let x = seed;
+    return Float64Array.from({ length: n }, (_, i) => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return i % 3 === 0 ? pool[x % pool.length]! : 100 + (x % 1000) / 7;
+    });
+  };
+  const obvRef = (close: Float64Array, volume: Float64Array) => {
+    const out = new Float64Array(close.length);
+    let acc = volume[0]!;
+    let prev = close[0]!;
+    for (let i = 0; i < close.length; i++) {
+      const c = close[i]!;
+      if (c > prev) acc += volume[i]!;
+      else if (c < prev) acc -= volume[i]!;
+      out[i] = acc;
+      prev = c;
+    }
+    return out;
+  };
+  const rsiRef = (real: Float64Array, period: number) => {
+    const out = new Float64Array(real.length).fill(NaN);
+    if (real.length <= period) return out;
+    let prev = real[0]!;
+    let gain = 0;
+    let loss = 0;
+    for (let t = 1; t <= period; t++) { const d = real[t]! - prev; prev = real[t]!; if (d < 0) loss -= d; else gain += d; }
+    loss /= period; gain /= period;
+    const val = () => { const s = gain + loss; return s > -1e-14 && s < 1e-14 ? 0 : 100.0 * (gain / s); };
+    out[period] = val();
+    for (let t = period + 1; t < real.length; t++) {
+      const d = real[t]! - prev; prev = real[t]!;
+      loss *= period - 1; gain *= period - 1;
+      if (d < 0) loss -= d; else gain += d;
+      loss /= period; gain /= period;
+      out[t] = val();
+    }
+    return out;
+  };
+  const mfiRef = (h: Float64Array, l: Float64Array, c: Float64Array, v: Float64Array, period: number) => {
+    const n = h.length;
+    const out = new Float64Array(n).fill(NaN);
+    if (n <= period) return out;
+    const pos = new Float64Array(period);
+    const neg = new Float64Array(period);
+    let idx = 0; let posSum = 0; let negSum = 0;
+    let prev = (h[0]! + l[0]! + c[0]!) / 3.0;
+    for (let t = 1; t < n; t++) {
+      if (t > period) { posSum -= pos[idx]!; negSum -= neg[idx]!; }
+      let tp = (h[t]! + l[t]! + c[t]!) / 3.0;
+      const d = tp - prev; prev = tp; tp *= v[t]!;
+      if (d < 0) { neg[idx] = tp; negSum += tp; pos[idx] = 0; } else if (d > 0) { pos[idx] = tp; posSum += tp; neg[idx] = 0; } else { pos[idx] = 0; neg[idx] = 0; }
+      if (++idx === period) idx = 0;
+      if (t >= period) { const total = posSum + negSum; out[t] = total < 1.0 ? 0 : 100.0 * (posSum / total); }
+    }
+    return out;
+  };
+  const run = (name: string, params: Record<string, number>, inputs: Float64Array[]) => {
+    const prepared = prepareIndicator(name, params);
+    const outs = prepared.def.outputs.map(() => new Float64Array(inputs[0]!.length).fill(5));
+    prepared.kernel(inputs, outs, new Arena());
+    return outs[0]!;
+  };
+  it('OBV, RSI, MFI', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const n = 5 + (seed % 60);
+      const [h, l, c, v] = [edge(seed, n), edge(seed * 7, n), edge(seed * 13, n), edge(seed * 17, n)];
+      expect(bits(run('OBV', {}, [c, v])), `OBV seed ${seed}`).toEqual(bits(obvRef(c, v)));
+      for (const period of [2, 3, 14]) {
+        expect(bits(run('RSI', { timePeriod: period }, [c])), `RSI ${period} seed ${seed}`).toEqual(bits(rsiRef(c, period)));
+        expect(bits(run('MFI', { timePeriod: period }, [h, l, c, v])), `MFI ${period} seed ${seed}`).toEqual(bits(mfiRef(h, l, c, v, period)));
+      }
+    }
+  });
+});
