@@ -1,7 +1,7 @@
 /**
  * bench/indicators: Sextant's indicators against TA-Lib C, side by side in one run (issue 18).
  *
- *   node --import tsx bench/indicators/run.ts [--rounds=3] [--only=SMA,EMA] [--part=all|batch|request] [--clock=wall|cpu] [--js-peers]
+ *   node --import tsx bench/indicators/run.ts [--rounds=3] [--only=SMA,EMA] [--part=all|batch|request] [--clock=wall|cpu] [--runner=bundle|tsx] [--js-peers]
  *   (or `npm run bench -- indicators --rounds=1 --only=...`)
  *
  * batch:   every TA-Lib function (161; --only picks some) on the same 1,000,000 real candles (the bundled
@@ -16,6 +16,8 @@
  * --clock=cpu times both sides in process CPU time (user + system; C: CLOCK_PROCESS_CPUTIME_ID, node:
  *          process.cpuUsage, GC threads included) instead of wall time: on a machine shared with other
  *          work, time spent waiting for a core then counts on neither side.
+ * --runner=bundle (default) runs the batch's Sextant side from an esbuild bundle under plain node (compiled JS,
+ *          as shipped); --runner=tsx under tsx's loader as before (see below why that is slower).
  * --js-peers also runs js-peers.ts (Sextant against the talib binding, technicalindicators, trading-signals).
  *
  * Needs gcc and TA-Lib C as the `talib` npm package builds it, plus @ixjb94/indicators, both installed by
@@ -23,8 +25,8 @@
  * request_tables.md, the raw NDJSON and loads.log, the load average before each step).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_OUT } from '../../test/helpers/paths.js';
 
@@ -73,8 +75,28 @@ run(process.execPath, [join(H, 'make_data.mjs'), ROOT, data, String(N)]);
 const TS = [process.execPath, '--expose-gc', '--import', 'tsx'];
 const ts = (script: string, argv: string[], file: string) => run(TS[0]!, [...TS.slice(1), join(H, script), ...argv], file);
 
+/*
+ * The batch's Sextant side runs as compiled JavaScript under plain node, as the shipped CLI and
+ * server do (bin/sextant.js imports dist/): sextant_all.ts is bundled by esbuild (the TypeScript
+ * transpiler tsx itself uses) into one .mjs. Under tsx's on-the-fly loader, loading the indicator
+ * modules invalidates V8's ArrayBuffer-detaching protector (seen with --print-opt-code: every
+ * typed-array access in every kernel then carries a "buffer was detached" check), which costs a
+ * simple loop ~25-40% and does not happen in the compiled build. --runner=tsx restores the old way.
+ */
+const RUNNER = opt('runner', 'bundle');
+if (RUNNER !== 'bundle' && RUNNER !== 'tsx') throw new Error('--runner=bundle|tsx');
+let sextantAll: string[] = [...TS.slice(1), join(H, 'sextant_all.ts')];
+if (RUNNER === 'bundle' && (PART === 'all' || PART === 'batch')) {
+  const { build } = await import('esbuild');
+  // outside the repo: a bundle under bench/out would be linted
+  const outfile = join(mkdtempSync(join(tmpdir(), 'sextant-bench-')), 'sextant_all.mjs');
+  await build({ entryPoints: [join(H, 'sextant_all.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+  sextantAll = ['--expose-gc', outfile];
+}
+const sextant = (argv: string[], file: string) => run(process.execPath, [...sextantAll, ...argv], file);
+
 if (PART === 'all' || PART === 'batch') {
-  ts('sextant_all.ts', ['--names'], 'all-names.txt');
+  sextant(['--names'], 'all-names.txt');
   let names = readFileSync(join(OUT, 'all-names.txt'), 'utf8').split(/\s+/).filter(Boolean);
   if (ONLY.length) names = names.filter((n) => ONLY.includes(n));
   if (!names.length) fail(`no TA-Lib function matches --only=${ONLY.join(',')}`);
@@ -84,14 +106,14 @@ if (PART === 'all' || PART === 'batch') {
     log(`batch round ${r}/${ROUNDS}: C prealloc`);
     run(join(OUT, 'talib_all'), [data, String(N), namesFile, 'prealloc', '7', '2'], `c_prealloc_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: Sextant default`);
-    ts('sextant_all.ts', [data, String(N), namesFile, 'default', '7', '2'], `ts_default_${r}.ndjson`);
+    sextant([data, String(N), namesFile, 'default', '7', '2'], `ts_default_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: Sextant reuse`);
-    ts('sextant_all.ts', [data, String(N), namesFile, 'reuse', '7', '2'], `ts_reuse_${r}.ndjson`);
+    sextant([data, String(N), namesFile, 'reuse', '7', '2'], `ts_reuse_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: C malloc`);
     run(join(OUT, 'talib_all'), [data, String(N), namesFile, 'malloc', '7', '2'], `c_malloc_${r}.ndjson`);
   }
   log('batch done');
-  run(process.execPath, [join(H, 'compare.mjs'), OUT, `Clock: ${CLOCK === 'cpu' ? 'process CPU time' : 'wall time'}`], 'batch_tables.md');
+  run(process.execPath, [join(H, 'compare.mjs'), OUT, `Clock: ${CLOCK === 'cpu' ? 'process CPU time' : 'wall time'}; Sextant side: ${RUNNER === 'bundle' ? 'esbuild bundle under plain node' : 'tsx loader'}`], 'batch_tables.md');
   process.stdout.write(readFileSync(join(OUT, 'batch_tables.md'), 'utf8') + '\n');
 }
 

@@ -13,8 +13,79 @@ import { integer, p, periodParam, real } from '../defkit.js';
 
 export const MATH_OPERATORS = 'Math Operators';
 
+/*
+ * Rescans of the window [from, to] for TA-Lib's extreme trackers: the index of the first
+ * (strict `>`/`<`, as MAX/MIN/WILLR/STOCH) or last (`>=`/`<=`, as AROON) extreme, compared in
+ * TA-Lib's order, so NaN and signed-zero ties pick the same bar. Unrolled by 4: TA-Lib's C
+ * rescan is branch-free (maxsd + cmov); V8 emits a branch per compare and re-checks the typed
+ * array on every loop iteration, so fewer iterations matter. The caller reads the value back as
+ * src[index], the very element the tracker would have kept.
+ */
+export function rescanHigh(src: Float64Array, from: number, to: number): number {
+  let idx = from;
+  let hi = src[from]!;
+  let i = from + 1;
+  for (; i <= to - 3; i += 4) {
+    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+    if (t0 > hi) { idx = i; hi = t0; }
+    if (t1 > hi) { idx = i + 1; hi = t1; }
+    if (t2 > hi) { idx = i + 2; hi = t2; }
+    if (t3 > hi) { idx = i + 3; hi = t3; }
+  }
+  for (; i <= to; i++) { const t = src[i]!; if (t > hi) { idx = i; hi = t; } }
+  return idx;
+}
+
+export function rescanLow(src: Float64Array, from: number, to: number): number {
+  let idx = from;
+  let lo = src[from]!;
+  let i = from + 1;
+  for (; i <= to - 3; i += 4) {
+    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+    if (t0 < lo) { idx = i; lo = t0; }
+    if (t1 < lo) { idx = i + 1; lo = t1; }
+    if (t2 < lo) { idx = i + 2; lo = t2; }
+    if (t3 < lo) { idx = i + 3; lo = t3; }
+  }
+  for (; i <= to; i++) { const t = src[i]!; if (t < lo) { idx = i; lo = t; } }
+  return idx;
+}
+
+/** rescanHigh with `>=`: the last bar of a tie (AROON). */
+export function rescanHighLast(src: Float64Array, from: number, to: number): number {
+  let idx = from;
+  let hi = src[from]!;
+  let i = from + 1;
+  for (; i <= to - 3; i += 4) {
+    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+    if (t0 >= hi) { idx = i; hi = t0; }
+    if (t1 >= hi) { idx = i + 1; hi = t1; }
+    if (t2 >= hi) { idx = i + 2; hi = t2; }
+    if (t3 >= hi) { idx = i + 3; hi = t3; }
+  }
+  for (; i <= to; i++) { const t = src[i]!; if (t >= hi) { idx = i; hi = t; } }
+  return idx;
+}
+
+/** rescanLow with `<=`: the last bar of a tie (AROON). */
+export function rescanLowLast(src: Float64Array, from: number, to: number): number {
+  let idx = from;
+  let lo = src[from]!;
+  let i = from + 1;
+  for (; i <= to - 3; i += 4) {
+    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+    if (t0 <= lo) { idx = i; lo = t0; }
+    if (t1 <= lo) { idx = i + 1; lo = t1; }
+    if (t2 <= lo) { idx = i + 2; lo = t2; }
+    if (t3 <= lo) { idx = i + 3; lo = t3; }
+  }
+  for (; i <= to; i++) { const t = src[i]!; if (t <= lo) { idx = i; lo = t; } }
+  return idx;
+}
+
 /** Rolling max over `period` bars; writes values and/or absolute indices from period-1. */
 export function highestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = src.length;
   let trailing = 0;
   let hiIdx = -1;
@@ -22,12 +93,8 @@ export function highestInto(src: Float64Array, period: number, outVal: Float64Ar
   for (let today = period - 1; today < n; today++, trailing++) {
     const v = src[today]!;
     if (hiIdx < trailing) {
-      hiIdx = trailing;
-      hi = src[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        const t = src[i]!;
-        if (t > hi) { hiIdx = i; hi = t; }
-      }
+      hiIdx = rescanHigh(src, trailing, today);
+      hi = src[hiIdx]!;
     } else if (v >= hi) {
       hiIdx = today;
       hi = v;
@@ -39,6 +106,7 @@ export function highestInto(src: Float64Array, period: number, outVal: Float64Ar
 
 /** Rolling min over `period` bars; mirror of highestInto. */
 export function lowestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = src.length;
   let trailing = 0;
   let loIdx = -1;
@@ -46,12 +114,8 @@ export function lowestInto(src: Float64Array, period: number, outVal: Float64Arr
   for (let today = period - 1; today < n; today++, trailing++) {
     const v = src[today]!;
     if (loIdx < trailing) {
-      loIdx = trailing;
-      lo = src[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        const t = src[i]!;
-        if (t < lo) { loIdx = i; lo = t; }
-      }
+      loIdx = rescanLow(src, trailing, today);
+      lo = src[loIdx]!;
     } else if (v <= lo) {
       loIdx = today;
       lo = v;
@@ -66,6 +130,7 @@ export function lowestInto(src: Float64Array, period: number, outVal: Float64Arr
  * trackers of highestInto/lowestInto (same extremes, so the same values): MIDPRICE and MIDPOINT.
  */
 export function midInto(hiSrc: Float64Array, loSrc: Float64Array, period: number, out: Float64Array): void {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = hiSrc.length;
   let trailing = 0;
   let hiIdx = -1;
@@ -75,24 +140,16 @@ export function midInto(hiSrc: Float64Array, loSrc: Float64Array, period: number
   for (let today = period - 1; today < n; today++, trailing++) {
     const vh = hiSrc[today]!;
     if (hiIdx < trailing) {
-      hiIdx = trailing;
-      hi = hiSrc[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        const t = hiSrc[i]!;
-        if (t > hi) { hiIdx = i; hi = t; }
-      }
+      hiIdx = rescanHigh(hiSrc, trailing, today);
+      hi = hiSrc[hiIdx]!;
     } else if (vh >= hi) {
       hiIdx = today;
       hi = vh;
     }
     const vl = loSrc[today]!;
     if (loIdx < trailing) {
-      loIdx = trailing;
-      lo = loSrc[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        const t = loSrc[i]!;
-        if (t < lo) { loIdx = i; lo = t; }
-      }
+      loIdx = rescanLow(loSrc, trailing, today);
+      lo = loSrc[loIdx]!;
     } else if (vl <= lo) {
       loIdx = today;
       lo = vl;

@@ -6,6 +6,7 @@ import { MATH_OPERATORS } from './minmax.js';
 
 /** Rolling sum; the running total adds the newest before output and drops the oldest after (TA-Lib's order). */
 export function sum(real: Float64Array, period: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   const out = outArray(n, period - 1, into);
   const start = period - 1;

@@ -1,5 +1,6 @@
 /** AROON and AROONOSC: how recently the window's high and low were made (warm-up period). */
 import { outArray } from '../arena.js';
+import { rescanHighLast, rescanLowLast } from '../math/minmax.js';
 import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { HL, MOMENTUM, single } from './shared.js';
@@ -10,6 +11,7 @@ import { HL, MOMENTUM, single } from './shared.js';
  * `osc` writes AROONOSC into `down` (up is then unused).
  */
 function aroonCore(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array | null): void {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length;
   const factor = 100.0 / period;
   let lowestIdx = -1;
@@ -20,24 +22,16 @@ function aroonCore(high: Float64Array, low: Float64Array, period: number, down: 
     const trailing = today - period;
     let tmp = low[today]!;
     if (lowestIdx < trailing) {
-      lowestIdx = trailing;
+      lowestIdx = rescanLowLast(low, trailing, today);
       lowest = low[lowestIdx]!;
-      for (let i = lowestIdx + 1; i <= today; i++) {
-        tmp = low[i]!;
-        if (tmp <= lowest) { lowestIdx = i; lowest = tmp; }
-      }
     } else if (tmp <= lowest) {
       lowestIdx = today;
       lowest = tmp;
     }
     tmp = high[today]!;
     if (highestIdx < trailing) {
-      highestIdx = trailing;
+      highestIdx = rescanHighLast(high, trailing, today);
       highest = high[highestIdx]!;
-      for (let i = highestIdx + 1; i <= today; i++) {
-        tmp = high[i]!;
-        if (tmp >= highest) { highestIdx = i; highest = tmp; }
-      }
     } else if (tmp >= highest) {
       highestIdx = today;
       highest = tmp;

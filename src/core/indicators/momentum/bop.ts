@@ -7,7 +7,19 @@ import { MOMENTUM } from './shared.js';
 export function bop(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = open.length;
   const out = into ?? new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // Unrolled by 8: see math/operators.ts (same expression per element, same results).
+  for (; i < n - 7; i += 8) {
+    const r0 = high[i]! - low[i]!; out[i] = r0 < 1e-14 ? 0 : (close[i]! - open[i]!) / r0;
+    const r1 = high[i + 1]! - low[i + 1]!; out[i + 1] = r1 < 1e-14 ? 0 : (close[i + 1]! - open[i + 1]!) / r1;
+    const r2 = high[i + 2]! - low[i + 2]!; out[i + 2] = r2 < 1e-14 ? 0 : (close[i + 2]! - open[i + 2]!) / r2;
+    const r3 = high[i + 3]! - low[i + 3]!; out[i + 3] = r3 < 1e-14 ? 0 : (close[i + 3]! - open[i + 3]!) / r3;
+    const r4 = high[i + 4]! - low[i + 4]!; out[i + 4] = r4 < 1e-14 ? 0 : (close[i + 4]! - open[i + 4]!) / r4;
+    const r5 = high[i + 5]! - low[i + 5]!; out[i + 5] = r5 < 1e-14 ? 0 : (close[i + 5]! - open[i + 5]!) / r5;
+    const r6 = high[i + 6]! - low[i + 6]!; out[i + 6] = r6 < 1e-14 ? 0 : (close[i + 6]! - open[i + 6]!) / r6;
+    const r7 = high[i + 7]! - low[i + 7]!; out[i + 7] = r7 < 1e-14 ? 0 : (close[i + 7]! - open[i + 7]!) / r7;
+  }
+  for (; i < n; i++) {
     const range = high[i]! - low[i]!;
     out[i] = range < 1e-14 ? 0 : (close[i]! - open[i]!) / range;
   }

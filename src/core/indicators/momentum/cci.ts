@@ -9,6 +9,7 @@ import { HLC, single } from './shared.js';
  * cancellation in the numerator matches bit for bit. 0 when numerator or deviation is 0.
  */
 export function cci(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length;
   const out = outArray(n, period - 1, into);
   const lb = period - 1;

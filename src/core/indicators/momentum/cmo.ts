@@ -4,6 +4,7 @@ import { wilderGainLoss } from './rsi.js';
 import { C, single } from './shared.js';
 
 export function cmo(real: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   return wilderGainLoss(real, period, true, into);
 }
 

@@ -8,6 +8,7 @@ import { single } from './shared.js';
  * doji-only bars yields NaN from 0/0, exactly as TA-Lib does).
  */
 export function imi(open: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = open.length;
   const out = outArray(n, period - 1, into);
   const lb = period - 1;

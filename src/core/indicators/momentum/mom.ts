@@ -3,10 +3,24 @@ import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { C, single } from './shared.js';
 
-export function mom(real: Float64Array, period = 10, into?: Float64Array): Float64Array {
+export function mom(real: Float64Array, timePeriod = 10, into?: Float64Array): Float64Array {
+  const period = timePeriod | 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   const out = outArray(n, period, into);
-  for (let i = period; i < n; i++) out[i] = real[i]! - real[i - period]!;
+  let i = period;
+  // Unrolled by 8: see math/operators.ts (same subtraction per element, same results).
+  for (; i < n - 7; i += 8) {
+    const j = i - period;
+    out[i] = real[i]! - real[j]!;
+    out[i + 1] = real[i + 1]! - real[j + 1]!;
+    out[i + 2] = real[i + 2]! - real[j + 2]!;
+    out[i + 3] = real[i + 3]! - real[j + 3]!;
+    out[i + 4] = real[i + 4]! - real[j + 4]!;
+    out[i + 5] = real[i + 5]! - real[j + 5]!;
+    out[i + 6] = real[i + 6]! - real[j + 6]!;
+    out[i + 7] = real[i + 7]! - real[j + 7]!;
+  }
+  for (; i < n; i++) out[i] = real[i]! - real[i - period]!;
   return out;
 }
 

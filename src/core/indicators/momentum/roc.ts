@@ -9,19 +9,69 @@ const ROCR_RATIO = 2;
 
 /**
  * Rate-of-change variants; TA-Lib writes 0 when the reference price is exactly 0. One loop per
- * variant (the variant is not re-tested per value); each keeps TA-Lib's expression.
+ * variant (the variant is not re-tested per value); each keeps TA-Lib's expression. Unrolled by 8:
+ * see math/operators.ts (same expression per element, same results).
  */
-function rocCore(real: Float64Array, period: number, kind: number, into?: Float64Array): Float64Array {
+function rocCore(real: Float64Array, timePeriod: number, kind: number, into?: Float64Array): Float64Array {
+  const period = timePeriod | 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   const out = outArray(n, period, into);
   if (kind === ROC_PERCENT) {
-    for (let i = period; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! / prev - 1.0) * 100.0 : 0; }
+    let i = period;
+    for (; i < n - 7; i += 8) {
+      const j = i - period;
+      const p0 = real[j]!; out[i] = p0 !== 0 ? (real[i]! / p0 - 1.0) * 100.0 : 0;
+      const p1 = real[j + 1]!; out[i + 1] = p1 !== 0 ? (real[i + 1]! / p1 - 1.0) * 100.0 : 0;
+      const p2 = real[j + 2]!; out[i + 2] = p2 !== 0 ? (real[i + 2]! / p2 - 1.0) * 100.0 : 0;
+      const p3 = real[j + 3]!; out[i + 3] = p3 !== 0 ? (real[i + 3]! / p3 - 1.0) * 100.0 : 0;
+      const p4 = real[j + 4]!; out[i + 4] = p4 !== 0 ? (real[i + 4]! / p4 - 1.0) * 100.0 : 0;
+      const p5 = real[j + 5]!; out[i + 5] = p5 !== 0 ? (real[i + 5]! / p5 - 1.0) * 100.0 : 0;
+      const p6 = real[j + 6]!; out[i + 6] = p6 !== 0 ? (real[i + 6]! / p6 - 1.0) * 100.0 : 0;
+      const p7 = real[j + 7]!; out[i + 7] = p7 !== 0 ? (real[i + 7]! / p7 - 1.0) * 100.0 : 0;
+    }
+    for (; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! / prev - 1.0) * 100.0 : 0; }
   } else if (kind === ROCP_FRACTION) {
-    for (let i = period; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! - prev) / prev : 0; }
+    let i = period;
+    for (; i < n - 7; i += 8) {
+      const j = i - period;
+      const p0 = real[j]!; out[i] = p0 !== 0 ? (real[i]! - p0) / p0 : 0;
+      const p1 = real[j + 1]!; out[i + 1] = p1 !== 0 ? (real[i + 1]! - p1) / p1 : 0;
+      const p2 = real[j + 2]!; out[i + 2] = p2 !== 0 ? (real[i + 2]! - p2) / p2 : 0;
+      const p3 = real[j + 3]!; out[i + 3] = p3 !== 0 ? (real[i + 3]! - p3) / p3 : 0;
+      const p4 = real[j + 4]!; out[i + 4] = p4 !== 0 ? (real[i + 4]! - p4) / p4 : 0;
+      const p5 = real[j + 5]!; out[i + 5] = p5 !== 0 ? (real[i + 5]! - p5) / p5 : 0;
+      const p6 = real[j + 6]!; out[i + 6] = p6 !== 0 ? (real[i + 6]! - p6) / p6 : 0;
+      const p7 = real[j + 7]!; out[i + 7] = p7 !== 0 ? (real[i + 7]! - p7) / p7 : 0;
+    }
+    for (; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! - prev) / prev : 0; }
   } else if (kind === ROCR_RATIO) {
-    for (let i = period; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? real[i]! / prev : 0; }
+    let i = period;
+    for (; i < n - 7; i += 8) {
+      const j = i - period;
+      const p0 = real[j]!; out[i] = p0 !== 0 ? real[i]! / p0 : 0;
+      const p1 = real[j + 1]!; out[i + 1] = p1 !== 0 ? real[i + 1]! / p1 : 0;
+      const p2 = real[j + 2]!; out[i + 2] = p2 !== 0 ? real[i + 2]! / p2 : 0;
+      const p3 = real[j + 3]!; out[i + 3] = p3 !== 0 ? real[i + 3]! / p3 : 0;
+      const p4 = real[j + 4]!; out[i + 4] = p4 !== 0 ? real[i + 4]! / p4 : 0;
+      const p5 = real[j + 5]!; out[i + 5] = p5 !== 0 ? real[i + 5]! / p5 : 0;
+      const p6 = real[j + 6]!; out[i + 6] = p6 !== 0 ? real[i + 6]! / p6 : 0;
+      const p7 = real[j + 7]!; out[i + 7] = p7 !== 0 ? real[i + 7]! / p7 : 0;
+    }
+    for (; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? real[i]! / prev : 0; }
   } else {
-    for (let i = period; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! / prev) * 100.0 : 0; }
+    let i = period;
+    for (; i < n - 7; i += 8) {
+      const j = i - period;
+      const p0 = real[j]!; out[i] = p0 !== 0 ? (real[i]! / p0) * 100.0 : 0;
+      const p1 = real[j + 1]!; out[i + 1] = p1 !== 0 ? (real[i + 1]! / p1) * 100.0 : 0;
+      const p2 = real[j + 2]!; out[i + 2] = p2 !== 0 ? (real[i + 2]! / p2) * 100.0 : 0;
+      const p3 = real[j + 3]!; out[i + 3] = p3 !== 0 ? (real[i + 3]! / p3) * 100.0 : 0;
+      const p4 = real[j + 4]!; out[i + 4] = p4 !== 0 ? (real[i + 4]! / p4) * 100.0 : 0;
+      const p5 = real[j + 5]!; out[i + 5] = p5 !== 0 ? (real[i + 5]! / p5) * 100.0 : 0;
+      const p6 = real[j + 6]!; out[i + 6] = p6 !== 0 ? (real[i + 6]! / p6) * 100.0 : 0;
+      const p7 = real[j + 7]!; out[i + 7] = p7 !== 0 ? (real[i + 7]! / p7) * 100.0 : 0;
+    }
+    for (; i < n; i++) { const prev = real[i - period]!; out[i] = prev !== 0 ? (real[i]! / prev) * 100.0 : 0; }
   }
   return out;
 }

@@ -1,19 +1,69 @@
 /** STOCHF: fast stochastic, raw %K and its MA %D, 0..100 (warm-up fastK - 1 + the %D MA warm-up). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
 import { maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { blank, int, MOMENTUM } from './shared.js';
-import { fastKInto } from './stoch.js';
+import { rescanHigh, rescanLow } from '../math/minmax.js';
 
-/** STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value). */
-export function stochfFrom(high: Float64Array, low: Float64Array, close: Float64Array, from: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
+/**
+ * Raw %K from `from + period - 1` on: TA-Lib's STOCHF loop (the same as STOCH's fastKInto in
+ * stoch.ts, with the window rescans of math/minmax.ts and int32 indices).
+ */
+function fastK(high: Float64Array, low: Float64Array, close: Float64Array, from: number, period: number, out: Float64Array): void {
   const n = close.length;
-  const k = nanArray(n);
-  const d = nanArray(n);
+  let trailing = from;
+  let loIdx = -1;
+  let hiIdx = -1;
+  let lo = 0;
+  let hi = 0;
+  let diff = 0;
+  for (let today = from + period - 1; today < n; today++, trailing++) {
+    let v = low[today]!;
+    if (loIdx < trailing) {
+      loIdx = rescanLow(low, trailing, today);
+      lo = low[loIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v <= lo) {
+      loIdx = today;
+      lo = v;
+      diff = (hi - lo) / 100;
+    }
+    v = high[today]!;
+    if (hiIdx < trailing) {
+      hiIdx = rescanHigh(high, trailing, today);
+      hi = high[hiIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v >= hi) {
+      hiIdx = today;
+      hi = v;
+      diff = (hi - lo) / 100;
+    }
+    out[today] = diff !== 0 ? (close[today]! - lo) / diff : 0;
+  }
+}
+
+/**
+ * STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value), into
+ * `intoK`/`intoD` when given (every cell written: NaN before the first output bar).
+ */
+export function stochfFrom(
+  high: Float64Array, low: Float64Array, close: Float64Array, from: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number,
+  intoK?: Float64Array, intoD?: Float64Array,
+): [Float64Array, Float64Array] {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  fastKPeriod |= 0;
+  fastDPeriod |= 0;
+  const n = close.length;
+  const k = intoK ?? new Float64Array(n);
+  const d = intoD ?? new Float64Array(n);
   const kStart = from + fastKPeriod - 1;
   const start = kStart + maLookback(fastDPeriod, fastDMaType);
-  if (start >= n) return [k, d];
-  fastKInto(high, low, close, from, fastKPeriod, k);
+  if (start >= n) {
+    k.fill(NaN);
+    d.fill(NaN);
+    return [k, d];
+  }
+  fastK(high, low, close, from, fastKPeriod, k);
   maInto(k, kStart, fastDPeriod, fastDMaType, d);
   blank(k, start);
   blank(d, start);
@@ -37,4 +87,7 @@ export const STOCHF: IndicatorDef = {
   outputs: real('outFastK', 'outFastD'),
   lookback: (ps) => p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
   compute: ([h, l, c], ps) => stochf(h!, l!, c!, p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+  computeInto: ([h, l, c], ps, [k, d]) => {
+    stochfFrom(h!, l!, c!, 0, p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType'), k, d);
+  },
 };

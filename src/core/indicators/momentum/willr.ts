@@ -1,10 +1,12 @@
 /** WILLR: Williams %R, the close's place in the window's high-low range, -100..0 (warm-up period - 1). */
 import { outArray } from '../arena.js';
+import { rescanHigh, rescanLow } from '../math/minmax.js';
 import { periodParam } from '../defkit.js';
 import { HLC, single } from './shared.js';
 
 /** Williams %R in [-100, 0]; 0 when the window's range is exactly 0. */
 export function willr(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length;
   const out = outArray(n, period - 1, into);
   const lb = period - 1;
@@ -16,24 +18,16 @@ export function willr(high: Float64Array, low: Float64Array, close: Float64Array
     const trailing = today - lb;
     let tmp = low[today]!;
     if (lowestIdx < trailing) {
-      lowestIdx = trailing;
+      lowestIdx = rescanLow(low, trailing, today);
       lowest = low[lowestIdx]!;
-      for (let i = lowestIdx + 1; i <= today; i++) {
-        tmp = low[i]!;
-        if (tmp < lowest) { lowestIdx = i; lowest = tmp; }
-      }
     } else if (tmp <= lowest) {
       lowestIdx = today;
       lowest = tmp;
     }
     tmp = high[today]!;
     if (highestIdx < trailing) {
-      highestIdx = trailing;
+      highestIdx = rescanHigh(high, trailing, today);
       highest = high[highestIdx]!;
-      for (let i = highestIdx + 1; i <= today; i++) {
-        tmp = high[i]!;
-        if (tmp > highest) { highestIdx = i; highest = tmp; }
-      }
     } else if (tmp >= highest) {
       highestIdx = today;
       highest = tmp;

@@ -10,6 +10,8 @@ const KAMA_DIFF = KAMA_FAST - KAMA_SLOW;
 
 /** Kaufman adaptive MA: the efficiency ratio picks a smoothing between EMA(2) and EMA(30). */
 export function kamaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = src.length;
   if (from < 0) return;
   if (period === 1) {

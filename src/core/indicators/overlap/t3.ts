@@ -11,6 +11,8 @@ export function t3Lookback(period: number): number { return 6 * (period - 1); }
  * Note TA-Lib writes these EMAs as k*x + (1-k)*e, not (x-e)*k + e like TA_EMA.
  */
 export function t3Into(src: Float64Array, from: number, period: number, vFactor: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = src.length;
   const lb = 6 * (period - 1);
   if (from < 0 || from + lb >= n) return;

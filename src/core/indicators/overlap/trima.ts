@@ -11,6 +11,8 @@ export function trimaLookback(period: number): number { return period - 1; }
  * between the halves.
  */
 export function trimaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = src.length;
   if (from < 0 || from + period - 1 >= n) return;
   if (period === 1) {

@@ -5,6 +5,8 @@ import { maDef } from './shared.js';
 export function wmaLookback(period: number): number { return period - 1; }
 
 export function wmaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = src.length;
   const start = from + period - 1;
   if (from < 0 || start >= n) return;

@@ -6,15 +6,28 @@ import { PRICE } from './avgprice.js';
 
 /** Mean absolute deviation from the window mean; O(period) per bar because the mean moves. */
 export function avgdev(real: Float64Array, period: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   // every cell from period - 1 on is written below
   const out = outArray(n, period - 1, into);
   for (let today = period - 1; today < n; today++) {
+    // TA-Lib's order (today, today - 1, ...), one running sum each, unrolled by 4: the same
+    // additions in the same order, so bit for bit the same sums.
     let sum = 0;
-    for (let k = 0; k < period; k++) sum += real[today - k]!;
+    let k = 0;
+    for (; k < period - 3; k += 4) {
+      const j = today - k;
+      sum += real[j]!; sum += real[j - 1]!; sum += real[j - 2]!; sum += real[j - 3]!;
+    }
+    for (; k < period; k++) sum += real[today - k]!;
     const mean = sum / period;
     let dev = 0;
-    for (let k = 0; k < period; k++) dev += Math.abs(real[today - k]! - mean);
+    k = 0;
+    for (; k < period - 3; k += 4) {
+      const j = today - k;
+      dev += Math.abs(real[j]! - mean); dev += Math.abs(real[j - 1]! - mean); dev += Math.abs(real[j - 2]! - mean); dev += Math.abs(real[j - 3]! - mean);
+    }
+    for (; k < period; k++) dev += Math.abs(real[today - k]! - mean);
     out[today] = dev / period;
   }
   return out;

@@ -9,6 +9,7 @@ import { EPS, STATISTIC } from './var.js';
  * returns; beta = cov/var of x, TA-Lib's convention). Needs period+1 prices.
  */
 export function beta(x: Float64Array, y: Float64Array, period: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = x.length;
   // every cell from `period` on is written below
   const out = outArray(n, period, into);

@@ -6,6 +6,7 @@ import { EPS, STATISTIC } from './var.js';
 
 /** Pearson correlation of real0 and real1 over `period` bars. */
 export function correl(x: Float64Array, y: Float64Array, period: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = x.length;
   const start = period - 1;
   // every cell from `start` on is written below

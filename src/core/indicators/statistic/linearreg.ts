@@ -19,6 +19,7 @@ type LrKind = 0 | 1 | 2 | 3 | 4;
  * runs backwards from the newest bar, which the negative divisor compensates).
  */
 function linearRegression(real: Float64Array, period: number, kind: LrKind, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   // every cell from period - 1 on is written below
   const out = outArray(n, period - 1, into);
@@ -28,7 +29,18 @@ function linearRegression(real: Float64Array, period: number, kind: LrKind, into
   for (let today = period - 1; today < n; today++) {
     let sumXY = 0;
     let sumY = 0;
-    for (let k = period - 1; k >= 0; k--) {
+    // TA-Lib's order (k from period - 1 down to 0, one running sum each), unrolled by 4: the
+    // additions are the same and in the same order, so the sums are bit for bit the same.
+    let k = period - 1;
+    for (; k >= 3; k -= 4) {
+      const j = today - k;
+      const v0 = real[j]!, v1 = real[j + 1]!, v2 = real[j + 2]!, v3 = real[j + 3]!;
+      sumY += v0; sumXY += k * v0;
+      sumY += v1; sumXY += (k - 1) * v1;
+      sumY += v2; sumXY += (k - 2) * v2;
+      sumY += v3; sumXY += (k - 3) * v3;
+    }
+    for (; k >= 0; k--) {
       const v = real[today - k]!;
       sumY += v;
       sumXY += k * v;

@@ -5,6 +5,7 @@ import { EPS, nbDev, STATISTIC, variance } from './var.js';
 
 /** Population standard deviation × nbDev; a variance below TA-Lib's epsilon reads as 0. */
 export function stddev(real: Float64Array, period: number, nbDev: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const out = variance(real, period, into);
   for (let i = period - 1; i < out.length; i++) {
     const v = out[i]!;

@@ -16,6 +16,7 @@ export const nbDev = realParam('nbDev', 1, -REAL_BOUND, REAL_BOUND, 'Number of d
 
 /** Population variance over `period` bars (mean of squares minus squared mean), into out[period-1..]. */
 export function varianceInto(real: Float64Array, period: number, out: Float64Array): void {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   const start = period - 1;
   if (start >= n) return;

@@ -5,6 +5,7 @@ import { wilderAtr } from './atr.js';
 import { VOLATILITY } from './trange.js';
 
 export function natr(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   return wilderAtr(high, low, close, period, true, out);
 }
 
