@@ -10,6 +10,7 @@ import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from 
 import { buildSummary, type SummaryRow } from './summary.js';
 import { connectionError, redactUrl } from './pg-errors.js';
 import { snapshotText } from './snapshot-text.js';
+import { binaryArray, type ArrayElement } from './pg-arrays.js';
 import {
   SNAPSHOT_KINDS,
   type CandleQuery,
@@ -157,11 +158,11 @@ export class PostgresStore implements Store {
     if (n === 0) return result;
     const upsert = async (client: pg.Pool | pg.PoolClient, i: number) => {
       const end = Math.min(n, i + CHUNK);
-      const col = (a: Float64Array) => Array.from(a.subarray(i, end));
+      const col = (a: Float64Array) => binaryArray('float8', a.subarray(i, end));
       const r = await client.query<{ inserted: number; updated: number }>({
         name: 'sx_candles_upsert',
         text: CANDLE_UPSERT,
-        values: [source, symbol, timeframe, col(c.time), col(c.open), col(c.high), col(c.low), col(c.close), col(c.volume)],
+        values: [source, symbol, timeframe, binaryArray('int8', c.time.subarray(i, end)), col(c.open), col(c.high), col(c.low), col(c.close), col(c.volume)],
       });
       result.inserted += r.rows[0]!.inserted;
       result.updated += r.rows[0]!.updated;
@@ -373,11 +374,17 @@ export class PostgresStore implements Store {
             lengths[j] = len;
             at += len;
           }
-          await c.query({ ...snapshotUpsert(kind), values: [sources, symbols, timeframes, times, buf, offsets, lengths, now] });
+          await c.query({
+            ...snapshotUpsert(kind),
+            values: [
+              binaryArray('text', sources), binaryArray('text', symbols), binaryArray('text', timeframes), binaryArray('int8', times),
+              buf, binaryArray('int4', offsets), binaryArray('int4', lengths), now,
+            ],
+          });
         }
       }
       if (signalRows.length) {
-        const cols = SIGNAL_COLUMNS.map((col, i) => signalRows.map((row) => row[i]));
+        const cols = SIGNAL_COLUMNS.map((col, i) => binaryArray(SIGNAL_ARRAY_ELEMENT[SIGNAL_ARRAY_TYPE[col]], signalRows.map((row) => row[i])));
         await c.query({ name: 'sx_signals_batch', text: SIGNAL_BATCH_UPSERT, values: cols });
       }
       // Marks last: inside the transaction the order is invisible to others, but it keeps the
@@ -385,7 +392,10 @@ export class PostgresStore implements Store {
       const r = await c.query<{ source: string; symbol: string; timeframe: string; time: number }>({
         name: 'sx_processed_batch',
         text: PROCESSED_BATCH_INSERT,
-        values: [unique.map((x) => x.key.source), unique.map((x) => x.key.symbol), unique.map((x) => x.key.timeframe), unique.map((x) => x.time), now],
+        values: [
+          binaryArray('text', unique.map((x) => x.key.source)), binaryArray('text', unique.map((x) => x.key.symbol)),
+          binaryArray('text', unique.map((x) => x.key.timeframe)), binaryArray('int8', unique.map((x) => x.time)), now,
+        ],
       });
       return new Set(r.rows.map((row) => `${row.source}|${row.symbol}|${row.timeframe}|${row.time}`));
     });
@@ -491,6 +501,8 @@ const SIGNAL_ARRAY_TYPE: Record<(typeof SIGNAL_COLUMNS)[number], string> = {
   support_level: 'float8', resistance_level: 'float8', confluence: 'text', risk_reward_ratio: 'float8',
   confidence_score: 'float8', confidence_sample: 'integer', payload: 'text', created_at: 'bigint', updated_at: 'bigint',
 };
+
+const SIGNAL_ARRAY_ELEMENT: Record<string, ArrayElement> = { text: 'text', bigint: 'int8', float8: 'float8', integer: 'int4' };
 
 const SIGNAL_BATCH_UPSERT = `
   INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
