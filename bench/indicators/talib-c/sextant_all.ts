@@ -10,7 +10,7 @@
  *          per call (their allocation is timed), temporaries from the shared scratch arena.
  * reuse:   `computeInto` into outputs allocated once per function and one Arena for temporaries —
  *          TA-Lib's preallocated model, the counterpart of talib_all.c `prealloc`.
- * A forced GC precedes every timed call (untimed; the previous result is dropped first in default).
+ * A forced GC and a 5 ms pause precede every timed call (untimed; the previous result is dropped first in default).
  * Input mapping as in talib_all.c: OHLCV by name, real -> close, real0 -> high, real1 -> low, periods -> periods.
  * Per function: median/all times, lookback, first non-NaN index, params, and per output the last
  * value, sum and sum|x| over [lookback, N) and values at the harness's 16 absolute indices.
@@ -37,6 +37,9 @@ const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {
   v8.setFlagsFromString('--expose-gc');
   return vm.runInNewContext('gc') as () => void;
 })();
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const settle = () => { Atomics.wait(pause, 0, 0, 5); };
 
 const raw = readFileSync(file!);
 const all = new Float64Array(raw.buffer, raw.byteOffset, 6 * N);
@@ -77,6 +80,9 @@ for (const name of names) {
     // eslint-disable-next-line no-useless-assignment
     if (mode === 'default') r = null;
     gc();
+    // Let the GC's concurrent tail (sweeper/unmapper threads) finish untimed: with --clock=cpu
+    // their CPU time would otherwise land in the call's figure (~1 ms of ADD's ~3 ms at load 7).
+    settle();
     const t0 = now();
     r = call();
     times.push(now() - t0);

@@ -1,5 +1,6 @@
 /** MACDEXT: MACD with a selectable MA type for the fast, slow and signal lines (warm-up of the longest MA + the signal MA). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { scratch, type Arena } from '../arena.js';
 import { maTypeParam, p } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { macdOuts, type Triple } from './macd.js';
@@ -10,30 +11,36 @@ export function macdext(
   fastPeriod: number, fastMaType: number,
   slowPeriod: number, slowMaType: number,
   signalPeriod: number, signalMaType: number,
+  into?: readonly Float64Array[], arena: Arena = scratch,
 ): Triple {
   if (slowPeriod < fastPeriod) {
     [fastPeriod, slowPeriod] = [slowPeriod, fastPeriod];
     [fastMaType, slowMaType] = [slowMaType, fastMaType];
   }
   const n = real.length;
-  const macdOut = nanArray(n);
-  const signal = nanArray(n);
-  const hist = nanArray(n);
+  const macdOut = into?.[0] ?? new Float64Array(n);
+  const signal = into?.[1] ?? new Float64Array(n);
+  const hist = into?.[2] ?? new Float64Array(n);
   const lbLargest = Math.max(maLookback(fastPeriod, fastMaType), maLookback(slowPeriod, slowMaType));
   const start = lbLargest + maLookback(signalPeriod, signalMaType);
+  blank(macdOut, start);
+  blank(signal, start);
+  blank(hist, start);
   if (start >= n) return [macdOut, signal, hist];
-  const fast = new Float64Array(n);
-  const slow = new Float64Array(n);
+  const m = arena.mark();
+  const fast = arena.take(n);
+  const slow = arena.take(n);
   maInto(real, lbLargest - maLookback(slowPeriod, slowMaType), slowPeriod, slowMaType, slow);
   maInto(real, lbLargest - maLookback(fastPeriod, fastMaType), fastPeriod, fastMaType, fast);
   for (let i = lbLargest; i < n; i++) fast[i] = fast[i]! - slow[i]!;
   maInto(fast, lbLargest, signalPeriod, signalMaType, signal);
   blank(signal, start);
   for (let i = start; i < n; i++) {
-    const m = fast[i]!;
-    macdOut[i] = m;
-    hist[i] = m - signal[i]!;
+    const v = fast[i]!;
+    macdOut[i] = v;
+    hist[i] = v - signal[i]!;
   }
+  arena.release(m);
   return [macdOut, signal, hist];
 }
 
@@ -50,4 +57,7 @@ export const MACDEXT: IndicatorDef = {
   lookback: (ps) => Math.max(maLookback(p(ps, 'fastPeriod'), p(ps, 'fastMAType')), maLookback(p(ps, 'slowPeriod'), p(ps, 'slowMAType')))
     + maLookback(p(ps, 'signalPeriod'), p(ps, 'signalMAType')),
   compute: ([x], ps) => macdext(x!, p(ps, 'fastPeriod'), p(ps, 'fastMAType'), p(ps, 'slowPeriod'), p(ps, 'slowMAType'), p(ps, 'signalPeriod'), p(ps, 'signalMAType')),
+  computeInto: ([x], ps, outs, arena) => {
+    macdext(x!, p(ps, 'fastPeriod'), p(ps, 'fastMAType'), p(ps, 'slowPeriod'), p(ps, 'slowMAType'), p(ps, 'signalPeriod'), p(ps, 'signalMAType'), outs, arena);
+  },
 };

@@ -1,5 +1,6 @@
 /** STOCHRSI: the fast stochastic of the RSI, 0..100 (warm-up RSI period + fastK - 1 + the %D MA warm-up). */
 import type { IndicatorDef } from '../types.js';
+import { scratch, type Arena } from '../arena.js';
 import { maTypeParam, p, real } from '../defkit.js';
 import { maLookback } from '../overlap/ma.js';
 import { rsi } from './rsi.js';
@@ -7,9 +8,15 @@ import { int, MOMENTUM } from './shared.js';
 import { stochfFrom } from './stochf.js';
 
 /** Stochastic of the RSI: where the RSI sits in its own fastK_Period range (0..100). */
-export function stochrsi(real: Float64Array, period: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number): [Float64Array, Float64Array] {
-  const r = rsi(real, period);
-  return stochfFrom(r, r, r, period, fastKPeriod, fastDPeriod, fastDMaType);
+export function stochrsi(
+  real: Float64Array, period: number, fastKPeriod: number, fastDPeriod: number, fastDMaType: number,
+  intoK?: Float64Array, intoD?: Float64Array, arena: Arena = scratch,
+): [Float64Array, Float64Array] {
+  const m = arena.mark();
+  const r = rsi(real, period, arena.take(real.length));
+  const kd = stochfFrom(r, r, r, period, fastKPeriod, fastDPeriod, fastDMaType, intoK ?? new Float64Array(real.length), intoD);
+  arena.release(m);
+  return kd;
 }
 
 export const STOCHRSI: IndicatorDef = {
@@ -25,4 +32,7 @@ export const STOCHRSI: IndicatorDef = {
   outputs: real('outFastK', 'outFastD'),
   lookback: (ps) => p(ps, 'timePeriod') + p(ps, 'fastK_Period') - 1 + maLookback(p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
   compute: ([x], ps) => stochrsi(x!, p(ps, 'timePeriod'), p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType')),
+  computeInto: ([x], ps, [k, d], arena) => {
+    stochrsi(x!, p(ps, 'timePeriod'), p(ps, 'fastK_Period'), p(ps, 'fastD_Period'), p(ps, 'fastD_MAType'), k, d, arena);
+  },
 };

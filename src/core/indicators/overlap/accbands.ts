@@ -1,14 +1,26 @@
 /** ACCBANDS: Headley's acceleration bands around an SMA of the close (warm-up period - 1). */
-import { nanArray, type IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../types.js';
+import { scratch, type Arena } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
-import { sma, smaInto } from './sma.js';
+import { smaInto } from './sma.js';
 import { OVERLAP } from './shared.js';
 
-/** Headley's acceleration bands: SMAs of high*(1+4w) and low*(1-4w), w = (h-l)/(h+l). */
-export function accbands(high: Float64Array, low: Float64Array, close: Float64Array, period: number): [Float64Array, Float64Array, Float64Array] {
+/**
+ * Headley's acceleration bands: SMAs of high*(1+4w) and low*(1-4w), w = (h-l)/(h+l), into
+ * `into` when given (every cell written; the two band inputs are arena temporaries).
+ */
+export function accbands(
+  high: Float64Array, low: Float64Array, close: Float64Array, period: number,
+  into?: readonly Float64Array[], arena: Arena = scratch,
+): [Float64Array, Float64Array, Float64Array] {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length;
-  const up = new Float64Array(n);
-  const dn = new Float64Array(n);
+  const upper = into?.[0] ?? new Float64Array(n);
+  const middle = into?.[1] ?? new Float64Array(n);
+  const lower = into?.[2] ?? new Float64Array(n);
+  const m = arena.mark();
+  const up = arena.take(n);
+  const dn = arena.take(n);
   for (let i = 0; i < n; i++) {
     const h = high[i]!;
     const l = low[i]!;
@@ -22,11 +34,21 @@ export function accbands(high: Float64Array, low: Float64Array, close: Float64Ar
       dn[i] = l;
     }
   }
-  const upper = nanArray(n);
-  const lower = nanArray(n);
-  smaInto(up, 0, period, upper);
-  smaInto(dn, 0, period, lower);
-  return [upper, sma(close, period), lower];
+  const lb = Math.min(period - 1, n);
+  upper.fill(NaN, 0, lb);
+  middle.fill(NaN, 0, lb);
+  lower.fill(NaN, 0, lb);
+  if (period - 1 < n) {
+    smaInto(up, 0, period, upper);
+    smaInto(close, 0, period, middle);
+    smaInto(dn, 0, period, lower);
+  } else {
+    upper.fill(NaN);
+    middle.fill(NaN);
+    lower.fill(NaN);
+  }
+  arena.release(m);
+  return [upper, middle, lower];
 }
 
 export const ACCBANDS: IndicatorDef = {
@@ -36,4 +58,5 @@ export const ACCBANDS: IndicatorDef = {
   outputs: real('outRealUpperBand', 'outRealMiddleBand', 'outRealLowerBand'),
   lookback: (params) => p(params, 'timePeriod') - 1,
   compute: ([h, l, c], params) => accbands(h!, l!, c!, p(params, 'timePeriod')),
+  computeInto: ([h, l, c], params, outs, arena) => { accbands(h!, l!, c!, p(params, 'timePeriod'), outs, arena); },
 };

@@ -1,5 +1,6 @@
 /** MAVP: a moving average whose period is read per bar (warm-up of the MA at maxPeriod). */
-import { IndicatorError, nanArray, type IndicatorDef } from '../types.js';
+import { IndicatorError, type IndicatorDef } from '../types.js';
+import { scratch, type Arena } from '../arena.js';
 import { intParam, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from './ma.js';
 import { OVERLAP } from './shared.js';
@@ -9,18 +10,24 @@ import { OVERLAP } from './shared.js';
  * each distinct period's MA is computed once over the range that starts at the
  * maxPeriod lookback, so EMA-family seeds depend on that start, not on bar 0.
  */
-export function mavp(real: Float64Array, periods: Float64Array, minPeriod: number, maxPeriod: number, maType: number): Float64Array {
+export function mavp(
+  real: Float64Array, periods: Float64Array, minPeriod: number, maxPeriod: number, maType: number,
+  into?: Float64Array, arena: Arena = scratch,
+): Float64Array {
   if (minPeriod > maxPeriod) throw new IndicatorError(`MAVP: minPeriod ${minPeriod} exceeds maxPeriod ${maxPeriod}`, 'minPeriod');
   const n = real.length;
-  const out = nanArray(n);
+  const out = into ?? new Float64Array(n);
   const start = maLookback(maxPeriod, maType);
+  out.fill(NaN, 0, Math.min(start, n));
   if (start >= n) return out;
-  const per = new Int32Array(n);
+  const m = arena.mark();
+  // per-bar period (small integers, exact in a double), 0 once that period's MA was copied
+  const per = arena.take(n);
   for (let i = start; i < n; i++) {
     const q = Math.trunc(periods[i]!);
     per[i] = !(q >= minPeriod) ? minPeriod : q > maxPeriod ? maxPeriod : q;
   }
-  const tmp = new Float64Array(n);
+  const tmp = arena.take(n);
   for (let i = start; i < n; i++) {
     const cur = per[i]!;
     if (cur === 0) continue;
@@ -30,6 +37,7 @@ export function mavp(real: Float64Array, periods: Float64Array, minPeriod: numbe
       if (per[j] === cur) { per[j] = 0; out[j] = tmp[j]!; }
     }
   }
+  arena.release(m);
   return out;
 }
 
@@ -45,4 +53,7 @@ export const MAVP: IndicatorDef = {
   outputs: real(),
   lookback: (params) => maLookback(p(params, 'maxPeriod'), p(params, 'maType')),
   compute: ([x, per], params) => [mavp(x!, per!, p(params, 'minPeriod'), p(params, 'maxPeriod'), p(params, 'maType'))],
+  computeInto: ([x, per], params, [out], arena) => {
+    mavp(x!, per!, p(params, 'minPeriod'), p(params, 'maxPeriod'), p(params, 'maType'), out, arena);
+  },
 };

@@ -83,8 +83,8 @@ export function t3Into(src: Float64Array, from: number, period: number, vFactor:
   }
 }
 
-export function t3(real: Float64Array, period: number, vFactor = 0.7): Float64Array {
-  return withWarmup(real.length, t3Lookback(period), (o) => t3Into(real, 0, period, vFactor, o));
+export function t3(real: Float64Array, period: number, vFactor = 0.7, into?: Float64Array): Float64Array {
+  return withWarmup(real.length, t3Lookback(period), (o) => t3Into(real, 0, period, vFactor, o), into);
 }
 
 export const T3: IndicatorDef = {
@@ -95,4 +95,5 @@ export const T3: IndicatorDef = {
   outputs: real(),
   lookback: (params) => t3Lookback(p(params, 'timePeriod')),
   compute: ([x], params) => [t3(x!, p(params, 'timePeriod'), p(params, 'vFactor'))],
+  computeInto: ([x], params, [out]) => { t3(x!, p(params, 'timePeriod'), p(params, 'vFactor'), out); },
 };

@@ -12,9 +12,23 @@ import {
 const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', maxPeriod(BodyDoji),
   (o, h, l, c, out, start) => {
     const n = o.length;
-    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const pD = BodyDoji.avgPeriod | 0, fD = BodyDoji.factor;
     let tD = sumHighLow(h, l, start - pD, start);
-    for (let i = start; i < n; i++) {
+    // Unrolled by 4 (see math/operators.ts): each bar reads the running total, then moves it,
+    // in bar order as before, so the same values.
+    let i = start;
+    for (; i < n - 3; i += 4) {
+      const j = i - pD;
+      out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
+      tD += (h[i]! - l[i]!) - (h[j]! - l[j]!);
+      out[i + 1] = 100 * +(Math.abs(c[i + 1]! - o[i + 1]!) <= fD * (tD / pD));
+      tD += (h[i + 1]! - l[i + 1]!) - (h[j + 1]! - l[j + 1]!);
+      out[i + 2] = 100 * +(Math.abs(c[i + 2]! - o[i + 2]!) <= fD * (tD / pD));
+      tD += (h[i + 2]! - l[i + 2]!) - (h[j + 2]! - l[j + 2]!);
+      out[i + 3] = 100 * +(Math.abs(c[i + 3]! - o[i + 3]!) <= fD * (tD / pD));
+      tD += (h[i + 3]! - l[i + 3]!) - (h[j + 3]! - l[j + 3]!);
+    }
+    for (; i < n; i++) {
       const h0 = h[i]!, l0 = l[i]!;
       out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
       tD += (h0 - l0) - (h[i - pD]! - l[i - pD]!);
