@@ -339,66 +339,22 @@ export class PostgresStore implements Store {
     // run) then take their row locks in the same order and wait for each other instead of
     // deadlocking, which PostgreSQL would break by aborting one of them.
     const unique = [...last.values()].sort(compareKeys);
-    const snapshots = SNAPSHOT_KINDS.map((kind) => {
-      const rows: CandleResult[] = [];
-      const payloads: string[] = [];
-      for (const r of unique) {
-        const text = snapshotText(r, kind);
-        if (text === undefined) continue;
-        rows.push(r);
-        payloads.push(text);
+    const claimed = new Set<string>();
+    const write = async (q: pg.Pool | pg.PoolClient) => {
+      for (let from = 0; from < unique.length; from += RESULT_ROWS_PER_STATEMENT) {
+        const r = await q.query<{ source: string; symbol: string; timeframe: string; time: number }>({
+          name: 'sx_results',
+          text: RESULTS_UPSERT,
+          values: resultParams(unique.slice(from, from + RESULT_ROWS_PER_STATEMENT), now),
+        });
+        for (const row of r.rows) claimed.add(`${row.source}|${row.symbol}|${row.timeframe}|${row.time}`);
       }
-      return { kind, rows, payloads };
-    });
-    const signalRows = unique.flatMap((r) => (r.signal ? [signalToRow(r.signal, now)] : []));
-    const claimed = await this.tx(async (c) => {
-      for (const { kind, rows, payloads } of snapshots) {
-        if (!rows.length) continue;
-        for (let from = 0; from < rows.length; from += SNAPSHOT_ROWS_PER_STATEMENT) {
-          const to = Math.min(rows.length, from + SNAPSHOT_ROWS_PER_STATEMENT);
-          let bytes = 0;
-          for (let j = from; j < to; j++) bytes += Buffer.byteLength(payloads[j]!);
-          const buf = Buffer.allocUnsafe(bytes);
-          const n = to - from;
-          const sources: string[] = new Array(n), symbols: string[] = new Array(n), timeframes: string[] = new Array(n);
-          const times: number[] = new Array(n), offsets: number[] = new Array(n), lengths: number[] = new Array(n);
-          let at = 0;
-          for (let j = 0; j < n; j++) {
-            const r = rows[from + j]!;
-            sources[j] = r.key.source;
-            symbols[j] = r.key.symbol;
-            timeframes[j] = r.key.timeframe;
-            times[j] = r.time;
-            const len = buf.write(payloads[from + j]!, at);
-            offsets[j] = at + 1; // substring() counts from 1
-            lengths[j] = len;
-            at += len;
-          }
-          await c.query({
-            ...snapshotUpsert(kind),
-            values: [
-              binaryArray('text', sources), binaryArray('text', symbols), binaryArray('text', timeframes), binaryArray('int8', times),
-              buf, binaryArray('int4', offsets), binaryArray('int4', lengths), now,
-            ],
-          });
-        }
-      }
-      if (signalRows.length) {
-        const cols = SIGNAL_COLUMNS.map((col, i) => binaryArray(SIGNAL_ARRAY_ELEMENT[SIGNAL_ARRAY_TYPE[col]], signalRows.map((row) => row[i])));
-        await c.query({ name: 'sx_signals_batch', text: SIGNAL_BATCH_UPSERT, values: cols });
-      }
-      // Marks last: inside the transaction the order is invisible to others, but it keeps the
-      // rule (results before the mark) true statement by statement as well.
-      const r = await c.query<{ source: string; symbol: string; timeframe: string; time: number }>({
-        name: 'sx_processed_batch',
-        text: PROCESSED_BATCH_INSERT,
-        values: [
-          binaryArray('text', unique.map((x) => x.key.source)), binaryArray('text', unique.map((x) => x.key.symbol)),
-          binaryArray('text', unique.map((x) => x.key.timeframe)), binaryArray('int8', unique.map((x) => x.time)), now,
-        ],
-      });
-      return new Set(r.rows.map((row) => `${row.source}|${row.symbol}|${row.timeframe}|${row.time}`));
-    });
+    };
+    // A batch of up to RESULT_ROWS_PER_STATEMENT candles (the pipeline's are 250) is one
+    // statement, a transaction of its own: one round trip instead of seven. Larger ones are
+    // several statements in one transaction.
+    if (unique.length <= RESULT_ROWS_PER_STATEMENT) await write(this.pool);
+    else await this.tx(write);
     // Of repeated candles in one call, only the first occurrence counts as the claim.
     return results.map((r) => claimed.delete(resultKey(r)));
   }
@@ -464,35 +420,6 @@ function snapshotRow<T>(row: unknown[]): Snapshot<T> {
   return { time: row[0] as number, payload: JSON.parse(row[1] as string) as T };
 }
 
-/** Rows per snapshot INSERT: bounds one statement's message (~6 MB at 6 KB of JSON per row). */
-const SNAPSHOT_ROWS_PER_STATEMENT = 1000;
-
-/**
- * Snapshot upsert, one per table, as a named statement whatever the row count: each
- * connection parses and plans it once (a 250-row VALUES statement's parse, analysis and
- * plan were ~15 % of the server's time per replay). The payloads travel as one binary
- * bytea parameter (their UTF-8 bytes end to end) cut by offset and length arrays: no
- * per-value parameter, and no escaping of JSON into a text[] literal, which cost pg more
- * client CPU than the rest of the write.
- */
-function snapshotUpsert(kind: SnapshotKind): { name: string; text: string } {
-  const name = `sx_snap_${table(kind)}`;
-  return {
-    name,
-    text: `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at)
-      SELECT t.source, t.symbol, t.timeframe, t.time, convert_from(substring($5::bytea FROM t.off FOR t.len), 'UTF8'), $8::bigint
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $6::int[], $7::int[]) AS t(source, symbol, timeframe, time, off, len)
-      ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at`,
-  };
-}
-
-const PROCESSED_BATCH_INSERT = `
-  INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at)
-  SELECT t.*, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t
-  ON CONFLICT DO NOTHING RETURNING source, symbol, timeframe, time`;
-
-const resultKey = (r: CandleResult) => `${r.key.source}|${r.key.symbol}|${r.key.timeframe}|${r.time}`;
-
 /** Array type of each signal column, for a multi-row upsert over unnest (one array per column). */
 const SIGNAL_ARRAY_TYPE: Record<(typeof SIGNAL_COLUMNS)[number], string> = {
   source: 'text', symbol: 'text', timeframe: 'text', time: 'bigint', direction: 'text',
@@ -504,11 +431,79 @@ const SIGNAL_ARRAY_TYPE: Record<(typeof SIGNAL_COLUMNS)[number], string> = {
 
 const SIGNAL_ARRAY_ELEMENT: Record<string, ArrayElement> = { text: 'text', bigint: 'int8', float8: 'float8', integer: 'int4' };
 
-const SIGNAL_BATCH_UPSERT = `
-  INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
-  SELECT ${SIGNAL_COLUMNS.map((c) => (c === 'payload' ? 't.payload::jsonb' : `t.${c}`)).join(', ')}
-  FROM unnest(${SIGNAL_COLUMNS.map((c, i) => `$${i + 1}::${SIGNAL_ARRAY_TYPE[c]}[]`).join(', ')}) AS t(${SIGNAL_COLUMNS.join(', ')})
-  ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET ${SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+/** Candles per results statement: bounds one statement's message (~10 MB at 10 KB of JSON per candle). */
+const RESULT_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * The parameters of RESULTS_UPSERT for `rows` (unique keys, in key order). The snapshots'
+ * JSON travels as one binary bytea parameter (their UTF-8 bytes end to end) cut by offset
+ * and length arrays: no parameter per value, and no escaping of JSON into a text[] literal,
+ * which cost pg more client CPU than the rest of the write. Arrays go in binary form.
+ */
+function resultParams(rows: readonly CandleResult[], now: number): unknown[] {
+  const kinds = SNAPSHOT_KINDS.map(() => ({ rows: [] as CandleResult[], texts: [] as string[] }));
+  let bytes = 0;
+  for (const r of rows) {
+    SNAPSHOT_KINDS.forEach((kind, k) => {
+      const text = snapshotText(r, kind);
+      if (text === undefined) return;
+      kinds[k]!.rows.push(r);
+      kinds[k]!.texts.push(text);
+      bytes += Buffer.byteLength(text);
+    });
+  }
+  const buf = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  const keyArrays = (rs: readonly CandleResult[]) => [
+    binaryArray('text', rs.map((r) => r.key.source)), binaryArray('text', rs.map((r) => r.key.symbol)),
+    binaryArray('text', rs.map((r) => r.key.timeframe)), binaryArray('int8', rs.map((r) => r.time)),
+  ];
+  const snapshotParams = kinds.flatMap(({ rows: rs, texts }) => {
+    const offsets = new Array<number>(texts.length);
+    const lengths = new Array<number>(texts.length);
+    texts.forEach((text, j) => {
+      const len = buf.write(text, at);
+      offsets[j] = at + 1; // substring() counts from 1
+      lengths[j] = len;
+      at += len;
+    });
+    return [...keyArrays(rs), binaryArray('int4', offsets), binaryArray('int4', lengths)];
+  });
+  const signalRows = rows.flatMap((r) => (r.signal ? [signalToRow(r.signal, now)] : []));
+  const signalParams = SIGNAL_COLUMNS.map((col, i) => binaryArray(SIGNAL_ARRAY_ELEMENT[SIGNAL_ARRAY_TYPE[col]], signalRows.map((row) => row[i])));
+  return [now, buf, ...keyArrays(rows), ...snapshotParams, ...signalParams];
+}
+
+/**
+ * One statement for a batch of results: the snapshot, signal and processed-mark upserts as
+ * data-modifying CTEs, all or nothing. Named: each connection parses and plans it once (a
+ * 250-row VALUES statement's parse, analysis and plan were ~15 % of the server's time).
+ * The marks' RETURNING tells which candles this call claimed. $1 now, $2 the snapshots'
+ * bytes, $3-$6 the batch's keys, then six arrays per snapshot kind, then one per signal column.
+ */
+const RESULTS_UPSERT = (() => {
+  let p = 7;
+  const snapshots = SNAPSHOT_KINDS.map((kind) => {
+    const [src, sym, tf, time, off, len] = [p, p + 1, p + 2, p + 3, p + 4, p + 5];
+    p += 6;
+    return `${table(kind)}_up AS (
+      INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at)
+      SELECT t.source, t.symbol, t.timeframe, t.time, convert_from(substring($2::bytea FROM t.off FOR t.len), 'UTF8'), $1::bigint
+      FROM unnest($${src}::text[], $${sym}::text[], $${tf}::text[], $${time}::bigint[], $${off}::int[], $${len}::int[]) AS t(source, symbol, timeframe, time, off, len)
+      ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = EXCLUDED.payload, created_at = EXCLUDED.created_at)`;
+  });
+  const signals = `signals_up AS (
+      INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
+      SELECT ${SIGNAL_COLUMNS.map((c) => (c === 'payload' ? 't.payload::jsonb' : `t.${c}`)).join(', ')}
+      FROM unnest(${SIGNAL_COLUMNS.map((c, i) => `$${p + i}::${SIGNAL_ARRAY_TYPE[c]}[]`).join(', ')}) AS t(${SIGNAL_COLUMNS.join(', ')})
+      ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET ${SIGNAL_UPDATE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')})`;
+  return `WITH ${[...snapshots, signals].join(',\n    ')}
+    INSERT INTO processed_candles (source, symbol, timeframe, time, processed_at)
+    SELECT t.*, $1::bigint FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[]) AS t
+    ON CONFLICT DO NOTHING RETURNING source, symbol, timeframe, time`;
+})();
+
+const resultKey = (r: CandleResult) => `${r.key.source}|${r.key.symbol}|${r.key.timeframe}|${r.time}`;
 
 // Table names cannot be bound; only the three known kinds ever reach the SQL text.
 function table(kind: SnapshotKind): string {
