@@ -58,7 +58,8 @@ export class StructureWalk {
   /** Over bars after leg.to: worst close against the plan and farthest price beyond the leg's end. */
   private worstClose = NaN;
   private beyond = NaN;
-  private seenMasks = new Uint8Array(32);
+  /** Bit m set: a setup with factor set m was recorded on the current leg (five factors, so m < 32). */
+  private seenMasks = 0;
   private readonly pending: readonly Swing[];
   private next = 0;
   private lastHigh: Swing | null = null;
@@ -111,7 +112,7 @@ export class StructureWalk {
     if (legChanged) {
       this.worstClose = up ? Infinity : -Infinity;
       this.beyond = up ? -Infinity : Infinity;
-      this.seenMasks.fill(0);
+      this.seenMasks = 0;
       for (let k = leg.to.index + 1; k < i; k++) this.track(up, close[k]!, high[k]!, low[k]!);
     }
     this.track(up, close[i]!, high[i]!, low[i]!);
@@ -132,7 +133,7 @@ export class StructureWalk {
     // whatever the plan's problems are.
     const side = up ? this.cfg.fibLong : this.cfg.fibShort;
     const ifValid = this.zoneFactors(leg, up) | this.barFactors(i, leg, up) | (depth >= side.entry1 || depth >= side.approaching ? FACTOR_BIT.FIB : 0);
-    if (this.seenMasks[ifValid]) return;
+    if ((this.seenMasks >>> ifValid) & 1) return;
     // What evaluate() + record() would decide, without building the bar's evaluation: here
     // the pullback is neither extended nor short of its start (both returned above), so the
     // plan is valid exactly when it is sound (prices in order, R:R met: the same for every
@@ -141,7 +142,7 @@ export class StructureWalk {
     const m = this.planFor(leg, this.zBlock);
     if (!m.sound) return;
     if ((leg.to.price - this.worstClose) / (leg.to.price - leg.from.price) > m.invalidAt) return;
-    this.seenMasks[ifValid] = 1;
+    this.seenMasks |= 1 << ifValid;
     const plan = m.plan;
     this.setups.push({
       index: i, direction: plan.direction, mask: ifValid, fromIndex: leg.from.index, toIndex: leg.to.index,
@@ -151,8 +152,8 @@ export class StructureWalk {
 
   /** A valid plan is a setup the first time its factor set appears on the leg. */
   private record(i: number, leg: Leg, ev: BarEval): void {
-    if (ev.problems.length === 0 && !this.seenMasks[ev.mask]) {
-      this.seenMasks[ev.mask] = 1;
+    if (ev.problems.length === 0 && !((this.seenMasks >>> ev.mask) & 1)) {
+      this.seenMasks |= 1 << ev.mask;
       this.setups.push({
         index: i, direction: ev.plan.direction, mask: ev.mask, fromIndex: leg.from.index, toIndex: leg.to.index,
         entry1: ev.plan.entry1, sl: ev.plan.sl, tp1: ev.plan.tp1,

@@ -4,12 +4,25 @@ import type { Candles } from '../../core/series.js';
 import type { CandleResult, SeriesKey } from '../../infra/store/types.js';
 import type { StepOptions } from './step.js';
 
+export interface RunRequest {
+  seq: number;
+  key: SeriesKey;
+  time: number;
+}
+
 export type PoolRequest =
   | { type: 'load'; key: SeriesKey; candles: Candles }
   | { type: 'forget'; key: SeriesKey }
-  | { type: 'run'; seq: number; key: SeriesKey; time: number };
+  | { type: 'run'; runs: RunRequest[] };
 
 export type PoolReply = { seq: number; result: CandleResult } | { seq: number; error: string };
+
+/**
+ * Runs (and replies) travel in batches of up to this many: a message has a fixed cost on
+ * both threads (a few microseconds each way), paid once per batch instead of per candle.
+ * A batch not full yet leaves at the next turn of its thread's event loop.
+ */
+export const POOL_BATCH = 16;
 
 interface Pending {
   resolve: (r: CandleResult) => void;
@@ -27,6 +40,9 @@ function spawn(workerData: StepOptions): Worker {
  */
 export class ComputePool {
   private readonly workers: Worker[] = [];
+  /** Runs not sent yet, per thread. */
+  private readonly queued: RunRequest[][] = [];
+  private flushScheduled = false;
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private next = 0;
@@ -35,13 +51,16 @@ export class ComputePool {
   constructor(size: number, opts: StepOptions) {
     for (let i = 0; i < size; i++) {
       const w = spawn(opts);
-      w.on('message', (m: PoolReply) => this.settle(m));
+      w.on('message', (batch: PoolReply[]) => {
+        for (const m of batch) this.settle(m);
+      });
       w.on('error', (e: Error) => this.fail(e));
       w.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`compute thread exited with code ${code}`));
       });
       w.unref();
       this.workers.push(w);
+      this.queued.push([]);
     }
   }
 
@@ -61,12 +80,30 @@ export class ComputePool {
   run(key: SeriesKey, time: number): Promise<CandleResult> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = ++this.seq;
-    const w = this.workers[this.next++ % this.workers.length]!;
+    const k = this.next++ % this.workers.length;
     if (this.pending.size === 0) for (const x of this.workers) x.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      w.postMessage({ type: 'run', seq, key, time } satisfies PoolRequest);
+      const q = this.queued[k]!;
+      q.push({ seq, key, time });
+      if (q.length >= POOL_BATCH) this.send(k);
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
+  }
+
+  private send(k: number): void {
+    const runs = this.queued[k]!;
+    if (!runs.length) return;
+    this.queued[k] = [];
+    this.workers[k]!.postMessage({ type: 'run', runs } satisfies PoolRequest);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    for (let k = 0; k < this.workers.length; k++) this.send(k);
   }
 
   private settle(m: PoolReply): void {

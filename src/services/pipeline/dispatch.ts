@@ -36,6 +36,8 @@ export interface DispatchReport {
 export interface Dispatcher {
   readonly kind: 'inprocess' | 'bullmq';
   dispatch(batches: ClosedCandles[]): Promise<DispatchReport>;
+  /** Large batches are coming (a replay): start what computes them now, so it gets ready while the caller reads its candles. */
+  prepare?(): void;
   /** Resolves when everything dispatched so far is done. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -130,6 +132,10 @@ export class InProcessDispatcher implements Dispatcher {
     }
     await this.writer.flush();
     return { processed, skipped, signals: this.writer.signals - signalsBefore };
+  }
+
+  prepare(): void {
+    this.poolFor();
   }
 
   private poolFor(): ComputePool | undefined {

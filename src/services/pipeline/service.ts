@@ -90,6 +90,8 @@ export class PipelineService {
   async runReplay(step = 250): Promise<TickReport> {
     const clock = this.clock;
     if (!this.clocked || !(clock instanceof SimulatedClock)) throw new Error('runReplay needs replay: true');
+    // The compute threads start (load their modules) while this thread reads the history.
+    this.dispatcher.prepare?.();
     const finest = Math.min(...this.opts.series.map((s) => timeframeMs(s.timeframe)));
     let start = Infinity;
     let end = -Infinity;
