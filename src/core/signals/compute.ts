@@ -1,6 +1,10 @@
 import { type Candles, candleCount, sliceCandles } from '../series.js';
 import { finiteOrNull, significant as fmt } from '../numbers.js';
-import { IndicatorRunner, prepareIndicator, type PreparedIndicator, runIndicator } from '../indicators/registry.js';
+// The two kernels alone, not the registry: importing all 161 indicators costs a compute
+// thread ~120 ms of CPU at start. Same functions the registry's RSI and ATR run.
+import { rsi as rsiKernel, RSI } from '../indicators/momentum/rsi.js';
+import { atr as atrKernel, ATR } from '../indicators/volatility/atr.js';
+import { type IndicatorDef, IndicatorError } from '../indicators/types.js';
 import { fibLevels } from '../structure/fibonacci.js';
 import { findSwings } from '../structure/swings.js';
 import { resolveStructureConfig } from './config.js';
@@ -92,16 +96,16 @@ export class WindowSignals {
   private readonly cfg: StructureConfig;
   private readonly prefix: PrefixSignals;
   private readonly swings: Swing[];
-  private readonly runner = new IndicatorRunner();
-  private readonly rsiDef: PreparedIndicator;
-  private readonly atrDef: PreparedIndicator;
+  /** RSI, ATR and volatility unit of the current window, reused by the next one of the same length. */
+  private rsiBuf = new Float64Array(0);
+  private atrBuf = new Float64Array(0);
   private tolBuf = new Float64Array(0);
 
   constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
     this.cfg = resolveStructureConfig(opts);
     this.prefix = new PrefixSignals(series, opts, this.cfg);
-    this.rsiDef = prepareIndicator('RSI', { timePeriod: this.cfg.rsiPeriod });
-    this.atrDef = prepareIndicator('ATR', { timePeriod: this.cfg.atrPeriod });
+    checkPeriod(RSI, this.cfg.rsiPeriod);
+    checkPeriod(ATR, this.cfg.atrPeriod);
     this.swings = findSwings(series.time, series.high, series.low, this.cfg.strength);
   }
 
@@ -131,11 +135,15 @@ export class WindowSignals {
   private walkWindow(start: number, at: number): { c: Candles; walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
     const c = sliceCandles(this.series, start, at + 1);
     const n = at + 1 - start;
-    this.runner.begin();
-    const rsi = this.runner.run(this.rsiDef, [c.close])[0]!;
-    const atr = this.runner.run(this.atrDef, [c.high, c.low, c.close])[0]!;
-    if (this.tolBuf.length < n) this.tolBuf = new Float64Array(n);
-    const tol = volatilityUnit(c, atr, this.tolBuf.subarray(0, n));
+    if (this.tolBuf.length !== n) {
+      this.rsiBuf = new Float64Array(n);
+      this.atrBuf = new Float64Array(n);
+      this.tolBuf = new Float64Array(n);
+    }
+    // Every cell is written (NaN during the warm-up), so nothing of the previous window remains.
+    const rsi = rsiKernel(c.close, this.cfg.rsiPeriod, this.rsiBuf);
+    const atr = atrKernel(c.high, c.low, c.close, this.cfg.atrPeriod, this.atrBuf);
+    const tol = volatilityUnit(c, atr, this.tolBuf);
     const walk = new StructureWalk(c, this.cfg, rsi, tol, false, this.windowSwings(start, at));
     for (let i = 0; i < n; i++) walk.step(i);
     return { c, walk, rsi, atr };
@@ -301,9 +309,21 @@ export function structureWalk(c: Candles, cfg: StructureConfig, opts: { exhausti
 }
 
 function indicatorsOf(c: Candles, cfg: StructureConfig): { rsi: Float64Array; atr: Float64Array; tol: Float64Array } {
-  const rsi = runIndicator('RSI', [c.close], { timePeriod: cfg.rsiPeriod }).outputs[0]!;
-  const atr = runIndicator('ATR', [c.high, c.low, c.close], { timePeriod: cfg.atrPeriod }).outputs[0]!;
+  checkPeriod(RSI, cfg.rsiPeriod);
+  checkPeriod(ATR, cfg.atrPeriod);
+  const rsi = rsiKernel(c.close, cfg.rsiPeriod);
+  const atr = atrKernel(c.high, c.low, c.close, cfg.atrPeriod);
   return { rsi, atr, tol: volatilityUnit(c, atr) };
+}
+
+/** The registry's check of an indicator's one period parameter (resolveParams), with its errors. */
+function checkPeriod(def: IndicatorDef, value: number): void {
+  const spec = def.params[0]!;
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new IndicatorError(`${def.name}: parameter ${spec.name} must be a number`, spec.name);
+  if (!Number.isInteger(value)) throw new IndicatorError(`${def.name}: parameter ${spec.name} must be an integer`, spec.name);
+  if (value < spec.min || value > spec.max) {
+    throw new IndicatorError(`${def.name}: parameter ${spec.name} must be in [${spec.min}, ${spec.max}], got ${value}`, spec.name);
+  }
 }
 
 /**
