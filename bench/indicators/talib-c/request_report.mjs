@@ -19,6 +19,13 @@ const rows = [
   row(`@ixjb94/indicators ${x[0]?.version ?? ''} IndicatorsSync, plain arrays`, x),
 ];
 const cp = rows[0].med, xp = rows[4].med;
+// run.ts writes one line per step to loads.log: the clock and the load average before each step.
+let loads = [];
+try { loads = readFileSync(join(dir, 'loads.log'), 'utf8').split('\n').filter((l) => l.includes('request')); } catch { /* run by hand */ }
+const clock = loads.some((l) => l.includes('clock cpu')) ? 'process CPU time (user + system)' : loads.length ? 'wall time' : 'see the run';
+const load1 = loads.map((l) => Number(/load (\S+)/.exec(l)?.[1])).filter(Number.isFinite);
+console.log(`Clock: ${clock}; 1-minute load average before each step ${load1.length ? `${Math.min(...load1).toFixed(1)}–${Math.max(...load1).toFixed(1)}` : 'not recorded'}.`);
+console.log();
 console.log(`| 200-candle request, 10 indicators | µs/request (median of ${rows[0].n} rounds) | range over rounds | requests/s/core | × TA-Lib C prealloc | × @ixjb94 | GCs in timed runs |`);
 console.log('|:--|--:|--:|--:|--:|--:|--:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.med.toFixed(1)} | ${r.min.toFixed(1)}–${r.max.toFixed(1)} | ${Math.round(1e6 / r.med).toLocaleString('en')} | ${(r.med / cp).toFixed(2)}× | ${(r.med / xp).toFixed(2)}× | ${r.gcs.every((g) => g === undefined) ? '–' : r.gcs.join(', ')} |`);
