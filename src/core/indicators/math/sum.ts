@@ -13,10 +13,19 @@ export function sum(real: Float64Array, period: number, into?: Float64Array): Fl
   if (start >= n) return out;
   let total = 0;
   for (let i = 0; i < start; i++) total += real[i]!;
-  for (let i = start, t = 0; i < n; i++, t++) {
+  let i = start;
+  // Unrolled by 4 (see operators.ts): the same additions and subtractions in the same order.
+  for (; i < n - 3; i += 4) {
+    const t = i - start;
+    total += real[i]!; out[i] = total; total -= real[t]!;
+    total += real[i + 1]!; out[i + 1] = total; total -= real[t + 1]!;
+    total += real[i + 2]!; out[i + 2] = total; total -= real[t + 2]!;
+    total += real[i + 3]!; out[i + 3] = total; total -= real[t + 3]!;
+  }
+  for (; i < n; i++) {
     total += real[i]!;
     out[i] = total;
-    total -= real[t]!;
+    total -= real[i - start]!;
   }
   return out;
 }

@@ -13,7 +13,23 @@ export function ad(high: Float64Array, low: Float64Array, close: Float64Array, v
   const n = high.length;
   const out = into ?? new Float64Array(n);
   let acc = 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // Unrolled by 4 (see math/operators.ts): the same additions to the running total in bar order.
+  for (; i < n - 3; i += 4) {
+    const h0 = high[i]!, l0 = low[i]!, c0 = close[i]!, r0 = h0 - l0;
+    if (r0 > 0) acc += ((c0 - l0 - (h0 - c0)) / r0) * volume[i]!;
+    out[i] = acc;
+    const h1 = high[i + 1]!, l1 = low[i + 1]!, c1 = close[i + 1]!, r1 = h1 - l1;
+    if (r1 > 0) acc += ((c1 - l1 - (h1 - c1)) / r1) * volume[i + 1]!;
+    out[i + 1] = acc;
+    const h2 = high[i + 2]!, l2 = low[i + 2]!, c2 = close[i + 2]!, r2 = h2 - l2;
+    if (r2 > 0) acc += ((c2 - l2 - (h2 - c2)) / r2) * volume[i + 2]!;
+    out[i + 2] = acc;
+    const h3 = high[i + 3]!, l3 = low[i + 3]!, c3 = close[i + 3]!, r3 = h3 - l3;
+    if (r3 > 0) acc += ((c3 - l3 - (h3 - c3)) / r3) * volume[i + 3]!;
+    out[i + 3] = acc;
+  }
+  for (; i < n; i++) {
     const h = high[i]!;
     const l = low[i]!;
     const range = h - l;
