@@ -6,13 +6,17 @@ import { nanPrefix, scratch, type Arena } from '../arena.js';
 import { MaType, type IndicatorDef } from '../types.js';
 import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
+import { rescanHigh, rescanLow } from '../math/minmax.js';
 import { int, MOMENTUM } from './shared.js';
 
 /**
  * Raw %K into out[from+period-1..]: (close - lowest low) / ((highest high - lowest low) / 100),
- * 0 on a flat window. Extremes use TA-Lib's tracking (rescan only when the extreme leaves).
+ * 0 on a flat window. Extremes use TA-Lib's tracking (rescan only when the extreme leaves; the
+ * rescans are math/minmax.ts's, first bar of a tie as TA-Lib). Shared with STOCHF and STOCHRSI.
  */
 export function fastKInto(high: Float64Array, low: Float64Array, close: Float64Array, from: number, period: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = close.length;
   let trailing = from;
   let loIdx = -1;
@@ -23,12 +27,8 @@ export function fastKInto(high: Float64Array, low: Float64Array, close: Float64A
   for (let today = from + period - 1; today < n; today++, trailing++) {
     let v = low[today]!;
     if (loIdx < trailing) {
-      loIdx = trailing;
-      lo = low[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        v = low[i]!;
-        if (v < lo) { loIdx = i; lo = v; }
-      }
+      loIdx = rescanLow(low, trailing, today);
+      lo = low[loIdx]!;
       diff = (hi - lo) / 100;
     } else if (v <= lo) {
       loIdx = today;
@@ -37,12 +37,8 @@ export function fastKInto(high: Float64Array, low: Float64Array, close: Float64A
     }
     v = high[today]!;
     if (hiIdx < trailing) {
-      hiIdx = trailing;
-      hi = high[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        v = high[i]!;
-        if (v > hi) { hiIdx = i; hi = v; }
-      }
+      hiIdx = rescanHigh(high, trailing, today);
+      hi = high[hiIdx]!;
       diff = (hi - lo) / 100;
     } else if (v >= hi) {
       hiIdx = today;

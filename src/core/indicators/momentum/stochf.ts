@@ -3,44 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { blank, int, MOMENTUM } from './shared.js';
-import { rescanHigh, rescanLow } from '../math/minmax.js';
-
-/**
- * Raw %K from `from + period - 1` on: TA-Lib's STOCHF loop (the same as STOCH's fastKInto in
- * stoch.ts, with the window rescans of math/minmax.ts and int32 indices).
- */
-function fastK(high: Float64Array, low: Float64Array, close: Float64Array, from: number, period: number, out: Float64Array): void {
-  const n = close.length;
-  let trailing = from;
-  let loIdx = -1;
-  let hiIdx = -1;
-  let lo = 0;
-  let hi = 0;
-  let diff = 0;
-  for (let today = from + period - 1; today < n; today++, trailing++) {
-    let v = low[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(low, trailing, today);
-      lo = low[loIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v <= lo) {
-      loIdx = today;
-      lo = v;
-      diff = (hi - lo) / 100;
-    }
-    v = high[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(high, trailing, today);
-      hi = high[hiIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v >= hi) {
-      hiIdx = today;
-      hi = v;
-      diff = (hi - lo) / 100;
-    }
-    out[today] = diff !== 0 ? (close[today]! - lo) / diff : 0;
-  }
-}
+import { fastKInto } from './stoch.js';
 
 /**
  * STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value), into
@@ -63,7 +26,7 @@ export function stochfFrom(
     d.fill(NaN);
     return [k, d];
   }
-  fastK(high, low, close, from, fastKPeriod, k);
+  fastKInto(high, low, close, from, fastKPeriod, k);
   maInto(k, kStart, fastDPeriod, fastDMaType, d);
   blank(k, start);
   blank(d, start);
