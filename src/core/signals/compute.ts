@@ -49,7 +49,8 @@ export class PrefixSignals {
   /** Next bar to step. */
   private next = 0;
 
-  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}, cfg?: StructureConfig) {
+  /** `cfg` and `swings` when the caller already has them for this series (WindowSignals). */
+  constructor(readonly series: Candles, private readonly opts: SignalOptions = {}, cfg?: StructureConfig, private readonly seriesSwings?: Swing[]) {
     this.cfg = cfg ?? resolveStructureConfig(opts);
   }
 
@@ -70,7 +71,8 @@ export class PrefixSignals {
     if (!Number.isInteger(at) || at < 0 || at >= total) throw new RangeError(`PrefixSignals: at must be an integer in [0, ${total - 1}], got ${at}`);
     if (!this.inputs) {
       const { rsi, atr, tol } = indicatorsOf(this.series, this.cfg);
-      this.inputs = { rsi, atr, tol, swings: findSwings(this.series.time, this.series.high, this.series.low, this.cfg.strength) };
+      const swings = this.seriesSwings ?? findSwings(this.series.time, this.series.high, this.series.low, this.cfg.strength);
+      this.inputs = { rsi, atr, tol, swings };
     }
     if (!this.walk || at < this.next - 1) {
       const { rsi, tol, swings } = this.inputs;
@@ -103,10 +105,10 @@ export class WindowSignals {
 
   constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
     this.cfg = resolveStructureConfig(opts);
-    this.prefix = new PrefixSignals(series, opts, this.cfg);
     checkPeriod(RSI, this.cfg.rsiPeriod);
     checkPeriod(ATR, this.cfg.atrPeriod);
     this.swings = findSwings(series.time, series.high, series.low, this.cfg.strength);
+    this.prefix = new PrefixSignals(series, opts, this.cfg, this.swings);
   }
 
   /** The result at bar `at` of the window [start, at] of the series, indexes counted from `start`. */
