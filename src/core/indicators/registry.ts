@@ -3,7 +3,8 @@
  * (`<group>/index.ts`; each definition sits in `<group>/<name>.ts` next to its kernel), and the
  * validated entry point used by the API, the CLI and the services.
  */
-import { Arena } from './arena.js';
+import { uninitializedFloat64 } from './alloc.js';
+import { Arena, scratch } from './arena.js';
 import { IndicatorError, type BoundKernel, type IndicatorDef, type Params } from './types.js';
 import { cycle } from './cycle/index.js';
 import { extras } from './extras/index.js';
@@ -66,8 +67,13 @@ export function resolveParams(def: IndicatorDef, given: Readonly<Record<string, 
 export function runIndicator(name: string, inputs: readonly Float64Array[], given?: Readonly<Record<string, number>>): { def: IndicatorDef; params: Params; outputs: Float64Array[] } {
   const def = getIndicator(name);
   const params = resolveParams(def, given);
-  checkInputs(def, inputs);
-  return { def, params, outputs: def.compute(inputs, params) };
+  const n = checkInputs(def, inputs);
+  if (!def.computeInto) return { def, params, outputs: def.compute(inputs, params) };
+  // computeInto writes every cell, so the fresh outputs need no zeroing (alloc.ts).
+  const outputs: Float64Array[] = [];
+  for (let k = 0; k < def.outputs.length; k++) outputs.push(uninitializedFloat64(n));
+  def.computeInto(inputs, params, outputs, scratch);
+  return { def, params, outputs };
 }
 
 /**

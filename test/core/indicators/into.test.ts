@@ -53,6 +53,31 @@ describe('computeInto: every registered indicator, into reused garbage-filled bu
   }
 });
 
+// The allocating API hands computeInto uninitialized memory for series of 512 bars or more
+// (alloc.ts): its outputs must still be the definitions' own `compute` results bit for bit, on
+// the whole bundled history and on a series shorter than the longest warm-up (all NaN).
+describe('runIndicator: fresh outputs through computeInto', () => {
+  const whole = { open: Float64Array.from(c.open), high: Float64Array.from(c.high), low: Float64Array.from(c.low), close: Float64Array.from(c.close), volume: Float64Array.from(c.volume) };
+  const cycled = (len: number) => Float64Array.from({ length: len }, (_, i) => 2 + (i % 29));
+  const series = (len: number): Record<string, Float64Array> => {
+    const cut = (a: Float64Array) => a.slice(0, len);
+    return { open: cut(whole.open), high: cut(whole.high), low: cut(whole.low), close: cut(whole.close), volume: cut(whole.volume), real: cut(whole.close), real0: cut(whole.close), real1: cut(whole.open), periods: cycled(len) };
+  };
+  it('uses the whole bundled history (more than 512 bars)', () => expect(whole.close.length).toBeGreaterThan(512));
+  for (const len of [whole.close.length, 7]) {
+    it(`every registered indicator, ${len} bars`, () => {
+      const s = series(len);
+      for (const def of listIndicators()) {
+        const inputs = def.inputs.map((name) => s[name]!);
+        const got = runIndicator(def.name, inputs).outputs;
+        const expected = def.compute(inputs, resolveParams(def, {}));
+        expect(got.length).toBe(def.outputs.length);
+        for (let k = 0; k < got.length; k++) expect(bits(got[k]!), `${def.name} output ${k}`).toEqual(bits(expected[k]!));
+      }
+    });
+  }
+});
+
 describe('runIndicatorInto', () => {
   it('checks the outputs it is given', () => {
     const out = new Float64Array(N);
