@@ -21,23 +21,31 @@ export function adosc(
   const fk1 = 1 - fk;
   const sk = 2 / (slowPeriod + 1);
   const sk1 = 1 - sk;
+  // As TA_ADOSC: both EMAs start at the first A/D value, run through the warm-up, then
+  // write. The A/D step is ad.ts's (a select, not a conditional update of a loop-carried
+  // double: see there); the loops are split so that no bar tests `i === 0` or `i >= lookback`.
+  let h = high[0]!, l = low[0]!, c = close[0]!, range = h - l;
+  let t = ((c - l - (h - c)) / range) * volume[0]!;
   let acc = 0;
-  let fast = 0;
-  let slow = 0;
-  for (let i = 0; i < n; i++) {
-    const h = high[i]!;
-    const l = low[i]!;
-    const range = h - l;
-    const c = close[i]!;
-    if (range > 0) acc += ((c - l - (h - c)) / range) * volume[i]!;
-    if (i === 0) {
-      fast = acc;
-      slow = acc;
-    } else {
-      fast = fk * acc + fk1 * fast;
-      slow = sk * acc + sk1 * slow;
-    }
-    if (i >= lookback) out[i] = fast - slow;
+  acc += range > 0 ? t : 0;
+  let fast = acc;
+  let slow = acc;
+  let i = 1;
+  for (; i < lookback; i++) {
+    h = high[i]!; l = low[i]!; c = close[i]!; range = h - l;
+    t = ((c - l - (h - c)) / range) * volume[i]!;
+    acc += range > 0 ? t : 0;
+    fast = fk * acc + fk1 * fast;
+    slow = sk * acc + sk1 * slow;
+  }
+  if (lookback === 0) { out[0] = fast - slow; }
+  for (; i < n; i++) {
+    h = high[i]!; l = low[i]!; c = close[i]!; range = h - l;
+    t = ((c - l - (h - c)) / range) * volume[i]!;
+    acc += range > 0 ? t : 0;
+    fast = fk * acc + fk1 * fast;
+    slow = sk * acc + sk1 * slow;
+    out[i] = fast - slow;
   }
   return out;
 }
