@@ -162,27 +162,34 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
 const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a false breakout', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', 5,
   (o, h, l, c, out, start) => {
     const n = c.length;
-    let patternIdx = 0;
-    let patternResult = 0;
+    // TA-Lib's state (patternResult, patternIdx) without a branch per bar: a setup is true on ~1 bar
+    // in 8 in no predictable order, and so is "within 3 bars of the last setup", so as `if`s both
+    // were mispredicted often. Here every test is a 0/1 number (see BRANCH-FREE in
+    // candle-settings.ts) and the state moves by integer selects (x += s * (new - x)):
+    //   pr     = patternResult (0 or ±100),
+    //   until  = patternIdx + 3 while a confirmation can come, -1 once confirmed (TA-Lib sets
+    //            patternIdx = 0, which no later bar satisfies: bars start at 2 and a confirmation
+    //            at bar 2 or 3 cannot happen, the first setup being at bar 2 at the earliest),
+    //   hIdx   = patternIdx - 1, the inside bar whose high/low a close must break (an index >= 0
+    //            always, so the reads stay in bounds; they only matter while until >= i).
+    // A confirmation's value is patternResult + 100 * sign = 2 * patternResult.
+    let pr = 0, until = -1, hIdx = 0;
+    // The two previous bars' high and low are carried in locals (one read per array per bar).
+    let h1 = h[start - 4]!, l1 = l[start - 4]!, h2 = h[start - 5]!, l2 = l[start - 5]!;
     // TA-Lib primes the state on the 3 bars before the first output.
     for (let i = start - 3; i <= n - 1; i++) {
+      const h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
       // Inside bar (bar i-1 inside i-2) followed by a breakout bar i: +1 bullish (breaks lower), -1 bearish.
-      let setup = 0;
-      if (h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]!) {
-        if (h[i]! < h[i - 1]! && l[i]! < l[i - 1]!) setup = 1;
-        else if (h[i]! > h[i - 1]! && l[i]! > l[i - 1]!) setup = -1;
-      }
-      let value = 0;
-      if (setup !== 0) {
-        patternResult = 100 * setup;
-        patternIdx = i;
-        value = patternResult;
-      } else if (i <= patternIdx + 3 &&
-        ((patternResult > 0 && c[i]! > h[patternIdx - 1]!) || (patternResult < 0 && c[i]! < l[patternIdx - 1]!))) {
-        value = patternResult + 100 * (patternResult > 0 ? 1 : -1);
-        patternIdx = 0;
-      }
+      const inside = +(h1 < h2) & +(l1 > l2);
+      const setup = (inside & +(h0 < h1) & +(l0 < l1)) - (inside & +(h0 > h1) & +(l0 > l1));
+      const s = setup & 1;
+      const conf = (s ^ 1) & +(i <= until) & ((+(pr > 0) & +(c0 > h[hIdx]!)) | (+(pr < 0) & +(c0 < l[hIdx]!)));
+      const value = s * (100 * setup) + conf * (2 * pr);
+      pr += s * (100 * setup - pr);
+      until += s * (i + 3 - until) - conf * (until + 1);
+      hIdx += s * (i - 1 - hIdx);
       if (i >= start) out[i] = value;
+      h2 = h1; l2 = l1; h1 = h0; l1 = l0;
     }
   });
 
@@ -195,23 +202,28 @@ const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose 
     const pN = Near.avgPeriod, fN = Near.factor;
     const first = start - 3;
     let tN = sumHighLow(h, l, first - 2 - pN, first - 2);
+    // The three previous bars' high and low (and bar i-2's close) are carried in locals; the two
+    // inside-bar tests, rarely both true, are the cheap mask before the rest.
+    let h1 = h[first - 1]!, l1 = l[first - 1]!, h2 = h[first - 2]!, l2 = l[first - 2]!, h3 = h[first - 3]!, l3 = l[first - 3]!;
+    let c1 = c[first - 1]!, c2 = c[first - 2]!;
     for (let i = first; i <= n - 1; i++) {
+      const h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
       const aN = fN * (tN / pN);
-      tN += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tN += (h2 - l2) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
       let value = 0;
-      if (h[i - 2]! < h[i - 3]! && l[i - 2]! > l[i - 3]! &&
-        h[i - 1]! < h[i - 2]! && l[i - 1]! > l[i - 2]! &&
-        ((h[i]! < h[i - 1]! && l[i]! < l[i - 1]! && c[i - 2]! <= l[i - 2]! + aN) ||
-          (h[i]! > h[i - 1]! && l[i]! > l[i - 1]! && c[i - 2]! >= h[i - 2]! - aN))) {
-        patternResult = 100 * (h[i]! < h[i - 1]! ? 1 : -1);
+      if ((+(h2 < h3) & +(l2 > l3) & +(h1 < h2) & +(l1 > l2)) !== 0 &&
+        ((h0 < h1 && l0 < l1 && c2 <= l2 + aN) ||
+          (h0 > h1 && l0 > l1 && c2 >= h2 - aN))) {
+        patternResult = 100 * (h0 < h1 ? 1 : -1);
         patternIdx = i;
         value = patternResult;
       } else if (i <= patternIdx + 3 &&
-        ((patternResult > 0 && c[i]! > h[patternIdx - 1]!) || (patternResult < 0 && c[i]! < l[patternIdx - 1]!))) {
+        ((patternResult > 0 && c0 > h[patternIdx - 1]!) || (patternResult < 0 && c0 < l[patternIdx - 1]!))) {
         value = patternResult + 100 * (patternResult > 0 ? 1 : -1);
         patternIdx = 0;
       }
       if (i >= start) out[i] = value;
+      h3 = h2; l3 = l2; h2 = h1; l2 = l1; h1 = h0; l1 = l0; c2 = c1; c1 = c0;
     }
   });
 

@@ -505,9 +505,11 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
     const n = o.length;
     const pN = Near.avgPeriod, fN = Near.factor;
     let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
+    // The two previous bars are carried in locals (one read per array per bar).
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!;
     for (let i = start; i < n; i++) {
-      const o0 = o[i]!, c0 = c[i]!, o1 = o[i - 1]!, c1 = c[i - 1]!, o2 = o[i - 2]!, c2 = c[i - 2]!;
-      // The gap and the two colours, without branches (see BRANCH-FREE in candle-settings.ts):
+      const o0 = o[i]!, c0 = c[i]!;
       // min(o1,c1) > max(o2,c2) is the four comparisons together, NaN included.
       const up = +(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2) & +(c1 >= o1) & +(c0 < o0);
       const down = +(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2) & +(c1 < o1) & +(c0 >= o0);
@@ -518,7 +520,9 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
           (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
       }
       out[i] = v;
-      tN += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      tN += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      o2 = o1; c2 = c1;
+      o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
     }
   });
 
@@ -529,39 +533,53 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
     const pE = Equal.avgPeriod, fE = Equal.factor;
     let tN = sumHighLow(h, l, start - 1 - pN, start - 1);
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
+    // Previous bars carried in locals; the cheap mask adds TA-Lib's "opens equal within Equal"
+    // test (rarely true) to the colours and the gap, so the branch into the rest is predictable.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const aE = fE * (tE / pE);
       let v = 0;
-      if ((w1 & w0 & ((+(o[i - 1]! > o[i - 2]!) & +(o[i - 1]! > c[i - 2]!) & +(c[i - 1]! > o[i - 2]!) & +(c[i - 1]! > c[i - 2]!)) | (+(o[i - 1]! < o[i - 2]!) & +(o[i - 1]! < c[i - 2]!) & +(c[i - 1]! < o[i - 2]!) & +(c[i - 1]! < c[i - 2]!)))) !== 0) {
+      if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+        +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
         const aN = fN * (tN / pN);
-        const aE = fE * (tE / pE);
-        const up = (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!));
-        v = ((up && (Math.min(o[i]!, c[i]!) > Math.max(o[i - 2]!, c[i - 2]!))) || ((Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) && (Math.max(o[i]!, c[i]!) < Math.min(o[i - 2]!, c[i - 2]!)))) &&
-          (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
-          Math.abs(c[i]! - o[i]!) >= Math.abs(c[i - 1]! - o[i - 1]!) - aN && Math.abs(c[i]! - o[i]!) <= Math.abs(c[i - 1]! - o[i - 1]!) + aN &&
-          o[i]! >= o[i - 1]! - aE && o[i]! <= o[i - 1]! + aE ? (up ? 100 : -100) : 0;
+        const up = (Math.min(o1, c1) > Math.max(o2, c2));
+        v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+          Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
       }
       out[i] = v;
-      const hl1 = (h[i - 1]! - l[i - 1]!);
       tN += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
       tE += hl1 - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      o2 = o1; c2 = c1;
+      o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
     }
   });
 
 const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap Three Methods: two candles gapping in the trend, a third opposite one closing the gap', '+100 upside, -100 downside; 0 = no pattern at this bar.', 2,
   (o, h, l, c, out, start) => {
     const n = o.length;
+    // Previous bars carried in locals. The cheap mask is the colours, the gap, and "open inside
+    // body 1, close inside body 2" as necessary conditions (x < max(a, b) implies x < a or x < b,
+    // NaN included), rarely all true; the exact test follows in the branch.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0), w1 = +(c1 >= o1), w2 = +(c2 >= o2);
       let v = 0;
-      if ((((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) & ((w2 & (+(o[i - 1]! > o[i - 2]!) & +(o[i - 1]! > c[i - 2]!) & +(c[i - 1]! > o[i - 2]!) & +(c[i - 1]! > c[i - 2]!))) | ((w2 ^ 1) & (+(o[i - 1]! < o[i - 2]!) & +(o[i - 1]! < c[i - 2]!) & +(c[i - 1]! < o[i - 2]!) & +(c[i - 1]! < c[i - 2]!))))) !== 0) {
-        const c2 = (c[i - 2]! >= o[i - 2]! ? 1 : -1);
-        v = c2 === (c[i - 1]! >= o[i - 1]! ? 1 : -1) && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -(c[i]! >= o[i]! ? 1 : -1) &&
-          o[i]! < Math.max(o[i - 1]!, c[i - 1]!) && o[i]! > Math.min(o[i - 1]!, c[i - 1]!) &&
-          c[i]! < Math.max(o[i - 2]!, c[i - 2]!) && c[i]! > Math.min(o[i - 2]!, c[i - 2]!) &&
-          ((c2 === 1 && (Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!))) || (c2 === -1 && (Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)))) ? c2 * 100 : 0;
+      if ((((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) &
+        ((w2 & (+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2))) | ((w2 ^ 1) & (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2)))) &
+        (+(o0 < o1) | +(o0 < c1)) & (+(o0 > o1) | +(o0 > c1)) & (+(c0 < o2) | +(c0 < c2)) & (+(c0 > o2) | +(c0 > c2))) !== 0) {
+        const cc2 = (c2 >= o2 ? 1 : -1);
+        v = cc2 === (c1 >= o1 ? 1 : -1) && (c1 >= o1 ? 1 : -1) === -(c0 >= o0 ? 1 : -1) &&
+          o0 < Math.max(o1, c1) && o0 > Math.min(o1, c1) &&
+          c0 < Math.max(o2, c2) && c0 > Math.min(o2, c2) &&
+          ((cc2 === 1 && (Math.min(o1, c1) > Math.max(o2, c2))) || (cc2 === -1 && (Math.max(o1, c1) < Math.min(o2, c2)))) ? cc2 * 100 : 0;
       }
       out[i] = v;
+      o2 = o1; c2 = c1;
+      o1 = o0; c1 = c0;
     }
   });
 

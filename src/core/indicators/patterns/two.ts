@@ -276,23 +276,27 @@ const separatingLines = patternDef('CDLSEPARATINGLINES', 'Separating Lines: oppo
     let tV = sumHighLow(h, l, start - pV, start);
     let tB = sumRealBody(o, c, start - pB, start);
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
+    // The previous bar's values are carried in locals (one read per array per bar). The cheap
+    // mask is TA-Lib's first three tests (opposite colours, opens equal within Equal), which are
+    // rarely all true, so the branch into the rest is predictable (see BRANCH-FREE in candle-settings.ts).
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const aE = fE * (tE / pE);
+      const rb0 = Math.abs(c0 - o0);
       let v = 0;
-      if ((w1 ^ w0) !== 0) {
+      if (((+(c1 >= o1) ^ +(c0 >= o0)) & +(o0 <= o1 + aE) & +(o0 >= o1 - aE)) !== 0) {
         const aV = fV * (tV / pV);
         const aB = fB * (tB / pB);
-        const aE = fE * (tE / pE);
-        const c0 = (c[i]! >= o[i]! ? 1 : -1);
-        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -c0 &&
-          o[i]! <= o[i - 1]! + aE && o[i]! >= o[i - 1]! - aE &&
-          Math.abs(c[i]! - o[i]!) > aB &&
-          ((c0 === 1 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV) || (c0 === -1 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV)) ? c0 * 100 : 0;
+        const w = c0 >= o0;
+        v = rb0 > aB && (w ? (o0 - l0) < aV : (h0 - o0) < aV) ? (w ? 100 : -100) : 0;
       }
       out[i] = v;
-      tV += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
-      tB += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
-      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      const hl0 = h0 - l0;
+      tV += hl0 - (h[i - pV]! - l[i - pV]!);
+      tB += rb0 - Math.abs(c[i - pB]! - o[i - pB]!);
+      tE += hl1 - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      o1 = o0; c1 = c0; hl1 = hl0;
     }
   });
 
