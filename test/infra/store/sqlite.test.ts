@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
-import { SqliteStore } from '../../../src/infra/store/sqlite.js';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PAGE_SIZE, SqliteStore } from '../../../src/infra/store/sqlite.js';
 import type { Store } from '../../../src/infra/store/types.js';
 import { storeSuite } from './store-suite.js';
 
@@ -31,4 +32,33 @@ storeSuite('sqlite', {
     const path = (store as SqliteStore).path;
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   },
+});
+
+describe('sqlite page size', () => {
+  it('a new store is created with PAGE_SIZE pages; an existing file keeps its own and its rows', async () => {
+    const fresh = new SqliteStore({ path: join(dir, 'page-new.db') });
+    await fresh.migrate();
+    await fresh.kvSet('ns', 'k', { v: 1 });
+    await fresh.close();
+    const a = new Database(join(dir, 'page-new.db'), { readonly: true });
+    expect(a.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    a.close();
+
+    // A store created before (SQLite's default 4 KB pages, WAL).
+    const oldPath = join(dir, 'page-old.db');
+    const old = new Database(oldPath);
+    old.pragma('journal_mode = WAL');
+    old.close();
+    const reopened = new SqliteStore({ path: oldPath });
+    await reopened.migrate();
+    await reopened.kvSet('ns', 'k', { v: 2 });
+    await reopened.close();
+    const again = new SqliteStore({ path: oldPath });
+    expect((await again.kvGet('ns', 'k'))?.value).toEqual({ v: 2 });
+    expect(again.integrityCheck()).toBe('ok');
+    await again.close();
+    const b = new Database(oldPath, { readonly: true });
+    expect(b.pragma('page_size', { simple: true })).toBe(4096);
+    b.close();
+  });
 });
