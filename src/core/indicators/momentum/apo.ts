@@ -1,5 +1,5 @@
 /** APO: absolute price oscillator, fast MA - slow MA in price units (warm-up of the slow MA). PPO shares the kernel. */
-import type { IndicatorDef } from '../types.js';
+import { MaType, type IndicatorDef } from '../types.js';
 import { type Arena, outArray, scratch } from '../arena.js';
 import { isZero, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
@@ -20,6 +20,11 @@ export function priceOscillator(
   const start = maLookback(slowPeriod, maType);
   const out = outArray(n, start, into);
   if (start >= n) return out;
+  if (maType === MaType.SMA && fastPeriod > 1) {
+    if (percent) smaPpoInto(real, fastPeriod, slowPeriod, out);
+    else smaApoInto(real, fastPeriod, slowPeriod, out);
+    return out;
+  }
   const m = arena.mark();
   const fast = arena.take(n);
   const slow = arena.take(n);
@@ -35,6 +40,52 @@ export function priceOscillator(
   }
   arena.release(m);
   return out;
+}
+
+/*
+ * The SMA case (the default maType) in one pass: the two running sums of smaInto side by side,
+ * each started where smaInto starts it (the fast one at slow lookback - fast lookback), each
+ * updated add-newest, divide, drop-oldest as there, so the two means and their difference are
+ * the same doubles; but no temporaries and 4 array accesses per bar instead of 9 (two SMA passes
+ * and a combining pass). 2 <= fastPeriod <= slowPeriod < n here.
+ */
+function smaApoInto(x: Float64Array, fp: number, sp: number, out: Float64Array): void {
+  const n = x.length;
+  const start = sp - 1;
+  let sf = 0;
+  let ss = 0;
+  for (let i = sp - fp; i < start; i++) sf += x[i]!;
+  for (let i = 0; i < start; i++) ss += x[i]!;
+  for (let i = start, tf = sp - fp, ts = 0; i < n; i++, tf++, ts++) {
+    const v = x[i]!;
+    sf += v;
+    ss += v;
+    const f = sf / fp;
+    const s = ss / sp;
+    sf -= x[tf]!;
+    ss -= x[ts]!;
+    out[i] = f - s;
+  }
+}
+
+/** smaApoInto's PPO: (fast - slow) / slow * 100, 0 where the slow mean is within 1e-14 of 0. */
+function smaPpoInto(x: Float64Array, fp: number, sp: number, out: Float64Array): void {
+  const n = x.length;
+  const start = sp - 1;
+  let sf = 0;
+  let ss = 0;
+  for (let i = sp - fp; i < start; i++) sf += x[i]!;
+  for (let i = 0; i < start; i++) ss += x[i]!;
+  for (let i = start, tf = sp - fp, ts = 0; i < n; i++, tf++, ts++) {
+    const v = x[i]!;
+    sf += v;
+    ss += v;
+    const f = sf / fp;
+    const s = ss / sp;
+    sf -= x[tf]!;
+    ss -= x[ts]!;
+    out[i] = isZero(s) ? 0 : ((f - s) / s) * 100;
+  }
 }
 
 /** Absolute price oscillator: fast MA - slow MA (price units). */
