@@ -8,6 +8,9 @@
  * Inputs are prepared outside the timed region; 10,000 warm-up requests, then `runs` runs of `reps`
  * requests, a forced GC before each run (outside the timing); median µs/request. `gcs` counts the
  * garbage collections V8 ran inside the timed runs (0 = nothing allocated that needed collecting).
+ * `per`: each of the ten indicators alone (sextant: its prepared kernel through a runner of its own;
+ * ixjb94: its call), same windows rotated, 2,000 warm-up calls, `runs` runs of reps/10 calls, median
+ * µs per call (talib_request.c prints the same for C).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,6 +41,8 @@ const sink = new Float64Array(1);
 // call that is not inlined is boxed, which would allocate once per request.
 let request: (i: number) => void;
 let lastValues: (i: number) => number[];
+/** The ten indicators one at a time, for the per-indicator breakdown (each adds a value to `sink`). */
+let perCalls: ((i: number) => void)[] = [];
 let version: string;
 
 const PLAN: [string, 'c' | 'hlc' | 'hlcv' | 'cv', Record<string, number>][] = [
@@ -72,6 +77,13 @@ if (lib === 'sextant') {
     sink[0] += first;
   };
   request = run;
+  perCalls = prepared.map((p, k) => {
+    const own = new IndicatorRunner();
+    return (i: number) => {
+      own.begin();
+      sink[0] += own.run(p, winInputs[i & (NW - 1)]![k]!)[0]![W - 1]!;
+    };
+  });
   lastValues = (i) => {
     const ins = winInputs[i & (NW - 1)]!;
     runner.begin();
@@ -91,6 +103,19 @@ if (lib === 'sextant') {
   const ta = new IndicatorsSync();
   const arr = wins.map((w) => ({ high: Array.from(w.high), low: Array.from(w.low), close: Array.from(w.close), volume: Array.from(w.volume) }));
   const last = (a: number[]) => a[a.length - 1]!;
+  const c = (i: number) => arr[i & (NW - 1)]!;
+  perCalls = [
+    (i) => { sink[0] += last(ta.sma(c(i).close, 20)); },
+    (i) => { sink[0] += last(ta.ema(c(i).close, 21)); },
+    (i) => { sink[0] += last(ta.rsi(c(i).close, 14)); },
+    (i) => { sink[0] += last(ta.macd(c(i).close, 12, 26, 9)[0]); },
+    (i) => { sink[0] += last(ta.bbands(c(i).close, 20, 2)[2]); },
+    (i) => { sink[0] += last(ta.atr(c(i).high, c(i).low, c(i).close, 14)); },
+    (i) => { sink[0] += last(ta.adx(c(i).high, c(i).low, 14)); },
+    (i) => { sink[0] += last(ta.mfi(c(i).high, c(i).low, c(i).close, c(i).volume, 14)); },
+    (i) => { sink[0] += last(ta.stoch(c(i).high, c(i).low, c(i).close, 14, 3, 3)[0]); },
+    (i) => { sink[0] += last(ta.obv(c(i).close, c(i).volume)); },
+  ];
   lastValues = (i) => {
     const c = arr[i & (NW - 1)]!;
     const bb = ta.bbands(c.close, 20, 2);
@@ -133,5 +158,19 @@ for (let r = 0; r < RUNS; r++) {
   timing = false;
 }
 obs.disconnect();
+// Per-indicator breakdown, after the request timing (which it does not change).
+const per: Record<string, number> = {};
+const perReps = Math.max(1, Math.floor(REPS / 10));
+for (let k = 0; k < perCalls.length; k++) {
+  const call = perCalls[k]!;
+  for (let i = 0; i < 2000; i++) call(i);
+  const ts: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = now();
+    for (let i = 0; i < perReps; i++) call(i);
+    ts.push(((now() - t0) * 1000) / perReps);
+  }
+  per[PLAN[k]![0]] = median(ts);
+}
 const lastV = lastValues(0);
-process.stdout.write(JSON.stringify({ lib, version, W, reps: REPS, runs: RUNS, us_per_request: median(times), times_us: times, gcs, last: lastV, sink: Number.isFinite(sink[0]) }) + '\n');
+process.stdout.write(JSON.stringify({ lib, version, W, reps: REPS, runs: RUNS, us_per_request: median(times), times_us: times, gcs, per, last: lastV, sink: Number.isFinite(sink[0]) }) + '\n');

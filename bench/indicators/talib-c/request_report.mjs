@@ -31,6 +31,24 @@ console.log('|:--|--:|--:|--:|--:|--:|--:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.med.toFixed(1)} | ${r.min.toFixed(1)}–${r.max.toFixed(1)} | ${Math.round(1e6 / r.med).toLocaleString('en')} | ${(r.med / cp).toFixed(2)}× | ${(r.med / xp).toFixed(2)}× | ${r.gcs.every((g) => g === undefined) ? '–' : r.gcs.join(', ')} |`);
 console.log();
 console.log(`Per-round ratios, Sextant runner / C prealloc: ${s.map((r, i) => (r.us_per_request / c[i].us_per_request).toFixed(2)).join(', ')}; Sextant runner / ixjb94: ${s.map((r, i) => (r.us_per_request / x[i].us_per_request).toFixed(2)).join(', ')}`);
+// Each indicator alone (talib_request.c and request.ts `per`): where the request's time goes on each side.
+const perOf = (xs, k) => { const v = xs.map((r) => r.per?.[k]).filter((t) => t !== undefined); return v.length ? median(v) : undefined; };
+const PER = ['SMA', 'EMA', 'RSI', 'MACD', 'BBANDS', 'ATR', 'ADX', 'MFI', 'STOCH', 'OBV'];
+if (PER.some((k) => perOf(c, k) !== undefined && perOf(s, k) !== undefined)) {
+  const f = (t) => (t === undefined ? '–' : t.toFixed(2));
+  const sum = (xs) => PER.reduce((a, k) => a + (perOf(xs, k) ?? NaN), 0);
+  console.log();
+  console.log('Each indicator alone (same windows rotated, reps/10 calls per run, median of the runs, then of the rounds; Sextant: its prepared kernel through an IndicatorRunner; outside the request, so the branch predictor and caches see one function at a time):');
+  console.log();
+  console.log('| indicator | TA-Lib C µs/call | Sextant runner µs/call | × C | @ixjb94 µs/call | Sextant × @ixjb94 |');
+  console.log('|:--|--:|--:|--:|--:|--:|');
+  for (const k of PER) {
+    const cv = perOf(c, k), sv = perOf(s, k), xv = perOf(x, k);
+    console.log(`| ${k} | ${f(cv)} | ${f(sv)} | ${cv && sv ? (sv / cv).toFixed(2) + '×' : '–'} | ${f(xv)} | ${xv && sv ? (sv / xv).toFixed(2) + '×' : '–'} |`);
+  }
+  const cs = sum(c), ss = sum(s), xs = sum(x);
+  console.log(`| sum of the ten | ${f(cs)} | ${f(ss)} | ${(ss / cs).toFixed(2)}× | ${Number.isFinite(xs) ? f(xs) : '–'} | ${Number.isFinite(xs) ? (ss / xs).toFixed(2) + '×' : '–'} |`);
+}
 const names = ['SMA', 'EMA', 'RSI', 'MACD', 'BBANDS upper', 'ATR', 'ADX', 'MFI', 'STOCH slowK', 'OBV'];
 console.log();
 console.log('| window 0, last value | TA-Lib C | Sextant | identical | @ixjb94 |');

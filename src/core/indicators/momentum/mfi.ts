@@ -1,7 +1,7 @@
 /** MFI: money flow index, a volume-weighted RSI of typical price (warm-up period). */
 import { outArray, scratch, type Arena } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
-import { ip, periodParam, SEL, SEL_WORDS, SIGN_WORD } from '../defkit.js';
+import { ip, periodParam } from '../defkit.js';
 import { single } from './shared.js';
 
 /**
@@ -32,16 +32,13 @@ export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, 
   }
   let total = posSum + negSum;
   out[period] = total < 1.0 ? 0 : 100.0 * (posSum / total);
-  // After the first window: which flow takes the bar is a sign-bit table read (defkit SEL), not a
-  // jump. f[2 + neg] goes to the positive flow, f[4 + neg] to the negative one; the flow that
-  // does not take the bar stores +0 and adds +0, as the branchy form, since a flow sum is never
-  // -0 (it starts at +0; x + y and x - y give -0 only from -0). A flat or NaN change (neither
-  // flow) stays on a rarely taken branch.
-  const f = SEL;
-  const w = SEL_WORDS;
-  const hw = SIGN_WORD;
-  f[3] = 0;
-  f[4] = 0;
+  // After the first window, branch-free: a comparison used as a number (`+(d > 0)`) compiles to
+  // a flag set, not a jump (a test or a ternary is a jump, which mispredicts on about half the
+  // bars), so the flow is multiplied by 1 for the side that takes the bar and by 0 for the other
+  // (both 0 on a flat or NaN change). That zero is -0 for a negative flow; adding or subtracting
+  // it leaves a flow sum unchanged, as the branchy form's +0 does (a sum is never -0: it starts
+  // at +0, and x + y or x - y gives -0 only from -0). A flow that is not finite (whose product
+  // with 0 would be NaN) takes the branchy form on a rarely taken branch.
   for (let today = period + 1; today < n; today++) {
     posSum -= pos[idx]!;
     negSum -= neg[idx]!;
@@ -49,20 +46,21 @@ export function mfi(high: Float64Array, low: Float64Array, close: Float64Array, 
     const d = tp - prevValue;
     prevValue = tp;
     tp *= volume[today]!;
-    if (d === 0 || d !== d) {
-      pos[idx] = 0;
-      neg[idx] = 0;
-    } else {
-      f[0] = d;
-      f[2] = tp;
-      f[5] = tp;
-      const sn = w[hw]! >>> 31;
-      const pf = f[2 + sn]!;
-      const nf = f[4 + sn]!;
+    const finite = tp - tp;
+    if (finite === finite) {
+      const pf = tp * +(d > 0);
+      const nf = tp * +(d < 0);
       pos[idx] = pf;
       neg[idx] = nf;
       posSum += pf;
       negSum += nf;
+    } else if (d < 0) {
+      neg[idx] = tp; negSum += tp; pos[idx] = 0;
+    } else if (d > 0) {
+      pos[idx] = tp; posSum += tp; neg[idx] = 0;
+    } else {
+      pos[idx] = 0;
+      neg[idx] = 0;
     }
     if (++idx === period) idx = 0;
     total = posSum + negSum;
