@@ -9,23 +9,100 @@ type Loop = (x: Float64Array, out: Float64Array) => void;
 /**
  * One loop per function, each calling its Math function directly: a loop shared by all fifteen
  * calls a megamorphic `fn` per value, which V8 cannot inline (FLOOR ran at ~18x TA-Lib C that way).
+ * Unrolled by 8 (see math/operators.ts): the same call on the same value per element, so the same
+ * results; FLOOR/CEIL/SQRT (inlined instructions) gain most, the libm-style calls ~10%.
  */
 const loops: Readonly<Record<string, Loop>> = {
-  acos: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.acos(x[i]!); },
-  asin: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.asin(x[i]!); },
-  atan: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.atan(x[i]!); },
-  ceil: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.ceil(x[i]!); },
-  cos: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.cos(x[i]!); },
-  cosh: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.cosh(x[i]!); },
-  exp: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.exp(x[i]!); },
-  floor: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.floor(x[i]!); },
-  log: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.log(x[i]!); },
-  log10: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.log10(x[i]!); },
-  sin: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.sin(x[i]!); },
-  sinh: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.sinh(x[i]!); },
-  sqrt: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.sqrt(x[i]!); },
-  tan: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.tan(x[i]!); },
-  tanh: (x, o) => { for (let i = 0; i < x.length; i++) o[i] = Math.tanh(x[i]!); },
+  acos: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.acos(x[i]!); o[i + 1] = Math.acos(x[i + 1]!); o[i + 2] = Math.acos(x[i + 2]!); o[i + 3] = Math.acos(x[i + 3]!); o[i + 4] = Math.acos(x[i + 4]!); o[i + 5] = Math.acos(x[i + 5]!); o[i + 6] = Math.acos(x[i + 6]!); o[i + 7] = Math.acos(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.acos(x[i]!);
+  },
+  asin: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.asin(x[i]!); o[i + 1] = Math.asin(x[i + 1]!); o[i + 2] = Math.asin(x[i + 2]!); o[i + 3] = Math.asin(x[i + 3]!); o[i + 4] = Math.asin(x[i + 4]!); o[i + 5] = Math.asin(x[i + 5]!); o[i + 6] = Math.asin(x[i + 6]!); o[i + 7] = Math.asin(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.asin(x[i]!);
+  },
+  atan: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.atan(x[i]!); o[i + 1] = Math.atan(x[i + 1]!); o[i + 2] = Math.atan(x[i + 2]!); o[i + 3] = Math.atan(x[i + 3]!); o[i + 4] = Math.atan(x[i + 4]!); o[i + 5] = Math.atan(x[i + 5]!); o[i + 6] = Math.atan(x[i + 6]!); o[i + 7] = Math.atan(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.atan(x[i]!);
+  },
+  ceil: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.ceil(x[i]!); o[i + 1] = Math.ceil(x[i + 1]!); o[i + 2] = Math.ceil(x[i + 2]!); o[i + 3] = Math.ceil(x[i + 3]!); o[i + 4] = Math.ceil(x[i + 4]!); o[i + 5] = Math.ceil(x[i + 5]!); o[i + 6] = Math.ceil(x[i + 6]!); o[i + 7] = Math.ceil(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.ceil(x[i]!);
+  },
+  cos: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.cos(x[i]!); o[i + 1] = Math.cos(x[i + 1]!); o[i + 2] = Math.cos(x[i + 2]!); o[i + 3] = Math.cos(x[i + 3]!); o[i + 4] = Math.cos(x[i + 4]!); o[i + 5] = Math.cos(x[i + 5]!); o[i + 6] = Math.cos(x[i + 6]!); o[i + 7] = Math.cos(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.cos(x[i]!);
+  },
+  cosh: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.cosh(x[i]!); o[i + 1] = Math.cosh(x[i + 1]!); o[i + 2] = Math.cosh(x[i + 2]!); o[i + 3] = Math.cosh(x[i + 3]!); o[i + 4] = Math.cosh(x[i + 4]!); o[i + 5] = Math.cosh(x[i + 5]!); o[i + 6] = Math.cosh(x[i + 6]!); o[i + 7] = Math.cosh(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.cosh(x[i]!);
+  },
+  exp: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.exp(x[i]!); o[i + 1] = Math.exp(x[i + 1]!); o[i + 2] = Math.exp(x[i + 2]!); o[i + 3] = Math.exp(x[i + 3]!); o[i + 4] = Math.exp(x[i + 4]!); o[i + 5] = Math.exp(x[i + 5]!); o[i + 6] = Math.exp(x[i + 6]!); o[i + 7] = Math.exp(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.exp(x[i]!);
+  },
+  floor: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.floor(x[i]!); o[i + 1] = Math.floor(x[i + 1]!); o[i + 2] = Math.floor(x[i + 2]!); o[i + 3] = Math.floor(x[i + 3]!); o[i + 4] = Math.floor(x[i + 4]!); o[i + 5] = Math.floor(x[i + 5]!); o[i + 6] = Math.floor(x[i + 6]!); o[i + 7] = Math.floor(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.floor(x[i]!);
+  },
+  log: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.log(x[i]!); o[i + 1] = Math.log(x[i + 1]!); o[i + 2] = Math.log(x[i + 2]!); o[i + 3] = Math.log(x[i + 3]!); o[i + 4] = Math.log(x[i + 4]!); o[i + 5] = Math.log(x[i + 5]!); o[i + 6] = Math.log(x[i + 6]!); o[i + 7] = Math.log(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.log(x[i]!);
+  },
+  log10: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.log10(x[i]!); o[i + 1] = Math.log10(x[i + 1]!); o[i + 2] = Math.log10(x[i + 2]!); o[i + 3] = Math.log10(x[i + 3]!); o[i + 4] = Math.log10(x[i + 4]!); o[i + 5] = Math.log10(x[i + 5]!); o[i + 6] = Math.log10(x[i + 6]!); o[i + 7] = Math.log10(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.log10(x[i]!);
+  },
+  sin: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.sin(x[i]!); o[i + 1] = Math.sin(x[i + 1]!); o[i + 2] = Math.sin(x[i + 2]!); o[i + 3] = Math.sin(x[i + 3]!); o[i + 4] = Math.sin(x[i + 4]!); o[i + 5] = Math.sin(x[i + 5]!); o[i + 6] = Math.sin(x[i + 6]!); o[i + 7] = Math.sin(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.sin(x[i]!);
+  },
+  sinh: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.sinh(x[i]!); o[i + 1] = Math.sinh(x[i + 1]!); o[i + 2] = Math.sinh(x[i + 2]!); o[i + 3] = Math.sinh(x[i + 3]!); o[i + 4] = Math.sinh(x[i + 4]!); o[i + 5] = Math.sinh(x[i + 5]!); o[i + 6] = Math.sinh(x[i + 6]!); o[i + 7] = Math.sinh(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.sinh(x[i]!);
+  },
+  sqrt: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.sqrt(x[i]!); o[i + 1] = Math.sqrt(x[i + 1]!); o[i + 2] = Math.sqrt(x[i + 2]!); o[i + 3] = Math.sqrt(x[i + 3]!); o[i + 4] = Math.sqrt(x[i + 4]!); o[i + 5] = Math.sqrt(x[i + 5]!); o[i + 6] = Math.sqrt(x[i + 6]!); o[i + 7] = Math.sqrt(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.sqrt(x[i]!);
+  },
+  tan: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.tan(x[i]!); o[i + 1] = Math.tan(x[i + 1]!); o[i + 2] = Math.tan(x[i + 2]!); o[i + 3] = Math.tan(x[i + 3]!); o[i + 4] = Math.tan(x[i + 4]!); o[i + 5] = Math.tan(x[i + 5]!); o[i + 6] = Math.tan(x[i + 6]!); o[i + 7] = Math.tan(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.tan(x[i]!);
+  },
+  tanh: (x, o) => {
+    const n = x.length;
+    let i = 0;
+    for (; i < n - 7; i += 8) { o[i] = Math.tanh(x[i]!); o[i + 1] = Math.tanh(x[i + 1]!); o[i + 2] = Math.tanh(x[i + 2]!); o[i + 3] = Math.tanh(x[i + 3]!); o[i + 4] = Math.tanh(x[i + 4]!); o[i + 5] = Math.tanh(x[i + 5]!); o[i + 6] = Math.tanh(x[i + 6]!); o[i + 7] = Math.tanh(x[i + 7]!); }
+    for (; i < n; i++) o[i] = Math.tanh(x[i]!);
+  },
 };
 
 function transformDef(name: string, description: string, interpretation: string, fn: (x: number) => number): IndicatorDef {
