@@ -10,6 +10,10 @@
  *          default API (fresh outputs per call), Sextant with reused outputs (computeInto + arena), TA-Lib C
  *          with outputs malloc'd per call. Each: 2 warm-up + 7 timed calls, median; the table takes per
  *          function the median over rounds. Ratios divide figures of the same run, same data, same statistic.
+ *          Each round also times the engine floor: the plain loop out[i] = high[i] op low[i] (op = + - *)
+ *          in C (talib_all.c `floor`, same gcc -O2) and in plain JS (sextant_all.ts `floor`: as written in
+ *          C, and unrolled by 16, the best JS form found), so the report shows beside ADD/SUB/MULT which
+ *          part of a ratio no JS loop on this node avoids.
  * request: one API-sized request (200 candles, 10 common indicators), 64 windows rotated, 10k warm-up
  *          requests, 5 runs x 100k requests, median: TA-Lib C, Sextant's IndicatorRunner, Sextant's
  *          allocating API, @ixjb94/indicators.
@@ -111,6 +115,9 @@ if (PART === 'all' || PART === 'batch') {
     sextant([data, String(N), namesFile, 'reuse', '7', '2'], `ts_reuse_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: C malloc`);
     run(join(OUT, 'talib_all'), [data, String(N), namesFile, 'malloc', '7', '2'], `c_malloc_${r}.ndjson`);
+    log(`batch round ${r}/${ROUNDS}: engine floor, C and JS`);
+    run(join(OUT, 'talib_all'), [data, String(N), '-', 'floor', '7', '2'], `floor_c_${r}.ndjson`);
+    sextant([data, String(N), '-', 'floor', '7', '2'], `floor_js_${r}.ndjson`);
   }
   log('batch done');
   run(process.execPath, [join(H, 'compare.mjs'), OUT, `Clock: ${CLOCK === 'cpu' ? 'process CPU time' : 'wall time'}; Sextant side: ${RUNNER === 'bundle' ? 'esbuild bundle under plain node' : 'tsx loader'}`], 'batch_tables.md');

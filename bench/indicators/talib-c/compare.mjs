@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.';
+const N_FLOOR = '1,000,000';
 const title = process.argv[3];
 const kinds = ['c_prealloc', 'ts_default', 'ts_reuse', 'c_malloc'];
 const rounds = {};
@@ -136,6 +137,26 @@ for (const n of ['SMA', 'EMA', 'RSI', 'MACD', 'BBANDS', 'ATR', 'ADX', 'MFI', 'ST
   p(`| ${n} | ${a.last[0]} | ${a.tlast[0]} | ${Object.is(val(a.last[0]), val(a.tlast[0])) ? 'yes' : 'no'} |`);
 }
 p();
+
+// ---------- engine floor ----------
+const floorRounds = (k) => readdirSync(dir).filter((f) => f.startsWith(`floor_${k}_`) && f.endsWith('.ndjson')).sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+const floorC = floorRounds('c'), floorJs = floorRounds('js');
+if (floorC.length && floorJs.length) {
+  const fms = (rs, name, loop) => median(rs.map((r) => r.find((o) => o.name === name && (loop === undefined || o.loop === loop))?.ms).filter((x) => x !== undefined));
+  p('### Engine floor: the same plain loop in C and in JS, same run');
+  p();
+  p(`out[i] = high[i] op low[i] over the ${N_FLOOR} candles, timed as the functions (median of 7 per round, median over ${floorC.length} rounds). C: the loop compiled in this run by the same gcc -O2 (scalar, as TA-Lib's loops). JS plain: the same loop under node; JS unrolled: 16 elements per iteration, the best JS form found and the one Sextant's ADD/SUB/MULT use. No JS kernel on this node gets below the last column's ratio for this work; a function's ratio above it is Sextant's to cut.`);
+  p();
+  p('| loop | C ms | JS plain ms | JS unrolled ms | plain / C | unrolled / C | Sextant (reuse) / C, same run |');
+  p('|:--|--:|--:|--:|--:|--:|--:|');
+  for (const name of ['ADD', 'SUB', 'MULT']) {
+    const c = fms(floorC, name), jp = fms(floorJs, name, 'plain'), ju = fms(floorJs, name, 'unroll16');
+    const row = rows.find((r) => r.name === name);
+    p(`| ${name} | ${f(c)} | ${f(jp)} | ${f(ju)} | ${fr(jp / c)} | ${fr(ju / c)} | ${row?.rr !== undefined ? fr(row.rr) : '– (not in --only)'} |`);
+  }
+  p();
+}
 
 // ---------- full table ----------
 p('### All functions');

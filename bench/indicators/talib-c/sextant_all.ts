@@ -10,6 +10,11 @@
  *          per call (their allocation is timed), temporaries from the shared scratch arena.
  * reuse:   `computeInto` into outputs allocated once per function and one Arena for temporaries —
  *          TA-Lib's preallocated model, the counterpart of talib_all.c `prealloc`.
+ * floor:   not Sextant's code: the engine floor (run.ts prints it beside talib_all.c `floor`). The plain
+ *          loop out[i] = high[i] op low[i] for op = + - * written as the C one (`plain`), and the best
+ *          plain-JS form found for it on node 20 (`unroll16`: 16 elements per iteration, the form
+ *          math/operators.ts uses), same timing as the functions. What is left between `unroll16` and C
+ *          is V8's per-access work in any JS loop (see README "### Indicators"), not Sextant's.
  * A forced GC and a 5 ms pause precede every timed call (untimed; the previous result is dropped first in default).
  * Input mapping as in talib_all.c: OHLCV by name, real -> close, real0 -> high, real1 -> low, periods -> periods.
  * Per function: median/all times, lookback, first non-NaN index, params, and per output the last
@@ -27,7 +32,7 @@ if (process.argv[2] === '--names') {
 }
 
 const [file, nStr, namesFile, mode, runsStr, warmStr] = process.argv.slice(2);
-if (mode !== 'default' && mode !== 'reuse') throw new Error('mode: default | reuse');
+if (mode !== 'default' && mode !== 'reuse' && mode !== 'floor') throw new Error('mode: default | reuse | floor');
 const N = +(nStr ?? 1_000_000);
 const RUNS = +(runsStr ?? 7);
 const WARM = +(warmStr ?? 2);
@@ -50,7 +55,47 @@ const pick: Record<string, Float64Array> = {
   real: d.close, real0: d.high, real1: d.low, periods: d.periods,
 };
 
-const names = readFileSync(namesFile!, 'utf8').split(/\s+/).filter(Boolean);
+const floorLoops: Record<string, Record<string, (a: Float64Array, b: Float64Array, o: Float64Array) => void>> = {
+  plain: {
+    ADD(a, b, o) { const n = a.length; for (let i = 0; i < n; i++) o[i] = a[i]! + b[i]!; },
+    SUB(a, b, o) { const n = a.length; for (let i = 0; i < n; i++) o[i] = a[i]! - b[i]!; },
+    MULT(a, b, o) { const n = a.length; for (let i = 0; i < n; i++) o[i] = a[i]! * b[i]!; },
+  },
+  unroll16: {
+    ADD(a, b, o) {
+      const n = a.length; let i = 0;
+      for (; i < n - 15; i += 16) {
+        o[i] = a[i]! + b[i]!; o[i + 1] = a[i + 1]! + b[i + 1]!; o[i + 2] = a[i + 2]! + b[i + 2]!; o[i + 3] = a[i + 3]! + b[i + 3]!;
+        o[i + 4] = a[i + 4]! + b[i + 4]!; o[i + 5] = a[i + 5]! + b[i + 5]!; o[i + 6] = a[i + 6]! + b[i + 6]!; o[i + 7] = a[i + 7]! + b[i + 7]!;
+        o[i + 8] = a[i + 8]! + b[i + 8]!; o[i + 9] = a[i + 9]! + b[i + 9]!; o[i + 10] = a[i + 10]! + b[i + 10]!; o[i + 11] = a[i + 11]! + b[i + 11]!;
+        o[i + 12] = a[i + 12]! + b[i + 12]!; o[i + 13] = a[i + 13]! + b[i + 13]!; o[i + 14] = a[i + 14]! + b[i + 14]!; o[i + 15] = a[i + 15]! + b[i + 15]!;
+      }
+      for (; i < n; i++) o[i] = a[i]! + b[i]!;
+    },
+    SUB(a, b, o) {
+      const n = a.length; let i = 0;
+      for (; i < n - 15; i += 16) {
+        o[i] = a[i]! - b[i]!; o[i + 1] = a[i + 1]! - b[i + 1]!; o[i + 2] = a[i + 2]! - b[i + 2]!; o[i + 3] = a[i + 3]! - b[i + 3]!;
+        o[i + 4] = a[i + 4]! - b[i + 4]!; o[i + 5] = a[i + 5]! - b[i + 5]!; o[i + 6] = a[i + 6]! - b[i + 6]!; o[i + 7] = a[i + 7]! - b[i + 7]!;
+        o[i + 8] = a[i + 8]! - b[i + 8]!; o[i + 9] = a[i + 9]! - b[i + 9]!; o[i + 10] = a[i + 10]! - b[i + 10]!; o[i + 11] = a[i + 11]! - b[i + 11]!;
+        o[i + 12] = a[i + 12]! - b[i + 12]!; o[i + 13] = a[i + 13]! - b[i + 13]!; o[i + 14] = a[i + 14]! - b[i + 14]!; o[i + 15] = a[i + 15]! - b[i + 15]!;
+      }
+      for (; i < n; i++) o[i] = a[i]! - b[i]!;
+    },
+    MULT(a, b, o) {
+      const n = a.length; let i = 0;
+      for (; i < n - 15; i += 16) {
+        o[i] = a[i]! * b[i]!; o[i + 1] = a[i + 1]! * b[i + 1]!; o[i + 2] = a[i + 2]! * b[i + 2]!; o[i + 3] = a[i + 3]! * b[i + 3]!;
+        o[i + 4] = a[i + 4]! * b[i + 4]!; o[i + 5] = a[i + 5]! * b[i + 5]!; o[i + 6] = a[i + 6]! * b[i + 6]!; o[i + 7] = a[i + 7]! * b[i + 7]!;
+        o[i + 8] = a[i + 8]! * b[i + 8]!; o[i + 9] = a[i + 9]! * b[i + 9]!; o[i + 10] = a[i + 10]! * b[i + 10]!; o[i + 11] = a[i + 11]! * b[i + 11]!;
+        o[i + 12] = a[i + 12]! * b[i + 12]!; o[i + 13] = a[i + 13]! * b[i + 13]!; o[i + 14] = a[i + 14]! * b[i + 14]!; o[i + 15] = a[i + 15]! * b[i + 15]!;
+      }
+      for (; i < n; i++) o[i] = a[i]! * b[i]!;
+    },
+  },
+};
+
+const names = mode === 'floor' ? [] : readFileSync(namesFile!, 'utf8').split(/\s+/).filter(Boolean);
 // BENCH_CLOCK=cpu: process CPU time (user + system, all threads: GC included), as the C side's
 // CLOCK_PROCESS_CPUTIME_ID; else wall time.
 const now: () => number = process.env['BENCH_CLOCK'] === 'cpu'
@@ -58,6 +103,25 @@ const now: () => number = process.env['BENCH_CLOCK'] === 'cpu'
   : () => performance.now();
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const num = (v: number) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
+
+if (mode === 'floor') {
+  const o = new Float64Array(N);
+  for (const [loop, fns] of Object.entries(floorLoops)) {
+    for (const [name, fn] of Object.entries(fns)) {
+      for (let w = 0; w < WARM; w++) fn(d.high, d.low, o);
+      const times: number[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        gc();
+        settle();
+        const t0 = now();
+        fn(d.high, d.low, o);
+        times.push(now() - t0);
+      }
+      process.stdout.write(JSON.stringify({ name, loop, ms: median(times), times, last: num(o[N - 1]!) }) + '\n');
+    }
+  }
+  process.exit(0);
+}
 
 process.stderr.write(`Sextant registry (${mode}), node ${process.version}, N=${N}, runs=${RUNS}, warmup=${WARM}, ${names.length} functions\n`);
 const arena = new Arena();
