@@ -9,7 +9,7 @@ import { limitOf, MAX_TIME, MIN_TIME, postgresPlaceholders, signalFilter } from 
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
 import { buildSummary, type SummaryRow } from './summary.js';
 import { connectionError, redactUrl } from './pg-errors.js';
-import { snapshotText } from './snapshot-text.js';
+import { snapshotPayload } from './snapshot-text.js';
 import { binaryArray, type ArrayElement } from './pg-arrays.js';
 import {
   SNAPSHOT_KINDS,
@@ -441,15 +441,15 @@ const RESULT_ROWS_PER_STATEMENT = 1000;
  * which cost pg more client CPU than the rest of the write. Arrays go in binary form.
  */
 function resultParams(rows: readonly CandleResult[], now: number): unknown[] {
-  const kinds = SNAPSHOT_KINDS.map(() => ({ rows: [] as CandleResult[], texts: [] as string[] }));
+  const kinds = SNAPSHOT_KINDS.map(() => ({ rows: [] as CandleResult[], texts: [] as (string | Uint8Array)[] }));
   let bytes = 0;
   for (const r of rows) {
     SNAPSHOT_KINDS.forEach((kind, k) => {
-      const text = snapshotText(r, kind);
+      const text = snapshotPayload(r, kind);
       if (text === undefined) return;
       kinds[k]!.rows.push(r);
       kinds[k]!.texts.push(text);
-      bytes += Buffer.byteLength(text);
+      bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
     });
   }
   const buf = Buffer.allocUnsafe(bytes);
@@ -462,7 +462,12 @@ function resultParams(rows: readonly CandleResult[], now: number): unknown[] {
     const offsets = new Array<number>(texts.length);
     const lengths = new Array<number>(texts.length);
     texts.forEach((text, j) => {
-      const len = buf.write(text, at);
+      let len: number;
+      if (typeof text === 'string') len = buf.write(text, at);
+      else {
+        buf.set(text, at);
+        len = text.byteLength;
+      }
       offsets[j] = at + 1; // substring() counts from 1
       lengths[j] = len;
       at += len;

@@ -11,7 +11,7 @@ import { assertKnownMigrations, pendingMigrations, SCHEMA_MIGRATIONS_DDL } from 
 import { limitOf, MAX_TIME, MIN_TIME, signalFilter, sqlitePlaceholder } from './sql-filters.js';
 import { rowToSignal, SIGNAL_COLUMNS, SIGNAL_UPDATE_COLUMNS, signalToRow } from './signal-row.js';
 import { buildSummary, type SummaryRow } from './summary.js';
-import { snapshotText } from './snapshot-text.js';
+import { snapshotPayload } from './snapshot-text.js';
 import {
   SNAPSHOT_KINDS,
   type CandleQuery,
@@ -285,13 +285,15 @@ export class SqliteStore implements Store {
     const now = Date.now();
     // Encode before taking the write lock: a payload that cannot be stored fails the batch
     // without holding up other writers.
+    // A payload handed over as UTF-8 bytes is bound as a blob and stored as text by the CAST
+    // (the same bytes, typeof text: the row a string would have made); text stays text.
     const snaps = SNAPSHOT_KINDS.map((kind) => ({
       stmt: this.stmt(
-        `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO ${table(kind)} (source, symbol, timeframe, time, payload, created_at) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?)
          ON CONFLICT (source, symbol, timeframe, time) DO UPDATE SET payload = excluded.payload, created_at = excluded.created_at`,
       ),
       rows: results.flatMap((r) => {
-        const payload = snapshotText(r, kind);
+        const payload = snapshotPayload(r, kind);
         return payload === undefined ? [] : [[r.key.source, r.key.symbol, r.key.timeframe, r.time, payload, now]];
       }),
     }));

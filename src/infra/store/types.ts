@@ -95,6 +95,11 @@ export interface CandleResult {
   snapshots: Partial<Record<SnapshotKind, unknown>>;
   /** Snapshots already encoded as JSON text (a compute thread did it); used instead of `snapshots[kind]`. */
   snapshotJson?: Partial<Record<SnapshotKind, string>>;
+  /**
+   * Snapshots as the UTF-8 bytes of their JSON text (a compute thread encoded them into a
+   * buffer it transferred); used before `snapshotJson` and `snapshots[kind]`, stored as text.
+   */
+  snapshotUtf8?: Partial<Record<SnapshotKind, Uint8Array>>;
   /** Only valid trade plans are signals; most candles have none. */
   signal: StoredSignal | null;
 }

@@ -15,7 +15,21 @@ export type PoolRequest =
   | { type: 'forget'; key: SeriesKey }
   | { type: 'run'; runs: RunRequest[] };
 
-export type PoolReply = { seq: number; result: CandleResult } | { seq: number; error: string };
+/**
+ * A result whose snapshot JSON is in its batch's `bytes`: the swings from `at` to `ends[0]`,
+ * the S/R levels to `ends[1]`, the Fibonacci levels to `ends[2]`.
+ */
+export type PoolReply = { seq: number; result: CandleResult; at: number; ends: [number, number, number] } | { seq: number; error: string };
+
+/**
+ * Replies travel with the UTF-8 bytes of their snapshots in one transferred buffer: no copy
+ * of ~47 MB of text per replay through the message, and no strings of it in this thread's
+ * heap (the store writes the bytes as text).
+ */
+export interface PoolReplies {
+  replies: PoolReply[];
+  bytes: ArrayBuffer;
+}
 
 /**
  * Runs (and replies) travel in batches of up to this many: a message has a fixed cost on
@@ -51,8 +65,18 @@ export class ComputePool {
   constructor(size: number, opts: StepOptions) {
     for (let i = 0; i < size; i++) {
       const w = spawn(opts);
-      w.on('message', (batch: PoolReply[]) => {
-        for (const m of batch) this.settle(m);
+      w.on('message', ({ replies, bytes }: PoolReplies) => {
+        for (const m of replies) {
+          if ('result' in m) {
+            const [swings, sr, fib] = m.ends;
+            m.result.snapshotUtf8 = {
+              swings: new Uint8Array(bytes, m.at, swings - m.at),
+              sr_levels: new Uint8Array(bytes, swings, sr - swings),
+              fib_levels: new Uint8Array(bytes, sr, fib - sr),
+            };
+          }
+          this.settle(m);
+        }
       });
       w.on('error', (e: Error) => this.fail(e));
       w.on('exit', (code) => {

@@ -112,17 +112,30 @@ describe.each(backends)('%s store: batched pipeline writes', (_name, make, sibli
 
   it('snapshot text with multi-byte characters (Persian, emoji, pre-encoded JSON) reads back exactly, row by row', async () => {
     const store = await fresh(make);
+    // As a compute thread hands them over: UTF-8 bytes, views into one shared buffer.
+    const shared = Buffer.alloc(1 << 16);
+    let at = 7;
+    const utf8 = (v: unknown): Uint8Array => {
+      const n = shared.write(JSON.stringify(v), at);
+      const view = new Uint8Array(shared.buffer, shared.byteOffset + at, n);
+      at += n + 3;
+      return view;
+    };
+    const fib = (j: number) => ({ fib: `${j} 🚀 ü` });
     const rs = results(40, 500).map((r, j) => ({
       ...r,
       snapshots: { ...r.snapshots, sr_levels: [{ label: `حمایت ${j} 🚀`.repeat(1 + (j % 5)), price: j }] },
       // As a compute thread hands it over: text already encoded, used as is.
       ...(j % 2 ? { snapshotJson: { swings: JSON.stringify({ note: 'ü'.repeat(j), j }) } } : {}),
+      ...(j % 3 === 1 ? { snapshotUtf8: { fib_levels: utf8(fib(j)) } } : {}),
     }));
     expect(await store.commitResults(rs)).toEqual(rs.map(() => true));
     const sr = (await store.listSnapshots('sr_levels', KEY, { limit: 100 })).reverse();
     expect(sr.map((s) => s.payload)).toEqual(rs.map((r) => r.snapshots.sr_levels));
     const swings = (await store.listSnapshots('swings', KEY, { limit: 100 })).reverse();
     expect(swings.map((s) => s.payload)).toEqual(rs.map((r, j) => (j % 2 ? { note: 'ü'.repeat(j), j } : r.snapshots.swings)));
+    const fibs = (await store.listSnapshots('fib_levels', KEY, { limit: 100 })).reverse();
+    expect(fibs.map((s) => s.payload)).toEqual(rs.map((r, j) => (j % 3 === 1 ? fib(j) : r.snapshots.fib_levels)));
   });
 
   it('a candle twice in one batch: its last result is kept, only the first occurrence claims it', async () => {

@@ -62,3 +62,26 @@ describe('sqlite page size', () => {
     b.close();
   });
 });
+
+describe('sqlite snapshot bytes', () => {
+  it('a snapshot handed over as UTF-8 bytes is stored as the text a string would have made', async () => {
+    const path = join(dir, 'bytes.db');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    const key = { source: 'test', symbol: 'BTC/USDT', timeframe: '1d' };
+    const text = JSON.stringify([{ price: 1.5, note: 'حمایت 🚀' }]);
+    const bytes = Buffer.from(`xx${text}yy`);
+    await store.commitResults([
+      { key, time: 1, snapshots: {}, snapshotUtf8: { swings: new Uint8Array(bytes.buffer, bytes.byteOffset + 2, bytes.length - 4) }, signal: null },
+      { key, time: 2, snapshots: {}, snapshotJson: { swings: text }, signal: null },
+    ]);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT time, typeof(payload) AS type, payload FROM swings ORDER BY time').all();
+    db.close();
+    expect(rows).toEqual([
+      { time: 1, type: 'text', payload: text },
+      { time: 2, type: 'text', payload: text },
+    ]);
+  });
+});
