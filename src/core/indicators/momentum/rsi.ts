@@ -1,6 +1,6 @@
 /** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period). CMO shares the kernel. */
 import { outArray, type Arena } from '../arena.js';
-import { ip, isZero, periodParam, SEL, SEL_WORDS, SIGN_WORD } from '../defkit.js';
+import { ip, isZero, periodParam } from '../defkit.js';
 import type { IndicatorDef } from '../types.js';
 import { C, single } from './shared.js';
 
@@ -45,9 +45,10 @@ export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean,
 
 /**
  * RSI alone: wilderGainLoss's arithmetic in the same order, without the CMO switch in the loop.
- * Only the running loss or gain takes each change, as TA-Lib; which one is a sign-bit table read
- * (defkit SEL) rather than a jump: the other adds -0 or subtracts +0, which leaves it unchanged
- * bit for bit. A NaN change (its sign bit says nothing) goes to the gain as in the branchy form.
+ * Only the running loss or gain takes each change, as TA-Lib; which one is chosen without a
+ * jump (a jump mispredicts on about half the bars): the other adds -0 or subtracts +0, which
+ * leaves it unchanged bit for bit. A change that is not finite (whose product with 0 is NaN)
+ * takes the branchy form (a NaN goes to the gain as there).
  */
 export function rsi(real: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const n = real.length;
@@ -68,30 +69,24 @@ export function rsi(real: Float64Array, period = 14, into?: Float64Array): Float
   let s = gain + loss;
   out[period] = isZero(s) ? 0 : 100.0 * (gain / s);
   const pm1 = period - 1;
-  const f = SEL;
-  const w = SEL_WORDS;
-  const hw = SIGN_WORD;
-  // f[2 + neg] is what the gain adds, f[4 + neg] what the loss subtracts.
-  f[3] = -0;
-  f[4] = 0;
   for (let today = period + 1; today < n; today++) {
     const v = real[today]!;
     const d = v - prevValue;
     prevValue = v;
     loss *= pm1;
     gain *= pm1;
-    if (d !== d) {
-      gain += d;
+    const finite = d - d;
+    if (finite === finite) {
+      // The comparison used as a number is a flag set, not a jump: the gain adds d * 1 and the
+      // loss subtracts d * 0 (+0) on a rise, the gain adds d * 0 (-0) and the loss subtracts
+      // d * 1 on a fall; adding -0 or subtracting +0 leaves a sum unchanged (neither is ever -0).
+      const down = +(d < 0);
+      gain += d * (1 - down);
+      loss -= d * down;
+    } else if (d < 0) {
+      loss -= d;
     } else {
-      f[0] = d;
-      f[2] = d;
-      f[5] = d;
-      // d < 0 <=> sign bit set, but for -0, which the branchy form adds to the gain (no change):
-      // here it is subtracted from the loss, which is never -0 (it starts at +0 and only
-      // grows), so that changes nothing either.
-      const neg = w[hw]! >>> 31;
-      gain += f[2 + neg]!;
-      loss -= f[4 + neg]!;
+      gain += d;
     }
     loss /= period;
     gain /= period;
