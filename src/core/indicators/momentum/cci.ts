@@ -15,6 +15,7 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
   const lb = period - 1;
   if (n <= lb) return out;
   const buf = new Float64Array(period);
+  const rem = period & 3;
   let idx = 0;
   for (let i = 0; i < lb; i++) {
     buf[idx] = (high[i]! + low[i]! + close[i]!) / 3;
@@ -23,11 +24,19 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
   for (let i = lb; i < n; i++) {
     const last = (high[i]! + low[i]! + close[i]!) / 3;
     buf[idx] = last;
+    // Both window sums in slot order 0..period-1 as TA-Lib, the period % 4 first slots first,
+    // then 4 slots per iteration (fewer loop-back checks and buffer reloads, same additions).
     let avg = 0;
-    for (let j = 0; j < period; j++) avg += buf[j]!;
+    let j = 0;
+    for (; j < rem; j++) avg += buf[j]!;
+    for (; j < period; j += 4) { avg += buf[j]!; avg += buf[j + 1]!; avg += buf[j + 2]!; avg += buf[j + 3]!; }
     avg /= period;
     let dev = 0;
-    for (let j = 0; j < period; j++) dev += Math.abs(buf[j]! - avg);
+    for (j = 0; j < rem; j++) dev += Math.abs(buf[j]! - avg);
+    for (; j < period; j += 4) {
+      dev += Math.abs(buf[j]! - avg); dev += Math.abs(buf[j + 1]! - avg);
+      dev += Math.abs(buf[j + 2]! - avg); dev += Math.abs(buf[j + 3]! - avg);
+    }
     const num = last - avg;
     out[i] = num !== 0 && dev !== 0 ? num / (0.015 * (dev / period)) : 0;
     if (++idx === period) idx = 0;
