@@ -1,15 +1,38 @@
 /** STDDEV: population standard deviation over the window, times nbDev (warm-up period - 1). */
 import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
-import { EPS, nbDev, STATISTIC, variance } from './var.js';
+import { outArray } from '../arena.js';
+import { EPS, nbDev, STATISTIC } from './var.js';
 
-/** Population standard deviation × nbDev; a variance below TA-Lib's epsilon reads as 0. */
+/**
+ * Population standard deviation × nbDev; a variance below TA-Lib's epsilon reads as 0. One
+ * pass: var.ts's running sums (same order, same variance double per bar) with the square root
+ * taken before the store, instead of writing the variance and rereading it in a second pass.
+ */
 export function stddev(real: Float64Array, period: number, nbDev: number, into?: Float64Array): Float64Array {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const out = variance(real, period, into);
-  for (let i = period - 1; i < out.length; i++) {
-    const v = out[i]!;
-    out[i] = v < EPS ? 0 : Math.sqrt(v) * nbDev;
+  const n = real.length;
+  const start = period - 1;
+  const out = outArray(n, start, into);
+  if (start >= n) return out;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < start; i++) {
+    const v = real[i]!;
+    s1 += v;
+    s2 += v * v;
+  }
+  for (let i = start, t = 0; i < n; i++, t++) {
+    const v = real[i]!;
+    s1 += v;
+    s2 += v * v;
+    const m1 = s1 / period;
+    const m2 = s2 / period;
+    const old = real[t]!;
+    s1 -= old;
+    s2 -= old * old;
+    const x = m2 - m1 * m1;
+    out[i] = x < EPS ? 0 : Math.sqrt(x) * nbDev;
   }
   return out;
 }
