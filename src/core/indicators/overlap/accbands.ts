@@ -2,12 +2,17 @@
 import type { IndicatorDef } from '../types.js';
 import { scratch, type Arena } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
-import { smaInto } from './sma.js';
 import { OVERLAP } from './shared.js';
 
 /**
  * Headley's acceleration bands: SMAs of high*(1+4w) and low*(1-4w), w = (h-l)/(h+l), into
- * `into` when given (every cell written; the two band inputs are arena temporaries).
+ * `into` when given (every cell written).
+ *
+ * One pass: the three running sums of smaInto side by side (each add-newest, divide,
+ * drop-oldest in smaInto's order), the band inputs computed once per bar and kept in a ring of
+ * the last `period` bars (arena scratch, upper and lower interleaved) for when they leave the
+ * window, so the same doubles as TA-Lib's band series and three SMA passes over them, without
+ * the two full-length temporaries and four passes.
  */
 export function accbands(
   high: Float64Array, low: Float64Array, close: Float64Array, period: number,
@@ -18,34 +23,56 @@ export function accbands(
   const upper = into?.[0] ?? new Float64Array(n);
   const middle = into?.[1] ?? new Float64Array(n);
   const lower = into?.[2] ?? new Float64Array(n);
+  const lb = period - 1;
+  const pre = Math.min(lb, n);
+  upper.fill(NaN, 0, pre);
+  middle.fill(NaN, 0, pre);
+  lower.fill(NaN, 0, pre);
+  if (lb >= n) return [upper, middle, lower];
+  let size = 1;
+  while (size < period) size <<= 1;
+  const mask = size - 1;
   const m = arena.mark();
-  const up = arena.take(n);
-  const dn = arena.take(n);
-  for (let i = 0; i < n; i++) {
-    const h = high[i]!;
-    const l = low[i]!;
-    let w = h + l;
-    if (!(w > -1e-14 && w < 1e-14)) {
-      w = (4 * (h - l)) / w;
-      up[i] = h * (1 + w);
-      dn[i] = l * (1 - w);
-    } else {
-      up[i] = h;
-      dn[i] = l;
-    }
+  const ring = arena.take(2 * size);
+  let su = 0;
+  let sm = 0;
+  let sd = 0;
+  // warm-up bars and then the written ones in two loops: no loop-carried sum is updated under a
+  // per-bar branch (see volume/ad.ts)
+  for (let i = 0; i < lb; i++) {
+    const h = high[i]!, l = low[i]!;
+    const w = h + l;
+    const flat = w > -1e-14 && w < 1e-14;
+    const r = (4 * (h - l)) / w;
+    const up = flat ? h : h * (1 + r);
+    const dn = flat ? l : l * (1 - r);
+    const k = (i & mask) << 1;
+    ring[k] = up;
+    ring[k + 1] = dn;
+    su += up;
+    sm += close[i]!;
+    sd += dn;
   }
-  const lb = Math.min(period - 1, n);
-  upper.fill(NaN, 0, lb);
-  middle.fill(NaN, 0, lb);
-  lower.fill(NaN, 0, lb);
-  if (period - 1 < n) {
-    smaInto(up, 0, period, upper);
-    smaInto(close, 0, period, middle);
-    smaInto(dn, 0, period, lower);
-  } else {
-    upper.fill(NaN);
-    middle.fill(NaN);
-    lower.fill(NaN);
+  for (let i = lb, t = 0; i < n; i++, t++) {
+    const h = high[i]!, l = low[i]!;
+    const w = h + l;
+    const flat = w > -1e-14 && w < 1e-14;
+    const r = (4 * (h - l)) / w;
+    const up = flat ? h : h * (1 + r);
+    const dn = flat ? l : l * (1 - r);
+    const k = (i & mask) << 1;
+    ring[k] = up;
+    ring[k + 1] = dn;
+    su += up;
+    sm += close[i]!;
+    sd += dn;
+    upper[i] = su / period;
+    middle[i] = sm / period;
+    lower[i] = sd / period;
+    const kt = (t & mask) << 1;
+    su -= ring[kt]!;
+    sm -= close[t]!;
+    sd -= ring[kt + 1]!;
   }
   arena.release(m);
   return [upper, middle, lower];
