@@ -77,6 +77,12 @@ export function stochInto(
     nanPrefix(slowD, n);
     return;
   }
+  if (slowKMaType === MaType.SMA && slowDMaType === MaType.SMA && slowKPeriod === 3 && slowDPeriod === 3) {
+    stochSma33(high, low, close, fastKPeriod, slowK, slowD);
+    nanPrefix(slowK, start);
+    nanPrefix(slowD, start);
+    return;
+  }
   const mark = arena.mark();
   const rawK = arena.take(n);
   if (slowKMaType === MaType.SMA && slowDMaType === MaType.SMA && slowKPeriod > 1 && slowDPeriod > 1) {
@@ -116,12 +122,8 @@ function stochSma(
   for (let today = kStart; today < n; today++, trailing++) {
     let v = low[today]!;
     if (loIdx < trailing) {
-      loIdx = trailing;
-      lo = low[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        v = low[i]!;
-        if (v < lo) { loIdx = i; lo = v; }
-      }
+      loIdx = rescanLow(low, trailing, today);
+      lo = low[loIdx]!;
       diff = (hi - lo) / 100;
     } else if (v <= lo) {
       loIdx = today;
@@ -130,12 +132,8 @@ function stochSma(
     }
     v = high[today]!;
     if (hiIdx < trailing) {
-      hiIdx = trailing;
-      hi = high[trailing]!;
-      for (let i = trailing + 1; i <= today; i++) {
-        v = high[i]!;
-        if (v > hi) { hiIdx = i; hi = v; }
-      }
+      hiIdx = rescanHigh(high, trailing, today);
+      hi = high[hiIdx]!;
       diff = (hi - lo) / 100;
     } else if (v >= hi) {
       hiIdx = today;
@@ -153,6 +151,70 @@ function stochSma(
     if (today < start) continue;
     slowD[today] = sumD / dPeriod;
     sumD -= slowK[today - dPeriod + 1]!;
+  }
+}
+
+/**
+ * stochSma with both smoothing periods 3 (TA-Lib's defaults): the same arithmetic in the same
+ * order, with the two raw %K and two slow %K values the sums drop later held in locals instead
+ * of arrays (fewer typed-array accesses per bar, and no temporary).
+ */
+function stochSma33(
+  high: Float64Array, low: Float64Array, close: Float64Array, period: number, slowK: Float64Array, slowD: Float64Array,
+): void {
+  const n = close.length | 0;
+  const kStart = (period - 1) | 0;
+  const slowKStart = kStart + 2;
+  const start = slowKStart + 2;
+  let trailing = 0;
+  let loIdx = -1;
+  let hiIdx = -1;
+  let lo = 0;
+  let hi = 0;
+  let diff = 0;
+  let sumK = 0;
+  let sumD = 0;
+  let raw1 = 0; // raw %K of the previous bar
+  let raw2 = 0; // and of the one before
+  let slow1 = 0; // slow %K of the previous bar
+  let slow2 = 0;
+  for (let today = kStart; today < n; today++, trailing++) {
+    let v = low[today]!;
+    if (loIdx < trailing) {
+      loIdx = rescanLow(low, trailing, today);
+      lo = low[loIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v <= lo) {
+      loIdx = today;
+      lo = v;
+      diff = (hi - lo) / 100;
+    }
+    v = high[today]!;
+    if (hiIdx < trailing) {
+      hiIdx = rescanHigh(high, trailing, today);
+      hi = high[hiIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v >= hi) {
+      hiIdx = today;
+      hi = v;
+      diff = (hi - lo) / 100;
+    }
+    const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+    sumK += k;
+    if (today >= slowKStart) {
+      const sk = sumK / 3;
+      sumK -= raw2;
+      slowK[today] = sk;
+      sumD += sk;
+      if (today >= start) {
+        slowD[today] = sumD / 3;
+        sumD -= slow2;
+      }
+      slow2 = slow1;
+      slow1 = sk;
+    }
+    raw2 = raw1;
+    raw1 = k;
   }
 }
 
