@@ -68,8 +68,11 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
     const n = o.length;
     const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
     let tV = sumHighLow(h, l, start - 1 - pV, start - 1);
+    // The four previous bars' colours (and the last bar's range) are carried in locals.
+    let w1 = +(c[start - 1]! >= o[start - 1]!), w2 = +(c[start - 2]! >= o[start - 2]!), w3 = +(c[start - 3]! >= o[start - 3]!), w4 = +(c[start - 4]! >= o[start - 4]!);
+    let hl1 = h[start - 1]! - l[start - 1]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      const w0 = +(c[i]! >= o[i]!);
       let v = 0;
       if (((w4 ^ 1) & (w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0) !== 0) {
         const aV = fV * (tV / pV);
@@ -80,7 +83,8 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
           (c[i]! >= o[i]! ? 1 : -1) === 1 && o[i]! > o[i - 1]! && c[i]! > h[i - 1]! ? 100 : 0;
       }
       out[i] = v;
-      tV += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV += hl1 - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      w4 = w3; w3 = w2; w2 = w1; w1 = w0; hl1 = h[i]! - l[i]!;
     }
   });
 
@@ -129,8 +133,14 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
     let tS2 = sumRealBody(o, c, start - 2 - pS, start - 2);
     let tS1 = sumRealBody(o, c, start - 1 - pS, start - 1);
     let tB0 = sumRealBody(o, c, start - pB, start);
+    // The four previous bars' colours and real bodies are carried in locals: per bar the arrays
+    // are read at i and at the totals' trailing bars only (the rare pattern branch reads the rest).
+    let w1 = +(c[start - 1]! >= o[start - 1]!), w2 = +(c[start - 2]! >= o[start - 2]!), w3 = +(c[start - 3]! >= o[start - 3]!), w4 = +(c[start - 4]! >= o[start - 4]!);
+    let rb1 = Math.abs(c[start - 1]! - o[start - 1]!), rb2 = Math.abs(c[start - 2]! - o[start - 2]!);
+    let rb3 = Math.abs(c[start - 3]! - o[start - 3]!), rb4 = Math.abs(c[start - 4]! - o[start - 4]!);
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!), w4 = +(c[i - 4]! >= o[i - 4]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0), rb0 = Math.abs(c0 - o0);
       let v = 0;
       if (((w4 & (w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0) | ((w4 ^ 1) & w3 & w2 & w1 & (w0 ^ 1))) !== 0) {
         const aB4 = fB * (tB4 / pB);
@@ -151,11 +161,13 @@ const riseFall3Methods = patternDef('CDLRISEFALL3METHODS', 'Rising/Falling Three
           o[i]! * c4 > c[i - 1]! * c4 && c[i]! * c4 > c[i - 4]! * c4 ? 100 * c4 : 0;
       }
       out[i] = v;
-      tB4 += Math.abs(c[i - 4]! - o[i - 4]!) - Math.abs(c[i - 4 - pB]! - o[i - 4 - pB]!);
-      tS3 += Math.abs(c[i - 3]! - o[i - 3]!) - Math.abs(c[i - 3 - pS]! - o[i - 3 - pS]!);
-      tS2 += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pS]! - o[i - 2 - pS]!);
-      tS1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
-      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
+      tB4 += rb4 - Math.abs(c[i - 4 - pB]! - o[i - 4 - pB]!);
+      tS3 += rb3 - Math.abs(c[i - 3 - pS]! - o[i - 3 - pS]!);
+      tS2 += rb2 - Math.abs(c[i - 2 - pS]! - o[i - 2 - pS]!);
+      tS1 += rb1 - Math.abs(c[i - 1 - pS]! - o[i - 1 - pS]!);
+      tB0 += rb0 - Math.abs(c[i - pB]! - o[i - pB]!);
+      w4 = w3; w3 = w2; w2 = w1; w1 = w0;
+      rb4 = rb3; rb3 = rb2; rb2 = rb1; rb1 = rb0;
     }
   });
 

@@ -128,27 +128,34 @@ const threeStarsInSouth = patternDef('CDL3STARSINSOUTH', 'Three Stars In The Sou
     let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
     let tV0 = sumHighLow(h, l, start - pV, start);
     let tS = sumRealBody(o, c, start - pS, start);
+    // The two previous bars are carried in locals; the cheap mask adds to the three black
+    // candles TA-Lib's plain comparisons (second candle opening and reaching down inside the
+    // first, third inside the second's range), rarely all true; the exact test follows.
+    let o1 = o[start - 1]!, h1 = h[start - 1]!, l1 = l[start - 1]!, c1 = c[start - 1]!;
+    let o2 = o[start - 2]!, h2 = h[start - 2]!, l2 = l[start - 2]!, c2 = c[start - 2]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
       let v = 0;
-      if (((w2 ^ 1) & (w1 ^ 1) & (w0 ^ 1)) !== 0) {
+      if ((+(c2 < o2) & +(c1 < o1) & +(c0 < o0) & +(o1 > c2) & +(o1 <= h2) & +(l1 < c2) & +(l1 >= l2) & +(l0 > l1) & +(h0 < h1)) !== 0) {
         const aB = fB * (tB / pB);
         const aV1 = fV * (tV1 / pV);
         const aV0 = fV * (tV0 / pV);
         const aS = fS * (tS / pS);
-        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
-          Math.abs(c[i - 2]! - o[i - 2]!) > aB && ((c[i - 2]! >= o[i - 2]! ? o[i - 2]! : c[i - 2]!) - l[i - 2]!) > fL * Math.abs(c[i - 2]! - o[i - 2]!) &&
-          Math.abs(c[i - 1]! - o[i - 1]!) < Math.abs(c[i - 2]! - o[i - 2]!) &&
-          o[i - 1]! > c[i - 2]! && o[i - 1]! <= h[i - 2]! && l[i - 1]! < c[i - 2]! && l[i - 1]! >= l[i - 2]! &&
-          ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) > aV1 &&
-          Math.abs(c[i]! - o[i]!) < aS && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 && (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV0 &&
-          l[i]! > l[i - 1]! && h[i]! < h[i - 1]! ? 100 : 0;
+        v = (c2 >= o2 ? 1 : -1) === -1 && (c1 >= o1 ? 1 : -1) === -1 && (c0 >= o0 ? 1 : -1) === -1 &&
+          Math.abs(c2 - o2) > aB && ((c2 >= o2 ? o2 : c2) - l2) > fL * Math.abs(c2 - o2) &&
+          Math.abs(c1 - o1) < Math.abs(c2 - o2) &&
+          o1 > c2 && o1 <= h2 && l1 < c2 && l1 >= l2 &&
+          ((c1 >= o1 ? o1 : c1) - l1) > aV1 &&
+          Math.abs(c0 - o0) < aS && ((c0 >= o0 ? o0 : c0) - l0) < aV0 && (h0 - (c0 >= o0 ? c0 : o0)) < aV0 &&
+          l0 > l1 && h0 < h1 ? 100 : 0;
       }
       out[i] = v;
-      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
-      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
-      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
-      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
+      tB += Math.abs(c2 - o2) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tV1 += (h1 - l1) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tV0 += (h0 - l0) - (h[i - pV]! - l[i - pV]!);
+      tS += Math.abs(c0 - o0) - Math.abs(c[i - pS]! - o[i - pS]!);
+      o2 = o1; h2 = h1; l2 = l1; c2 = c1;
+      o1 = o0; h1 = h0; l1 = l0; c1 = c0;
     }
   });
 
@@ -345,15 +352,23 @@ const triStar = patternDef('CDLTRISTAR', 'Tristar: three dojis, the middle one g
     const n = o.length;
     const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
     let tD = sumHighLow(h, l, start - 2 - pD, start - 2);
+    // The two previous bars are carried in locals, and the three doji tests are one 0/1 mask
+    // (see BRANCH-FREE in candle-settings.ts): three dojis in a row are rare, so the branch is
+    // predictable where the && chain was not.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!, hl2 = h[start - 2]! - l[start - 2]!;
     for (let i = start; i < n; i++) {
+      const o0 = o[i]!, c0 = c[i]!;
       const avg = fD * (tD / pD);
-      tD += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pD]! - l[i - 2 - pD]!);
+      tD += hl2 - (h[i - 2 - pD]! - l[i - 2 - pD]!);
       let v = 0;
-      if (Math.abs(c[i - 2]! - o[i - 2]!) <= avg && Math.abs(c[i - 1]! - o[i - 1]!) <= avg && Math.abs(c[i]! - o[i]!) <= avg) {
-        if ((Math.min(o[i - 1]!, c[i - 1]!) > Math.max(o[i - 2]!, c[i - 2]!)) && Math.max(o[i]!, c[i]!) < Math.max(o[i - 1]!, c[i - 1]!)) v = -100;
-        if ((Math.max(o[i - 1]!, c[i - 1]!) < Math.min(o[i - 2]!, c[i - 2]!)) && Math.min(o[i]!, c[i]!) > Math.min(o[i - 1]!, c[i - 1]!)) v = 100;
+      if ((+(Math.abs(c2 - o2) <= avg) & +(Math.abs(c1 - o1) <= avg) & +(Math.abs(c0 - o0) <= avg)) !== 0) {
+        if ((Math.min(o1, c1) > Math.max(o2, c2)) && Math.max(o0, c0) < Math.max(o1, c1)) v = -100;
+        if ((Math.max(o1, c1) < Math.min(o2, c2)) && Math.min(o0, c0) > Math.min(o1, c1)) v = 100;
       }
       out[i] = v;
+      o2 = o1; c2 = c1; hl2 = hl1;
+      o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
     }
   });
 
@@ -486,17 +501,23 @@ const stickSandwich = patternDef('CDLSTICKSANDWICH', 'Stick Sandwich: black, whi
     const n = o.length;
     const pE = Equal.avgPeriod, fE = Equal.factor;
     let tE = sumHighLow(h, l, start - 2 - pE, start - 2);
+    // The two previous bars are carried in locals; the cheap mask adds the second candle trading
+    // above the first close and the closes equal within Equal (rarely true) to the colours.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, l1 = l[start - 1]!, hl1 = h[start - 1]! - l1;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!, hl2 = h[start - 2]! - l[start - 2]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      const o0 = o[i]!, c0 = c[i]!, l0 = l[i]!;
+      const aE = fE * (tE / pE);
       let v = 0;
-      if (((w2 ^ 1) & w1 & (w0 ^ 1)) !== 0) {
-        const aE = fE * (tE / pE);
-        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === -1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
-          l[i - 1]! > c[i - 2]! &&
-          c[i]! <= c[i - 2]! + aE && c[i]! >= c[i - 2]! - aE ? 100 : 0;
+      if (((+(c2 >= o2) ^ 1) & +(c1 >= o1) & (+(c0 >= o0) ^ 1) & +(l1 > c2) & +(c0 <= c2 + aE) & +(c0 >= c2 - aE)) !== 0) {
+        v = (c2 >= o2 ? 1 : -1) === -1 && (c1 >= o1 ? 1 : -1) === 1 && (c0 >= o0 ? 1 : -1) === -1 &&
+          l1 > c2 &&
+          c0 <= c2 + aE && c0 >= c2 - aE ? 100 : 0;
       }
       out[i] = v;
-      tE += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pE]! - l[i - 2 - pE]!);
+      tE += hl2 - (h[i - 2 - pE]! - l[i - 2 - pE]!);
+      o2 = o1; c2 = c1; hl2 = hl1;
+      o1 = o0; c1 = c0; l1 = l0; hl1 = h[i]! - l0;
     }
   });
 

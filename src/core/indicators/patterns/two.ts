@@ -219,26 +219,35 @@ function kickingKernel(byLength: boolean) {
     let tV0 = sumHighLow(h, l, start - pV, start);
     let tB1 = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tB0 = sumRealBody(o, c, start - pB, start);
+    // The previous bar is carried in locals; the cheap mask is opposite colours and the candle
+    // gap in the first candle's direction (rarely true), necessary for TA-Lib's test, which
+    // follows in the branch on the totals as they stand before this bar's update.
+    let o1 = o[start - 1]!, h1 = h[start - 1]!, l1 = l[start - 1]!, c1 = c[start - 1]!;
     for (let i = start; i < n; i++) {
-      const aV1 = fV * (tV1 / pV);
-      const aV0 = fV * (tV0 / pV);
-      const aB1 = fB * (tB1 / pB);
-      const aB0 = fB * (tB0 / pB);
-      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
-      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
-      tB0 += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pB]! - o[i - pB]!);
-      tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
-      const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0), w1 = +(c1 >= o1);
       let v = 0;
-      if (c1 === -(c[i]! >= o[i]! ? 1 : -1) &&
-        Math.abs(c[i - 1]! - o[i - 1]!) > aB1 &&
-        (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) < aV1 && ((c[i - 1]! >= o[i - 1]! ? o[i - 1]! : c[i - 1]!) - l[i - 1]!) < aV1 &&
-        Math.abs(c[i]! - o[i]!) > aB0 &&
-        (h[i]! - (c[i]! >= o[i]! ? c[i]! : o[i]!)) < aV0 && ((c[i]! >= o[i]! ? o[i]! : c[i]!) - l[i]!) < aV0 &&
-        ((c1 === -1 && (l[i]! > h[i - 1]!)) || (c1 === 1 && (h[i]! < l[i - 1]!)))) {
-        v = byLength ? color(o, c, Math.abs(c[i]! - o[i]!) > Math.abs(c[i - 1]! - o[i - 1]!) ? i : i - 1) * 100 : (c[i]! >= o[i]! ? 1 : -1) * 100;
+      if (((w1 ^ w0) & ((+(l0 > h1) & (w1 ^ 1)) | (+(h0 < l1) & w1))) !== 0) {
+        const aV1 = fV * (tV1 / pV);
+        const aV0 = fV * (tV0 / pV);
+        const aB1 = fB * (tB1 / pB);
+        const aB0 = fB * (tB0 / pB);
+        const col1 = (c1 >= o1 ? 1 : -1);
+        if (col1 === -(c0 >= o0 ? 1 : -1) &&
+          Math.abs(c1 - o1) > aB1 &&
+          (h1 - (c1 >= o1 ? c1 : o1)) < aV1 && ((c1 >= o1 ? o1 : c1) - l1) < aV1 &&
+          Math.abs(c0 - o0) > aB0 &&
+          (h0 - (c0 >= o0 ? c0 : o0)) < aV0 && ((c0 >= o0 ? o0 : c0) - l0) < aV0 &&
+          ((col1 === -1 && (l0 > h1)) || (col1 === 1 && (h0 < l1)))) {
+          v = byLength ? color(o, c, Math.abs(c0 - o0) > Math.abs(c1 - o1) ? i : i - 1) * 100 : (c0 >= o0 ? 1 : -1) * 100;
+        }
       }
       out[i] = v;
+      tB1 += Math.abs(c1 - o1) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tV1 += (h1 - l1) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tB0 += Math.abs(c0 - o0) - Math.abs(c[i - pB]! - o[i - pB]!);
+      tV0 += (h0 - l0) - (h[i - pV]! - l[i - pV]!);
+      o1 = o0; h1 = h0; l1 = l0; c1 = c0;
     }
   };
 }
