@@ -1,33 +1,52 @@
 /** TRIX: 1-bar percent change of a triple EMA (warm-up 3*(period-1) + 1). */
 import type { IndicatorDef } from '../types.js';
-import { type Arena, outArray, scratch } from '../arena.js';
+import { outArray } from '../arena.js';
 import { p, real } from '../defkit.js';
-import { emaInto } from '../overlap/ema.js';
 import { int, MOMENTUM } from './shared.js';
 
 /**
- * 1-bar rate of change (percent) of a triple-smoothed EMA, into `into` (fresh when absent). The
- * three EMAs are arena temporaries (fresh arrays cost more in first-touched pages than the
- * arithmetic); each EMA only reads the cells the previous one wrote.
+ * 1-bar rate of change (percent) of a triple-smoothed EMA, into `into` (fresh when absent).
+ *
+ * One pass with the three EMAs of emaInto chained per bar (each seeded, as there, with the
+ * SMA of the previous one's first `period` values, summed from 0 in bar order, then
+ * prev = (x - prev) * k + prev): the same doubles as three emaInto passes over full-length
+ * temporaries, but each bar's three recurrences overlap (their latency chains are
+ * independent) and nothing but the input and the output is touched.
  */
-export function trix(real: Float64Array, period: number, into?: Float64Array, arena: Arena = scratch): Float64Array {
+export function trix(real: Float64Array, period: number, into?: Float64Array): Float64Array {
+  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = real.length;
   const lb = period - 1;
   const start = 3 * lb + 1;
   const out = outArray(n, start, into);
   if (start >= n) return out;
-  const m = arena.mark();
-  const e1 = arena.take(n);
-  const e2 = arena.take(n);
-  const e3 = arena.take(n);
-  emaInto(real, 0, period, e1);
-  emaInto(e1, lb, period, e2);
-  emaInto(e2, 2 * lb, period, e3);
-  for (let i = start; i < n; i++) {
-    const prev = e3[i - 1]!;
-    out[i] = prev !== 0 ? (e3[i]! / prev - 1) * 100 : 0;
+  const k = 2 / (period + 1);
+  let e1 = 0;
+  for (let i = 0; i <= lb; i++) e1 += real[i]!;
+  e1 /= period; // e1 at bar lb
+  let s2 = 0;
+  s2 += e1;
+  let i = lb + 1;
+  for (; i <= 2 * lb; i++) {
+    e1 = (real[i]! - e1) * k + e1;
+    s2 += e1;
   }
-  arena.release(m);
+  let e2 = s2 / period; // e2 at bar 2 * lb
+  let s3 = 0;
+  s3 += e2;
+  for (; i <= 3 * lb; i++) {
+    e1 = (real[i]! - e1) * k + e1;
+    e2 = (e1 - e2) * k + e2;
+    s3 += e2;
+  }
+  let e3 = s3 / period; // e3 at bar 3 * lb
+  for (; i < n; i++) {
+    e1 = (real[i]! - e1) * k + e1;
+    e2 = (e1 - e2) * k + e2;
+    const prev = e3;
+    e3 = (e2 - e3) * k + e3;
+    out[i] = prev !== 0 ? (e3 / prev - 1) * 100 : 0;
+  }
   return out;
 }
 
@@ -37,5 +56,5 @@ export const TRIX: IndicatorDef = {
   inputs: ['real'], params: [int('timePeriod', 30, 1, 'EMA period')], outputs: real(),
   lookback: (ps) => 3 * (p(ps, 'timePeriod') - 1) + 1,
   compute: ([x], ps) => [trix(x!, p(ps, 'timePeriod'))],
-  computeInto: ([x], ps, [out], arena) => { trix(x!, p(ps, 'timePeriod'), out, arena); },
+  computeInto: ([x], ps, [out]) => { trix(x!, p(ps, 'timePeriod'), out); },
 };
