@@ -8,7 +8,9 @@
  *   node --import tsx bench/pipeline.ts --peer ../baseline   # also an older checkout (its dist/)
  *   options: --rounds N (default 3), --store sqlite (skip PostgreSQL), --dist (this tree's
  *   built dist/ as well, as `sextant` runs it: no tsx in the compute threads; run `npm run build` first),
- *   --dist-only (this tree's dist/ alone, not its sources through tsx)
+ *   --dist-only (this tree's dist/ alone, not its sources through tsx), --threads 1,2 (this
+ *   tree's dist/ once per count of compute threads, as trees of their own in the same run;
+ *   default: the pipeline's own default, one per core)
  *
  * The peer is any checkout of Sextant with `dist/` built; its module layout is probed, so
  * the same script measures the code before and after a change in one run.
@@ -66,7 +68,7 @@ async function loader(root: string, fromDist: boolean) {
 type AnyFn = (...a: unknown[]) => unknown;
 type Ctor = new (...a: unknown[]) => Record<string, AnyFn>;
 
-async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postgres', keep?: string): Promise<Round> {
+async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postgres', keep?: string, threads?: number): Promise<Round> {
   const m = await loader(root, fromDist);
   const config = (m.config['loadConfig'] as AnyFn)({ env: {} }) as { pipeline: { symbols: string[]; timeframes: string[]; replaySince: string; window: number } };
   const p = config.pipeline;
@@ -80,7 +82,9 @@ async function measure(root: string, fromDist: boolean, which: 'sqlite' | 'postg
     p.symbols.map((s) => ((m.pairs['parsePair'] ?? m.market['normalizeSymbol']) as AnyFn)(s)),
     p.timeframes.map((t) => (m.timeframes['parseTimeframe'] as AnyFn)(t)),
   );
-  const service = new (m.service['PipelineService'] as Ctor)({ source, store, series, replay: true, since: Date.parse(p.replaySince), window: p.window });
+  const service = new (m.service['PipelineService'] as Ctor)({
+    source, store, series, replay: true, since: Date.parse(p.replaySince), window: p.window, ...(threads !== undefined ? { threads } : {}),
+  });
   try {
     const cpu = process.cpuUsage();
     const t = performance.now();
@@ -116,13 +120,15 @@ async function postgresUp(): Promise<boolean> {
 // round keeps one run's JIT and heap from colouring the next).
 if (args.includes('--child')) {
   const root = opt('--root')!;
-  const r = await measure(root, args.includes('--from-dist'), opt('--store') as 'sqlite' | 'postgres', opt('--keep'));
+  const threads = opt('--threads');
+  const r = await measure(root, args.includes('--from-dist'), opt('--store') as 'sqlite' | 'postgres', opt('--keep'), threads === undefined ? undefined : Number(threads));
   process.stdout.write(`${JSON.stringify(r)}\n`);
   process.exit(0);
 }
 
-function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres', keep?: string): Round {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--root', root, '--store', store, ...(fromDist ? ['--from-dist'] : []), ...(keep ? ['--keep', keep] : [])], {
+function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres', keep?: string, threads?: number): Round {
+  const flags = [...(fromDist ? ['--from-dist'] : []), ...(keep ? ['--keep', keep] : []), ...(threads !== undefined ? ['--threads', String(threads)] : [])];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--root', root, '--store', store, ...flags], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, SEXTANT_CONFIG: '' },
@@ -132,9 +138,11 @@ function child(root: string, fromDist: boolean, store: 'sqlite' | 'postgres', ke
 }
 
 const peer = opt('--peer') ?? process.env['SEXTANT_BENCH_PEER'];
-const trees = [
+const threadCounts = opt('--threads')?.split(',').map(Number);
+const trees: { name: string; root: string; dist: boolean; threads?: number }[] = [
   ...(args.includes('--dist-only') ? [] : [{ name: 'this tree (src, tsx)', root: repo, dist: false }]),
-  ...(args.includes('--dist') ? [{ name: 'this tree (dist)', root: repo, dist: true }] : []),
+  ...(args.includes('--dist') && !threadCounts ? [{ name: 'this tree (dist)', root: repo, dist: true }] : []),
+  ...(threadCounts ?? []).map((threads) => ({ name: `this tree (dist, ${threads} thr.)`, root: repo, dist: true, threads })),
   ...(peer ? [{ name: `peer ${peer}`, root: resolve(peer), dist: true }] : []),
 ];
 const only = opt('--store');
@@ -200,7 +208,7 @@ for (let i = 0; i < ROUNDS; i++) {
         rmSync(keep, { force: true });
         kept.set(t.name, keep);
       }
-      allRuns.get(`${store}|${t.name}`)!.push(child(t.root, t.dist, store, keep));
+      allRuns.get(`${store}|${t.name}`)!.push(child(t.root, t.dist, store, keep, t.threads));
     }
   }
 }

@@ -37,7 +37,7 @@ export interface PipelineServiceOptions {
   clock?: Clock;
   /** In-process: hand the host event loop back after this much busy time (ms). */
   yieldEveryMs?: number;
-  /** In-process: compute threads for large batches (0 = none); default one per core. */
+  /** In-process: compute threads for large batches (0 = none); default the cores less one, at least one. */
   threads?: number;
   bus?: SignalBus;
   log?: (msg: string) => void;
