@@ -226,10 +226,20 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
     let tF2 = sumHighLow(h, l, start - 2 - pF, start - 2);
     let tF1 = sumHighLow(h, l, start - 1 - pF, start - 1);
     let tB = sumRealBody(o, c, start - 2 - pB, start - 2);
+    // Carried in locals: the two previous bars' values, their shadow ranges and high-low ranges,
+    // and the totals' trailing terms: the totals at offsets 2, 1, 0 of one setting drop the
+    // consecutive bars i-2-p, i-1-p, i-p, so each bar reads only the newest trailing bar per
+    // setting and passes the older ones down (same values, same additions as before).
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, o2 = o[start - 2]!, c2 = c[start - 2]!;
+    let sr1 = shadowRange(o, h, l, c, start - 1), sr2 = shadowRange(o, h, l, c, start - 2);
+    let hl1 = h[start - 1]! - l[start - 1]!, hl2 = h[start - 2]! - l[start - 2]!;
+    let srT1 = shadowRange(o, h, l, c, start - 1 - pS), srT2 = shadowRange(o, h, l, c, start - 2 - pS);
+    let hlF2 = h[start - 2 - pF]! - l[start - 2 - pF]!, hlN2 = h[start - 2 - pN]! - l[start - 2 - pN]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0), w1 = +(c1 >= o1), w2 = +(c2 >= o2);
       let v = 0;
-      if ((w2 & w1 & w0 & +(c[i]! > c[i - 1]!) & +(c[i - 1]! > c[i - 2]!)) !== 0) {
+      if ((w2 & w1 & w0 & +(c0 > c1) & +(c1 > c2)) !== 0) {
         const aS2 = fS * (tS2 / pS) / 2.0;
         const aS1 = fS * (tS1 / pS) / 2.0;
         const aS0 = fS * (tS0 / pS) / 2.0;
@@ -255,16 +265,19 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
         v = hit ? -100 : 0;
       }
       out[i] = v;
-      const hl2 = (h[i - 2]! - l[i - 2]!);
-      const hl1 = (h[i - 1]! - l[i - 1]!);
-      tS2 += shadowRange(o, h, l, c, i - 2) - shadowRange(o, h, l, c, i - 2 - pS);
-      tS1 += shadowRange(o, h, l, c, i - 1) - shadowRange(o, h, l, c, i - 1 - pS);
-      tS0 += shadowRange(o, h, l, c, i) - shadowRange(o, h, l, c, i - pS);
-      tF2 += hl2 - (h[i - 2 - pF]! - l[i - 2 - pF]!);
-      tN2 += hl2 - (h[i - 2 - pN]! - l[i - 2 - pN]!);
-      tF1 += hl1 - (h[i - 1 - pF]! - l[i - 1 - pF]!);
-      tN1 += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
-      tB += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      const sr0 = (h0 - (c0 >= o0 ? c0 : o0)) + ((c0 >= o0 ? o0 : c0) - l0);
+      const srT0 = shadowRange(o, h, l, c, i - pS);
+      const hlF1 = h[i - 1 - pF]! - l[i - 1 - pF]!, hlN1 = h[i - 1 - pN]! - l[i - 1 - pN]!;
+      tS2 += sr2 - srT2;
+      tS1 += sr1 - srT1;
+      tS0 += sr0 - srT0;
+      tF2 += hl2 - hlF2;
+      tN2 += hl2 - hlN2;
+      tF1 += hl1 - hlF1;
+      tN1 += hl1 - hlN1;
+      tB += Math.abs(c2 - o2) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      o2 = o1; c2 = c1; sr2 = sr1; hl2 = hl1; srT2 = srT1; hlF2 = hlF1; hlN2 = hlN1;
+      o1 = o0; c1 = c0; sr1 = sr0; hl1 = h0 - l0; srT1 = srT0;
     }
   });
 
