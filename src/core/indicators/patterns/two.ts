@@ -53,21 +53,25 @@ function haramiKernel(cross: boolean) {
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     // BodyDoji measures the high-low range, BodyShort the real body.
     let tS = cross ? sumHighLow(h, l, start - pS, start) : sumRealBody(o, c, start - pS, start);
+    // The previous bar is carried in locals and the whole test is 0/1 numbers (see BRANCH-FREE
+    // in candle-settings.ts): "long then short body" is true on a large share of bars in no
+    // predictable order. Same comparisons on the same values as TA-Lib's; the result is
+    // 100 inside, 80 touching, with the sign against the first candle's colour (mag - 2 mag w1
+    // is never -0).
+    let o1 = o[start - 1]!, c1 = c[start - 1]!;
     for (let i = start; i < n; i++) {
+      const o0 = o[i]!, c0 = c[i]!;
       const aB = fB * (tB / pB);
       const aS = fS * (tS / pS);
-      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
-      tS += cross ? (h[i]! - l[i]!) - (h[i - pS]! - l[i - pS]!) : Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
-      let v = 0;
-      if (Math.abs(c[i - 1]! - o[i - 1]!) > aB && Math.abs(c[i]! - o[i]!) <= aS) {
-        const top0 = Math.max(c[i]!, o[i]!);
-        const bot0 = Math.min(c[i]!, o[i]!);
-        const top1 = Math.max(c[i - 1]!, o[i - 1]!);
-        const bot1 = Math.min(c[i - 1]!, o[i - 1]!);
-        if (top0 < top1 && bot0 > bot1) v = -(c[i - 1]! >= o[i - 1]! ? 1 : -1) * 100;
-        else if (top0 <= top1 && bot0 >= bot1) v = -(c[i - 1]! >= o[i - 1]! ? 1 : -1) * 80;
-      }
-      out[i] = v;
+      const rb1 = Math.abs(c1 - o1), rb0 = Math.abs(c0 - o0);
+      tB += rb1 - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tS += cross ? (h[i]! - l[i]!) - (h[i - pS]! - l[i - pS]!) : rb0 - Math.abs(c[i - pS]! - o[i - pS]!);
+      const top0 = Math.max(c0, o0), bot0 = Math.min(c0, o0);
+      const top1 = Math.max(c1, o1), bot1 = Math.min(c1, o1);
+      const m = +(rb1 > aB) & +(rb0 <= aS);
+      const mag = 80 * (m & +(top0 <= top1) & +(bot0 >= bot1)) + 20 * (m & +(top0 < top1) & +(bot0 > bot1));
+      out[i] = mag - 2 * mag * +(c1 >= o1);
+      o1 = o0; c1 = c0;
     }
   };
 }
