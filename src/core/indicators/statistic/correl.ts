@@ -18,13 +18,19 @@ export function correl(x: Float64Array, y: Float64Array, period: number, into?: 
     const b = y[i]!;
     sx += a; sxx += a * a; sxy += a * b; sy += b; syy += b * b;
   }
-  for (let i = start, t = 0; i < n; i++, t++) {
-    if (i > start) {
-      // Drop the bar that left the window before adding the new one (TA-Lib's order).
-      const a0 = x[t - 1]!;
-      const b0 = y[t - 1]!;
-      sx -= a0; sxx -= a0 * a0; sxy -= a0 * b0; sy -= b0; syy -= b0 * b0;
-    }
+  // The first written bar adds only; every later one drops the bar that left the window before
+  // adding the new one (TA-Lib's order), in a loop of its own (no per-bar `i > start` test).
+  {
+    const a = x[start]!;
+    const b = y[start]!;
+    sx += a; sxx += a * a; sxy += a * b; sy += b; syy += b * b;
+    const d = (sxx - (sx * sx) / period) * (syy - (sy * sy) / period);
+    out[start] = d < EPS ? 0 : (sxy - (sx * sy) / period) / Math.sqrt(d);
+  }
+  for (let i = start + 1, t = 0; i < n; i++, t++) {
+    const a0 = x[t]!;
+    const b0 = y[t]!;
+    sx -= a0; sxx -= a0 * a0; sxy -= a0 * b0; sy -= b0; syy -= b0 * b0;
     const a = x[i]!;
     const b = y[i]!;
     sx += a; sxx += a * a; sxy += a * b; sy += b; syy += b * b;
