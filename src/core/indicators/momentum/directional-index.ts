@@ -186,19 +186,19 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
   let adx = sumDX / period;
   out[lb] = adx;
   const pm1 = period - 1;
+  // The previous bar's high, low and close are read again rather than carried: fewer values
+  // live across the loop, so TurboFan keeps the running ADX in a register instead of a stack
+  // slot on its critical path.
   for (; today < n; today++) {
     const h = high[today]!;
     const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
+    const diffP = h - high[today - 1]!;
+    const diffM = low[today - 1]! - l;
     mDM -= mDM / period;
     pDM -= pDM / period;
     if (diffM > 0 && diffP < diffM) mDM += diffM;
     else if (diffP > 0 && diffP > diffM) pDM += diffP;
-    tr = tr - tr / period + trueRange(h, l, prevClose);
-    prevClose = close[today]!;
+    tr = tr - tr / period + trueRange(h, l, close[today - 1]!);
     if (!isZero(tr)) {
       const minusDI = 100.0 * (mDM / tr);
       const plusDI = 100.0 * (pDM / tr);
