@@ -14,20 +14,18 @@ export function sum(real: Float64Array, period: number, into?: Float64Array): Fl
   let total = 0;
   for (let i = 0; i < start; i++) total += real[i]!;
   let i = start;
-  // The (n - start) % 4 first bars first: a loop after the unrolled one would have no type
-  // feedback when the unrolled loop is compiled on stack (see volume/ad.ts).
-  for (const r = start + ((n - start) & 3); i < r; i++) {
-    total += real[i]!;
-    out[i] = total;
-    total -= real[i - start]!;
-  }
   // Unrolled by 4 (see operators.ts): the same additions and subtractions in the same order.
-  for (; i < n; i += 4) {
+  for (; i < n - 3; i += 4) {
     const t = i - start;
     total += real[i]!; out[i] = total; total -= real[t]!;
     total += real[i + 1]!; out[i + 1] = total; total -= real[t + 1]!;
     total += real[i + 2]!; out[i + 2] = total; total -= real[t + 2]!;
     total += real[i + 3]!; out[i + 3] = total; total -= real[t + 3]!;
+  }
+  for (; i < n; i++) {
+    total += real[i]!;
+    out[i] = total;
+    total -= real[i - start]!;
   }
   return out;
 }

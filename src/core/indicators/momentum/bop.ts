@@ -8,14 +8,8 @@ export function bop(open: Float64Array, high: Float64Array, low: Float64Array, c
   const n = open.length;
   const out = into ?? new Float64Array(n);
   let i = 0;
-  // The n % 8 first bars first: a loop after the unrolled one would have no type feedback when
-  // the unrolled loop is compiled on stack (see volume/ad.ts).
-  for (const r = n & 7; i < r; i++) {
-    const range = high[i]! - low[i]!;
-    out[i] = range < 1e-14 ? 0 : (close[i]! - open[i]!) / range;
-  }
   // Unrolled by 8: see math/operators.ts (same expression per element, same results).
-  for (; i < n; i += 8) {
+  for (; i < n - 7; i += 8) {
     const r0 = high[i]! - low[i]!; out[i] = r0 < 1e-14 ? 0 : (close[i]! - open[i]!) / r0;
     const r1 = high[i + 1]! - low[i + 1]!; out[i + 1] = r1 < 1e-14 ? 0 : (close[i + 1]! - open[i + 1]!) / r1;
     const r2 = high[i + 2]! - low[i + 2]!; out[i + 2] = r2 < 1e-14 ? 0 : (close[i + 2]! - open[i + 2]!) / r2;
@@ -24,6 +18,10 @@ export function bop(open: Float64Array, high: Float64Array, low: Float64Array, c
     const r5 = high[i + 5]! - low[i + 5]!; out[i + 5] = r5 < 1e-14 ? 0 : (close[i + 5]! - open[i + 5]!) / r5;
     const r6 = high[i + 6]! - low[i + 6]!; out[i + 6] = r6 < 1e-14 ? 0 : (close[i + 6]! - open[i + 6]!) / r6;
     const r7 = high[i + 7]! - low[i + 7]!; out[i + 7] = r7 < 1e-14 ? 0 : (close[i + 7]! - open[i + 7]!) / r7;
+  }
+  for (; i < n; i++) {
+    const range = high[i]! - low[i]!;
+    out[i] = range < 1e-14 ? 0 : (close[i]! - open[i]!) / range;
   }
   return out;
 }
