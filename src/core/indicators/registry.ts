@@ -5,6 +5,7 @@
  */
 import { uninitializedFloat64 } from './alloc.js';
 import { Arena, scratch } from './arena.js';
+import { primeBeforeLongRun } from './prime.js';
 import { IndicatorError, type BoundKernel, type IndicatorDef, type Params } from './types.js';
 import { cycle } from './cycle/index.js';
 import { extras } from './extras/index.js';
@@ -68,10 +69,14 @@ export function runIndicator(name: string, inputs: readonly Float64Array[], give
   const def = getIndicator(name);
   const params = resolveParams(def, given);
   const n = checkInputs(def, inputs);
-  if (!def.computeInto) return { def, params, outputs: def.compute(inputs, params) };
+  if (!def.computeInto) {
+    primeBeforeLongRun(def, inputs, params, undefined, scratch);
+    return { def, params, outputs: def.compute(inputs, params) };
+  }
   // computeInto writes every cell, so the fresh outputs need no zeroing (alloc.ts).
   const outputs: Float64Array[] = [];
   for (let k = 0; k < def.outputs.length; k++) outputs.push(uninitializedFloat64(n));
+  primeBeforeLongRun(def, inputs, params, outputs, scratch);
   def.computeInto(inputs, params, outputs, scratch);
   return { def, params, outputs };
 }
@@ -81,6 +86,7 @@ export function runIndicator(name: string, inputs: readonly Float64Array[], give
  * computed the allocating way and copied, so every function is callable this way.
  */
 export function computeInto(def: IndicatorDef, inputs: readonly Float64Array[], params: Params, outputs: readonly Float64Array[], arena: Arena): void {
+  primeBeforeLongRun(def, inputs, params, outputs, arena);
   if (def.computeInto) {
     def.computeInto(inputs, params, outputs, arena);
     return;

@@ -168,21 +168,6 @@ export function penetrationParam(def: number): ParamSpec {
   };
 }
 
-/*
- * PRIMING. V8 (node 20) gives a function its feedback vector only after it has run a while, so
- * on a kernel's first call over a long series the code before the loop (the running totals'
- * start, `o.length`, the settings' fields) runs before the vector exists and records no type
- * feedback; the loop is compiled on-stack mid-call, and the whole-function compile that follows
- * lacks that feedback and deoptimizes at its first statement on the next call, after which the
- * calls run the interpreter into the on-stack-replaced loop (--trace-deopt: "Insufficient type
- * feedback" at bytecode offset 0). That code was 1.3-2.5x slower on some patterns, and which one
- * a process ends up with varied. So the first time a long series arrives the kernel runs
- * PRIME_RUNS times on its first bars (same kernel, same inputs' prefix, written into the
- * output's prefix that the real run then overwrites): outputs are unchanged.
- */
-const PRIME_BARS = 67; // not a multiple of 4, 8 or 16: unrolled loops run their leftover loop too
-const PRIME_RUNS = 3;
-
 /** Builds the IndicatorDef of a candlestick pattern around its kernel. */
 export function patternDef(
   name: string,
@@ -192,18 +177,10 @@ export function patternDef(
   kernel: PatternKernel,
   params: readonly ParamSpec[] = [],
 ): IndicatorDef {
-  let primed = false;
   const run = (inputs: readonly Float64Array[], params: Params, out: Float64Array): void => {
     const [o, h, l, c] = inputs as [Float64Array, Float64Array, Float64Array, Float64Array];
     const n = o.length;
     const pen = params['penetration'] ?? 0;
-    if (!primed && n > lookback + PRIME_BARS) {
-      // See PRIMING above: a few short runs on the first bars (overwritten by the real run).
-      primed = true;
-      const m = lookback + PRIME_BARS;
-      const po = o.subarray(0, m), ph = h.subarray(0, m), pl = l.subarray(0, m), pc = c.subarray(0, m), pout = out.subarray(0, m);
-      for (let k = 0; k < PRIME_RUNS; k++) kernel(po, ph, pl, pc, pout, lookback, pen);
-    }
     out.fill(NaN, 0, Math.min(lookback, n));
     if (n > lookback) kernel(o, h, l, c, out, lookback, pen);
   };

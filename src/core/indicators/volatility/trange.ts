@@ -29,17 +29,8 @@ export function trangeInto(high: Float64Array, low: Float64Array, close: Float64
   for (; i < n; i++) out[i] = trueRange(high[i]!, low[i]!, close[i - 1]!);
 }
 
-let primed = false;
 export function trange(high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const out = outArray(high.length, 1, into);
-  if (!primed && high.length > 67) {
-    // See PRIMING in patterns/candle-settings.ts: short runs on the first bars before the first
-    // long one, so V8's whole-function compile has the feedback of the code before the loop
-    // (1M bars: 2.5 -> 2.0 ms). Written into out[1..67), which the real run overwrites.
-    primed = true;
-    const h = high.subarray(0, 67), l = low.subarray(0, 67), c = close.subarray(0, 67), o = out.subarray(0, 67);
-    for (let k = 0; k < 3; k++) trangeInto(h, l, c, o);
-  }
   trangeInto(high, low, close, out);
   return out;
 }
