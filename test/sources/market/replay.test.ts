@@ -4,6 +4,7 @@ import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { UnknownSymbolError, MarketError } from '../../../src/sources/market/errors.js';
 import { parsePair } from '../../../src/core/types.js';
 import { candleCount } from '../../../src/core/series.js';
+import { canResample, TIMEFRAMES, type Timeframe } from '../../../src/core/timeframes.js';
 
 const replay = new ReplaySource();
 
@@ -72,5 +73,45 @@ describe('replay source over the bundled data', () => {
     expect(parsePair('ETHUSDT')).toBe('ETH/USDT');
     expect(parsePair('ETH/USDT')).toBe('ETH/USDT');
     expect(() => parsePair('ETH')).toThrow(/not a pair/);
+  });
+});
+
+// The source picks, per (pair, timeframe), the coarsest bundled timeframe that resamples
+// exactly, then Binance, then the longest series (catalogue order on ties), and reads only
+// the datasets tied on the first two keys. Checked against the rule applied to every
+// bundled series (all read) for every pair and every timeframe.
+describe('replay source: which dataset serves a pair', () => {
+  const TFS: Timeframe[] = ['1m', '5m', '15m', '1h', '4h', '1d', '1w'];
+  const all = new ReplaySource().listSeries();
+  const order = new Map(all.map((s, i) => [`${s.dataset}|${s.symbol}`, i]));
+  const tfIndex = (tf: Timeframe) => TIMEFRAMES.indexOf(tf);
+  const expected = (symbol: string, tf: Timeframe): string | undefined => {
+    const usable = all.filter((s) => s.symbol === symbol && canResample(s.timeframe, tf));
+    const binance = (s: (typeof all)[number]) => (s.exchange === 'binance' ? 1 : 0);
+    usable.sort((a, b) => (tfIndex(b.timeframe) - tfIndex(a.timeframe)) || (binance(b) - binance(a)) || (b.candles - a.candles)
+      || (order.get(`${a.dataset}|${a.symbol}`)! - order.get(`${b.dataset}|${b.symbol}`)!));
+    return usable[0]?.dataset;
+  };
+  const lazy = new ReplaySource();
+  it('the pick follows the rule on every bundled pair', () => {
+    let checked = 0;
+    for (const symbol of [...new Set(all.map((s) => s.symbol))]) {
+      for (const tf of TFS) {
+        let got: string | undefined;
+        try { got = lazy.datasetFor(asPair(symbol), tf); } catch (e) {
+          expect(e).toBeInstanceOf(MarketError);
+          expect(expected(symbol, tf), `${symbol} ${tf}`).toBeUndefined();
+          continue;
+        }
+        expect(got, `${symbol} ${tf}`).toBe(expected(symbol, tf));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(144);
+  });
+  it('reads only the series it serves from: BTC/USDT daily does not parse its hourly and minute series', () => {
+    const fresh = new ReplaySource();
+    expect(fresh.datasetFor(asPair('BTC/USDT'), '1d')).toBe('binance-daily');
+    expect(fresh.seriesRead).toBe(1);
   });
 });

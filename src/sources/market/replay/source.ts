@@ -74,7 +74,7 @@ export class ReplaySource implements MarketSource {
   /** Symbol -> the datasets that hold it, in catalogue order (from the readers; no candles read). */
   private holders?: Map<string, CandleDataset[]>;
 
-  private holdersOf(symbol: string): LoadedSeries[] {
+  private holderDatasets(symbol: string): CandleDataset[] {
     if (!this.holders) {
       this.holders = new Map();
       for (const ds of CANDLE_DATASETS) {
@@ -85,7 +85,11 @@ export class ReplaySource implements MarketSource {
         }
       }
     }
-    return (this.holders.get(symbol) ?? []).flatMap((ds) => this.seriesOf(ds, symbol) ?? []);
+    return this.holders.get(symbol) ?? [];
+  }
+
+  private holdersOf(symbol: string): LoadedSeries[] {
+    return this.holderDatasets(symbol).flatMap((ds) => this.seriesOf(ds, symbol) ?? []);
   }
 
   /** Every bundled series with its range and data-quality report. */
@@ -124,26 +128,42 @@ export class ReplaySource implements MarketSource {
 
   private readonly picked = new Map<string, LoadedSeries>();
 
+  /** The bundled dataset that serves (symbol, timeframe) (see `choose`). */
+  datasetFor(symbol: Pair, tf: Timeframe): string {
+    return this.pick(symbol, tf).dataset.id;
+  }
+
+  /** How many series have been read and cleaned so far (they are read on first use). */
+  get seriesRead(): number {
+    return this.series.size;
+  }
+
+  /**
+   * The rank: the coarsest timeframe that resamples exactly, then Binance, then the most
+   * candles (ties: catalogue order). The first two keys are the dataset's own, so only the
+   * datasets tied on them are read: BTC/USDT's daily candles no longer parse its hourly and
+   * minute series first (~0.25 s of a replay's start).
+   */
   private choose(symbol: Pair, tf: Timeframe): LoadedSeries {
+    const head = (ds: CandleDataset) => TIMEFRAMES.indexOf(ds.timeframe) * 2 + (ds.exchange === 'binance' ? 1 : 0);
+    const usable = this.holderDatasets(symbol).filter((ds) => canResample(ds.timeframe, tf));
+    usable.sort((a, b) => head(b) - head(a));
+    for (let i = 0; i < usable.length;) {
+      let j = i + 1;
+      while (j < usable.length && head(usable[j]!) === head(usable[i]!)) j++;
+      let best: LoadedSeries | undefined;
+      for (let k = i; k < j; k++) {
+        const s = this.seriesOf(usable[k]!, symbol);
+        if (s && (!best || candleCount(s.candles) > candleCount(best.candles))) best = s;
+      }
+      if (best) return best;
+      i = j;
+    }
+    // No usable dataset could be read: what can be read says why.
     const holders = this.holdersOf(symbol);
     if (!holders.length) throw new UnknownSymbolError(symbol, this.id, 'not in the bundled data; `sextant data list` shows what is');
-    const usable = holders.filter((s) => canResample(s.dataset.timeframe, tf));
-    if (!usable.length) {
-      const have = [...new Set(holders.map((s) => s.dataset.timeframe))].join(', ');
-      throw new MarketError('not_supported', `bundled data has ${symbol} only at ${have}, which cannot be resampled to ${tf}`, this.id);
-    }
-    const rank = (s: LoadedSeries) => [
-      TIMEFRAMES.indexOf(s.dataset.timeframe),
-      s.dataset.exchange === 'binance' ? 1 : 0,
-      candleCount(s.candles),
-    ];
-    usable.sort((a, b) => {
-      const ra = rank(a);
-      const rb = rank(b);
-      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i]! - ra[i]!;
-      return 0;
-    });
-    return usable[0]!;
+    const have = [...new Set(holders.map((s) => s.dataset.timeframe))].join(', ');
+    throw new MarketError('not_supported', `bundled data has ${symbol} only at ${have}, which cannot be resampled to ${tf}`, this.id);
   }
 
   private readonly resampled = new Map<string, Candles>();
