@@ -47,27 +47,6 @@ export function ip(params: Readonly<Record<string, number>>, name: string): numb
   return params[name]! | 0;
 }
 
-/**
- * Branch-free selection. TurboFan compiles every comparison into a conditional jump (`a < b ? a
- * : b`, Math.min and boolean-to-number included), so a kernel whose test goes either way at
- * random (an up or down close) pays a misprediction on about half its bars. The sign bit of a
- * difference, read through an Int32Array view of a Float64Array, gives the test as 0/1 without a
- * jump; the kernel then reads its operand from a small table at that index. Callers keep the
- * exact operations of the branchy form (adding -0 or subtracting +0 is the identity for every
- * double) and take the branchy path on the rare values whose sign bit is not the comparison
- * (NaN, signed zeros). Scratch shared by the kernels: each use is a store then loads in the
- * same statement sequence, and JavaScript runs them one at a time.
- */
-export const SEL = new Float64Array(16);
-export const SEL_WORDS = new Int32Array(SEL.buffer);
-/** Index in SEL_WORDS of the word of SEL[0] that holds the sign bit (1 on little-endian machines). */
-export const SIGN_WORD: number = (() => {
-  SEL[0] = -1;
-  const w = SEL_WORDS[1]! < 0 ? 1 : 0;
-  SEL[0] = 0;
-  return w;
-})();
-
 /** TA-Lib's TA_IS_ZERO: |v| < 1e-14. */
 export function isZero(v: number): boolean {
   return v > -1e-14 && v < 1e-14;
