@@ -10,12 +10,7 @@ import { HL, MOMENTUM, single } from './shared.js';
  * tracked incrementally and rescanned only when it leaves the window.
  * `osc` writes AROONOSC into `down` (up is then unused).
  */
-/*
- * AROON and AROONOSC each have their own copy of the tracker loop: one shared kernel taking
- * `up` or null was compiled for one caller and deoptimized or generalized by the other in a
- * process that runs both (AROONOSC read 1.6x TA-Lib C against AROON's 1.2x in one such run).
- */
-function aroonCore(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array): void {
+function aroonCore(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array | null): void {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length;
   const factor = 100.0 / period;
@@ -41,38 +36,12 @@ function aroonCore(high: Float64Array, low: Float64Array, period: number, down: 
       highestIdx = today;
       highest = tmp;
     }
-    up[today] = factor * (period - (today - highestIdx));
-    down[today] = factor * (period - (today - lowestIdx));
-  }
-}
-
-function aroonOscCore(high: Float64Array, low: Float64Array, period: number, out: Float64Array): void {
-  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const n = high.length;
-  const factor = 100.0 / period;
-  let lowestIdx = -1;
-  let highestIdx = -1;
-  let lowest = 0;
-  let highest = 0;
-  for (let today = period; today < n; today++) {
-    const trailing = today - period;
-    let tmp = low[today]!;
-    if (lowestIdx < trailing) {
-      lowestIdx = rescanLowLast(low, trailing, today);
-      lowest = low[lowestIdx]!;
-    } else if (tmp <= lowest) {
-      lowestIdx = today;
-      lowest = tmp;
+    if (up) {
+      up[today] = factor * (period - (today - highestIdx));
+      down[today] = factor * (period - (today - lowestIdx));
+    } else {
+      down[today] = factor * (highestIdx - lowestIdx);
     }
-    tmp = high[today]!;
-    if (highestIdx < trailing) {
-      highestIdx = rescanHighLast(high, trailing, today);
-      highest = high[highestIdx]!;
-    } else if (tmp >= highest) {
-      highestIdx = today;
-      highest = tmp;
-    }
-    out[today] = factor * (highestIdx - lowestIdx);
   }
 }
 
@@ -87,7 +56,7 @@ export function aroon(high: Float64Array, low: Float64Array, period = 14, intoDo
 
 export function aroonOsc(high: Float64Array, low: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const out = outArray(high.length, period, into);
-  aroonOscCore(high, low, period, out);
+  aroonCore(high, low, period, out, null);
   return out;
 }
 
