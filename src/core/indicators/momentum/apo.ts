@@ -21,8 +21,7 @@ export function priceOscillator(
   const out = outArray(n, start, into);
   if (start >= n) return out;
   if (maType === MaType.SMA && fastPeriod > 1) {
-    if (percent) smaPpoInto(real, fastPeriod, slowPeriod, out);
-    else smaApoInto(real, fastPeriod, slowPeriod, out);
+    smaOscillatorInto(real, fastPeriod, slowPeriod, percent, out);
     return out;
   }
   const m = arena.mark();
@@ -49,7 +48,7 @@ export function priceOscillator(
  * the same doubles; but no temporaries and 4 array accesses per bar instead of 9 (two SMA passes
  * and a combining pass). 2 <= fastPeriod <= slowPeriod < n here.
  */
-function smaApoInto(x: Float64Array, fp: number, sp: number, out: Float64Array): void {
+function smaOscillatorInto(x: Float64Array, fp: number, sp: number, percent: boolean, out: Float64Array): void {
   const n = x.length;
   const start = sp - 1;
   let sf = 0;
@@ -64,27 +63,8 @@ function smaApoInto(x: Float64Array, fp: number, sp: number, out: Float64Array):
     const s = ss / sp;
     sf -= x[tf]!;
     ss -= x[ts]!;
-    out[i] = f - s;
-  }
-}
-
-/** smaApoInto's PPO: (fast - slow) / slow * 100, 0 where the slow mean is within 1e-14 of 0. */
-function smaPpoInto(x: Float64Array, fp: number, sp: number, out: Float64Array): void {
-  const n = x.length;
-  const start = sp - 1;
-  let sf = 0;
-  let ss = 0;
-  for (let i = sp - fp; i < start; i++) sf += x[i]!;
-  for (let i = 0; i < start; i++) ss += x[i]!;
-  for (let i = start, tf = sp - fp, ts = 0; i < n; i++, tf++, ts++) {
-    const v = x[i]!;
-    sf += v;
-    ss += v;
-    const f = sf / fp;
-    const s = ss / sp;
-    sf -= x[tf]!;
-    ss -= x[ts]!;
-    out[i] = isZero(s) ? 0 : ((f - s) / s) * 100;
+    // PPO: (fast - slow) / slow * 100, 0 where the slow mean is within 1e-14 of 0.
+    out[i] = !percent ? f - s : isZero(s) ? 0 : ((f - s) / s) * 100;
   }
 }
 
