@@ -24,50 +24,140 @@ export function diLookback(period: number): number { return period > 1 ? period 
 export function dxLookback(period: number): number { return period > 1 ? period : 2; }
 export function adxLookback(period: number): number { return 2 * period - 1; }
 
-export const KIND_PLUS_DI = 0;
-export const KIND_MINUS_DI = 1;
-export const KIND_DX = 2;
-export const KIND_ADX = 3;
-
 /**
- * One fused pass for DI / DX / ADX: smoothed +DM, -DM and TR share the bar loop, the kind only
- * selects what gets written, so ADX costs the same single pass as TA-Lib's C.
+ * PLUS_DI, MINUS_DI and DX each run a loop of their own (loop-only functions, see volume/ad.ts)
+ * with only the sums they read: the DI loops smooth one DM and the TR, not both DMs, and no bar
+ * tests which indicator is being computed. -DM1 and +DM1 exclude each other (diffP < diffM and
+ * diffP > diffM), so testing one alone gives the value the fused test gives.
  */
-export function directionalIndex(high: Float64Array, low: Float64Array, close: Float64Array, period: number, kind: number, into?: Float64Array): Float64Array {
+function directionalIndicator(high: Float64Array, low: Float64Array, close: Float64Array, timePeriod: number, plus: boolean, into?: Float64Array): Float64Array {
+  const period = timePeriod | 0; // see INT_PARAMS in math/operators.ts
   const n = high.length;
-  const lb = kind === KIND_ADX ? adxLookback(period) : kind === KIND_DX ? dxLookback(period) : diLookback(period);
+  const lb = diLookback(period);
   const out = outArray(n, lb, into);
   if (n <= lb) return out;
+  if (period <= 1) di1Loop(high, low, close, out, n, plus);
+  else if (plus) plusDiLoop(high, low, close, out, n, period);
+  else minusDiLoop(high, low, close, out, n, period);
+  return out;
+}
+
+/** Period 1: the unsmoothed ratio DM1/TR1, unscaled (TA-Lib's behaviour). */
+function di1Loop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, plus: boolean): void {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let prevClose = close[0]!;
-
-  if (period <= 1 && (kind === KIND_PLUS_DI || kind === KIND_MINUS_DI)) {
-    for (let today = 1; today < n; today++) {
-      const h = high[today]!;
-      const l = low[today]!;
-      const diffP = h - prevHigh;
-      const diffM = prevLow - l;
-      prevHigh = h;
-      prevLow = l;
-      const moved = kind === KIND_PLUS_DI ? diffP > 0 && diffP > diffM : diffM > 0 && diffP < diffM;
-      if (moved) {
-        const tr = trueRange(h, l, prevClose);
-        out[today] = isZero(tr) ? 0 : (kind === KIND_PLUS_DI ? diffP : diffM) / tr;
-      } else {
-        out[today] = 0;
-      }
-      prevClose = close[today]!;
+  for (let today = 1; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    const moved = plus ? diffP > 0 && diffP > diffM : diffM > 0 && diffP < diffM;
+    if (moved) {
+      const tr = trueRange(h, l, prevClose);
+      out[today] = isZero(tr) ? 0 : (plus ? diffP : diffM) / tr;
+    } else {
+      out[today] = 0;
     }
-    return out;
+    prevClose = close[today]!;
   }
+}
 
-  let today = 0;
+function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
+  let dm = 0;
+  let tr = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffP > 0 && diffP > diffM) dm += diffP;
+    tr += trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+  }
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    dm -= dm / period;
+    if (diffP > 0 && diffP > diffM) dm += diffP;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+    out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);
+  }
+}
+
+function minusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
+  let dm = 0;
+  let tr = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffM > 0 && diffP < diffM) dm += diffM;
+    tr += trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+  }
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    dm -= dm / period;
+    if (diffM > 0 && diffP < diffM) dm += diffM;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+    out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);
+  }
+}
+
+/**
+ * DX: both smoothed DMs and the TR. With a (near) zero TR or DI sum the previous DX is repeated
+ * (0 at the first output bar, `period`).
+ */
+export function dx(high: Float64Array, low: Float64Array, close: Float64Array, timePeriod = 14, into?: Float64Array): Float64Array {
+  const period = timePeriod | 0; // see INT_PARAMS in math/operators.ts
+  const n = high.length;
+  const lb = dxLookback(period);
+  const out = outArray(n, lb, into);
+  if (n <= lb) return out;
+  dxLoop(high, low, close, out, n, period > 1 ? period : 1, lb);
+  return out;
+}
+
+/*
+ * Period 1 (a direct call; the definition's minimum is 2) keeps the fused kernel's behaviour:
+ * no warm-up sums, bar 1 written too, and the repeated DX reset to 0 at bar 2 (its lookback).
+ */
+function dxLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number, firstOut: number): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
   let pDM = 0;
   let mDM = 0;
   let tr = 0;
-  for (let i = period - 1; i > 0; i--) {
-    today++;
+  let today = 1;
+  for (; today < period; today++) {
     const h = high[today]!;
     const l = low[today]!;
     const diffP = h - prevHigh;
@@ -79,57 +169,34 @@ export function directionalIndex(high: Float64Array, low: Float64Array, close: F
     tr += trueRange(h, l, prevClose);
     prevClose = close[today]!;
   }
-
-  let sumDX = 0;
-  let adx = 0;
   let dxPrev = 0;
-  // For ADX the first `period` smoothed bars only feed the initial DX sum.
-  const firstOut = lb;
-  while (today < n - 1) {
-    today++;
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    mDM -= mDM / period;
-    pDM -= pDM / period;
-    if (diffM > 0 && diffP < diffM) mDM += diffM;
-    else if (diffP > 0 && diffP > diffM) pDM += diffP;
-    tr = tr - tr / period + trueRange(h, l, prevClose);
-    prevClose = close[today]!;
-
-    if (kind === KIND_PLUS_DI) {
-      out[today] = isZero(tr) ? 0 : 100.0 * (pDM / tr);
-    } else if (kind === KIND_MINUS_DI) {
-      out[today] = isZero(tr) ? 0 : 100.0 * (mDM / tr);
-    } else if (kind === KIND_DX) {
-      let dx = today === firstOut ? 0 : dxPrev;
+  let stop = today < firstOut ? firstOut : n;
+  for (;;) {
+    for (; today < stop; today++) {
+      const h = high[today]!;
+      const l = low[today]!;
+      const diffP = h - prevHigh;
+      const diffM = prevLow - l;
+      prevHigh = h;
+      prevLow = l;
+      mDM -= mDM / period;
+      pDM -= pDM / period;
+      if (diffM > 0 && diffP < diffM) mDM += diffM;
+      else if (diffP > 0 && diffP > diffM) pDM += diffP;
+      tr = tr - tr / period + trueRange(h, l, prevClose);
+      prevClose = close[today]!;
       if (!isZero(tr)) {
         const minusDI = 100.0 * (mDM / tr);
         const plusDI = 100.0 * (pDM / tr);
         const sum = minusDI + plusDI;
-        if (!isZero(sum)) dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
+        if (!isZero(sum)) dxPrev = 100.0 * (Math.abs(minusDI - plusDI) / sum);
       }
-      out[today] = dx;
-      dxPrev = dx;
-    } else {
-      if (!isZero(tr)) {
-        const minusDI = 100.0 * (mDM / tr);
-        const plusDI = 100.0 * (pDM / tr);
-        const sum = minusDI + plusDI;
-        if (!isZero(sum)) {
-          const dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
-          if (today <= firstOut) sumDX += dx;
-          else adx = (adx * (period - 1) + dx) / period;
-        }
-      }
-      if (today === firstOut) adx = sumDX / period;
-      if (today >= firstOut) out[today] = adx;
+      out[today] = dxPrev;
     }
+    if (stop === n) break;
+    dxPrev = 0;
+    stop = n;
   }
-  return out;
 }
 
 /**
@@ -211,15 +278,11 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
 }
 
 export function plusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_PLUS_DI, out);
+  return directionalIndicator(high, low, close, period, true, out);
 }
 
 export function minusDi(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_MINUS_DI, out);
-}
-
-export function dx(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, out?: Float64Array): Float64Array {
-  return directionalIndex(high, low, close, period, KIND_DX, out);
+  return directionalIndicator(high, low, close, period, false, out);
 }
 
 export const PLUS_DI = single('PLUS_DI', 'Plus Directional Indicator, 0-100: share of the true range made by upward moves (Wilder smoothed).', '0..100: strength of upward moves; +DI above -DI means buyers dominate (uptrend).',

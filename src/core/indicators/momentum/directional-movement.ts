@@ -5,74 +5,114 @@
  * moves give neither (Wilder's "case 7"). The first smoothed value is the plain SUM of the
  * first period-1 one-bar values, later ones x = x - x/period + today.
  */
-import { nanArray } from '../types.js';
+import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { HL, single } from './shared.js';
 
 export function plusDmLookback(period: number): number { return period > 1 ? period - 1 : 1; }
 
-/** Smoothed one-direction DM (sign = 1 for +DM, -1 for -DM). */
-function directionalMovement(high: Float64Array, low: Float64Array, period: number, plus: boolean): Float64Array {
+/**
+ * Smoothed one-direction DM into `out` (plus: +DM, else -DM). The two directions are separate
+ * loop-only functions (see volume/ad.ts, LOOP-ONLY KERNELS) so neither loop tests the direction
+ * per bar; the caller's output is written in place (no fresh array and copy per call).
+ */
+function directionalMovement(high: Float64Array, low: Float64Array, timePeriod: number, plus: boolean, into?: Float64Array): Float64Array {
+  const period = timePeriod | 0; // see INT_PARAMS in math/operators.ts
   const n = high.length;
-  const out = nanArray(n);
   const lb = plusDmLookback(period);
+  const out = outArray(n, lb, into);
   if (n <= lb) return out;
-  let prevHigh = high[0]!;
-  let prevLow = low[0]!;
   if (period <= 1) {
-    for (let today = 1; today < n; today++) {
-      const h = high[today]!;
-      const l = low[today]!;
-      const diffP = h - prevHigh;
-      const diffM = prevLow - l;
-      prevHigh = h;
-      prevLow = l;
-      if (plus) out[today] = diffP > 0 && diffP > diffM ? diffP : 0;
-      else out[today] = diffM > 0 && diffP < diffM ? diffM : 0;
-    }
-    return out;
-  }
-  let dm = 0;
-  let today = 0;
-  for (let i = period - 1; i > 0; i--) {
-    today++;
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    if (plus) { if (diffP > 0 && diffP > diffM) dm += diffP; }
-    else if (diffM > 0 && diffP < diffM) dm += diffM;
-  }
-  out[today] = dm;
-  while (today < n - 1) {
-    today++;
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    if (plus) {
-      dm = diffP > 0 && diffP > diffM ? dm - dm / period + diffP : dm - dm / period;
-    } else {
-      dm = diffM > 0 && diffP < diffM ? dm - dm / period + diffM : dm - dm / period;
-    }
-    out[today] = dm;
+    if (plus) plusDm1Loop(high, low, out, n);
+    else minusDm1Loop(high, low, out, n);
+  } else if (plus) {
+    plusDmLoop(high, low, out, n, period);
+  } else {
+    minusDmLoop(high, low, out, n, period);
   }
   return out;
 }
 
-export function plusDm(high: Float64Array, low: Float64Array, period = 14): Float64Array {
-  return directionalMovement(high, low, period, true);
+function plusDm1Loop(high: Float64Array, low: Float64Array, out: Float64Array, n: number): void {
+  for (let today = 1; today < n; today++) {
+    const diffP = high[today]! - high[today - 1]!;
+    const diffM = low[today - 1]! - low[today]!;
+    out[today] = diffP > 0 && diffP > diffM ? diffP : 0;
+  }
 }
 
-export function minusDm(high: Float64Array, low: Float64Array, period = 14): Float64Array {
-  return directionalMovement(high, low, period, false);
+function minusDm1Loop(high: Float64Array, low: Float64Array, out: Float64Array, n: number): void {
+  for (let today = 1; today < n; today++) {
+    const diffP = high[today]! - high[today - 1]!;
+    const diffM = low[today - 1]! - low[today]!;
+    out[today] = diffM > 0 && diffP < diffM ? diffM : 0;
+  }
+}
+
+/** Warm-up: the plain sum of the first period-1 one-bar values, written at bar period-1. */
+function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let dm = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffP > 0 && diffP > diffM) dm += diffP;
+  }
+  out[period - 1] = dm;
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    dm = diffP > 0 && diffP > diffM ? dm - dm / period + diffP : dm - dm / period;
+    out[today] = dm;
+  }
+}
+
+function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let dm = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffM > 0 && diffP < diffM) dm += diffM;
+  }
+  out[period - 1] = dm;
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    dm = diffM > 0 && diffP < diffM ? dm - dm / period + diffM : dm - dm / period;
+    out[today] = dm;
+  }
+}
+
+export function plusDm(high: Float64Array, low: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalMovement(high, low, period, true, out);
+}
+
+export function minusDm(high: Float64Array, low: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  return directionalMovement(high, low, period, false, out);
 }
 
 export const PLUS_DM = single('PLUS_DM', 'Plus Directional Movement, price units: Wilder-smoothed sum of upward moves of the high.', 'Price units: smoothed upward movement; compare with MINUS_DM (larger = that direction dominates).',
-  HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p) => plusDm(i[0]!, i[1]!, p));
+  HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p, out) => plusDm(i[0]!, i[1]!, p, out));
 export const MINUS_DM = single('MINUS_DM', 'Minus Directional Movement, price units: Wilder-smoothed sum of downward moves of the low.', 'Price units: smoothed downward movement; compare with PLUS_DM (larger = that direction dominates).',
-  HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p) => minusDm(i[0]!, i[1]!, p));
+  HL, periodParam(14, 'timePeriod', 1), plusDmLookback, (i, p, out) => minusDm(i[0]!, i[1]!, p, out));
