@@ -26,36 +26,55 @@ function linearRegression(real: Float64Array, period: number, kind: LrKind, into
   const sumX = period * (period - 1) * 0.5;
   const sumXSqr = (period * (period - 1) * (2 * period - 1)) / 6;
   const divisor = sumX * sumX - period * sumXSqr;
-  for (let today = period - 1; today < n; today++) {
+  let today = period - 1;
+  // Two bars per turn: each bar's sums run in TA-Lib's order (k from period - 1 down to 0, one
+  // running sum each), so they are bit for bit TA-Lib's; the two bars' chains are independent,
+  // so the CPU overlaps their additions (each alone waits on the previous addition), and the
+  // newer bar's window is the older's shifted by one, so each value is loaded once.
+  for (; today + 3 < n; today += 4) {
+    let sumXYa = 0, sumYa = 0, sumXYb = 0, sumYb = 0, sumXYc = 0, sumYc = 0, sumXYd = 0, sumYd = 0;
+    let w0 = real[today - period + 1]!, w1 = real[today - period + 2]!, w2 = real[today - period + 3]!;
+    for (let k = period - 1; k > 0; k--) {
+      const w3 = real[today - k + 3]!;
+      sumYa += w0; sumXYa += k * w0;
+      sumYb += w1; sumXYb += k * w1;
+      sumYc += w2; sumXYc += k * w2;
+      sumYd += w3; sumXYd += k * w3;
+      w0 = w1; w1 = w2; w2 = w3;
+    }
+    const w3 = real[today + 3]!;
+    sumYa += w0; sumXYa += 0 * w0;
+    sumYb += w1; sumXYb += 0 * w1;
+    sumYc += w2; sumXYc += 0 * w2;
+    sumYd += w3; sumXYd += 0 * w3;
+    lrStore(out, today, kind, period, sumX, divisor, sumXYa, sumYa);
+    lrStore(out, today + 1, kind, period, sumX, divisor, sumXYb, sumYb);
+    lrStore(out, today + 2, kind, period, sumX, divisor, sumXYc, sumYc);
+    lrStore(out, today + 3, kind, period, sumX, divisor, sumXYd, sumYd);
+  }
+  for (; today < n; today++) {
     let sumXY = 0;
     let sumY = 0;
-    // TA-Lib's order (k from period - 1 down to 0, one running sum each), unrolled by 4: the
-    // additions are the same and in the same order, so the sums are bit for bit the same.
-    let k = period - 1;
-    for (; k >= 3; k -= 4) {
-      const j = today - k;
-      const v0 = real[j]!, v1 = real[j + 1]!, v2 = real[j + 2]!, v3 = real[j + 3]!;
-      sumY += v0; sumXY += k * v0;
-      sumY += v1; sumXY += (k - 1) * v1;
-      sumY += v2; sumXY += (k - 2) * v2;
-      sumY += v3; sumXY += (k - 3) * v3;
-    }
-    for (; k >= 0; k--) {
+    for (let k = period - 1; k >= 0; k--) {
       const v = real[today - k]!;
       sumY += v;
       sumXY += k * v;
     }
-    const m = (period * sumXY - sumX * sumY) / divisor;
-    const b = (sumY - m * sumX) / period;
-    switch (kind) {
-      case LR_VALUE: out[today] = b + m * (period - 1); break;
-      case LR_SLOPE: out[today] = m; break;
-      case LR_ANGLE: out[today] = Math.atan(m) * (180 / Math.PI); break;
-      case LR_INTERCEPT: out[today] = b; break;
-      default: out[today] = b + m * period;
-    }
+    lrStore(out, today, kind, period, sumX, divisor, sumXY, sumY);
   }
   return out;
+}
+
+function lrStore(out: Float64Array, today: number, kind: LrKind, period: number, sumX: number, divisor: number, sumXY: number, sumY: number): void {
+  const m = (period * sumXY - sumX * sumY) / divisor;
+  const b = (sumY - m * sumX) / period;
+  switch (kind) {
+    case LR_VALUE: out[today] = b + m * (period - 1); break;
+    case LR_SLOPE: out[today] = m; break;
+    case LR_ANGLE: out[today] = Math.atan(m) * (180 / Math.PI); break;
+    case LR_INTERCEPT: out[today] = b; break;
+    default: out[today] = b + m * period;
+  }
 }
 
 export function linearreg(real: Float64Array, period: number): Float64Array { return linearRegression(real, period, LR_VALUE); }
