@@ -10,24 +10,38 @@ export function avgdev(real: Float64Array, period: number, into?: Float64Array):
   const n = real.length;
   // every cell from period - 1 on is written below
   const out = outArray(n, period - 1, into);
-  for (let today = period - 1; today < n; today++) {
-    // TA-Lib's order (today, today - 1, ...), one running sum each, unrolled by 4: the same
-    // additions in the same order, so bit for bit the same sums.
-    let sum = 0;
-    let k = 0;
-    for (; k < period - 3; k += 4) {
-      const j = today - k;
-      sum += real[j]!; sum += real[j - 1]!; sum += real[j - 2]!; sum += real[j - 3]!;
+  let today = period - 1;
+  // Four bars per turn, each summed in TA-Lib's order (today, today - 1, ...; one running sum
+  // each, so bit for bit the same sums). The four chains are independent, so the CPU overlaps
+  // their additions (one alone waits on the previous addition), and as the bars' windows are
+  // one apart, each value is loaded once per pass and handed down to the next older bar.
+  for (; today + 3 < n; today += 4) {
+    let w3 = real[today + 3]!, w2 = real[today + 2]!, w1 = real[today + 1]!;
+    let sa = 0, sb = 0, sc = 0, sd = 0;
+    for (let k = 0; k < period; k++) {
+      const w0 = real[today - k]!;
+      sa += w0; sb += w1; sc += w2; sd += w3;
+      w3 = w2; w2 = w1; w1 = w0;
     }
-    for (; k < period; k++) sum += real[today - k]!;
+    const ma = sa / period, mb = sb / period, mc = sc / period, md = sd / period;
+    w3 = real[today + 3]!; w2 = real[today + 2]!; w1 = real[today + 1]!;
+    let da = 0, db = 0, dc = 0, dd = 0;
+    for (let k = 0; k < period; k++) {
+      const w0 = real[today - k]!;
+      da += Math.abs(w0 - ma); db += Math.abs(w1 - mb); dc += Math.abs(w2 - mc); dd += Math.abs(w3 - md);
+      w3 = w2; w2 = w1; w1 = w0;
+    }
+    out[today] = da / period;
+    out[today + 1] = db / period;
+    out[today + 2] = dc / period;
+    out[today + 3] = dd / period;
+  }
+  for (; today < n; today++) {
+    let sum = 0;
+    for (let k = 0; k < period; k++) sum += real[today - k]!;
     const mean = sum / period;
     let dev = 0;
-    k = 0;
-    for (; k < period - 3; k += 4) {
-      const j = today - k;
-      dev += Math.abs(real[j]! - mean); dev += Math.abs(real[j - 1]! - mean); dev += Math.abs(real[j - 2]! - mean); dev += Math.abs(real[j - 3]! - mean);
-    }
-    for (; k < period; k++) dev += Math.abs(real[today - k]! - mean);
+    for (let k = 0; k < period; k++) dev += Math.abs(real[today - k]! - mean);
     out[today] = dev / period;
   }
   return out;
