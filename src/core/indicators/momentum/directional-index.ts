@@ -24,11 +24,122 @@ export function diLookback(period: number): number { return period > 1 ? period 
 export function dxLookback(period: number): number { return period > 1 ? period : 2; }
 export function adxLookback(period: number): number { return 2 * period - 1; }
 
+const KIND_PLUS_DI = 0;
+const KIND_MINUS_DI = 1;
+const KIND_DX = 2;
+const KIND_ADX = 3;
+
+/**
+ * TA-Lib's branchy DM in one pass for DI / DX / ADX (the kind selects what gets written): the
+ * reference the loops below reproduce, run instead of them when a non-finite move reached
+ * their branch-free DM (see BRANCH-FREE DM in directional-movement.ts).
+ */
+function directionalIndexExact(high: Float64Array, low: Float64Array, close: Float64Array, period: number, kind: number, into?: Float64Array): Float64Array {
+  const n = high.length;
+  const lb = kind === KIND_ADX ? adxLookback(period) : kind === KIND_DX ? dxLookback(period) : diLookback(period);
+  const out = outArray(n, lb, into);
+  if (n <= lb) return out;
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let prevClose = close[0]!;
+
+  if (period <= 1 && (kind === KIND_PLUS_DI || kind === KIND_MINUS_DI)) {
+    for (let today = 1; today < n; today++) {
+      const h = high[today]!;
+      const l = low[today]!;
+      const diffP = h - prevHigh;
+      const diffM = prevLow - l;
+      prevHigh = h;
+      prevLow = l;
+      const moved = kind === KIND_PLUS_DI ? diffP > 0 && diffP > diffM : diffM > 0 && diffP < diffM;
+      if (moved) {
+        const tr = trueRange(h, l, prevClose);
+        out[today] = isZero(tr) ? 0 : (kind === KIND_PLUS_DI ? diffP : diffM) / tr;
+      } else {
+        out[today] = 0;
+      }
+      prevClose = close[today]!;
+    }
+    return out;
+  }
+
+  let today = 0;
+  let pDM = 0;
+  let mDM = 0;
+  let tr = 0;
+  for (let i = period - 1; i > 0; i--) {
+    today++;
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr += trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+  }
+
+  let sumDX = 0;
+  let adx = 0;
+  let dxPrev = 0;
+  // For ADX the first `period` smoothed bars only feed the initial DX sum.
+  const firstOut = lb;
+  while (today < n - 1) {
+    today++;
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    mDM -= mDM / period;
+    pDM -= pDM / period;
+    if (diffM > 0 && diffP < diffM) mDM += diffM;
+    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    tr = tr - tr / period + trueRange(h, l, prevClose);
+    prevClose = close[today]!;
+
+    if (kind === KIND_PLUS_DI) {
+      out[today] = isZero(tr) ? 0 : 100.0 * (pDM / tr);
+    } else if (kind === KIND_MINUS_DI) {
+      out[today] = isZero(tr) ? 0 : 100.0 * (mDM / tr);
+    } else if (kind === KIND_DX) {
+      let dx = today === firstOut ? 0 : dxPrev;
+      if (!isZero(tr)) {
+        const minusDI = 100.0 * (mDM / tr);
+        const plusDI = 100.0 * (pDM / tr);
+        const sum = minusDI + plusDI;
+        if (!isZero(sum)) dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
+      }
+      out[today] = dx;
+      dxPrev = dx;
+    } else {
+      if (!isZero(tr)) {
+        const minusDI = 100.0 * (mDM / tr);
+        const plusDI = 100.0 * (pDM / tr);
+        const sum = minusDI + plusDI;
+        if (!isZero(sum)) {
+          const dx = 100.0 * (Math.abs(minusDI - plusDI) / sum);
+          if (today <= firstOut) sumDX += dx;
+          else adx = (adx * (period - 1) + dx) / period;
+        }
+      }
+      if (today === firstOut) adx = sumDX / period;
+      if (today >= firstOut) out[today] = adx;
+    }
+  }
+  return out;
+}
+
 /**
  * PLUS_DI, MINUS_DI and DX each run a loop of their own (loop-only functions, see volume/ad.ts)
  * with only the sums they read: the DI loops smooth one DM and the TR, not both DMs, and no bar
  * tests which indicator is being computed. -DM1 and +DM1 exclude each other (diffP < diffM and
- * diffP > diffM), so testing one alone gives the value the fused test gives.
+ * diffP > diffM), so testing one alone gives the value the fused test gives. Their DM, and
+ * ADX's, is branch-free (BRANCH-FREE DM in directional-movement.ts): the loops return their
+ * last DM sum, and a NaN there reruns the series through directionalIndexExact.
  */
 function directionalIndicator(high: Float64Array, low: Float64Array, close: Float64Array, timePeriod: number, plus: boolean, into?: Float64Array): Float64Array {
   const period = timePeriod | 0; // see INT_PARAMS in math/operators.ts
@@ -36,9 +147,12 @@ function directionalIndicator(high: Float64Array, low: Float64Array, close: Floa
   const lb = diLookback(period);
   const out = outArray(n, lb, into);
   if (n <= lb) return out;
-  if (period <= 1) di1Loop(high, low, close, out, n, plus);
-  else if (plus) plusDiLoop(high, low, close, out, n, period);
-  else minusDiLoop(high, low, close, out, n, period);
+  if (period <= 1) {
+    di1Loop(high, low, close, out, n, plus);
+    return out;
+  }
+  const last = plus ? plusDiLoop(high, low, close, out, n, period) : minusDiLoop(high, low, close, out, n, period);
+  if (last !== last) directionalIndexExact(high, low, close, period, plus ? KIND_PLUS_DI : KIND_MINUS_DI, out);
   return out;
 }
 
@@ -65,7 +179,7 @@ function di1Loop(high: Float64Array, low: Float64Array, close: Float64Array, out
   }
 }
 
-function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): void {
+function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let prevClose = close[0]!;
@@ -90,15 +204,15 @@ function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, 
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm -= dm / period;
-    if (diffP > 0 && diffP > diffM) dm += diffP;
+    dm = dm - dm / period + diffP * (+(diffP > 0) & +(diffP > diffM));
     tr = tr - tr / period + trueRange(h, l, prevClose);
     prevClose = close[today]!;
     out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);
   }
+  return dm;
 }
 
-function minusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): void {
+function minusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let prevClose = close[0]!;
@@ -123,12 +237,12 @@ function minusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array,
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm -= dm / period;
-    if (diffM > 0 && diffP < diffM) dm += diffM;
+    dm = dm - dm / period + diffM * (+(diffM > 0) & +(diffP < diffM));
     tr = tr - tr / period + trueRange(h, l, prevClose);
     prevClose = close[today]!;
     out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);
   }
+  return dm;
 }
 
 /**
@@ -141,7 +255,8 @@ export function dx(high: Float64Array, low: Float64Array, close: Float64Array, t
   const lb = dxLookback(period);
   const out = outArray(n, lb, into);
   if (n <= lb) return out;
-  dxLoop(high, low, close, out, n, period > 1 ? period : 1, lb);
+  const last = dxLoop(high, low, close, out, n, period > 1 ? period : 1, lb);
+  if (last !== last) directionalIndexExact(high, low, close, period, KIND_DX, out);
   return out;
 }
 
@@ -149,7 +264,7 @@ export function dx(high: Float64Array, low: Float64Array, close: Float64Array, t
  * Period 1 (a direct call; the definition's minimum is 2) keeps the fused kernel's behaviour:
  * no warm-up sums, bar 1 written too, and the repeated DX reset to 0 at bar 2 (its lookback).
  */
-function dxLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number, firstOut: number): void {
+function dxLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number, firstOut: number): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let prevClose = close[0]!;
@@ -179,10 +294,8 @@ function dxLoop(high: Float64Array, low: Float64Array, close: Float64Array, out:
       const diffM = prevLow - l;
       prevHigh = h;
       prevLow = l;
-      mDM -= mDM / period;
-      pDM -= pDM / period;
-      if (diffM > 0 && diffP < diffM) mDM += diffM;
-      else if (diffP > 0 && diffP > diffM) pDM += diffP;
+      mDM = mDM - mDM / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+      pDM = pDM - pDM / period + diffP * (+(diffP > 0) & +(diffP > diffM));
       tr = tr - tr / period + trueRange(h, l, prevClose);
       prevClose = close[today]!;
       if (!isZero(tr)) {
@@ -197,6 +310,7 @@ function dxLoop(high: Float64Array, low: Float64Array, close: Float64Array, out:
     dxPrev = 0;
     stop = n;
   }
+  return pDM + mDM;
 }
 
 /**
@@ -261,10 +375,8 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
     const l = low[today]!;
     const diffP = h - high[today - 1]!;
     const diffM = low[today - 1]! - l;
-    mDM -= mDM / period;
-    pDM -= pDM / period;
-    if (diffM > 0 && diffP < diffM) mDM += diffM;
-    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    mDM = mDM - mDM / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+    pDM = pDM - pDM / period + diffP * (+(diffP > 0) & +(diffP > diffM));
     tr = tr - tr / period + trueRange(h, l, close[today - 1]!);
     if (!isZero(tr)) {
       const minusDI = 100.0 * (mDM / tr);
@@ -274,6 +386,7 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
     }
     out[today] = adx;
   }
+  if (pDM + mDM !== pDM + mDM) directionalIndexExact(high, low, close, period, KIND_ADX, out);
   return out;
 }
 

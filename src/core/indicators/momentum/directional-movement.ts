@@ -25,11 +25,10 @@ function directionalMovement(high: Float64Array, low: Float64Array, timePeriod: 
   if (period <= 1) {
     if (plus) plusDm1Loop(high, low, out, n);
     else minusDm1Loop(high, low, out, n);
-  } else if (plus) {
-    plusDmLoop(high, low, out, n, period);
-  } else {
-    minusDmLoop(high, low, out, n, period);
+    return out;
   }
+  const last = plus ? plusDmLoop(high, low, out, n, period) : minusDmLoop(high, low, out, n, period);
+  if (last !== last) dmExactLoop(high, low, out, n, period, plus); // see BRANCH-FREE DM
   return out;
 }
 
@@ -49,8 +48,21 @@ function minusDm1Loop(high: Float64Array, low: Float64Array, out: Float64Array, 
   }
 }
 
+/*
+ * BRANCH-FREE DM. Whether a bar has a +DM (or -DM) is a coin toss on real candles, so the
+ * conditional add `x = cond ? x - x/period + d : x - x/period` mispredicts on about half the
+ * bars (a 1M-bar standalone loop: 8.6 ms branchy, 8.2 with no smoothing at all, 6.5 as below,
+ * 6.0 for the division chain alone). Instead the move is added times the comparison taken as
+ * a number (`+(a > b)`, a flag set, not a jump; see volume/obv.ts): x - x/period + d * f. For a
+ * finite d that is the branchy result bit for bit (d * 1 = d; d * 0 = ±0, and x + ±0 = x, x
+ * never being -0: it starts at +0 and only adds moves > 0). A non-finite d on a bar without
+ * the move makes d * 0 NaN where the branchy form adds nothing; that NaN then stays in x to
+ * the last bar (x - x/period + y is NaN for a NaN x), and only then can the two forms differ.
+ * So the loops return their last x, and a NaN there reruns the series with the branchy loop.
+ */
+
 /** Warm-up: the plain sum of the first period-1 one-bar values, written at bar period-1. */
-function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): void {
+function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let dm = 0;
@@ -72,12 +84,13 @@ function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n:
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm = diffP > 0 && diffP > diffM ? dm - dm / period + diffP : dm - dm / period;
+    dm = dm - dm / period + diffP * (+(diffP > 0) & +(diffP > diffM));
     out[today] = dm;
   }
+  return dm;
 }
 
-function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): void {
+function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let dm = 0;
@@ -99,7 +112,38 @@ function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm = diffM > 0 && diffP < diffM ? dm - dm / period + diffM : dm - dm / period;
+    dm = dm - dm / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+    out[today] = dm;
+  }
+  return dm;
+}
+
+/** TA-Lib's branchy form, for series where a non-finite move reached the branch-free loops. */
+function dmExactLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number, plus: boolean): void {
+  let prevHigh = high[0]!;
+  let prevLow = low[0]!;
+  let dm = 0;
+  let today = 1;
+  for (; today < period; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (plus) { if (diffP > 0 && diffP > diffM) dm += diffP; }
+    else if (diffM > 0 && diffP < diffM) dm += diffM;
+  }
+  out[period - 1] = dm;
+  for (; today < n; today++) {
+    const h = high[today]!;
+    const l = low[today]!;
+    const diffP = h - prevHigh;
+    const diffM = prevLow - l;
+    prevHigh = h;
+    prevLow = l;
+    if (plus) dm = diffP > 0 && diffP > diffM ? dm - dm / period + diffP : dm - dm / period;
+    else dm = diffM > 0 && diffP < diffM ? dm - dm / period + diffM : dm - dm / period;
     out[today] = dm;
   }
 }
