@@ -1,6 +1,6 @@
 /**
  * MAX, MIN, MAXINDEX, MININDEX, MINMAX and MINMAXINDEX: rolling extremes over the window
- * (warm-up period - 1), and the `highestInto` / `lowestInto` kernels other groups use.
+ * (warm-up period - 1), and the trackers and window rescans MIDPRICE, MIDPOINT, WILLR, STOCH and AROON build on.
  *
  * They follow TA-Lib's extreme tracking (keep the current extreme, rescan the window only when
  * it slides out) rather than a monotonic deque: the *INDEX outputs must pick the same bar as
@@ -83,8 +83,15 @@ export function rescanLowLast(src: Float64Array, from: number, to: number): numb
   return idx;
 }
 
-/** Rolling max over `period` bars; writes values and/or absolute indices from period-1. */
-export function highestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
+/*
+ * The rolling trackers. Each writes one kind of output (the extreme's value, or its absolute
+ * index) into one array: a kernel with optional `outVal`/`outIdx` (null for the one not wanted)
+ * tested both per bar and, called with null by one function and an array by another, had V8
+ * re-check the output's type and reload its pointers on every bar (MAX ~15% slower, measured).
+ */
+
+/** Rolling max over `period` bars: the value from period-1 on. */
+export function highestValueInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = src.length;
   let trailing = 0;
@@ -99,14 +106,33 @@ export function highestInto(src: Float64Array, period: number, outVal: Float64Ar
       hiIdx = today;
       hi = v;
     }
-    if (outVal) outVal[today] = hi;
-    if (outIdx) outIdx[today] = hiIdx;
+    out[today] = hi;
   }
 }
 
-/** Rolling min over `period` bars; mirror of highestInto. */
-export function lowestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
-  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+/** Rolling max over `period` bars: its absolute index from period-1 on (highestValueInto's tracker). */
+export function highestIndexInto(src: Float64Array, period: number, out: Float64Array): void {
+  period |= 0;
+  const n = src.length;
+  let trailing = 0;
+  let hiIdx = -1;
+  let hi = 0;
+  for (let today = period - 1; today < n; today++, trailing++) {
+    const v = src[today]!;
+    if (hiIdx < trailing) {
+      hiIdx = rescanHigh(src, trailing, today);
+      hi = src[hiIdx]!;
+    } else if (v >= hi) {
+      hiIdx = today;
+      hi = v;
+    }
+    out[today] = hiIdx;
+  }
+}
+
+/** Rolling min over `period` bars: the value from period-1 on. */
+export function lowestValueInto(src: Float64Array, period: number, out: Float64Array): void {
+  period |= 0;
   const n = src.length;
   let trailing = 0;
   let loIdx = -1;
@@ -120,9 +146,40 @@ export function lowestInto(src: Float64Array, period: number, outVal: Float64Arr
       loIdx = today;
       lo = v;
     }
-    if (outVal) outVal[today] = lo;
-    if (outIdx) outIdx[today] = loIdx;
+    out[today] = lo;
   }
+}
+
+/** Rolling min over `period` bars: its absolute index from period-1 on (lowestValueInto's tracker). */
+export function lowestIndexInto(src: Float64Array, period: number, out: Float64Array): void {
+  period |= 0;
+  const n = src.length;
+  let trailing = 0;
+  let loIdx = -1;
+  let lo = 0;
+  for (let today = period - 1; today < n; today++, trailing++) {
+    const v = src[today]!;
+    if (loIdx < trailing) {
+      loIdx = rescanLow(src, trailing, today);
+      lo = src[loIdx]!;
+    } else if (v <= lo) {
+      loIdx = today;
+      lo = v;
+    }
+    out[today] = loIdx;
+  }
+}
+
+/** Rolling max over `period` bars; writes values and/or absolute indices from period-1. */
+export function highestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
+  if (outVal) highestValueInto(src, period, outVal);
+  if (outIdx) highestIndexInto(src, period, outIdx);
+}
+
+/** Rolling min over `period` bars; mirror of highestInto. */
+export function lowestInto(src: Float64Array, period: number, outVal: Float64Array | null, outIdx: Float64Array | null): void {
+  if (outVal) lowestValueInto(src, period, outVal);
+  if (outIdx) lowestIndexInto(src, period, outIdx);
 }
 
 /**
@@ -160,41 +217,41 @@ export function midInto(hiSrc: Float64Array, loSrc: Float64Array, period: number
 
 export function max(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  highestInto(real, period, out, null);
+  highestValueInto(real, period, out);
   return out;
 }
 
 export function min(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  lowestInto(real, period, out, null);
+  lowestValueInto(real, period, out);
   return out;
 }
 
 export function maxIndex(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  highestInto(real, period, null, out);
+  highestIndexInto(real, period, out);
   return out;
 }
 
 export function minIndex(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  lowestInto(real, period, null, out);
+  lowestIndexInto(real, period, out);
   return out;
 }
 
 export function minMax(real: Float64Array, period: number, into?: readonly Float64Array[]): [Float64Array, Float64Array] {
   const lo = outArray(real.length, period - 1, into?.[0]);
   const hi = outArray(real.length, period - 1, into?.[1]);
-  lowestInto(real, period, lo, null);
-  highestInto(real, period, hi, null);
+  lowestValueInto(real, period, lo);
+  highestValueInto(real, period, hi);
   return [lo, hi];
 }
 
 export function minMaxIndex(real: Float64Array, period: number, into?: readonly Float64Array[]): [Float64Array, Float64Array] {
   const lo = outArray(real.length, period - 1, into?.[0]);
   const hi = outArray(real.length, period - 1, into?.[1]);
-  lowestInto(real, period, null, lo);
-  highestInto(real, period, null, hi);
+  lowestIndexInto(real, period, lo);
+  highestIndexInto(real, period, hi);
   return [lo, hi];
 }
 
