@@ -59,6 +59,8 @@ function minusDm1Loop(high: Float64Array, low: Float64Array, out: Float64Array, 
  * the move makes d * 0 NaN where the branchy form adds nothing; that NaN then stays in x to
  * the last bar (x - x/period + y is NaN for a NaN x), and only then can the two forms differ.
  * So the loops return their last x, and a NaN there reruns the series with the branchy loop.
+ * The DM loops are unrolled by 4 (see math/operators.ts), each bar's previous high and low taken
+ * from the block's own loads; same steps in bar order.
  */
 
 /** Warm-up: the plain sum of the first period-1 one-bar values, written at bar period-1. */
@@ -77,6 +79,22 @@ function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n:
     if (diffP > 0 && diffP > diffM) dm += diffP;
   }
   out[period - 1] = dm;
+  for (; today < n - 3; today += 4) {
+    const h0 = high[today]!, l0 = low[today]!, dP0 = h0 - prevHigh, dM0 = prevLow - l0;
+    dm = dm - dm / period + dP0 * (+(dP0 > 0) & +(dP0 > dM0));
+    out[today] = dm;
+    const h1 = high[today + 1]!, l1 = low[today + 1]!, dP1 = h1 - h0, dM1 = l0 - l1;
+    dm = dm - dm / period + dP1 * (+(dP1 > 0) & +(dP1 > dM1));
+    out[today + 1] = dm;
+    const h2 = high[today + 2]!, l2 = low[today + 2]!, dP2 = h2 - h1, dM2 = l1 - l2;
+    dm = dm - dm / period + dP2 * (+(dP2 > 0) & +(dP2 > dM2));
+    out[today + 2] = dm;
+    const h3 = high[today + 3]!, l3 = low[today + 3]!, dP3 = h3 - h2, dM3 = l2 - l3;
+    dm = dm - dm / period + dP3 * (+(dP3 > 0) & +(dP3 > dM3));
+    out[today + 3] = dm;
+    prevHigh = h3;
+    prevLow = l3;
+  }
   for (; today < n; today++) {
     const h = high[today]!;
     const l = low[today]!;
@@ -105,6 +123,22 @@ function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n
     if (diffM > 0 && diffP < diffM) dm += diffM;
   }
   out[period - 1] = dm;
+  for (; today < n - 3; today += 4) {
+    const h0 = high[today]!, l0 = low[today]!, dP0 = h0 - prevHigh, dM0 = prevLow - l0;
+    dm = dm - dm / period + dM0 * (+(dM0 > 0) & +(dP0 < dM0));
+    out[today] = dm;
+    const h1 = high[today + 1]!, l1 = low[today + 1]!, dP1 = h1 - h0, dM1 = l0 - l1;
+    dm = dm - dm / period + dM1 * (+(dM1 > 0) & +(dP1 < dM1));
+    out[today + 1] = dm;
+    const h2 = high[today + 2]!, l2 = low[today + 2]!, dP2 = h2 - h1, dM2 = l1 - l2;
+    dm = dm - dm / period + dM2 * (+(dM2 > 0) & +(dP2 < dM2));
+    out[today + 2] = dm;
+    const h3 = high[today + 3]!, l3 = low[today + 3]!, dP3 = h3 - h2, dM3 = l2 - l3;
+    dm = dm - dm / period + dM3 * (+(dM3 > 0) & +(dP3 < dM3));
+    out[today + 3] = dm;
+    prevHigh = h3;
+    prevLow = l3;
+  }
   for (; today < n; today++) {
     const h = high[today]!;
     const l = low[today]!;
