@@ -49,6 +49,59 @@ export function fastKInto(high: Float64Array, low: Float64Array, close: Float64A
   }
 }
 
+/**
+ * fastKInto and an SMA of the raw %K over `dPeriod` bars (> 1) into dOut from from+period-1+dPeriod-1
+ * on, in one pass: STOCHF's default %D. The sum runs in smaInto's order (accumulate, then per bar
+ * add the newest, divide, drop the oldest, which it reads back from kOut), so the same doubles as
+ * fastKInto then maInto, without the second pass over the series.
+ */
+export function fastKSmaInto(
+  high: Float64Array, low: Float64Array, close: Float64Array, from: number, period: number, dPeriod: number,
+  kOut: Float64Array, dOut: Float64Array,
+): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
+  dPeriod |= 0;
+  const n = close.length;
+  const start = from + period - 1 + dPeriod - 1;
+  let trailing = from;
+  let loIdx = -1;
+  let hiIdx = -1;
+  let lo = 0;
+  let hi = 0;
+  let diff = 0;
+  let sum = 0;
+  for (let today = from + period - 1; today < n; today++, trailing++) {
+    let v = low[today]!;
+    if (loIdx < trailing) {
+      loIdx = rescanLow(low, trailing, today);
+      lo = low[loIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v <= lo) {
+      loIdx = today;
+      lo = v;
+      diff = (hi - lo) / 100;
+    }
+    v = high[today]!;
+    if (hiIdx < trailing) {
+      hiIdx = rescanHigh(high, trailing, today);
+      hi = high[hiIdx]!;
+      diff = (hi - lo) / 100;
+    } else if (v >= hi) {
+      hiIdx = today;
+      hi = v;
+      diff = (hi - lo) / 100;
+    }
+    const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+    kOut[today] = k;
+    sum += k;
+    if (today >= start) {
+      dOut[today] = sum / dPeriod;
+      sum -= kOut[today - dPeriod + 1]!;
+    }
+  }
+}
+
 /** Slow stochastic: slow %K = MA of raw %K, slow %D = MA of slow %K (0..100). */
 export function stoch(
   high: Float64Array, low: Float64Array, close: Float64Array,

@@ -1,9 +1,9 @@
 /** STOCHF: fast stochastic, raw %K and its MA %D, 0..100 (warm-up fastK - 1 + the %D MA warm-up). */
-import type { IndicatorDef } from '../types.js';
+import { MaType, type IndicatorDef } from '../types.js';
 import { maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { blank, int, MOMENTUM } from './shared.js';
-import { fastKInto } from './stoch.js';
+import { fastKInto, fastKSmaInto } from './stoch.js';
 
 /**
  * STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value), into
@@ -26,8 +26,12 @@ export function stochfFrom(
     d.fill(NaN);
     return [k, d];
   }
-  fastKInto(high, low, close, from, fastKPeriod, k);
-  maInto(k, kStart, fastDPeriod, fastDMaType, d);
+  if (fastDMaType === MaType.SMA && fastDPeriod > 1) {
+    fastKSmaInto(high, low, close, from, fastKPeriod, fastDPeriod, k, d);
+  } else {
+    fastKInto(high, low, close, from, fastKPeriod, k);
+    maInto(k, kStart, fastDPeriod, fastDMaType, d);
+  }
   blank(k, start);
   blank(d, start);
   return [k, d];
