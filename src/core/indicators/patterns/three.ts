@@ -85,22 +85,32 @@ const threeLineStrike = patternDef('CDL3LINESTRIKE', 'Three-Line Strike: three s
     const pN = Near.avgPeriod, fN = Near.factor;
     let tN3 = sumHighLow(h, l, start - 3 - pN, start - 3);
     let tN2 = sumHighLow(h, l, start - 2 - pN, start - 2);
+    // The three previous bars (prices, colours) and the ranges that move the totals are carried
+    // in locals, each read once: one open, one close and two ranges read per bar instead of
+    // re-reading four bars' opens and closes (the same values, so the same results).
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, o2 = o[start - 2]!, c2 = c[start - 2]!, o3 = o[start - 3]!, c3 = c[start - 3]!;
+    let w1 = +(c1 >= o1), w2 = +(c2 >= o2), w3 = +(c3 >= o3);
+    let hl3 = h[start - 3]! - l[start - 3]!, old3 = h[start - 3 - pN]! - l[start - 3 - pN]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!), w3 = +(c[i - 3]! >= o[i - 3]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0);
+      const hl2 = h[i - 2]! - l[i - 2]!, old2 = h[i - 2 - pN]! - l[i - 2 - pN]!;
       let v = 0;
-      if ((((w3 & w2 & w1 & (w0 ^ 1)) | ((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0)) & ((w1 & +(c[i - 1]! > c[i - 2]!) & +(c[i - 2]! > c[i - 3]!) & +(o[i]! > c[i - 1]!) & +(c[i]! < o[i - 3]!)) | ((w1 ^ 1) & +(c[i - 1]! < c[i - 2]!) & +(c[i - 2]! < c[i - 3]!) & +(o[i]! < c[i - 1]!) & +(c[i]! > o[i - 3]!)))) !== 0) {
+      if ((((w3 & w2 & w1 & (w0 ^ 1)) | ((w3 ^ 1) & (w2 ^ 1) & (w1 ^ 1) & w0)) & ((w1 & +(c1 > c2) & +(c2 > c3) & +(o0 > c1) & +(c0 < o3)) | ((w1 ^ 1) & +(c1 < c2) & +(c2 < c3) & +(o0 < c1) & +(c0 > o3)))) !== 0) {
         const aN3 = fN * (tN3 / pN);
         const aN2 = fN * (tN2 / pN);
-        const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
-        v = (c[i - 3]! >= o[i - 3]! ? 1 : -1) === (c[i - 2]! >= o[i - 2]! ? 1 : -1) && (c[i - 2]! >= o[i - 2]! ? 1 : -1) === c1 && (c[i]! >= o[i]! ? 1 : -1) === -c1 &&
-          o[i - 2]! >= Math.min(o[i - 3]!, c[i - 3]!) - aN3 && o[i - 2]! <= Math.max(o[i - 3]!, c[i - 3]!) + aN3 &&
-          o[i - 1]! >= Math.min(o[i - 2]!, c[i - 2]!) - aN2 && o[i - 1]! <= Math.max(o[i - 2]!, c[i - 2]!) + aN2 &&
-          ((c1 === 1 && c[i - 1]! > c[i - 2]! && c[i - 2]! > c[i - 3]! && o[i]! > c[i - 1]! && c[i]! < o[i - 3]!) ||
-            (c1 === -1 && c[i - 1]! < c[i - 2]! && c[i - 2]! < c[i - 3]! && o[i]! < c[i - 1]! && c[i]! > o[i - 3]!)) ? c1 * 100 : 0;
+        const s1 = (c1 >= o1 ? 1 : -1);
+        v = (c3 >= o3 ? 1 : -1) === (c2 >= o2 ? 1 : -1) && (c2 >= o2 ? 1 : -1) === s1 && (c0 >= o0 ? 1 : -1) === -s1 &&
+          o2 >= Math.min(o3, c3) - aN3 && o2 <= Math.max(o3, c3) + aN3 &&
+          o1 >= Math.min(o2, c2) - aN2 && o1 <= Math.max(o2, c2) + aN2 &&
+          ((s1 === 1 && c1 > c2 && c2 > c3 && o0 > c1 && c0 < o3) ||
+            (s1 === -1 && c1 < c2 && c2 < c3 && o0 < c1 && c0 > o3)) ? s1 * 100 : 0;
       }
       out[i] = v;
-      tN3 += (h[i - 3]! - l[i - 3]!) - (h[i - 3 - pN]! - l[i - 3 - pN]!);
-      tN2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tN3 += hl3 - old3;
+      tN2 += hl2 - old2;
+      o3 = o2; c3 = c2; w3 = w2; o2 = o1; c2 = c1; w2 = w1; o1 = o0; c1 = c0; w1 = w0;
+      hl3 = hl2; old3 = old2;
     }
   });
 
