@@ -17,4 +17,10 @@ export const HT_TRENDLINE: IndicatorDef = {
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(TRENDLINE),
   compute: ([x]) => [htTrendline(x!)],
+  // Straight into the caller's output (runHilbert writes every bar from the warm-up on), not a
+  // fresh 8 MB array per million bars copied over it.
+  computeInto: ([x], _params, [out]) => {
+    out!.fill(NaN, 0, Math.min(lookbackOf(TRENDLINE), x!.length));
+    runHilbert(x!, TRENDLINE, out!, null);
+  },
 };
