@@ -18,36 +18,42 @@ export const MATH_OPERATORS = 'Math Operators';
  * (strict `>`/`<`, as MAX/MIN/WILLR/STOCH) or last (`>=`/`<=`, as AROON) extreme, compared in
  * TA-Lib's order, so NaN and signed-zero ties pick the same bar. Unrolled by 4: TA-Lib's C
  * rescan is branch-free (maxsd + cmov); V8 emits a branch per compare and re-checks the typed
- * array on every loop iteration, so fewer iterations matter. The caller reads the value back as
- * src[index], the very element the tracker would have kept.
+ * array on every loop iteration, so fewer iterations matter. Index sums are truncated to int32
+ * (`| 0`: indices of a typed array never overflow it), which spares V8 an overflow check per
+ * element. The caller reads the value back as src[index], the very element the tracker would
+ * have kept.
  */
 export function rescanHigh(src: Float64Array, from: number, to: number): number {
   let idx = from;
   let hi = src[from]!;
-  let i = from + 1;
-  for (; i <= to - 3; i += 4) {
-    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+  let i = (from + 1) | 0;
+  const last4 = (to - 3) | 0;
+  for (; i <= last4; i = (i + 4) | 0) {
+    const i1 = (i + 1) | 0, i2 = (i + 2) | 0, i3 = (i + 3) | 0;
+    const t0 = src[i]!, t1 = src[i1]!, t2 = src[i2]!, t3 = src[i3]!;
     if (t0 > hi) { idx = i; hi = t0; }
-    if (t1 > hi) { idx = i + 1; hi = t1; }
-    if (t2 > hi) { idx = i + 2; hi = t2; }
-    if (t3 > hi) { idx = i + 3; hi = t3; }
+    if (t1 > hi) { idx = i1; hi = t1; }
+    if (t2 > hi) { idx = i2; hi = t2; }
+    if (t3 > hi) { idx = i3; hi = t3; }
   }
-  for (; i <= to; i++) { const t = src[i]!; if (t > hi) { idx = i; hi = t; } }
+  for (; i <= to; i = (i + 1) | 0) { const t = src[i]!; if (t > hi) { idx = i; hi = t; } }
   return idx;
 }
 
 export function rescanLow(src: Float64Array, from: number, to: number): number {
   let idx = from;
   let lo = src[from]!;
-  let i = from + 1;
-  for (; i <= to - 3; i += 4) {
-    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+  let i = (from + 1) | 0;
+  const last4 = (to - 3) | 0;
+  for (; i <= last4; i = (i + 4) | 0) {
+    const i1 = (i + 1) | 0, i2 = (i + 2) | 0, i3 = (i + 3) | 0;
+    const t0 = src[i]!, t1 = src[i1]!, t2 = src[i2]!, t3 = src[i3]!;
     if (t0 < lo) { idx = i; lo = t0; }
-    if (t1 < lo) { idx = i + 1; lo = t1; }
-    if (t2 < lo) { idx = i + 2; lo = t2; }
-    if (t3 < lo) { idx = i + 3; lo = t3; }
+    if (t1 < lo) { idx = i1; lo = t1; }
+    if (t2 < lo) { idx = i2; lo = t2; }
+    if (t3 < lo) { idx = i3; lo = t3; }
   }
-  for (; i <= to; i++) { const t = src[i]!; if (t < lo) { idx = i; lo = t; } }
+  for (; i <= to; i = (i + 1) | 0) { const t = src[i]!; if (t < lo) { idx = i; lo = t; } }
   return idx;
 }
 
@@ -55,15 +61,17 @@ export function rescanLow(src: Float64Array, from: number, to: number): number {
 export function rescanHighLast(src: Float64Array, from: number, to: number): number {
   let idx = from;
   let hi = src[from]!;
-  let i = from + 1;
-  for (; i <= to - 3; i += 4) {
-    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+  let i = (from + 1) | 0;
+  const last4 = (to - 3) | 0;
+  for (; i <= last4; i = (i + 4) | 0) {
+    const i1 = (i + 1) | 0, i2 = (i + 2) | 0, i3 = (i + 3) | 0;
+    const t0 = src[i]!, t1 = src[i1]!, t2 = src[i2]!, t3 = src[i3]!;
     if (t0 >= hi) { idx = i; hi = t0; }
-    if (t1 >= hi) { idx = i + 1; hi = t1; }
-    if (t2 >= hi) { idx = i + 2; hi = t2; }
-    if (t3 >= hi) { idx = i + 3; hi = t3; }
+    if (t1 >= hi) { idx = i1; hi = t1; }
+    if (t2 >= hi) { idx = i2; hi = t2; }
+    if (t3 >= hi) { idx = i3; hi = t3; }
   }
-  for (; i <= to; i++) { const t = src[i]!; if (t >= hi) { idx = i; hi = t; } }
+  for (; i <= to; i = (i + 1) | 0) { const t = src[i]!; if (t >= hi) { idx = i; hi = t; } }
   return idx;
 }
 
@@ -71,15 +79,17 @@ export function rescanHighLast(src: Float64Array, from: number, to: number): num
 export function rescanLowLast(src: Float64Array, from: number, to: number): number {
   let idx = from;
   let lo = src[from]!;
-  let i = from + 1;
-  for (; i <= to - 3; i += 4) {
-    const t0 = src[i]!, t1 = src[i + 1]!, t2 = src[i + 2]!, t3 = src[i + 3]!;
+  let i = (from + 1) | 0;
+  const last4 = (to - 3) | 0;
+  for (; i <= last4; i = (i + 4) | 0) {
+    const i1 = (i + 1) | 0, i2 = (i + 2) | 0, i3 = (i + 3) | 0;
+    const t0 = src[i]!, t1 = src[i1]!, t2 = src[i2]!, t3 = src[i3]!;
     if (t0 <= lo) { idx = i; lo = t0; }
-    if (t1 <= lo) { idx = i + 1; lo = t1; }
-    if (t2 <= lo) { idx = i + 2; lo = t2; }
-    if (t3 <= lo) { idx = i + 3; lo = t3; }
+    if (t1 <= lo) { idx = i1; lo = t1; }
+    if (t2 <= lo) { idx = i2; lo = t2; }
+    if (t3 <= lo) { idx = i3; lo = t3; }
   }
-  for (; i <= to; i++) { const t = src[i]!; if (t <= lo) { idx = i; lo = t; } }
+  for (; i <= to; i = (i + 1) | 0) { const t = src[i]!; if (t <= lo) { idx = i; lo = t; } }
   return idx;
 }
 
