@@ -35,8 +35,8 @@ export function ad(high: Float64Array, low: Float64Array, close: Float64Array, v
 function adLoop(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, out: Float64Array, n: number): void {
   let acc = 0;
   let i = 0;
-  // Unrolled by 4 (see math/operators.ts): the same additions to the running total in bar order.
-  for (; i < n - 3; i += 4) {
+  // Unrolled by 8 (see math/operators.ts): the same additions to the running total in bar order.
+  for (; i < n - 7; i += 8) {
     const h0 = high[i]!, l0 = low[i]!, c0 = close[i]!, r0 = h0 - l0;
     const t0 = ((c0 - l0 - (h0 - c0)) / r0) * volume[i]!;
     acc += r0 > 0 ? t0 : 0;
@@ -53,6 +53,22 @@ function adLoop(high: Float64Array, low: Float64Array, close: Float64Array, volu
     const t3 = ((c3 - l3 - (h3 - c3)) / r3) * volume[i + 3]!;
     acc += r3 > 0 ? t3 : 0;
     out[i + 3] = acc;
+    const h4 = high[i + 4]!, l4 = low[i + 4]!, c4 = close[i + 4]!, r4 = h4 - l4;
+    const t4 = ((c4 - l4 - (h4 - c4)) / r4) * volume[i + 4]!;
+    acc += r4 > 0 ? t4 : 0;
+    out[i + 4] = acc;
+    const h5 = high[i + 5]!, l5 = low[i + 5]!, c5 = close[i + 5]!, r5 = h5 - l5;
+    const t5 = ((c5 - l5 - (h5 - c5)) / r5) * volume[i + 5]!;
+    acc += r5 > 0 ? t5 : 0;
+    out[i + 5] = acc;
+    const h6 = high[i + 6]!, l6 = low[i + 6]!, c6 = close[i + 6]!, r6 = h6 - l6;
+    const t6 = ((c6 - l6 - (h6 - c6)) / r6) * volume[i + 6]!;
+    acc += r6 > 0 ? t6 : 0;
+    out[i + 6] = acc;
+    const h7 = high[i + 7]!, l7 = low[i + 7]!, c7 = close[i + 7]!, r7 = h7 - l7;
+    const t7 = ((c7 - l7 - (h7 - c7)) / r7) * volume[i + 7]!;
+    acc += r7 > 0 ? t7 : 0;
+    out[i + 7] = acc;
   }
   for (; i < n; i++) {
     const h = high[i]!, l = low[i]!, c = close[i]!, range = h - l;
