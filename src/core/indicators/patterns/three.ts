@@ -552,11 +552,17 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
     // The two previous bars are carried in locals (one read per array per bar).
     let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
     let o2 = o[start - 2]!, c2 = c[start - 2]!;
+    let white1 = +(c1 >= o1), black1 = +(c1 < o1);
     for (let i = start; i < n; i++) {
       const o0 = o[i]!, c0 = c[i]!;
-      // min(o1,c1) > max(o2,c2) is the four comparisons together, NaN included.
-      const up = +(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2) & +(c1 >= o1) & +(c0 < o0);
-      const down = +(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2) & +(c1 < o1) & +(c0 >= o0);
+      const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+      // The gaps are min(o1,c1) > max(o2,c2) and max(o1,c1) < min(o2,c2), four comparisons each;
+      // the colour each needs makes two of them follow from the other two (white: c1 >= o1 > o2
+      // gives c1 > o2; black: c1 < o1 < o2 gives c1 < o2; likewise against c2), and a NaN fails
+      // the colour test itself; the colours are carried from the previous bar. The same flags
+      // from six comparisons per bar instead of twelve.
+      const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+      const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
       let v = 0;
       if ((up | down) !== 0) {
         const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
@@ -567,6 +573,7 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
       tN += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
       o2 = o1; c2 = c1;
       o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
+      white1 = white0; black1 = black0;
     }
   });
 
