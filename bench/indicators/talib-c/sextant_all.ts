@@ -15,7 +15,12 @@
  *          plain-JS form found for it on node 20 (`unroll16`: 16 elements per iteration, the form
  *          math/operators.ts uses), same timing as the functions. What is left between `unroll16` and C
  *          is V8's per-access work in any JS loop (see README "### Indicators"), not Sextant's.
- * A forced GC and a 5 ms pause precede every timed call (untimed; the previous result is dropped first in default).
+ * Between timed calls: default drops the previous result, forces a GC and pauses 5 ms (untimed), so
+ * one call's garbage is not collected inside the next call's figure. reuse and floor allocate
+ * nothing per call, so after one such GC and pause they time their calls back to back, exactly as
+ * talib_all.c does: a GC and a pause before every call cost the next call its warm caches (MOM,
+ * ADD, MEDPRICE ~1.1-1.2 ms back to back vs ~2.1-2.9 ms after gc + pause, --clock=cpu, load 9-10),
+ * a cost the C side never paid.
  * Input mapping as in talib_all.c: OHLCV by name, real -> close, real0 -> high, real1 -> low, periods -> periods.
  * Per function: median/all times, lookback, first non-NaN index, params, and per output the last
  * value, sum and sum|x| over [lookback, N) and values at the harness's 16 absolute indices.
@@ -109,10 +114,10 @@ if (mode === 'floor') {
   for (const [loop, fns] of Object.entries(floorLoops)) {
     for (const [name, fn] of Object.entries(fns)) {
       for (let w = 0; w < WARM; w++) fn(d.high, d.low, o);
+      gc();
+      settle();
       const times: number[] = [];
       for (let k = 0; k < RUNS; k++) {
-        gc();
-        settle();
         const t0 = now();
         fn(d.high, d.low, o);
         times.push(now() - t0);
@@ -140,13 +145,15 @@ for (const name of names) {
   for (let w = 0; w < WARM; w++) { r = call(); sink += r.length; }
   const times: number[] = [];
   for (let k = 0; k < RUNS; k++) {
-    // Drop the previous result before the GC so its arrays are not counted against this call.
-    // eslint-disable-next-line no-useless-assignment
-    if (mode === 'default') r = null;
-    gc();
-    // Let the GC's concurrent tail (sweeper/unmapper threads) finish untimed: with --clock=cpu
-    // their CPU time would otherwise land in the call's figure (~1 ms of ADD's ~3 ms at load 7).
-    settle();
+    if (mode === 'default' || k === 0) {
+      // Drop the previous result before the GC so its arrays are not counted against this call.
+      // eslint-disable-next-line no-useless-assignment
+      if (mode === 'default') r = null;
+      gc();
+      // Let the GC's concurrent tail (sweeper/unmapper threads) finish untimed: with --clock=cpu
+      // their CPU time would otherwise land in the call's figure (~1 ms of ADD's ~3 ms at load 7).
+      settle();
+    }
     const t0 = now();
     r = call();
     times.push(now() - t0);
