@@ -98,85 +98,103 @@ export function rescanLowLast(src: Float64Array, from: number, to: number): numb
  * index) into one array: a kernel with optional `outVal`/`outIdx` (null for the one not wanted)
  * tested both per bar and, called with null by one function and an array by another, had V8
  * re-check the output's type and reload its pointers on every bar (MAX ~15% slower, measured).
+ * TA-Lib rescans on the bar where the extreme's index falls behind the window's first bar, that
+ * is at index + period; the trackers compute that bar once per extreme (`exit`) and run the bars
+ * before it in an inner loop that only compares the incoming value, instead of testing the
+ * index against the moving window start on every bar. Same rescans on the same bars.
  */
 
-/** Rolling max over `period` bars: the value from period-1 on. */
+/** Rolling max over `period` bars (period >= 1): the value from period-1 on. */
 export function highestValueInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const n = src.length;
-  let trailing = 0;
-  let hiIdx = -1;
-  let hi = 0;
-  for (let today = period - 1; today < n; today++, trailing++) {
-    const v = src[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(src, trailing, today);
-      hi = src[hiIdx]!;
-    } else if (v >= hi) {
-      hiIdx = today;
-      hi = v;
-    }
+  const n = src.length | 0;
+  let today = (period - 1) | 0;
+  while (today < n) {
+    const hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
+    let hi = src[hiIdx]!;
     out[today] = hi;
+    let exit = hiIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = src[today]!;
+      if (v >= hi) {
+        hi = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      out[today] = hi;
+    }
   }
 }
 
 /** Rolling max over `period` bars: its absolute index from period-1 on (highestValueInto's tracker). */
 export function highestIndexInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0;
-  const n = src.length;
-  let trailing = 0;
-  let hiIdx = -1;
-  let hi = 0;
-  for (let today = period - 1; today < n; today++, trailing++) {
-    const v = src[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(src, trailing, today);
-      hi = src[hiIdx]!;
-    } else if (v >= hi) {
-      hiIdx = today;
-      hi = v;
-    }
+  const n = src.length | 0;
+  let today = (period - 1) | 0;
+  while (today < n) {
+    let hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
+    let hi = src[hiIdx]!;
     out[today] = hiIdx;
+    let exit = hiIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = src[today]!;
+      if (v >= hi) {
+        hiIdx = today;
+        hi = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      out[today] = hiIdx;
+    }
   }
 }
 
-/** Rolling min over `period` bars: the value from period-1 on. */
+/** Rolling min over `period` bars (period >= 1): the value from period-1 on. */
 export function lowestValueInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0;
-  const n = src.length;
-  let trailing = 0;
-  let loIdx = -1;
-  let lo = 0;
-  for (let today = period - 1; today < n; today++, trailing++) {
-    const v = src[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(src, trailing, today);
-      lo = src[loIdx]!;
-    } else if (v <= lo) {
-      loIdx = today;
-      lo = v;
-    }
+  const n = src.length | 0;
+  let today = (period - 1) | 0;
+  while (today < n) {
+    const loIdx = rescanLow(src, (today - period + 1) | 0, today);
+    let lo = src[loIdx]!;
     out[today] = lo;
+    let exit = loIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = src[today]!;
+      if (v <= lo) {
+        lo = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      out[today] = lo;
+    }
   }
 }
 
 /** Rolling min over `period` bars: its absolute index from period-1 on (lowestValueInto's tracker). */
 export function lowestIndexInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0;
-  const n = src.length;
-  let trailing = 0;
-  let loIdx = -1;
-  let lo = 0;
-  for (let today = period - 1; today < n; today++, trailing++) {
-    const v = src[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(src, trailing, today);
-      lo = src[loIdx]!;
-    } else if (v <= lo) {
-      loIdx = today;
-      lo = v;
-    }
+  const n = src.length | 0;
+  let today = (period - 1) | 0;
+  while (today < n) {
+    let loIdx = rescanLow(src, (today - period + 1) | 0, today);
+    let lo = src[loIdx]!;
     out[today] = loIdx;
+    let exit = loIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = src[today]!;
+      if (v <= lo) {
+        loIdx = today;
+        lo = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      out[today] = loIdx;
+    }
   }
 }
 
