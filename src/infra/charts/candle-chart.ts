@@ -1,4 +1,4 @@
-import { chartScene } from './scene.js';
+import { chartScene, scenePngOptions } from './scene.js';
 import { sceneSvg } from './svg.js';
 import { svgToPng, svgToPngAsync } from './raster.js';
 import { loadSkia, scenePng } from './skia.js';
@@ -24,7 +24,7 @@ export function chartPainter(): 'skia' | 'resvg' {
 /** Candles, overlays, levels, markers and a volume pane as a palette PNG. */
 export function renderCandleChart(input: CandleChartInput, painter = chartPainter()): Buffer {
   const scene = sceneOf(input);
-  return painter === 'skia' ? scenePng(scene) : svgToPng(sceneSvg(scene));
+  return painter === 'skia' ? scenePng(scene) : svgToPng(sceneSvg(scene), scenePngOptions(scene));
 }
 
 /**
@@ -35,5 +35,6 @@ export function renderCandleChart(input: CandleChartInput, painter = chartPainte
 export async function renderCandleChartAsync(input: CandleChartInput): Promise<Buffer> {
   if (chartPoolRunning()) return renderOnPool(input);
   if (chartPainter() === 'skia') return renderCandleChart(input, 'skia');
-  return svgToPngAsync(renderCandleChartSvg(input));
+  const scene = sceneOf(input);
+  return svgToPngAsync(sceneSvg(scene), scenePngOptions(scene));
 }

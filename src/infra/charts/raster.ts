@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './fonts.js';
-import { encodePalettePng } from './png.js';
+import { encodePalettePng, type PalettePngOptions } from './png.js';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 let resvgModule: ResvgModule | undefined;
@@ -21,13 +21,13 @@ function options(): ResvgRenderOptions {
  * The fallback painter (candle-chart.ts uses Skia when its binary loads): SVG to a palette PNG
  * on the calling thread, resvg rasterising and png.ts encoding.
  */
-export function svgToPng(svg: string): Buffer {
+export function svgToPng(svg: string, png: PalettePngOptions = {}): Buffer {
   const img = new (resvg().Resvg)(svg, options()).render();
-  return encodePalettePng(img.pixels, img.width, img.height);
+  return encodePalettePng(img.pixels, img.width, img.height, png);
 }
 
 /** Same picture, rasterised on libuv's thread pool so a server keeps answering meanwhile. */
-export async function svgToPngAsync(svg: string): Promise<Buffer> {
+export async function svgToPngAsync(svg: string, png: PalettePngOptions = {}): Promise<Buffer> {
   const img = await resvg().renderAsync(svg, options());
-  return encodePalettePng(img.pixels, img.width, img.height);
+  return encodePalettePng(img.pixels, img.width, img.height, png);
 }

@@ -6,8 +6,11 @@ import type { CandleChartInput } from './types.js';
 /** One shape of the chart, in pixels; drawn in list order. */
 export type SceneItem =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; rx?: number }
-  /** `d` is SVG path data; a path is filled, stroked or both. */
-  | { kind: 'path'; d: string; fill?: string; stroke?: string; width?: number; dash?: readonly number[]; crisp?: boolean; roundJoin?: boolean }
+  /**
+   * `d` is SVG path data; a path is filled, stroked or both. `rounded`: round joins, and round
+   * caps unless dashed (a dash pattern keeps its gaps as drawn).
+   */
+  | { kind: 'path'; d: string; fill?: string; stroke?: string; width?: number; dash?: readonly number[]; crisp?: boolean; rounded?: boolean }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string; stroke: string; width: number }
   /** `y` is the baseline; `anchor` as SVG's text-anchor. */
   | { kind: 'text'; x: number; y: number; size: number; color: string; text: string; anchor: 'start' | 'middle' | 'end' };
@@ -36,7 +39,10 @@ export const formatPrice = (v: number): string => formatNumber(v, PRICE_STYLES.a
  * shades, which keeps the palette PNG small.
  */
 
-const TEXT = { title: '#222', subtitle: '#555', legend: '#333', axis: '#444', volumeAxis: '#666' };
+// Two greys for text (dark, and mid for the secondary lines): with the grid, axis, white and
+// the series colours the analysis chart stays within a 16-colour palette (png.ts, 4-bit),
+// and the greys between them serve as the text's anti-aliasing shades.
+const TEXT = { title: '#333', subtitle: '#666', legend: '#333', axis: '#333', volumeAxis: '#666' };
 const AXIS_LINE = '#999';
 const GRID_LINE = '#eee';
 const VOLUME_OPACITY = 0.6;
@@ -238,7 +244,9 @@ export function chartScene(input: CandleChartInput, width: number, height: numbe
     if (bodies[side].length) out.push({ kind: 'path', d: bodies[side].join(''), fill: color, crisp: true });
   }
 
-  // Overlays: one path each, broken where the value is NaN (indicator warm-up).
+  // Overlays: one path each, broken where the value is NaN (indicator warm-up). Round caps
+  // put the first and last points in full colour: a butt end covers half its pixel, a shade
+  // a 16-colour palette turns to white (png.ts).
   const overlays = input.overlays ?? [];
   for (const o of overlays) {
     const d: string[] = [];
@@ -252,7 +260,7 @@ export function chartScene(input: CandleChartInput, width: number, height: numbe
       d.push(`${pen ? 'L' : 'M'}${f(cx(i))} ${f(py(v))}`);
       pen = true;
     }
-    if (d.length) out.push({ kind: 'path', d: d.join(''), stroke: o.color, width: o.width ?? 1.5, roundJoin: true, ...(o.dashed ? { dash: LINE_DASH } : {}) });
+    if (d.length) out.push({ kind: 'path', d: d.join(''), stroke: o.color, width: o.width ?? 1.5, rounded: true, ...(o.dashed ? { dash: LINE_DASH } : {}) });
   }
 
   // Markers: triangles (or circles) centred on their price, one path per colour and shape.
@@ -292,4 +300,41 @@ export function chartScene(input: CandleChartInput, width: number, height: numbe
 
   out.push(...labels);
   return { width, height, background: '#fff', items: out };
+}
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+const longHex = (c: string) => (c.length === 4 ? `#${c[1]}${c[1]}${c[2]}${c[2]}${c[3]}${c[3]}` : c).toLowerCase();
+
+/** Every colour the scene paints, background first, each once (`#rrggbb` for hex colours, other CSS colours as written). */
+export function sceneColours(scene: Scene): string[] {
+  const seen = new Set<string>();
+  const add = (c: string | undefined) => {
+    if (c !== undefined) seen.add(HEX.test(c) ? longHex(c) : c);
+  };
+  add(scene.background);
+  for (const it of scene.items) {
+    if (it.kind === 'text') add(it.color);
+    else if (it.kind === 'rect') add(it.fill);
+    else {
+      add(it.fill);
+      add(it.stroke);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * How a scene's pixels become a palette PNG: its own colours kept exactly. When they fit in
+ * 16 entries the palette is those colours alone, 4-bit (or fewer bits), and every
+ * anti-aliasing shade takes the nearest of them (text edges fall on the greys between text
+ * and white, a line's edges on its colour, a tint or white): about half the bytes of 256
+ * colours (analysis chart 25.0 -> 12.7 KB), the lines and the Persian text as legible. A
+ * spare entry would go to the most frequent shade, a near-white (#fefefe) that breaks the
+ * background's runs: 0.8 KB more for nothing visible. A colour given in another CSS form (a
+ * name, rgba()) is not known here: such a scene keeps 256 entries.
+ */
+export function scenePngOptions(scene: Scene): { keep: string[]; maxColours: number } {
+  const colours = sceneColours(scene);
+  const keep = colours.filter((c) => HEX.test(c));
+  return { keep, maxColours: keep.length === colours.length && keep.length <= 16 ? Math.max(2, keep.length) : 256 };
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import { CHART_FONT_FILE, chartFontFiles } from './fonts.js';
 import { encodePalettePng } from './png.js';
-import type { Scene } from './scene.js';
+import { scenePngOptions, type Scene } from './scene.js';
 
 /*
  * The scene painted by Skia (@napi-rs/canvas) straight into pixels: no SVG text to parse,
@@ -74,7 +74,8 @@ export function paintScene(scene: Scene): Uint8Array {
         if (it.stroke) {
           ctx.strokeStyle = it.stroke;
           ctx.lineWidth = it.width ?? 1;
-          ctx.lineJoin = it.roundJoin ? 'round' : 'miter';
+          ctx.lineJoin = it.rounded ? 'round' : 'miter';
+          ctx.lineCap = it.rounded && !it.dash ? 'round' : 'butt';
           ctx.setLineDash(it.dash ? [...it.dash] : []);
           ctx.stroke(p);
         }
@@ -113,5 +114,5 @@ export function paintScene(scene: Scene): Uint8Array {
 
 /** The scene as a palette PNG, painted by Skia. */
 export function scenePng(scene: Scene): Buffer {
-  return encodePalettePng(paintScene(scene), scene.width, scene.height);
+  return encodePalettePng(paintScene(scene), scene.width, scene.height, scenePngOptions(scene));
 }

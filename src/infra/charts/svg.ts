@@ -19,7 +19,7 @@ export function sceneSvg(scene: Scene): string {
         break;
       case 'path': {
         const paint = it.fill ? ` fill="${it.fill}"` : it.stroke ? ' fill="none"' : '';
-        const stroke = it.stroke ? ` stroke="${it.stroke}"${it.width === undefined ? '' : ` stroke-width="${it.width}"`}${it.roundJoin ? ' stroke-linejoin="round"' : ''}` : '';
+        const stroke = it.stroke ? ` stroke="${it.stroke}"${it.width === undefined ? '' : ` stroke-width="${it.width}"`}${it.rounded ? ` stroke-linejoin="round"${it.dash ? '' : ' stroke-linecap="round"'}` : ''}` : '';
         const dash = it.dash ? ` stroke-dasharray="${it.dash.join(' ')}"` : '';
         out.push(`<path d="${it.d}"${paint}${stroke}${dash}${it.crisp ? ' shape-rendering="crispEdges"' : ''}/>`);
         break;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { chartPainter, renderCandleChart, renderCandleChartSvg } from '../../../src/infra/charts/index.js';
 import { paintScene } from '../../../src/infra/charts/skia.js';
-import type { Scene } from '../../../src/infra/charts/scene.js';
+import { chartScene, sceneColours, type Scene } from '../../../src/infra/charts/scene.js';
 import { sceneSvg } from '../../../src/infra/charts/svg.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILE } from '../../../src/infra/charts/fonts.js';
 import { replaySource } from '../../../src/app/sources.js';
@@ -60,11 +60,14 @@ describe('renderCandleChart', () => {
       levels: [{ price: 3000, label: 'S 3000', color: '#2e7d32' }],
     };
     const png = renderCandleChart(input, painter);
-    // A palette PNG is a fraction of the ~75-100 KB RGBA one; not blank either.
-    expect(png.length).toBeGreaterThan(8_000);
-    expect(png.length).toBeLessThan(40_000);
+    // The scene's 9 colours and nothing else, 4 bits a pixel: a fraction of the ~75-100 KB
+    // RGBA PNG (and of the 8-bit palette one, ~14 KB); not blank either (a blank one is < 1 KB).
+    expect(png.length).toBeGreaterThan(3_000);
+    expect(png.length).toBeLessThan(12_000);
     const img = decodePng(png);
     expect(img.colourType).toBe(3);
+    expect(img.bitDepth).toBe(4);
+    expect(img.paletteSize).toBe(sceneColours(chartScene(input, 800, 500)).length);
     const L = chartLayout(input, 800, 500);
     const n = candles.close.length;
     // Body centres: the candle's own colour (where the EMA does not cross the body there).

@@ -91,6 +91,75 @@ describe('encodePalettePng', () => {
     expect(shades).toBeGreaterThan(2000);
   });
 
+  it('packs a palette of 16, 4 or 2 colours at 4, 2 or 1 bits a pixel, rows of any width', () => {
+    for (const colours of [16, 11, 4, 3, 2]) {
+      for (const width of [1, 7, 37, 64]) {
+        const px = image(width, 19, colours).map((v, i) => (i % 4 === 3 ? 255 : v));
+        const used = new Set(Array.from({ length: width * 19 }, (_, i) => Buffer.from(px.subarray(i * 4, i * 4 + 4)).readUInt32BE(0))).size;
+        if (width >= 37) expect(used).toBe(colours);
+        const png = encodePalettePng(px, width, 19);
+        const d = decodePng(png);
+        expect(d.bitDepth).toBe(used <= 2 ? 1 : used <= 4 ? 2 : 4);
+        expect(Buffer.from(d.rgba).equals(Buffer.from(px))).toBe(true);
+        expect(Buffer.from(resvgPixels(png, width, 19)).equals(Buffer.from(px))).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the `keep` colours exactly and only them when maxColours leaves no room: every other pixel takes the nearest', () => {
+    // A near-white shade covering more pixels than the kept lines (as anti-aliasing leaves
+    // around text): frequency alone would give it an entry and drop a kept colour.
+    const w = 120, h = 80;
+    const keep = ['#ffffff', '#1e88e5', '#fb8c00', '#333'];
+    const rgb = (hex: string) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
+    const kept = [rgb('#ffffff'), rgb('#1e88e5'), rgb('#fb8c00'), [0x33, 0x33, 0x33, 255]];
+    const px = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) {
+      const y = Math.floor(i / w);
+      px.set(y === 10 ? kept[1]! : y === 20 ? kept[2]! : y === 30 && i % 7 === 0 ? kept[3]! : y >= 40 ? [254, 254, 254, 255] : y === 35 ? [120, 184, 239, 255] : kept[0]!, i * 4);
+    }
+    const d = decodePng(encodePalettePng(px, w, h, { keep, maxColours: 4 }));
+    expect(d.paletteSize).toBe(4);
+    expect(d.bitDepth).toBe(2);
+    for (let i = 0; i < w * h; i++) {
+      const y = Math.floor(i / w);
+      const got = [...d.rgba.subarray(i * 4, i * 4 + 4)];
+      if (y >= 40) expect(got).toEqual(kept[0]);
+      else if (y === 35) expect(got).toEqual(kept[1]); // 60 % blue over white
+      else expect(got).toEqual([...px.subarray(i * 4, i * 4 + 4)]);
+    }
+    // A kept colour the image does not use takes no entry.
+    expect(decodePng(encodePalettePng(px, w, h, { keep: [...keep, '#8e24aa'], maxColours: 16 })).paletteSize).toBe(6);
+  });
+
+  it('in a palette of 16 or fewer, gives a shade one of the colours it mixes, the nearer, not the nearest colour of another hue', () => {
+    // Kept: white, two greys, a tint between them, the EMA's blue and the volume bars' teal.
+    const keep = ['#ffffff', '#999999', '#eeeeee', '#b39ddb', '#1e88e5', '#7dcac2'];
+    const rgb = (h: string) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), 255];
+    const over = (h: string, a: number, under = '#ffffff') => rgb(h).map((v, k) => (k === 3 ? 255 : Math.round(a * v + (1 - a) * rgb(under)[k]!)));
+    const shades: [number[], string][] = [
+      [over('#1e88e5', 0.6), '#1e88e5'], // nearest by distance alone: the teal
+      [over('#1e88e5', 0.3), '#ffffff'],
+      [[0xc0, 0xc0, 0xc0, 255], '#999999'], // a text edge; nearest alone: the lilac tint
+      [[0xe0, 0xe0, 0xe0, 255], '#eeeeee'],
+      [over('#1e88e5', 0.7, '#7dcac2'), '#1e88e5'], // the line over a volume bar
+      [over('#1e88e5', 0.2, '#7dcac2'), '#7dcac2'],
+    ];
+    const w = 30;
+    const px = new Uint8Array(w * (keep.length + shades.length) * 4);
+    [...keep.map(rgb), ...shades.map((s) => s[0])].forEach((c, y) => { for (let x = 0; x < w; x++) px.set(c, (y * w + x) * 4); });
+    const d = decodePng(encodePalettePng(px, w, keep.length + shades.length, { keep, maxColours: keep.length }));
+    expect(d.paletteSize).toBe(keep.length);
+    keep.forEach((h, y) => expect(d.hex(3, y)).toBe(h));
+    shades.forEach(([, want], k) => expect(d.hex(3, keep.length + k)).toBe(want));
+  });
+
+  it('refuses a palette size outside 2-256 and a kept colour that is not #rgb or #rrggbb', () => {
+    expect(() => encodePalettePng(new Uint8Array(16), 2, 2, { maxColours: 1 })).toThrow(/maxColours/);
+    expect(() => encodePalettePng(new Uint8Array(16), 2, 2, { maxColours: 300 })).toThrow(/maxColours/);
+    expect(() => encodePalettePng(new Uint8Array(16), 2, 2, { keep: ['red'] })).toThrow(/#rgb/);
+  });
+
   it('refuses a buffer that is not width x height RGBA', () => {
     expect(() => encodePalettePng(new Uint8Array(10), 2, 2)).toThrow(/RGBA/);
   });

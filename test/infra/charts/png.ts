@@ -11,6 +11,7 @@ export function pngSize(buf: Buffer): { width: number; height: number } {
 export interface DecodedPng {
   width: number;
   height: number;
+  bitDepth: number;
   colourType: number;
   paletteSize: number;
   /** RGBA, 4 bytes a pixel. */
@@ -20,8 +21,8 @@ export interface DecodedPng {
 }
 
 /**
- * A small independent PNG decoder for tests (8-bit palette, RGB and RGBA; every filter type;
- * CRCs checked), so the tests read the pixels the way any viewer would.
+ * A small independent PNG decoder for tests (palette at 1, 2, 4 or 8 bits, 8-bit RGB and
+ * RGBA; every filter type; CRCs checked), so the tests read the pixels the way any viewer would.
  */
 export function decodePng(buf: Buffer): DecodedPng {
   const { width, height } = pngSize(buf);
@@ -55,10 +56,12 @@ export function decodePng(buf: Buffer): DecodedPng {
     o += 12 + len;
     if (type === 'IEND') break;
   }
-  if (bitDepth !== 8 || ![2, 3, 6].includes(colourType)) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colourType}`);
+  const depthOk = colourType === 3 ? [1, 2, 4, 8].includes(bitDepth) : bitDepth === 8;
+  if (!depthOk || ![2, 3, 6].includes(colourType)) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colourType}`);
+  // Filters work on bytes, at least one back (a packed row's "pixel" for filtering is a byte).
   const bpp = colourType === 3 ? 1 : colourType === 2 ? 3 : 4;
   const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
+  const stride = colourType === 3 ? Math.ceil((width * bitDepth) / 8) : width * bpp;
   if (raw.length !== (stride + 1) * height) throw new Error(`image data is ${raw.length} bytes, expected ${(stride + 1) * height}`);
   const lines = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
@@ -76,9 +79,13 @@ export function decodePng(buf: Buffer): DecodedPng {
     }
   }
   const rgba = new Uint8Array(width * height * 4);
+  const perByte = 8 / bitDepth;
   for (let i = 0; i < width * height; i++) {
     if (colourType === 3) {
-      const k = lines[i]!;
+      const y = Math.floor(i / width);
+      const x = i % width;
+      const byte = lines[y * stride + Math.floor(x / perByte)]!;
+      const k = (byte >> (8 - bitDepth * (1 + (x % perByte)))) & ((1 << bitDepth) - 1);
       if (k * 3 + 2 >= plte.length) throw new Error(`palette index ${k} out of range`);
       rgba.set([plte[k * 3]!, plte[k * 3 + 1]!, plte[k * 3 + 2]!, k < trns.length ? trns[k]! : 255], i * 4);
     } else {
@@ -86,5 +93,5 @@ export function decodePng(buf: Buffer): DecodedPng {
     }
   }
   const hex = (x: number, y: number) => `#${Array.from(rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 3), (v) => v.toString(16).padStart(2, '0')).join('')}`;
-  return { width, height, colourType, paletteSize: plte.length / 3, rgba, hex };
+  return { width, height, bitDepth, colourType, paletteSize: plte.length / 3, rgba, hex };
 }
