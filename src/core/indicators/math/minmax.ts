@@ -211,35 +211,33 @@ export function lowestInto(src: Float64Array, period: number, outVal: Float64Arr
 }
 
 /**
- * (rolling max of `hiSrc` + rolling min of `loSrc`) / 2 from period-1 on, in one pass with both
- * trackers of highestInto/lowestInto (same extremes, so the same values): MIDPRICE and MIDPOINT.
+ * (rolling max of `hiSrc` + rolling min of `loSrc`) / 2 from period-1 on: MIDPRICE and MIDPOINT.
+ * Two passes: highestValueInto writes the highs into `out`, then lowestValueInto's tracker adds
+ * each low to them (same extremes, same (hi + lo) / 2, so the same values). Each pass keeps one
+ * tracker's rescan bar as its inner loop's bound; one pass with both trackers (a rescan test per
+ * bar, as before 2026-11-30) measured ~8% slower despite reading `out` once, and bounding its
+ * inner loop by the earlier of the two rescan bars did not help.
  */
 export function midInto(hiSrc: Float64Array, loSrc: Float64Array, period: number, out: Float64Array): void {
-  period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const n = hiSrc.length;
-  let trailing = 0;
-  let hiIdx = -1;
-  let hi = 0;
-  let loIdx = -1;
-  let lo = 0;
-  for (let today = period - 1; today < n; today++, trailing++) {
-    const vh = hiSrc[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(hiSrc, trailing, today);
-      hi = hiSrc[hiIdx]!;
-    } else if (vh >= hi) {
-      hiIdx = today;
-      hi = vh;
+  highestValueInto(hiSrc, period, out);
+  period |= 0;
+  const n = loSrc.length | 0;
+  let today = (period - 1) | 0;
+  while (today < n) {
+    const loIdx = rescanLow(loSrc, (today - period + 1) | 0, today);
+    let lo = loSrc[loIdx]!;
+    out[today] = (out[today]! + lo) / 2;
+    let exit = loIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = loSrc[today]!;
+      if (v <= lo) {
+        lo = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      out[today] = (out[today]! + lo) / 2;
     }
-    const vl = loSrc[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(loSrc, trailing, today);
-      lo = loSrc[loIdx]!;
-    } else if (vl <= lo) {
-      loIdx = today;
-      lo = vl;
-    }
-    out[today] = (hi + lo) / 2;
   }
 }
 
