@@ -1,39 +1,40 @@
 /** WILLR: Williams %R, the close's place in the window's high-low range, -100..0 (warm-up period - 1). */
 import { outArray } from '../arena.js';
-import { rescanHigh, rescanLow } from '../math/minmax.js';
+import { highestValueInto, rescanLow } from '../math/minmax.js';
 import { periodParam } from '../defkit.js';
 import { HLC, single } from './shared.js';
 
-/** Williams %R in [-100, 0]; 0 when the window's range is exactly 0. */
+/**
+ * Williams %R in [-100, 0]; 0 when the window's range is exactly 0. Two passes, as MIDPRICE's
+ * midInto: highestValueInto writes the window highs into `out`, then the low tracker (TA-Lib's,
+ * its rescan bar as the inner loop's bound) reads each high back and writes %R over it, with the
+ * same arithmetic per bar, so the same values.
+ */
 export function willr(high: Float64Array, low: Float64Array, close: Float64Array, period = 14, into?: Float64Array): Float64Array {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const n = high.length;
+  const n = high.length | 0;
   const out = outArray(n, period - 1, into);
-  const lb = period - 1;
-  let lowestIdx = -1;
-  let highestIdx = -1;
-  let lowest = 0;
-  let highest = 0;
-  for (let today = lb; today < n; today++) {
-    const trailing = today - lb;
-    let tmp = low[today]!;
-    if (lowestIdx < trailing) {
-      lowestIdx = rescanLow(low, trailing, today);
-      lowest = low[lowestIdx]!;
-    } else if (tmp <= lowest) {
-      lowestIdx = today;
-      lowest = tmp;
-    }
-    tmp = high[today]!;
-    if (highestIdx < trailing) {
-      highestIdx = rescanHigh(high, trailing, today);
-      highest = high[highestIdx]!;
-    } else if (tmp >= highest) {
-      highestIdx = today;
-      highest = tmp;
-    }
-    const diff = (highest - lowest) / -100.0;
+  highestValueInto(high, period, out);
+  let today = (period - 1) | 0;
+  while (today < n) {
+    const lowestIdx = rescanLow(low, (today - period + 1) | 0, today);
+    let lowest = low[lowestIdx]!;
+    let highest = out[today]!;
+    let diff = (highest - lowest) / -100.0;
     out[today] = diff !== 0 ? (highest - close[today]!) / diff : 0;
+    let exit = lowestIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = low[today]!;
+      if (v <= lowest) {
+        lowest = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      highest = out[today]!;
+      diff = (highest - lowest) / -100.0;
+      out[today] = diff !== 0 ? (highest - close[today]!) / diff : 0;
+    }
   }
   return out;
 }
