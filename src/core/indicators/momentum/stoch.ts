@@ -6,7 +6,7 @@ import { nanPrefix, scratch, type Arena } from '../arena.js';
 import { MaType, type IndicatorDef } from '../types.js';
 import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
-import { rescanHigh, rescanLow } from '../math/minmax.js';
+import { highestValueInto, rescanHigh, rescanLow } from '../math/minmax.js';
 import { int, MOMENTUM } from './shared.js';
 
 /**
@@ -51,9 +51,11 @@ export function fastKInto(high: Float64Array, low: Float64Array, close: Float64A
 
 /**
  * fastKInto and an SMA of the raw %K over `dPeriod` bars (> 1) into dOut from from+period-1+dPeriod-1
- * on, in one pass: STOCHF's default %D. The sum runs in smaInto's order (accumulate, then per bar
- * add the newest, divide, drop the oldest, which it reads back from kOut), so the same doubles as
- * fastKInto then maInto, without the second pass over the series.
+ * on: STOCHF's default %D. Two passes, as MIDPRICE's midInto: highestValueInto writes the window
+ * highs into kOut, then the low tracker (its rescan bar as the inner loop's bound) reads each high
+ * back, writes the raw %K over it and takes the %D sum in smaInto's order (accumulate, then per
+ * bar add the newest, divide, drop the oldest, read back from kOut). fastKInto's `diff` is
+ * (hi - lo) / 100 of the current extremes on every bar, so the same doubles as fastKInto then maInto.
  */
 export function fastKSmaInto(
   high: Float64Array, low: Float64Array, close: Float64Array, from: number, period: number, dPeriod: number,
@@ -62,42 +64,40 @@ export function fastKSmaInto(
   from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   period |= 0;
   dPeriod |= 0;
-  const n = close.length;
+  const n = close.length | 0;
+  if (from === 0) highestValueInto(high, period, kOut);
+  else highestValueInto(high.subarray(from), period, kOut.subarray(from));
   const start = from + period - 1 + dPeriod - 1;
-  let trailing = from;
-  let loIdx = -1;
-  let hiIdx = -1;
-  let lo = 0;
-  let hi = 0;
-  let diff = 0;
   let sum = 0;
-  for (let today = from + period - 1; today < n; today++, trailing++) {
-    let v = low[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(low, trailing, today);
-      lo = low[loIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v <= lo) {
-      loIdx = today;
-      lo = v;
-      diff = (hi - lo) / 100;
-    }
-    v = high[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(high, trailing, today);
-      hi = high[hiIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v >= hi) {
-      hiIdx = today;
-      hi = v;
-      diff = (hi - lo) / 100;
-    }
-    const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+  let today = (from + period - 1) | 0;
+  while (today < n) {
+    const loIdx = rescanLow(low, (today - period + 1) | 0, today);
+    let lo = low[loIdx]!;
+    let diff = (kOut[today]! - lo) / 100;
+    let k = diff !== 0 ? (close[today]! - lo) / diff : 0;
     kOut[today] = k;
     sum += k;
     if (today >= start) {
       dOut[today] = sum / dPeriod;
       sum -= kOut[today - dPeriod + 1]!;
+    }
+    let exit = loIdx + period;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = low[today]!;
+      if (v <= lo) {
+        lo = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
+      diff = (kOut[today]! - lo) / 100;
+      k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+      kOut[today] = k;
+      sum += k;
+      if (today >= start) {
+        dOut[today] = sum / dPeriod;
+        sum -= kOut[today - dPeriod + 1]!;
+      }
     }
   }
 }
