@@ -210,64 +210,59 @@ function stochSma(
 /**
  * stochSma with both smoothing periods 3 (TA-Lib's defaults): the same arithmetic in the same
  * order, with the two raw %K and two slow %K values the sums drop later held in locals instead
- * of arrays (fewer typed-array accesses per bar, and no temporary).
+ * of arrays (fewer typed-array accesses per bar, and no temporary). Two passes, as fastKSmaInto:
+ * the window highs first (highestValueInto, into slowK), then the low tracker with its rescan bar
+ * as the inner loop's bound; diff is (hi - lo) / 100 of the current extremes, as in fastKInto.
  */
 function stochSma33(
   high: Float64Array, low: Float64Array, close: Float64Array, period: number, slowK: Float64Array, slowD: Float64Array,
 ): void {
   const n = close.length | 0;
+  period |= 0;
   const kStart = (period - 1) | 0;
   const slowKStart = kStart + 2;
   const start = slowKStart + 2;
-  let trailing = 0;
-  let loIdx = -1;
-  let hiIdx = -1;
-  let lo = 0;
-  let hi = 0;
-  let diff = 0;
+  // the window highs go into slowK first; each bar reads its high back before writing slow %K there
+  highestValueInto(high, period, slowK);
   let sumK = 0;
   let sumD = 0;
   let raw1 = 0; // raw %K of the previous bar
   let raw2 = 0; // and of the one before
   let slow1 = 0; // slow %K of the previous bar
   let slow2 = 0;
-  for (let today = kStart; today < n; today++, trailing++) {
-    let v = low[today]!;
-    if (loIdx < trailing) {
-      loIdx = rescanLow(low, trailing, today);
-      lo = low[loIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v <= lo) {
-      loIdx = today;
-      lo = v;
-      diff = (hi - lo) / 100;
-    }
-    v = high[today]!;
-    if (hiIdx < trailing) {
-      hiIdx = rescanHigh(high, trailing, today);
-      hi = high[hiIdx]!;
-      diff = (hi - lo) / 100;
-    } else if (v >= hi) {
-      hiIdx = today;
-      hi = v;
-      diff = (hi - lo) / 100;
-    }
-    const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
-    sumK += k;
-    if (today >= slowKStart) {
-      const sk = sumK / 3;
-      sumK -= raw2;
-      slowK[today] = sk;
-      sumD += sk;
-      if (today >= start) {
-        slowD[today] = sumD / 3;
-        sumD -= slow2;
+  let today = kStart;
+  while (today < n) {
+    const loIdx = rescanLow(low, (today - period + 1) | 0, today);
+    let lo = low[loIdx]!;
+    let exit = loIdx + period;
+    if (exit > n) exit = n;
+    for (;;) {
+      const diff = (slowK[today]! - lo) / 100;
+      const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+      sumK += k;
+      if (today >= slowKStart) {
+        const sk = sumK / 3;
+        sumK -= raw2;
+        slowK[today] = sk;
+        sumD += sk;
+        if (today >= start) {
+          slowD[today] = sumD / 3;
+          sumD -= slow2;
+        }
+        slow2 = slow1;
+        slow1 = sk;
       }
-      slow2 = slow1;
-      slow1 = sk;
+      raw2 = raw1;
+      raw1 = k;
+      today = (today + 1) | 0;
+      if (today >= exit) break;
+      const v = low[today]!;
+      if (v <= lo) {
+        lo = v;
+        exit = today + period;
+        if (exit > n) exit = n;
+      }
     }
-    raw2 = raw1;
-    raw1 = k;
   }
 }
 
