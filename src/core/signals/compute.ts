@@ -108,7 +108,11 @@ export class WindowSignals {
     checkPeriod(RSI, this.cfg.rsiPeriod);
     checkPeriod(ATR, this.cfg.atrPeriod);
     this.swings = findSwings(series.time, series.high, series.low, this.cfg.strength);
-    this.prefix = new PrefixSignals(series, opts, this.cfg, this.swings);
+    // The prefix walk reads the series through a view of the same shape as the windows'
+    // slices: a history object of another shape (a thread's structured clone) would make the
+    // walk's hot functions deoptimize and compile again when the first window of another
+    // start arrives. Same arrays, same values.
+    this.prefix = new PrefixSignals(sliceCandles(series, 0), opts, this.cfg, this.swings);
   }
 
   /** The result at bar `at` of the window [start, at] of the series, indexes counted from `start`. */

@@ -42,8 +42,24 @@ export function toEncodedCandleResult(key: SeriesKey, r: KeptStructure): CandleR
 /** A number as JSON writes it (non-finite as null). */
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 
+/**
+ * The text after a swing's indexes, by price: a swing stays among a series' last ones for
+ * hundreds of candles (its indexes move with each window, its time, price and kind do not),
+ * so its two doubles are formatted once, not at every candle. Checked against time and kind.
+ */
+const swingTails = new Map<number, { time: number; kind: string; text: string }>();
+
+function swingTail(s: Swing): string {
+  const hit = swingTails.get(s.price);
+  if (hit !== undefined && hit.time === s.time && hit.kind === s.kind) return hit.text;
+  const text = `,"time":${num(s.time)},"price":${num(s.price)},"kind":"${s.kind}"}`;
+  if (swingTails.size >= 4096) swingTails.clear();
+  swingTails.set(s.price, { time: s.time, kind: s.kind, text });
+  return text;
+}
+
 function swingJson(s: Swing): string {
-  return `{"index":${num(s.index)},"confirmedAt":${num(s.confirmedAt)},"time":${num(s.time)},"price":${num(s.price)},"kind":"${s.kind}"}`;
+  return `{"index":${num(s.index)},"confirmedAt":${num(s.confirmedAt)}${swingTail(s)}`;
 }
 
 export function swingsJson(swings: readonly Swing[], from = 0): string {
@@ -52,16 +68,56 @@ export function swingsJson(swings: readonly Swing[], from = 0): string {
   return `${o}]`;
 }
 
+/**
+ * A level's price as text: a level's price is the mean of its touches, the same double in
+ * every window that holds those touches (a replay writes ~200k level rows with ~2k distinct
+ * prices), so each is formatted once. Its zone and indexes vary with the window: not kept.
+ */
+const levelPrices = new Map<number, string>();
+
+function levelPrice(price: number): string {
+  let text = levelPrices.get(price);
+  if (text === undefined) {
+    text = num(price);
+    if (levelPrices.size >= 4096) levelPrices.clear();
+    levelPrices.set(price, text);
+  }
+  return text;
+}
+
 export function levelsJson(levels: readonly Level[]): string {
   let o = '[';
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i]!;
-    o += `${i > 0 ? ',' : ''}{"price":${num(l.price)},"zoneLow":${num(l.zoneLow)},"zoneHigh":${num(l.zoneHigh)},"touches":${num(l.touches)},"firstTouch":${num(l.firstTouch)},"lastTouch":${num(l.lastTouch)},"strength":${num(l.strength)},"state":"${l.state}","flipped":${l.flipped},"role":"${l.role}"}`;
+    o += `${i > 0 ? ',' : ''}{"price":${levelPrice(l.price)},"zoneLow":${num(l.zoneLow)},"zoneHigh":${num(l.zoneHigh)},"touches":${num(l.touches)},"firstTouch":${num(l.firstTouch)},"lastTouch":${num(l.lastTouch)},"strength":${num(l.strength)},"state":"${l.state}","flipped":${l.flipped},"role":"${l.role}"}`;
   }
   return `${o}]`;
 }
 
+/**
+ * Fibonacci points as text, by their first price: the points follow from the leg's two
+ * swings and fixed ratios, so consecutive candles on one leg repeat them exactly. A hit is
+ * used only when every ratio and price is the same number.
+ */
+const pointTexts = new Map<number, { points: FibPoint[]; text: string }>();
+
 function pointsJson(points: readonly FibPoint[]): string {
+  if (points.length === 0) return '[]';
+  const hit = pointTexts.get(points[0]!.price);
+  if (hit !== undefined && samePoints(hit.points, points)) return hit.text;
+  const text = formatPoints(points);
+  if (pointTexts.size >= 4096) pointTexts.clear();
+  pointTexts.set(points[0]!.price, { points: points.map((p) => ({ ratio: p.ratio, price: p.price })), text });
+  return text;
+}
+
+function samePoints(a: readonly FibPoint[], b: readonly FibPoint[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.ratio !== b[i]!.ratio || a[i]!.price !== b[i]!.price) return false;
+  return true;
+}
+
+function formatPoints(points: readonly FibPoint[]): string {
   let o = '[';
   for (let i = 0; i < points.length; i++) o += `${i > 0 ? ',' : ''}{"ratio":${num(points[i]!.ratio)},"price":${num(points[i]!.price)}}`;
   return `${o}]`;
