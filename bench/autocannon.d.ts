@@ -1,7 +1,7 @@
 // The part of autocannon's API the benches use (the package ships no types).
 declare module 'autocannon' {
   namespace autocannon {
-    interface Options { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; connections?: number; duration?: number; workers?: number }
+    interface Options { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; connections?: number; duration?: number; workers?: number; pipelining?: number }
     interface Result {
       requests: { average: number; total: number };
       throughput: { average: number };
