@@ -134,7 +134,7 @@ function directionalIndexExact(high: Float64Array, low: Float64Array, close: Flo
 }
 
 /**
- * PLUS_DI, MINUS_DI and DX each run a loop of their own (loop-only functions, see volume/ad.ts)
+ * The DIs (one loop for both, the direction a flag) and DX run loops of their own (loop-only functions, see volume/ad.ts)
  * with only the sums they read: the DI loops smooth one DM and the TR, not both DMs, and no bar
  * tests which indicator is being computed. -DM1 and +DM1 exclude each other (diffP < diffM and
  * diffP > diffM), so testing one alone gives the value the fused test gives. Their DM, and
@@ -151,7 +151,7 @@ function directionalIndicator(high: Float64Array, low: Float64Array, close: Floa
     di1Loop(high, low, close, out, n, plus);
     return out;
   }
-  const last = plus ? plusDiLoop(high, low, close, out, n, period) : minusDiLoop(high, low, close, out, n, period);
+  const last = diLoop(high, low, close, out, n, period, plus);
   if (last !== last) directionalIndexExact(high, low, close, period, plus ? KIND_PLUS_DI : KIND_MINUS_DI, out);
   return out;
 }
@@ -179,7 +179,8 @@ function di1Loop(high: Float64Array, low: Float64Array, close: Float64Array, out
   }
 }
 
-function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): number {
+/** One loop for both directions, the move picked by `plus` as in directional-movement.ts dmLoop. */
+function diLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number, plus: boolean): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let prevClose = close[0]!;
@@ -193,7 +194,8 @@ function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, 
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    if (diffP > 0 && diffP > diffM) dm += diffP;
+    const a = plus ? diffP : diffM;
+    if (a > 0 && a > (plus ? diffM : diffP)) dm += a;
     tr += trueRange(h, l, prevClose);
     prevClose = close[today]!;
   }
@@ -204,40 +206,9 @@ function plusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, 
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm = dm - dm / period + diffP * (+(diffP > 0) & +(diffP > diffM));
-    tr = tr - tr / period + trueRange(h, l, prevClose);
-    prevClose = close[today]!;
-    out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);
-  }
-  return dm;
-}
-
-function minusDiLoop(high: Float64Array, low: Float64Array, close: Float64Array, out: Float64Array, n: number, period: number): number {
-  let prevHigh = high[0]!;
-  let prevLow = low[0]!;
-  let prevClose = close[0]!;
-  let dm = 0;
-  let tr = 0;
-  let today = 1;
-  for (; today < period; today++) {
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    if (diffM > 0 && diffP < diffM) dm += diffM;
-    tr += trueRange(h, l, prevClose);
-    prevClose = close[today]!;
-  }
-  for (; today < n; today++) {
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    dm = dm - dm / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+    const a = plus ? diffP : diffM;
+    const other = plus ? diffM : diffP;
+    dm = dm - dm / period + a * (+(a > 0) & +(a > other));
     tr = tr - tr / period + trueRange(h, l, prevClose);
     prevClose = close[today]!;
     out[today] = isZero(tr) ? 0 : 100.0 * (dm / tr);

@@ -12,9 +12,9 @@ import { HL, single } from './shared.js';
 export function plusDmLookback(period: number): number { return period > 1 ? period - 1 : 1; }
 
 /**
- * Smoothed one-direction DM into `out` (plus: +DM, else -DM). The two directions are separate
- * loop-only functions (see volume/ad.ts, LOOP-ONLY KERNELS) so neither loop tests the direction
- * per bar; the caller's output is written in place (no fresh array and copy per call).
+ * Smoothed one-direction DM into `out` (plus: +DM, else -DM), through a loop-only function
+ * (see volume/ad.ts, LOOP-ONLY KERNELS); the caller's output is written in place (no fresh
+ * array and copy per call).
  */
 function directionalMovement(high: Float64Array, low: Float64Array, timePeriod: number, plus: boolean, into?: Float64Array): Float64Array {
   const period = timePeriod | 0; // see INT_PARAMS in math/operators.ts
@@ -27,7 +27,7 @@ function directionalMovement(high: Float64Array, low: Float64Array, timePeriod: 
     else minusDm1Loop(high, low, out, n);
     return out;
   }
-  const last = plus ? plusDmLoop(high, low, out, n, period) : minusDmLoop(high, low, out, n, period);
+  const last = dmLoop(high, low, out, n, period, plus);
   if (last !== last) dmExactLoop(high, low, out, n, period, plus); // see BRANCH-FREE DM
   return out;
 }
@@ -63,8 +63,13 @@ function minusDm1Loop(high: Float64Array, low: Float64Array, out: Float64Array, 
  * from the block's own loads; same steps in bar order.
  */
 
-/** Warm-up: the plain sum of the first period-1 one-bar values, written at bar period-1. */
-function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): number {
+/**
+ * Warm-up: the plain sum of the first period-1 one-bar values, written at bar period-1. One
+ * loop for both directions: the bar's own move `a` and the other one `b` are picked by `plus`
+ * (the same on every bar, so the pick is a predicted branch, not a coin toss), and the DM test
+ * is a > 0 && a > b either way (for -DM that is diffM > 0 && diffP < diffM).
+ */
+function dmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number, plus: boolean): number {
   let prevHigh = high[0]!;
   let prevLow = low[0]!;
   let dm = 0;
@@ -76,21 +81,26 @@ function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n:
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    if (diffP > 0 && diffP > diffM) dm += diffP;
+    const a = plus ? diffP : diffM;
+    if (a > 0 && a > (plus ? diffM : diffP)) dm += a;
   }
   out[period - 1] = dm;
   for (; today < n - 3; today += 4) {
     const h0 = high[today]!, l0 = low[today]!, dP0 = h0 - prevHigh, dM0 = prevLow - l0;
-    dm = dm - dm / period + dP0 * (+(dP0 > 0) & +(dP0 > dM0));
+    const a0 = plus ? dP0 : dM0, b0 = plus ? dM0 : dP0;
+    dm = dm - dm / period + a0 * (+(a0 > 0) & +(a0 > b0));
     out[today] = dm;
     const h1 = high[today + 1]!, l1 = low[today + 1]!, dP1 = h1 - h0, dM1 = l0 - l1;
-    dm = dm - dm / period + dP1 * (+(dP1 > 0) & +(dP1 > dM1));
+    const a1 = plus ? dP1 : dM1, b1 = plus ? dM1 : dP1;
+    dm = dm - dm / period + a1 * (+(a1 > 0) & +(a1 > b1));
     out[today + 1] = dm;
     const h2 = high[today + 2]!, l2 = low[today + 2]!, dP2 = h2 - h1, dM2 = l1 - l2;
-    dm = dm - dm / period + dP2 * (+(dP2 > 0) & +(dP2 > dM2));
+    const a2 = plus ? dP2 : dM2, b2 = plus ? dM2 : dP2;
+    dm = dm - dm / period + a2 * (+(a2 > 0) & +(a2 > b2));
     out[today + 2] = dm;
     const h3 = high[today + 3]!, l3 = low[today + 3]!, dP3 = h3 - h2, dM3 = l2 - l3;
-    dm = dm - dm / period + dP3 * (+(dP3 > 0) & +(dP3 > dM3));
+    const a3 = plus ? dP3 : dM3, b3 = plus ? dM3 : dP3;
+    dm = dm - dm / period + a3 * (+(a3 > 0) & +(a3 > b3));
     out[today + 3] = dm;
     prevHigh = h3;
     prevLow = l3;
@@ -102,51 +112,9 @@ function plusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n:
     const diffM = prevLow - l;
     prevHigh = h;
     prevLow = l;
-    dm = dm - dm / period + diffP * (+(diffP > 0) & +(diffP > diffM));
-    out[today] = dm;
-  }
-  return dm;
-}
-
-function minusDmLoop(high: Float64Array, low: Float64Array, out: Float64Array, n: number, period: number): number {
-  let prevHigh = high[0]!;
-  let prevLow = low[0]!;
-  let dm = 0;
-  let today = 1;
-  for (; today < period; today++) {
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    if (diffM > 0 && diffP < diffM) dm += diffM;
-  }
-  out[period - 1] = dm;
-  for (; today < n - 3; today += 4) {
-    const h0 = high[today]!, l0 = low[today]!, dP0 = h0 - prevHigh, dM0 = prevLow - l0;
-    dm = dm - dm / period + dM0 * (+(dM0 > 0) & +(dP0 < dM0));
-    out[today] = dm;
-    const h1 = high[today + 1]!, l1 = low[today + 1]!, dP1 = h1 - h0, dM1 = l0 - l1;
-    dm = dm - dm / period + dM1 * (+(dM1 > 0) & +(dP1 < dM1));
-    out[today + 1] = dm;
-    const h2 = high[today + 2]!, l2 = low[today + 2]!, dP2 = h2 - h1, dM2 = l1 - l2;
-    dm = dm - dm / period + dM2 * (+(dM2 > 0) & +(dP2 < dM2));
-    out[today + 2] = dm;
-    const h3 = high[today + 3]!, l3 = low[today + 3]!, dP3 = h3 - h2, dM3 = l2 - l3;
-    dm = dm - dm / period + dM3 * (+(dM3 > 0) & +(dP3 < dM3));
-    out[today + 3] = dm;
-    prevHigh = h3;
-    prevLow = l3;
-  }
-  for (; today < n; today++) {
-    const h = high[today]!;
-    const l = low[today]!;
-    const diffP = h - prevHigh;
-    const diffM = prevLow - l;
-    prevHigh = h;
-    prevLow = l;
-    dm = dm - dm / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+    const a = plus ? diffP : diffM;
+    const other = plus ? diffM : diffP;
+    dm = dm - dm / period + a * (+(a > 0) & +(a > other));
     out[today] = dm;
   }
   return dm;
