@@ -610,27 +610,22 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
 const xSideGap3Methods = patternDef('CDLXSIDEGAP3METHODS', 'Upside/Downside Gap Three Methods: two candles gapping in the trend, a third opposite one closing the gap', '+100 upside, -100 downside; 0 = no pattern at this bar.', 2,
   (o, h, l, c, out, start) => {
     const n = o.length;
-    // Previous bars carried in locals. The cheap mask is the colours, the gap, and "open inside
-    // body 1, close inside body 2" as necessary conditions (x < max(a, b) implies x < a or x < b,
-    // NaN included), rarely all true; the exact test follows in the branch.
+    // Previous bars (and their colours) carried in locals. With the colours fixed, each of TA-Lib's
+    // min/max tests is one comparison: upside (white, white, black) needs o1 > c2 (gap), o1 < o0 < c1
+    // and o2 < c0 < c2; downside (black, black, white) o1 < c2, c1 < o0 < o1 and c2 < c0 < o2. A NaN
+    // fails a comparison, or makes a candle black (TA-Lib's colour too) and then fails one, as
+    // TA-Lib's NaN min/max would. The flags are the whole test, so no branch per bar.
     let o1 = o[start - 1]!, c1 = c[start - 1]!;
     let o2 = o[start - 2]!, c2 = c[start - 2]!;
+    let w1 = +(c1 >= o1), w2 = +(c2 >= o2);
     for (let i = start; i < n; i++) {
       const o0 = o[i]!, c0 = c[i]!;
-      const w0 = +(c0 >= o0), w1 = +(c1 >= o1), w2 = +(c2 >= o2);
-      let v = 0;
-      if ((((w2 & w1 & (w0 ^ 1)) | ((w2 ^ 1) & (w1 ^ 1) & w0)) &
-        ((w2 & (+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2))) | ((w2 ^ 1) & (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2)))) &
-        (+(o0 < o1) | +(o0 < c1)) & (+(o0 > o1) | +(o0 > c1)) & (+(c0 < o2) | +(c0 < c2)) & (+(c0 > o2) | +(c0 > c2))) !== 0) {
-        const cc2 = (c2 >= o2 ? 1 : -1);
-        v = cc2 === (c1 >= o1 ? 1 : -1) && (c1 >= o1 ? 1 : -1) === -(c0 >= o0 ? 1 : -1) &&
-          o0 < Math.max(o1, c1) && o0 > Math.min(o1, c1) &&
-          c0 < Math.max(o2, c2) && c0 > Math.min(o2, c2) &&
-          ((cc2 === 1 && (Math.min(o1, c1) > Math.max(o2, c2))) || (cc2 === -1 && (Math.max(o1, c1) < Math.min(o2, c2)))) ? cc2 * 100 : 0;
-      }
-      out[i] = v;
-      o2 = o1; c2 = c1;
-      o1 = o0; c1 = c0;
+      const w0 = +(c0 >= o0);
+      const up = w2 & w1 & (w0 ^ 1) & +(o1 > c2) & +(o0 > o1) & +(o0 < c1) & +(c0 > o2) & +(c0 < c2);
+      const down = (w2 ^ 1) & (w1 ^ 1) & w0 & +(o1 < c2) & +(o0 > c1) & +(o0 < o1) & +(c0 > c2) & +(c0 < o2);
+      out[i] = 100 * (up - down);
+      o2 = o1; c2 = c1; w2 = w1;
+      o1 = o0; c1 = c0; w1 = w0;
     }
   });
 
