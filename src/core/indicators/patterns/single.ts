@@ -41,7 +41,11 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
  * (nw = 1 - w), the same comparison TA-Lib makes on whichever value applies.
  */
 
-/** Doji with one shadow very short and the other longer than `long` (dragonfly, gravestone, takuri). */
+/**
+ * Doji with one shadow very short and the other longer than `long` (takuri). Dragonfly and
+ * gravestone have their own kernels: closures made by one function literal share V8's feedback and
+ * optimized code, so the factory's options stay run-time tests in the loop.
+ */
 function dojiShadowKernel(longLower: boolean, veryLong: boolean) {
   return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number) => {
     const n = o.length;
@@ -73,10 +77,42 @@ function dojiShadowKernel(longLower: boolean, veryLong: boolean) {
 }
 
 const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a long lower shadow and no upper shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
-  dojiShadowKernel(true, false));
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
+    let tV = sumHighLow(h, l, start - pV, start);
+    for (let i = start; i < n; i++) {
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const aD = fD * (tD / pD);
+      const aV = fV * (tV / pV);
+      const w = +(c0 >= o0), nw = w ^ 1;
+      out[i] = 100 * (+(Math.abs(c0 - o0) <= aD) & ((w & +(h0 - c0 < aV)) | (nw & +(h0 - o0 < aV))) & ((w & +(o0 - l0 > aV)) | (nw & +(c0 - l0 > aV))));
+      const hl = h0 - l0;
+      tD += hl - (h[i - pD]! - l[i - pD]!);
+      tV += hl - (h[i - pV]! - l[i - pV]!);
+    }
+  });
 
 const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
-  dojiShadowKernel(false, false));
+  (o, h, l, c, out, start) => {
+    const n = o.length;
+    const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
+    const pV = ShadowVeryShort.avgPeriod, fV = ShadowVeryShort.factor;
+    let tD = sumHighLow(h, l, start - pD, start);
+    let tV = sumHighLow(h, l, start - pV, start);
+    for (let i = start; i < n; i++) {
+      const o0 = o[i]!, h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
+      const aD = fD * (tD / pD);
+      const aV = fV * (tV / pV);
+      const w = +(c0 >= o0), nw = w ^ 1;
+      out[i] = 100 * (+(Math.abs(c0 - o0) <= aD) & ((w & +(o0 - l0 < aV)) | (nw & +(c0 - l0 < aV))) & ((w & +(h0 - c0 > aV)) | (nw & +(h0 - o0 > aV))));
+      const hl = h0 - l0;
+      tD += hl - (h[i - pD]! - l[i - pD]!);
+      tV += hl - (h[i - pV]! - l[i - pV]!);
+    }
+  });
 
 const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
   dojiShadowKernel(true, true));
