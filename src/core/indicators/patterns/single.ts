@@ -149,13 +149,13 @@ const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long 
       const aL = fL * rb;
       const w = +(c0 >= o0), nw = w ^ 1;
       const shadows = ((w & +(o0 - l0 > aL)) | (nw & +(c0 - l0 > aL))) & ((w & +(h0 - c0 > aL)) | (nw & +(h0 - o0 > aL)));
-      let v = 0;
-      if ((+(rb <= fD * (tD / pD)) & shadows) !== 0) {
-        const aN = fN * (tN / pN);
-        const mid = l0 + (h0 - l0) / 2;
-        v = Math.min(o0, c0) <= mid + aN && Math.max(o0, c0) >= mid - aN ? 100 : 0;
-      }
-      out[i] = v;
+      // Every flag every bar, no branch: the doji-with-long-shadows pre-test passes too often, in
+      // no order, to predict. With the colour known, min/max of open and close is one of them.
+      const aN = fN * (tN / pN);
+      const mid = l0 + (h0 - l0) / 2;
+      const lo = mid - aN, hi = mid + aN;
+      const near = (w & +(o0 <= hi) & +(c0 >= lo)) | (nw & +(c0 <= hi) & +(o0 >= lo));
+      out[i] = 100 * (+(rb <= fD * (tD / pD)) & shadows & near);
       const hl = h0 - l0;
       tD += hl - (h[i - pD]! - l[i - pD]!);
       tN += hl - (h[i - pN]! - l[i - pN]!);
