@@ -491,31 +491,40 @@ const stalled = patternDef('CDLSTALLEDPATTERN', 'Stalled Pattern: two long risin
     let tV1 = sumHighLow(h, l, start - 1 - pV, start - 1);
     let tN2 = sumHighLow(h, l, start - 2 - pN, start - 2);
     let tN1 = sumHighLow(h, l, start - 1 - pN, start - 1);
+    // The two previous bars (prices, body, range, colour) are carried in locals: one read per
+    // array per bar instead of re-reading bars i-1 and i-2 for the test and the six totals.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, h1 = h[start - 1]!;
+    let o2 = o[start - 2]!, c2 = c[start - 2]!;
+    let rb1 = Math.abs(c1 - o1), rb2 = Math.abs(c2 - o2);
+    let hl1 = h1 - l[start - 1]!, hl2 = h[start - 2]! - l[start - 2]!;
+    let w1 = +(c1 >= o1), w2 = +(c2 >= o2);
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!), w2 = +(c[i - 2]! >= o[i - 2]!);
+      const o0 = o[i]!, c0 = c[i]!, h0 = h[i]!;
+      const w0 = +(c0 >= o0);
+      const rb0 = Math.abs(c0 - o0);
       let v = 0;
-      if ((w2 & w1 & w0 & +(c[i]! > c[i - 1]!) & +(c[i - 1]! > c[i - 2]!)) !== 0) {
+      if ((w2 & w1 & w0 & +(c0 > c1) & +(c1 > c2)) !== 0) {
+        // all three white here, so bar i-1's upper shadow is h1 - c1
         const aB2 = fB * (tB2 / pB);
         const aB1 = fB * (tB1 / pB);
         const aS = fS * (tS / pS);
         const aV1 = fV * (tV1 / pV);
         const aN2 = fN * (tN2 / pN);
         const aN1 = fN * (tN1 / pN);
-        v = (c[i - 2]! >= o[i - 2]! ? 1 : -1) === 1 && (c[i - 1]! >= o[i - 1]! ? 1 : -1) === 1 && (c[i]! >= o[i]! ? 1 : -1) === 1 &&
-          c[i]! > c[i - 1]! && c[i - 1]! > c[i - 2]! &&
-          Math.abs(c[i - 2]! - o[i - 2]!) > aB2 && Math.abs(c[i - 1]! - o[i - 1]!) > aB1 &&
-          (h[i - 1]! - (c[i - 1]! >= o[i - 1]! ? c[i - 1]! : o[i - 1]!)) < aV1 &&
-          o[i - 1]! > o[i - 2]! && o[i - 1]! <= c[i - 2]! + aN2 &&
-          Math.abs(c[i]! - o[i]!) < aS &&
-          o[i]! >= c[i - 1]! - Math.abs(c[i]! - o[i]!) - aN1 ? -100 : 0;
+        v = rb2 > aB2 && rb1 > aB1 && (h1 - c1) < aV1 &&
+          o1 > o2 && o1 <= c2 + aN2 &&
+          rb0 < aS &&
+          o0 >= c1 - rb0 - aN1 ? -100 : 0;
       }
       out[i] = v;
-      tB2 += Math.abs(c[i - 2]! - o[i - 2]!) - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
-      tB1 += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
-      tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
-      tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
-      tN2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pN]! - l[i - 2 - pN]!);
-      tN1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      tB2 += rb2 - Math.abs(c[i - 2 - pB]! - o[i - 2 - pB]!);
+      tB1 += rb1 - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tS += rb0 - Math.abs(c[i - pS]! - o[i - pS]!);
+      tV1 += hl1 - (h[i - 1 - pV]! - l[i - 1 - pV]!);
+      tN2 += hl2 - (h[i - 2 - pN]! - l[i - 2 - pN]!);
+      tN1 += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
+      o2 = o1; c2 = c1; rb2 = rb1; hl2 = hl1; w2 = w1;
+      o1 = o0; c1 = c0; h1 = h0; rb1 = rb0; hl1 = h0 - l[i]!; w1 = w0;
     }
   });
 
