@@ -14,10 +14,10 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
     const n = o.length;
     const pD = BodyDoji.avgPeriod | 0, fD = BodyDoji.factor;
     let tD = sumHighLow(h, l, start - pD, start);
-    // Unrolled by 4 (see math/operators.ts): each bar reads the running total, then moves it,
+    // Unrolled by 8 (see math/operators.ts): each bar reads the running total, then moves it,
     // in bar order as before, so the same values.
     let i = start;
-    for (; i < n - 3; i += 4) {
+    for (; i < n - 7; i += 8) {
       const j = i - pD;
       out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
       tD += (h[i]! - l[i]!) - (h[j]! - l[j]!);
@@ -27,6 +27,14 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
       tD += (h[i + 2]! - l[i + 2]!) - (h[j + 2]! - l[j + 2]!);
       out[i + 3] = 100 * +(Math.abs(c[i + 3]! - o[i + 3]!) <= fD * (tD / pD));
       tD += (h[i + 3]! - l[i + 3]!) - (h[j + 3]! - l[j + 3]!);
+      out[i + 4] = 100 * +(Math.abs(c[i + 4]! - o[i + 4]!) <= fD * (tD / pD));
+      tD += (h[i + 4]! - l[i + 4]!) - (h[j + 4]! - l[j + 4]!);
+      out[i + 5] = 100 * +(Math.abs(c[i + 5]! - o[i + 5]!) <= fD * (tD / pD));
+      tD += (h[i + 5]! - l[i + 5]!) - (h[j + 5]! - l[j + 5]!);
+      out[i + 6] = 100 * +(Math.abs(c[i + 6]! - o[i + 6]!) <= fD * (tD / pD));
+      tD += (h[i + 6]! - l[i + 6]!) - (h[j + 6]! - l[j + 6]!);
+      out[i + 7] = 100 * +(Math.abs(c[i + 7]! - o[i + 7]!) <= fD * (tD / pD));
+      tD += (h[i + 7]! - l[i + 7]!) - (h[j + 7]! - l[j + 7]!);
     }
     for (; i < n; i++) {
       const h0 = h[i]!, l0 = l[i]!;
