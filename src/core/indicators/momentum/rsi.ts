@@ -85,7 +85,7 @@ export function rsi(real: Float64Array, period = 14, into?: Float64Array): Float
     gain = (gain * pm1 + d * (1 - down)) / period;
     loss = (loss * pm1 - d * down) / period;
     s = gain + loss;
-    out[today] = s > -1e-14 && s < 1e-14 ? 0 : 100.0 * (gain / s);
+    out[today] = isZero(s) ? 0 : 100.0 * (gain / s);
   }
   for (; today < n; today++) {
     const v = real[today]!;
