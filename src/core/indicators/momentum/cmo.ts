@@ -5,7 +5,7 @@ import { C, single } from './shared.js';
 
 /**
  * RSI's Wilder smoothing (rsi.ts) with CMO's ratio, in TA-Lib's order, seeded with the simple
- * mean of the first `period` changes. Its own loop rather than wilderGainLoss's: the choice
+ * mean of the first `period` changes. Its own loop: the choice
  * between gain and loss is made without a jump, as in `rsi` (a jump mispredicts on about half
  * the bars): the other sum adds -0 or subtracts +0, which leaves it unchanged bit for bit; a
  * change that is not finite (whose product with 0 is NaN) takes the branchy form.

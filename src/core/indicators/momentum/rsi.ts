@@ -1,50 +1,12 @@
-/** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period). CMO shares the kernel. */
+/** RSI: Wilder-smoothed gains over gains + losses, 0..100 (warm-up period); cmo.ts has the same smoothing with CMO's ratio. */
 import { outArray, type Arena } from '../arena.js';
 import { ip, isZero, periodParam } from '../defkit.js';
 import type { IndicatorDef } from '../types.js';
 import { C, single } from './shared.js';
 
 /**
- * Wilder-smoothed gains/losses; `cmo` switches the final ratio. Seeded with the simple mean of
- * the first `period` changes, as TA-Lib (the first value lands at index `period`).
- */
-export function wilderGainLoss(real: Float64Array, period: number, cmo: boolean, into?: Float64Array): Float64Array {
-  const n = real.length;
-  const out = outArray(n, period, into);
-  if (n <= period) return out;
-  let prevValue = real[0]!;
-  let gain = 0;
-  let loss = 0;
-  for (let today = 1; today <= period; today++) {
-    const v = real[today]!;
-    const d = v - prevValue;
-    prevValue = v;
-    if (d < 0) loss -= d;
-    else gain += d;
-  }
-  loss /= period;
-  gain /= period;
-  let s = gain + loss;
-  out[period] = isZero(s) ? 0 : cmo ? 100.0 * ((gain - loss) / s) : 100.0 * (gain / s);
-  const pm1 = period - 1;
-  for (let today = period + 1; today < n; today++) {
-    const v = real[today]!;
-    const d = v - prevValue;
-    prevValue = v;
-    loss *= pm1;
-    gain *= pm1;
-    if (d < 0) loss -= d;
-    else gain += d;
-    loss /= period;
-    gain /= period;
-    s = gain + loss;
-    out[today] = isZero(s) ? 0 : cmo ? 100.0 * ((gain - loss) / s) : 100.0 * (gain / s);
-  }
-  return out;
-}
-
-/**
- * RSI alone: wilderGainLoss's arithmetic in the same order, without the CMO switch in the loop.
+ * Seeded with the simple mean of the first `period` changes, as TA-Lib (the first value lands
+ * at index `period`).
  * Only the running loss or gain takes each change, as TA-Lib; which one is chosen without a
  * jump (a jump mispredicts on about half the bars): the other adds -0 or subtracts +0, which
  * leaves it unchanged bit for bit. A change that is not finite (whose product with 0 is NaN)
