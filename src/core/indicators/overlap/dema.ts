@@ -1,19 +1,37 @@
 /** DEMA = 2*EMA - EMA(EMA); the inner EMA starts where the outer one's warm-up ends (warm-up 2*(period-1)). */
 import { withWarmup } from '../defkit.js';
-import { emaInto } from './ema.js';
 import { maDef } from './shared.js';
 
 export function demaLookback(period: number): number { return 2 * (period - 1); }
 
+/**
+ * One pass with the two EMAs of emaInto chained per bar (see temaInto): the same doubles as
+ * two emaInto passes over full-length temporaries, without allocating and streaming them.
+ */
 export function demaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
+  from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
+  period |= 0;
   const n = src.length;
   const lb = period - 1;
   if (from < 0 || from + 2 * lb >= n) return;
-  const e1 = new Float64Array(n);
-  const e2 = new Float64Array(n);
-  emaInto(src, from, period, e1);
-  emaInto(e1, from + lb, period, e2);
-  for (let i = from + 2 * lb; i < n; i++) out[i] = 2 * e1[i]! - e2[i]!;
+  const k = 2 / (period + 1);
+  let i = from;
+  let e1 = 0;
+  for (; i <= from + lb; i++) e1 += src[i]!;
+  e1 /= period; // e1 at bar from + lb
+  let s2 = 0;
+  s2 += e1;
+  for (; i <= from + 2 * lb; i++) {
+    e1 = (src[i]! - e1) * k + e1;
+    s2 += e1;
+  }
+  let e2 = s2 / period; // e2 at bar from + 2 * lb
+  out[i - 1] = 2 * e1 - e2;
+  for (; i < n; i++) {
+    e1 = (src[i]! - e1) * k + e1;
+    e2 = (e1 - e2) * k + e2;
+    out[i] = 2 * e1 - e2;
+  }
 }
 
 export function dema(real: Float64Array, period: number, out?: Float64Array): Float64Array {
