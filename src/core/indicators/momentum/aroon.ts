@@ -5,42 +5,93 @@ import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { HL, MOMENTUM, single } from './shared.js';
 
-/**
- * Aroon over period+1 bars; ties pick the most recent extreme (TA-Lib's `<=`/`>=`). The extreme is
- * tracked incrementally and rescanned only when it leaves the window.
- * `osc` writes AROONOSC into `down` (up is then unused).
+/*
+ * Aroon over period+1 bars; ties pick the most recent extreme (TA-Lib's `<=`/`>=`). The extremes
+ * are tracked as TA-Lib does (rescan only when the extreme leaves the window), one tracker per
+ * pass with its rescan bar as the inner loop's bound, as MIDPRICE's midInto: one loop with both
+ * trackers tested the rescan condition on every bar and measured ~10% slower. Same extremes on
+ * the same bars and the same arithmetic, so the same values.
  */
-function aroonCore(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array | null): void {
+
+/** factor * (period - bars since the window's high), or its low with `high` false: an Aroon line. */
+function aroonLine(src: Float64Array, period: number, high: boolean, out: Float64Array): void {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
-  const n = high.length;
+  const n = src.length | 0;
   const factor = 100.0 / period;
-  let lowestIdx = -1;
-  let highestIdx = -1;
-  let lowest = 0;
-  let highest = 0;
-  for (let today = period; today < n; today++) {
-    const trailing = today - period;
-    let tmp = low[today]!;
-    if (lowestIdx < trailing) {
-      lowestIdx = rescanLowLast(low, trailing, today);
-      lowest = low[lowestIdx]!;
-    } else if (tmp <= lowest) {
-      lowestIdx = today;
-      lowest = tmp;
-    }
-    tmp = high[today]!;
-    if (highestIdx < trailing) {
-      highestIdx = rescanHighLast(high, trailing, today);
-      highest = high[highestIdx]!;
-    } else if (tmp >= highest) {
-      highestIdx = today;
-      highest = tmp;
-    }
-    if (up) {
-      up[today] = factor * (period - (today - highestIdx));
-      down[today] = factor * (period - (today - lowestIdx));
+  const span = (period + 1) | 0; // an extreme at i leaves the window on bar i + span
+  let today = period;
+  while (today < n) {
+    let idx = high ? rescanHighLast(src, (today - period) | 0, today) : rescanLowLast(src, (today - period) | 0, today);
+    let ext = src[idx]!;
+    out[today] = factor * (period - (today - idx));
+    let exit = (idx + span) | 0;
+    if (exit > n) exit = n;
+    if (high) {
+      for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+        const v = src[today]!;
+        if (v >= ext) {
+          idx = today;
+          ext = v;
+          exit = (today + span) | 0;
+          if (exit > n) exit = n;
+        }
+        out[today] = factor * (period - (today - idx));
+      }
     } else {
-      down[today] = factor * (highestIdx - lowestIdx);
+      for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+        const v = src[today]!;
+        if (v <= ext) {
+          idx = today;
+          ext = v;
+          exit = (today + span) | 0;
+          if (exit > n) exit = n;
+        }
+        out[today] = factor * (period - (today - idx));
+      }
+    }
+  }
+}
+
+/** AROONOSC, factor * (high's index - low's index): the high tracker writes its index into `out`, the low tracker reads it back. */
+function aroonOscInto(high: Float64Array, low: Float64Array, period: number, out: Float64Array): void {
+  period |= 0;
+  const n = high.length | 0;
+  const factor = 100.0 / period;
+  const span = (period + 1) | 0;
+  let today = period;
+  while (today < n) {
+    let hiIdx = rescanHighLast(high, (today - period) | 0, today);
+    let hi = high[hiIdx]!;
+    out[today] = hiIdx;
+    let exit = (hiIdx + span) | 0;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = high[today]!;
+      if (v >= hi) {
+        hiIdx = today;
+        hi = v;
+        exit = (today + span) | 0;
+        if (exit > n) exit = n;
+      }
+      out[today] = hiIdx;
+    }
+  }
+  today = period;
+  while (today < n) {
+    let loIdx = rescanLowLast(low, (today - period) | 0, today);
+    let lo = low[loIdx]!;
+    out[today] = factor * (out[today]! - loIdx);
+    let exit = (loIdx + span) | 0;
+    if (exit > n) exit = n;
+    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      const v = low[today]!;
+      if (v <= lo) {
+        loIdx = today;
+        lo = v;
+        exit = (today + span) | 0;
+        if (exit > n) exit = n;
+      }
+      out[today] = factor * (out[today]! - loIdx);
     }
   }
 }
@@ -50,13 +101,14 @@ export function aroon(high: Float64Array, low: Float64Array, period = 14, intoDo
   const n = high.length;
   const down = outArray(n, period, intoDown);
   const up = outArray(n, period, intoUp);
-  aroonCore(high, low, period, down, up);
+  aroonLine(low, period, false, down);
+  aroonLine(high, period, true, up);
   return [down, up];
 }
 
 export function aroonOsc(high: Float64Array, low: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const out = outArray(high.length, period, into);
-  aroonCore(high, low, period, out, null);
+  aroonOscInto(high, low, period, out);
   return out;
 }
 
