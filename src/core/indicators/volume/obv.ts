@@ -5,12 +5,15 @@ import { VOLUME } from './ad.js';
 
 /**
  * On-balance volume: volume added on up closes, subtracted on down closes, from volume[0].
- * Branch-free: TurboFan compiles a comparison used as a number (`+(d > 0)`) to a flag set, not a
- * jump (a comparison in a test or a ternary is a jump, which mispredicts on about half the bars
- * here). For a nonzero, non-NaN change d, s = +(d > 0) - +(d < 0) is exactly +1 or -1, v * s is
- * v or -v exactly, and acc + (-v) is acc - v bit for bit, so `acc += v * s` is the branchy form's
- * result. A block of four holding a flat or NaN change (s = 0) takes the branchy form. Unrolled
- * by four (V8 reloads each typed array's pointers per access; four bars share them), in bar order.
+ * Branch-free in blocks of eight bars (V8 reloads each typed array's pointers and checks its
+ * map per access; eight bars share one set, and the per-access work, not the sum's dependency,
+ * bounds this loop). A block whose eight changes are all nonzero and not NaN (their product is
+ * then nonzero and not NaN; an underflow to 0 only sends a block to the slow path) signs each
+ * volume by s = 2 * +(d > 0) - 1, exactly +1 or -1: TurboFan compiles a comparison used as a
+ * number to a flag set, not a jump (a test or a ternary is a jump, which mispredicts on about
+ * half the bars here), v * s is v or -v exactly, and acc + (-v) is acc - v bit for bit, so
+ * `acc += v * s` is the branchy form's result. A block holding a flat or NaN change, and the
+ * last bars, take the branchy form one bar at a time, in bar order.
  */
 export function obv(close: Float64Array, volume: Float64Array, into?: Float64Array): Float64Array {
   const n = close.length | 0;
@@ -21,34 +24,31 @@ export function obv(close: Float64Array, volume: Float64Array, into?: Float64Arr
   let prev = close[0]!;
   let i = 1;
   while (i < n) {
-    if (i + 3 < n) {
-      const c1 = close[i]!;
-      const c2 = close[i + 1]!;
-      const c3 = close[i + 2]!;
-      const c4 = close[i + 3]!;
-      const d1 = c1 - prev;
-      const d2 = c2 - c1;
-      const d3 = c3 - c2;
-      const d4 = c4 - c3;
-      const u1 = +(d1 > 0), m1 = +(d1 < 0);
-      const u2 = +(d2 > 0), m2 = +(d2 < 0);
-      const u3 = +(d3 > 0), m3 = +(d3 < 0);
-      const u4 = +(d4 > 0), m4 = +(d4 < 0);
-      if (((u1 | m1) & (u2 | m2) & (u3 | m3) & (u4 | m4)) !== 0) {
-        const v1 = volume[i]! * (u1 - m1);
-        const v2 = volume[i + 1]! * (u2 - m2);
-        const v3 = volume[i + 2]! * (u3 - m3);
-        const v4 = volume[i + 3]! * (u4 - m4);
-        acc += v1;
+    if (i + 7 < n) {
+      const c1 = close[i]!, c2 = close[i + 1]!, c3 = close[i + 2]!, c4 = close[i + 3]!;
+      const c5 = close[i + 4]!, c6 = close[i + 5]!, c7 = close[i + 6]!, c8 = close[i + 7]!;
+      const d1 = c1 - prev, d2 = c2 - c1, d3 = c3 - c2, d4 = c4 - c3;
+      const d5 = c5 - c4, d6 = c6 - c5, d7 = c7 - c6, d8 = c8 - c7;
+      const all = ((d1 * d2) * (d3 * d4)) * ((d5 * d6) * (d7 * d8));
+      if (all !== 0 && all === all) {
+        acc += volume[i]! * (2 * +(d1 > 0) - 1);
         out[i] = acc;
-        acc += v2;
+        acc += volume[i + 1]! * (2 * +(d2 > 0) - 1);
         out[i + 1] = acc;
-        acc += v3;
+        acc += volume[i + 2]! * (2 * +(d3 > 0) - 1);
         out[i + 2] = acc;
-        acc += v4;
+        acc += volume[i + 3]! * (2 * +(d4 > 0) - 1);
         out[i + 3] = acc;
-        prev = c4;
-        i += 4;
+        acc += volume[i + 4]! * (2 * +(d5 > 0) - 1);
+        out[i + 4] = acc;
+        acc += volume[i + 5]! * (2 * +(d6 > 0) - 1);
+        out[i + 5] = acc;
+        acc += volume[i + 6]! * (2 * +(d7 > 0) - 1);
+        out[i + 6] = acc;
+        acc += volume[i + 7]! * (2 * +(d8 > 0) - 1);
+        out[i + 7] = acc;
+        prev = c8;
+        i += 8;
         continue;
       }
     }
