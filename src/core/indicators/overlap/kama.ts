@@ -4,10 +4,6 @@ import { maDef } from './shared.js';
 
 export function kamaLookback(period: number): number { return period === 1 ? 0 : period; }
 
-const KAMA_FAST = 2 / (2 + 1);
-const KAMA_SLOW = 2 / (30 + 1);
-const KAMA_DIFF = KAMA_FAST - KAMA_SLOW;
-
 /** Kaufman adaptive MA: the efficiency ratio picks a smoothing between EMA(2) and EMA(30). */
 export function kamaInto(src: Float64Array, from: number, period: number, out: Float64Array): void {
   from |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
@@ -19,6 +15,10 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
     return;
   }
   if (from + period >= n) return;
+  // The EMA(2) and EMA(30) bounds as locals, not module constants: a bundler turns those into
+  // module-level `var`s, which V8 (node 20) reloads and unboxes from the context on every bar.
+  const slow = 2 / (30 + 1);
+  const diff = 2 / (2 + 1) - slow;
   let sumRoc1 = 0;
   let today = from;
   for (let c = 0; c < period; c++, today++) sumRoc1 += Math.abs(src[today]! - src[today + 1]!);
@@ -28,7 +28,7 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
   let trailingValue = src[trailing++]!;
   // TA-Lib's efficiency ratio: a flat or one-way window counts as fully efficient.
   let er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
-  let sc = er * KAMA_DIFF + KAMA_SLOW;
+  let sc = er * diff + slow;
   sc *= sc;
   prev = (src[today]! - prev) * sc + prev;
   out[today++] = prev;
@@ -43,7 +43,7 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
     last = x;
     trailingValue = old;
     er = sumRoc1 <= periodRoc || (sumRoc1 > -1e-14 && sumRoc1 < 1e-14) ? 1 : Math.abs(periodRoc / sumRoc1);
-    sc = er * KAMA_DIFF + KAMA_SLOW;
+    sc = er * diff + slow;
     sc *= sc;
     prev = (x - prev) * sc + prev;
     out[today++] = prev;
