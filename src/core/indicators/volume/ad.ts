@@ -35,8 +35,8 @@ export function ad(high: Float64Array, low: Float64Array, close: Float64Array, v
 function adLoop(high: Float64Array, low: Float64Array, close: Float64Array, volume: Float64Array, out: Float64Array, n: number): void {
   let acc = 0;
   let i = 0;
-  // Unrolled by 8 (see math/operators.ts): the same additions to the running total in bar order.
-  for (; i < n - 7; i += 8) {
+  // Unrolled by 16 (see math/operators.ts): the same additions to the running total in bar order.
+  for (; i < n - 15; i += 16) {
     const h0 = high[i]!, l0 = low[i]!, c0 = close[i]!, r0 = h0 - l0;
     const t0 = ((c0 - l0 - (h0 - c0)) / r0) * volume[i]!;
     acc += r0 > 0 ? t0 : 0;
@@ -69,6 +69,38 @@ function adLoop(high: Float64Array, low: Float64Array, close: Float64Array, volu
     const t7 = ((c7 - l7 - (h7 - c7)) / r7) * volume[i + 7]!;
     acc += r7 > 0 ? t7 : 0;
     out[i + 7] = acc;
+    const h8 = high[i + 8]!, l8 = low[i + 8]!, c8 = close[i + 8]!, r8 = h8 - l8;
+    const t8 = ((c8 - l8 - (h8 - c8)) / r8) * volume[i + 8]!;
+    acc += r8 > 0 ? t8 : 0;
+    out[i + 8] = acc;
+    const h9 = high[i + 9]!, l9 = low[i + 9]!, c9 = close[i + 9]!, r9 = h9 - l9;
+    const t9 = ((c9 - l9 - (h9 - c9)) / r9) * volume[i + 9]!;
+    acc += r9 > 0 ? t9 : 0;
+    out[i + 9] = acc;
+    const h10 = high[i + 10]!, l10 = low[i + 10]!, c10 = close[i + 10]!, r10 = h10 - l10;
+    const t10 = ((c10 - l10 - (h10 - c10)) / r10) * volume[i + 10]!;
+    acc += r10 > 0 ? t10 : 0;
+    out[i + 10] = acc;
+    const h11 = high[i + 11]!, l11 = low[i + 11]!, c11 = close[i + 11]!, r11 = h11 - l11;
+    const t11 = ((c11 - l11 - (h11 - c11)) / r11) * volume[i + 11]!;
+    acc += r11 > 0 ? t11 : 0;
+    out[i + 11] = acc;
+    const h12 = high[i + 12]!, l12 = low[i + 12]!, c12 = close[i + 12]!, r12 = h12 - l12;
+    const t12 = ((c12 - l12 - (h12 - c12)) / r12) * volume[i + 12]!;
+    acc += r12 > 0 ? t12 : 0;
+    out[i + 12] = acc;
+    const h13 = high[i + 13]!, l13 = low[i + 13]!, c13 = close[i + 13]!, r13 = h13 - l13;
+    const t13 = ((c13 - l13 - (h13 - c13)) / r13) * volume[i + 13]!;
+    acc += r13 > 0 ? t13 : 0;
+    out[i + 13] = acc;
+    const h14 = high[i + 14]!, l14 = low[i + 14]!, c14 = close[i + 14]!, r14 = h14 - l14;
+    const t14 = ((c14 - l14 - (h14 - c14)) / r14) * volume[i + 14]!;
+    acc += r14 > 0 ? t14 : 0;
+    out[i + 14] = acc;
+    const h15 = high[i + 15]!, l15 = low[i + 15]!, c15 = close[i + 15]!, r15 = h15 - l15;
+    const t15 = ((c15 - l15 - (h15 - c15)) / r15) * volume[i + 15]!;
+    acc += r15 > 0 ? t15 : 0;
+    out[i + 15] = acc;
   }
   for (; i < n; i++) {
     const h = high[i]!, l = low[i]!, c = close[i]!, range = h - l;
