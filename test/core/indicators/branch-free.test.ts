@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { obv } from '../../../src/core/indicators/volume/obv.js';
+import { adx } from '../../../src/core/indicators/momentum/adx.js';
 
 /*
  * The branch-free kernels (blocks of bars signed by comparisons used as numbers) must equal the
@@ -52,6 +53,84 @@ describe('branch-free kernels equal their branchy form', () => {
           const v = series(n, seed * 104729 + n, special / 2).map((x) => (x - 90) * 1000);
           same(obv(c, v), ref(c, v));
           same(obv(c, v, new Float64Array(n).fill(12345)), ref(c, v));
+        }
+      }
+    }
+  });
+
+  it('ADX (candidate computed on every bar, taken when TR and the DI sum are not near zero)', () => {
+    const isZero = (v: number) => v > -1e-14 && v < 1e-14;
+    const tRange = (h: number, l: number, pc: number) => {
+      let t = h - l;
+      const up = Math.abs(pc - h);
+      if (up > t) t = up;
+      const down = Math.abs(pc - l);
+      if (down > t) t = down;
+      return t;
+    };
+    // TA-Lib's ADX loop as written in ta_ADX.c (unstable period 0).
+    const ref = (hi: Float64Array, lo: Float64Array, cl: Float64Array, period: number) => {
+      const n = hi.length;
+      const lb = 2 * period - 1;
+      const o = new Float64Array(n).fill(NaN);
+      if (n <= lb) return o;
+      let today = 0, pH = hi[0]!, pL = lo[0]!, pC = cl[0]!, pDM = 0, mDM = 0, tr = 0;
+      for (let i = period - 1; i > 0; i--) {
+        today++;
+        const dP = hi[today]! - pH, dM = pL - lo[today]!;
+        pH = hi[today]!; pL = lo[today]!;
+        if (dM > 0 && dP < dM) mDM += dM; else if (dP > 0 && dP > dM) pDM += dP;
+        tr += tRange(pH, pL, pC);
+        pC = cl[today]!;
+      }
+      let sumDX = 0;
+      for (let i = period; i > 0; i--) {
+        today++;
+        const dP = hi[today]! - pH, dM = pL - lo[today]!;
+        pH = hi[today]!; pL = lo[today]!;
+        mDM -= mDM / period; pDM -= pDM / period;
+        if (dM > 0 && dP < dM) mDM += dM; else if (dP > 0 && dP > dM) pDM += dP;
+        tr = tr - tr / period + tRange(pH, pL, pC);
+        pC = cl[today]!;
+        if (!isZero(tr)) {
+          const m = 100 * (mDM / tr), p = 100 * (pDM / tr), s = m + p;
+          if (!isZero(s)) sumDX += 100 * (Math.abs(m - p) / s);
+        }
+      }
+      let a = sumDX / period;
+      o[lb] = a;
+      while (today < n - 1) {
+        today++;
+        const dP = hi[today]! - pH, dM = pL - lo[today]!;
+        pH = hi[today]!; pL = lo[today]!;
+        mDM -= mDM / period; pDM -= pDM / period;
+        if (dM > 0 && dP < dM) mDM += dM; else if (dP > 0 && dP > dM) pDM += dP;
+        tr = tr - tr / period + tRange(pH, pL, pC);
+        pC = cl[today]!;
+        if (!isZero(tr)) {
+          const m = 100 * (mDM / tr), p = 100 * (pDM / tr), s = m + p;
+          if (!isZero(s)) a = (a * (period - 1) + 100 * (Math.abs(m - p) / s)) / period;
+        }
+        o[today] = a;
+      }
+      return o;
+    };
+    for (const n of [0, 5, 27, 28, 29, 60, 200, 700]) {
+      for (const special of [0, 0.02, 0.2]) {
+        for (let seed = 1; seed <= 3; seed++) {
+          const c = series(n, seed * 31 + n, special);
+          // Flat stretches (zero TR) and bars equal to their neighbours (zero DI sum) included.
+          const flat = seed === 3 && n > 0;
+          // Scaled by 1e-16, ranges are nonzero but below TA-Lib's 1e-14 "zero".
+          for (const k of [1, 1e-16]) {
+            const cs = c.map((x) => x * k);
+            const h = c.map((x, i) => (flat && i % 50 < 30 ? 10 : x + (i % 3)) * k);
+            const l = c.map((x, i) => (flat && i % 50 < 30 ? 10 : x - (i % 2)) * k);
+            for (const period of [2, 5, 14]) {
+              same(adx(h, l, cs, period), ref(h, l, cs, period));
+              same(adx(h, l, cs, period, new Float64Array(n).fill(7)), ref(h, l, cs, period));
+            }
+          }
         }
       }
     }

@@ -338,9 +338,44 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
   let adx = sumDX / period;
   out[lb] = adx;
   const pm1 = period - 1;
-  // The previous bar's high, low and close are read again rather than carried: fewer values
-  // live across the loop, so TurboFan keeps the running ADX in a register instead of a stack
-  // slot on its critical path.
+  // Two bars per turn: V8 checks each typed array's map and reloads its pointers on every
+  // access; two bars share one set, and the previous bar's high, low and close are read once
+  // for both (the loop is bound by the divider, seven divisions a bar, and the fewer other
+  // instructions a bar has, the more bars the CPU overlaps). Each bar's arithmetic is the
+  // order of the single-bar loop below, which takes the last bar of an odd count. The
+  // candidate ADX is computed on every bar and only taken conditionally; a (near) zero TR or DI
+  // sum makes a NaN or infinite candidate, which is then not taken.
+  for (; today + 1 < n; today += 2) {
+    const h0 = high[today - 1]!, h1 = high[today]!, h2 = high[today + 1]!;
+    const l0 = low[today - 1]!, l1 = low[today]!, l2 = low[today + 1]!;
+    const c0 = close[today - 1]!, c1 = close[today]!;
+    {
+      const diffP = h1 - h0;
+      const diffM = l0 - l1;
+      mDM = mDM - mDM / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+      pDM = pDM - pDM / period + diffP * (+(diffP > 0) & +(diffP > diffM));
+      tr = tr - tr / period + trueRange(h1, l1, c0);
+      const minusDI = 100.0 * (mDM / tr);
+      const plusDI = 100.0 * (pDM / tr);
+      const sum = minusDI + plusDI;
+      const next = (adx * pm1 + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / period;
+      if (!isZero(tr) && !isZero(sum)) adx = next;
+      out[today] = adx;
+    }
+    {
+      const diffP = h2 - h1;
+      const diffM = l1 - l2;
+      mDM = mDM - mDM / period + diffM * (+(diffM > 0) & +(diffP < diffM));
+      pDM = pDM - pDM / period + diffP * (+(diffP > 0) & +(diffP > diffM));
+      tr = tr - tr / period + trueRange(h2, l2, c1);
+      const minusDI = 100.0 * (mDM / tr);
+      const plusDI = 100.0 * (pDM / tr);
+      const sum = minusDI + plusDI;
+      const next = (adx * pm1 + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / period;
+      if (!isZero(tr) && !isZero(sum)) adx = next;
+      out[today + 1] = adx;
+    }
+  }
   for (; today < n; today++) {
     const h = high[today]!;
     const l = low[today]!;
@@ -349,12 +384,11 @@ export function adxInto(high: Float64Array, low: Float64Array, close: Float64Arr
     mDM = mDM - mDM / period + diffM * (+(diffM > 0) & +(diffP < diffM));
     pDM = pDM - pDM / period + diffP * (+(diffP > 0) & +(diffP > diffM));
     tr = tr - tr / period + trueRange(h, l, close[today - 1]!);
-    if (!isZero(tr)) {
-      const minusDI = 100.0 * (mDM / tr);
-      const plusDI = 100.0 * (pDM / tr);
-      const sum = minusDI + plusDI;
-      if (!isZero(sum)) adx = (adx * pm1 + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / period;
-    }
+    const minusDI = 100.0 * (mDM / tr);
+    const plusDI = 100.0 * (pDM / tr);
+    const sum = minusDI + plusDI;
+    const next = (adx * pm1 + 100.0 * (Math.abs(minusDI - plusDI) / sum)) / period;
+    if (!isZero(tr) && !isZero(sum)) adx = next;
     out[today] = adx;
   }
   if (pDM + mDM !== pDM + mDM) directionalIndexExact(high, low, close, period, KIND_ADX, out);
