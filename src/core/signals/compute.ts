@@ -10,7 +10,7 @@ import { findSwings } from '../structure/swings.js';
 import { resolveStructureConfig } from './config.js';
 import { measureConfidence } from './confidence.js';
 import { FACTOR_BIT, confluenceOf, factorList, scoreOf } from './factors.js';
-import { type BarEval, type Leg, StructureWalk } from './walk.js';
+import { type BarEval, type Leg, type SetupFilter, StructureWalk } from './walk.js';
 import type { FactorName, FibLevels, KeptStructure, Signal, SignalOptions, StructureConfig, StructureResult, Swing } from './types.js';
 
 /**
@@ -102,6 +102,16 @@ export class WindowSignals {
   private rsiBuf = new Float64Array(0);
   private atrBuf = new Float64Array(0);
   private tolBuf = new Float64Array(0);
+  /**
+   * The setups a window's walk records: those of the last valid signal's direction and
+   * factor set. Confidence needs the setups of the window's last bar's own set, and only
+   * when its signal is valid (a quarter of the bundled replay's candles): a walk recording
+   * every set costs ~1.7 times one recording none (the zone factors and plans of every
+   * pullback bar). Consecutive windows mostly end on the same leg and set; when the guess
+   * misses (~1 valid window in 3), the walk runs again for the right set
+   * (StructureWalk.setupsOf). Same setups, so the same results.
+   */
+  private record: SetupFilter = 'none';
 
   constructor(readonly series: Candles, private readonly opts: SignalOptions = {}) {
     this.cfg = resolveStructureConfig(opts);
@@ -119,14 +129,26 @@ export class WindowSignals {
   window(start: number, at: number): StructureResult {
     if (this.check(start, at) === 0) return this.prefix.at(at);
     const { c, walk, rsi, atr } = this.walkWindow(start, at);
-    return describe(c, walk, rsi, atr, this.cfg, this.opts, at - start);
+    return this.guessed(describe(c, walk, rsi, atr, this.cfg, this.opts, at - start));
   }
 
   /** What a store keeps of window(start, at), the last `swings` swings of it. */
   kept(start: number, at: number, swings: number): KeptStructure {
     if (this.check(start, at) === 0) return this.prefix.kept(at, swings);
     const { c, walk, rsi, atr } = this.walkWindow(start, at);
-    return describeKept(c, walk, rsi, atr, this.cfg, this.opts, at - start, swings);
+    return this.guessed(describeKept(c, walk, rsi, atr, this.cfg, this.opts, at - start, swings));
+  }
+
+  /** Takes a valid signal's direction and factor set as the next windows' setup filter. */
+  private guessed<T extends { signal: Signal }>(r: T): T {
+    const s = r.signal;
+    if (s.valid && s.direction !== 'neutral') {
+      let mask = 0;
+      for (const f of s.confluence) mask |= FACTOR_BIT[f];
+      const r0 = this.record;
+      if (r0 === 'none' || r0 === 'all' || r0.direction !== s.direction || r0.mask !== mask) this.record = { direction: s.direction, mask };
+    }
+    return r;
   }
 
   private check(start: number, at: number): number {
@@ -150,7 +172,7 @@ export class WindowSignals {
     const rsi = rsiKernel(c.close, this.cfg.rsiPeriod, this.rsiBuf);
     const atr = atrKernel(c.high, c.low, c.close, this.cfg.atrPeriod, this.atrBuf);
     const tol = volatilityUnit(c, atr, this.tolBuf);
-    const walk = new StructureWalk(c, this.cfg, rsi, tol, false, this.windowSwings(start, at));
+    const walk = new StructureWalk(c, this.cfg, rsi, tol, false, this.windowSwings(start, at), this.record);
     for (let i = 0; i < n; i++) walk.step(i);
     return { c, walk, rsi, atr };
   }
@@ -270,7 +292,7 @@ function fibOf(walk: StructureWalk, leg: Leg, ev: BarEval, close: number, cfg: S
 function placePlan(signal: Signal, c: Candles, walk: StructureWalk, leg: Leg, ev: BarEval, at: number, cfg: StructureConfig): void {
   const p = ev.plan;
   const valid = ev.problems.length === 0;
-  const conf = valid ? measureConfidence(c, walk.setups, p.direction, ev.mask, at, cfg.minSample) : null;
+  const conf = valid ? measureConfidence(c, walk.setupsOf(p.direction, ev.mask), p.direction, ev.mask, at, cfg.minSample) : null;
   signal.marketScore = scoreOf(ev.mask);
   signal.direction = p.direction;
   signal.entry1 = p.entry1;
@@ -306,11 +328,11 @@ function factorDetails(leg: Leg, ev: BarEval, rsiAt: number | null, cfg: Structu
 /**
  * The walk over `c` with its indicator inputs, not stepped yet. `exhaustive` evaluates the
  * plan at every bar, as the rules are written, instead of only where a setup can arise:
- * the reference the shortcuts are tested against.
+ * the reference the shortcuts are tested against. `record`: the setups it records (all).
  */
-export function structureWalk(c: Candles, cfg: StructureConfig, opts: { exhaustive?: boolean } = {}): { walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
+export function structureWalk(c: Candles, cfg: StructureConfig, opts: { exhaustive?: boolean; record?: SetupFilter } = {}): { walk: StructureWalk; rsi: Float64Array; atr: Float64Array } {
   const { rsi, atr, tol } = indicatorsOf(c, cfg);
-  const walk = new StructureWalk(c, cfg, rsi, tol, opts.exhaustive ?? false);
+  const walk = new StructureWalk(c, cfg, rsi, tol, opts.exhaustive ?? false, undefined, opts.record);
   return { walk, rsi, atr };
 }
 

@@ -8,6 +8,9 @@ import { planProblems, planSound, stopDepth, tradePlan, type TradePlan } from '.
 import type { Setup } from './confidence.js';
 import type { OrderBlock, PullbackState, StructureConfig, Swing } from './types.js';
 
+/** The factors of the entry zone (zoneFactors); the others are the bar's own (barFactors, and FIB). */
+const ZONE_BITS = FACTOR_BIT.OB | FACTOR_BIT.SR;
+
 export interface Leg {
   from: Swing;
   to: Swing;
@@ -29,6 +32,17 @@ export interface BarEval {
   srLevel: number;
   block: OrderBlock | null;
 }
+
+/**
+ * Which setups a walk records: all of them, none, or only those of one direction and factor
+ * set. Calibrated confidence counts the setups of the bar's own direction and factor set,
+ * and only when the bar's plan is valid; recording them is about half of a walk's cost.
+ */
+export type SetupFilter = 'all' | 'none' | { direction: 'long' | 'short'; mask: number };
+
+/** SetupFilter as StructureWalk.wantMask: every set, no set. */
+const WANT_ALL = -1;
+const WANT_NONE = -2;
 
 interface PlanMemo {
   leg: Leg;
@@ -66,6 +80,11 @@ export class StructureWalk {
   private lastLow: Swing | null = null;
   /** The plan changes only with the leg, the active levels or the unbroken blocks: reuse it otherwise. */
   private planMemo: PlanMemo | null = null;
+  /** The setups recorded (SetupFilter): WANT_ALL, WANT_NONE or the one factor set, on legs up (long) when wantUp. */
+  private readonly wantMask: number;
+  private readonly wantUp: boolean;
+  /** Bars stepped so far. */
+  private bars = 0;
 
   constructor(
     private readonly c: Candles,
@@ -77,8 +96,12 @@ export class StructureWalk {
     private readonly exhaustive = false,
     /** The swings of `c` (findSwings' answer) when the caller has them already; read, never changed. */
     swings?: readonly Swing[],
+    /** The setups to record (an exhaustive walk records all). */
+    record: SetupFilter = 'all',
   ) {
     this.pending = swings ?? findSwings(c.time, c.high, c.low, cfg.strength);
+    this.wantMask = exhaustive || record === 'all' ? WANT_ALL : record === 'none' ? WANT_NONE : record.mask;
+    this.wantUp = typeof record === 'object' && record.direction === 'long';
     this.levels = new LevelBook(exhaustive);
     this.blocks = new OrderBlockTracker(c, cfg.obDisplacementAtr, cfg.obMaxLookback, exhaustive);
   }
@@ -86,6 +109,7 @@ export class StructureWalk {
   /** Advances through bar i (bars must come in order 0, 1, 2, ...). */
   step(i: number): void {
     const { close, high, low, open } = this.c;
+    this.bars = i + 1;
     let legChanged = false;
     let newest: Swing | null = null;
     while (this.next < this.pending.length && this.pending[this.next]!.confirmedAt === i) {
@@ -120,6 +144,7 @@ export class StructureWalk {
       this.record(i, leg, this.evaluate(i, false));
       return;
     }
+    if (this.wantMask === WANT_NONE) return;
     // A bar only records a setup when its plan has no problem. Price beyond the leg's end
     // (extended, or invalidated) and a retracement short of the pullback start (none,
     // extended or invalidated) are each a problem whatever the plan says, so such bars
@@ -130,9 +155,15 @@ export class StructureWalk {
     if (!(depth >= this.cfg.pullbackStart)) return;
     // The factors a valid plan at this bar would fire (FIB from the depth alone, as it is
     // when the leg is not invalidated); a set already recorded for this leg adds no setup
-    // whatever the plan's problems are.
+    // whatever the plan's problems are. A setup of one set never depends on those of
+    // another (each set has its own bit in seenMasks), so a walk that records one set skips
+    // every bar of another: first on the bar's own factors, then on the zone's.
     const side = up ? this.cfg.fibLong : this.cfg.fibShort;
-    const ifValid = this.zoneFactors(leg, up) | this.barFactors(i, leg, up) | (depth >= side.entry1 || depth >= side.approaching ? FACTOR_BIT.FIB : 0);
+    const own = this.barFactors(i, leg, up) | (depth >= side.entry1 || depth >= side.approaching ? FACTOR_BIT.FIB : 0);
+    const want = this.wantMask;
+    if (want !== WANT_ALL && (up !== this.wantUp || own !== (want & ~ZONE_BITS))) return;
+    const ifValid = this.zoneFactors(leg, up) | own;
+    if (want !== WANT_ALL && ifValid !== want) return;
     if ((this.seenMasks >>> ifValid) & 1) return;
     // What evaluate() + record() would decide, without building the bar's evaluation: here
     // the pullback is neither extended nor short of its start (both returned above), so the
@@ -148,6 +179,18 @@ export class StructureWalk {
       index: i, direction: plan.direction, mask: ifValid, fromIndex: leg.from.index, toIndex: leg.to.index,
       entry1: plan.entry1, sl: plan.sl, tp1: plan.tp1,
     });
+  }
+
+  /**
+   * The setups of `direction` with factor set `mask` recorded over the bars stepped so far
+   * (with others, when this walk records them): this walk's own when it records that set,
+   * else those of a second walk over the same bars that records only that set.
+   */
+  setupsOf(direction: 'long' | 'short', mask: number): readonly Setup[] {
+    if (this.wantMask === WANT_ALL || (this.wantMask === mask && this.wantUp === (direction === 'long'))) return this.setups;
+    const w = new StructureWalk(this.c, this.cfg, this.rsi, this.tol, false, this.pending, { direction, mask });
+    for (let i = 0; i < this.bars; i++) w.step(i);
+    return w.setups;
   }
 
   /** A valid plan is a setup the first time its factor set appears on the leg. */

@@ -72,4 +72,34 @@ describe('the structure walk\'s shortcuts', () => {
     expect(setups).toBeGreaterThan(1000);
     expect(evaluated).toBeGreaterThan(30_000);
   }, 300_000);
+
+  it('record only the setups of the direction and factor set asked for, the same as a walk recording all of them', () => {
+    const cfg = resolveStructureConfig({});
+    let sets = 0;
+    for (const { name, candles } of bundledSeries().filter((_, k) => k % 4 === 0)) {
+      const n = candleCount(candles);
+      const all = structureWalk(candles, cfg).walk;
+      const none = structureWalk(candles, cfg, { record: 'none' }).walk;
+      for (let i = 0; i < n; i++) {
+        all.step(i);
+        none.step(i);
+      }
+      expect(none.setups).toEqual([]);
+      const kinds = new Map(all.setups.map((s) => [`${s.direction} ${s.mask}`, { direction: s.direction, mask: s.mask }]));
+      for (const { direction, mask } of kinds.values()) {
+        const want = all.setups.filter((s) => s.direction === direction && s.mask === mask);
+        const one = structureWalk(candles, cfg, { record: { direction, mask } }).walk;
+        for (let i = 0; i < n; i++) one.step(i);
+        expect({ name, direction, mask, setups: one.setups }).toEqual({ name, direction, mask, setups: want });
+        expect(one.setupsOf(direction, mask)).toBe(one.setups);
+        expect(all.setupsOf(direction, mask)).toBe(all.setups);
+        // A walk that did not record them walks the same bars again for them.
+        expect(none.setupsOf(direction, mask)).toEqual(want);
+        const other = direction === 'long' ? 'short' : 'long';
+        expect(one.setupsOf(other, mask)).toEqual(all.setups.filter((s) => s.direction === other && s.mask === mask));
+        sets++;
+      }
+    }
+    expect(sets).toBeGreaterThan(50);
+  }, 300_000);
 });
