@@ -44,7 +44,7 @@ function parabolic(
   initLong: number, accLong: number, maxLong: number, initShort: number, accShort: number, maxShort: number,
   absolute: boolean, into?: Float64Array,
 ): Float64Array {
-  const n = high.length;
+  const n = high.length | 0;
   const out = outArray(n, 1, into);
   if (n < 2) return out;
   // The loop's factors take these values: as parameters they arrive boxed, and V8 then kept the
@@ -78,25 +78,31 @@ function parabolic(
   }
   let newLow = low[1]!;
   let newHigh = high[1]!;
-  for (let today = 1; today < n; today++) {
-    const prevLow = newLow;
-    const prevHigh = newHigh;
-    newLow = low[today]!;
-    newHigh = high[today]!;
+  // One loop per position, left on the reversal bar: one loop testing the position on every bar
+  // measured SAR ~6% slower (SAREXT the same).
+  let today = 1;
+  while (today < n) {
     if (isLong) {
-      if (newLow <= sar) {
-        isLong = false;
-        sar = ep;
-        if (sar < prevHigh) sar = prevHigh;
-        if (sar < newHigh) sar = newHigh;
-        if (offset !== 0) sar += sar * offset;
-        out[today] = absolute ? Math.abs(sar) : 0 - sar;
-        afShort = initShort;
-        ep = newLow;
-        sar = sar + afShort * (ep - sar);
-        if (sar < prevHigh) sar = prevHigh;
-        if (sar < newHigh) sar = newHigh;
-      } else {
+      for (; today < n; today = (today + 1) | 0) {
+        const prevLow = newLow;
+        const prevHigh = newHigh;
+        newLow = low[today]!;
+        newHigh = high[today]!;
+        if (newLow <= sar) {
+          isLong = false;
+          sar = ep;
+          if (sar < prevHigh) sar = prevHigh;
+          if (sar < newHigh) sar = newHigh;
+          if (offset !== 0) sar += sar * offset;
+          out[today] = absolute ? Math.abs(sar) : 0 - sar;
+          afShort = initShort;
+          ep = newLow;
+          sar = sar + afShort * (ep - sar);
+          if (sar < prevHigh) sar = prevHigh;
+          if (sar < newHigh) sar = newHigh;
+          today = (today + 1) | 0;
+          break;
+        }
         out[today] = absolute ? Math.abs(sar) : sar;
         if (newHigh > ep) {
           ep = newHigh;
@@ -107,28 +113,37 @@ function parabolic(
         if (sar > prevLow) sar = prevLow;
         if (sar > newLow) sar = newLow;
       }
-    } else if (newHigh >= sar) {
-      isLong = true;
-      sar = ep;
-      if (sar > prevLow) sar = prevLow;
-      if (sar > newLow) sar = newLow;
-      if (offset !== 0) sar -= sar * offset;
-      out[today] = absolute ? Math.abs(sar) : sar;
-      afLong = initLong;
-      ep = newHigh;
-      sar = sar + afLong * (ep - sar);
-      if (sar > prevLow) sar = prevLow;
-      if (sar > newLow) sar = newLow;
     } else {
-      out[today] = absolute ? Math.abs(sar) : 0 - sar;
-      if (newLow < ep) {
-        ep = newLow;
-        afShort += accShort;
-        if (afShort > maxShort) afShort = maxShort;
+      for (; today < n; today = (today + 1) | 0) {
+        const prevLow = newLow;
+        const prevHigh = newHigh;
+        newLow = low[today]!;
+        newHigh = high[today]!;
+        if (newHigh >= sar) {
+          isLong = true;
+          sar = ep;
+          if (sar > prevLow) sar = prevLow;
+          if (sar > newLow) sar = newLow;
+          if (offset !== 0) sar -= sar * offset;
+          out[today] = absolute ? Math.abs(sar) : sar;
+          afLong = initLong;
+          ep = newHigh;
+          sar = sar + afLong * (ep - sar);
+          if (sar > prevLow) sar = prevLow;
+          if (sar > newLow) sar = newLow;
+          today = (today + 1) | 0;
+          break;
+        }
+        out[today] = absolute ? Math.abs(sar) : 0 - sar;
+        if (newLow < ep) {
+          ep = newLow;
+          afShort += accShort;
+          if (afShort > maxShort) afShort = maxShort;
+        }
+        sar = sar + afShort * (ep - sar);
+        if (sar < prevHigh) sar = prevHigh;
+        if (sar < newHigh) sar = newHigh;
       }
-      sar = sar + afShort * (ep - sar);
-      if (sar < prevHigh) sar = prevHigh;
-      if (sar < newHigh) sar = newHigh;
     }
   }
   return out;
