@@ -23,6 +23,55 @@ describe('math operators', () => {
     expect(Array.from(maxIndex(r, 2))).toEqual([NaN, 0, 1, 2]);
   });
 
+  it('MAX/MIN/*INDEX equal a literal transcription of TA-Lib\'s loop (ties, NaN, signed zeros, falling runs)', () => {
+    // ta_MAX.c / ta_MAXINDEX.c: test the extreme's index against the window start on every bar,
+    // rescan the window with a strict compare when it fell behind, else take an incoming >= value
+    const ref = (src: Float64Array, period: number, hiSide: boolean, wantIdx: boolean): Float64Array => {
+      const out = new Float64Array(src.length).fill(NaN);
+      let idx = -1;
+      let ext = 0;
+      for (let today = period - 1, trailing = 0; today < src.length; today++, trailing++) {
+        const tmp = src[today]!;
+        if (idx < trailing) {
+          idx = trailing;
+          ext = src[idx]!;
+          for (let i = idx + 1; i <= today; i++) {
+            const t = src[i]!;
+            if (hiSide ? t > ext : t < ext) { idx = i; ext = t; }
+          }
+        } else if (hiSide ? tmp >= ext : tmp <= ext) {
+          idx = today;
+          ext = tmp;
+        }
+        out[today] = wantIdx ? idx : ext;
+      }
+      return out;
+    };
+    let seed = 7;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const pool = [NaN, 0, -0, 1, 1, 2, -Infinity, Infinity];
+    const src = new Float64Array(3000);
+    let level = 100;
+    for (let i = 0; i < src.length; i++) {
+      const u = rnd();
+      if (u < 0.04) src[i] = pool[Math.floor(rnd() * pool.length)]!;
+      else if (u < 0.07) src[i] = NaN;
+      else if (u < 0.1 && i > 0) src[i] = src[i - 1]!; // a tie with the previous bar
+      else {
+        // long falling and rising runs: the window's first bar then often holds the extreme
+        level += (Math.floor(i / 200) % 2 ? 1 : -1) * rnd() + (rnd() - 0.5) * 0.5;
+        src[i] = Math.round(level * 4) / 4;
+      }
+    }
+    const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]));
+    for (const period of [2, 3, 5, 11, 12, 13, 30, 64]) {
+      expect(same(max(src, period), ref(src, period, true, false))).toBe(true);
+      expect(same(min(src, period), ref(src, period, false, false))).toBe(true);
+      expect(same(maxIndex(src, period), ref(src, period, true, true))).toBe(true);
+      expect(same(minIndex(src, period), ref(src, period, false, true))).toBe(true);
+    }
+  });
+
   it('SUM is a running window total', () => {
     expect(Array.from(sum(x, 2))).toEqual([NaN, 4, 5, 5, 6, 14, 11, 8]);
   });

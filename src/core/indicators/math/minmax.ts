@@ -104,13 +104,41 @@ export function rescanLowLast(src: Float64Array, from: number, to: number): numb
  * index against the moving window start on every bar. Same rescans on the same bars.
  */
 
+/*
+ * From SPLIT_MIN bars on, a tracker's rescan of [a, today] scans [a + 1, today] and compares the
+ * result with bar a: the same first extreme as TA-Lib's scan of the whole window (a NaN at a + 1,
+ * the one case where the two differ, takes the whole scan). When bar a wins, it leaves the window
+ * on the next bar, whose rescan is then the chain of [a + 1, today] continued by that bar: one
+ * compare instead of a scan. On the bundled candles the window's first bar holds the extreme in
+ * about half the rescans (a falling market, for the max). Measured MAX (30 bars) ~10% faster;
+ * at 5 bars (STOCH's high pass) slower, hence the bound.
+ */
+const SPLIT_MIN = 12;
+
 /** Rolling max over `period` bars (period >= 1): the value from period-1 on. */
 export function highestValueInto(src: Float64Array, period: number, out: Float64Array): void {
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = src.length | 0;
   let today = (period - 1) | 0;
+  let pend = -1; // see SPLIT_MIN
+  let pendV = 0;
   while (today < n) {
-    const hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
+    let hiIdx: number;
+    if (pend >= 0) {
+      hiIdx = src[today]! > pendV ? today : pend;
+      pend = -1;
+    } else if (period >= SPLIT_MIN) {
+      const a = (today - period + 1) | 0;
+      const r = rescanHigh(src, (a + 1) | 0, today);
+      const rv = src[r]!;
+      if (rv !== rv) hiIdx = rescanHigh(src, a, today);
+      else if (rv > src[a]!) hiIdx = r;
+      else {
+        hiIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    } else hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
     let hi = src[hiIdx]!;
     out[today] = hi;
     let exit = hiIdx + period;
@@ -132,8 +160,25 @@ export function highestIndexInto(src: Float64Array, period: number, out: Float64
   period |= 0;
   const n = src.length | 0;
   let today = (period - 1) | 0;
+  let pend = -1; // see SPLIT_MIN
+  let pendV = 0;
   while (today < n) {
-    let hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
+    let hiIdx: number;
+    if (pend >= 0) {
+      hiIdx = src[today]! > pendV ? today : pend;
+      pend = -1;
+    } else if (period >= SPLIT_MIN) {
+      const a = (today - period + 1) | 0;
+      const r = rescanHigh(src, (a + 1) | 0, today);
+      const rv = src[r]!;
+      if (rv !== rv) hiIdx = rescanHigh(src, a, today);
+      else if (rv > src[a]!) hiIdx = r;
+      else {
+        hiIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    } else hiIdx = rescanHigh(src, (today - period + 1) | 0, today);
     let hi = src[hiIdx]!;
     out[today] = hiIdx;
     let exit = hiIdx + period;
@@ -156,8 +201,25 @@ export function lowestValueInto(src: Float64Array, period: number, out: Float64A
   period |= 0;
   const n = src.length | 0;
   let today = (period - 1) | 0;
+  let pend = -1; // see SPLIT_MIN
+  let pendV = 0;
   while (today < n) {
-    const loIdx = rescanLow(src, (today - period + 1) | 0, today);
+    let loIdx: number;
+    if (pend >= 0) {
+      loIdx = src[today]! < pendV ? today : pend;
+      pend = -1;
+    } else if (period >= SPLIT_MIN) {
+      const a = (today - period + 1) | 0;
+      const r = rescanLow(src, (a + 1) | 0, today);
+      const rv = src[r]!;
+      if (rv !== rv) loIdx = rescanLow(src, a, today);
+      else if (rv < src[a]!) loIdx = r;
+      else {
+        loIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    } else loIdx = rescanLow(src, (today - period + 1) | 0, today);
     let lo = src[loIdx]!;
     out[today] = lo;
     let exit = loIdx + period;
@@ -179,8 +241,25 @@ export function lowestIndexInto(src: Float64Array, period: number, out: Float64A
   period |= 0;
   const n = src.length | 0;
   let today = (period - 1) | 0;
+  let pend = -1; // see SPLIT_MIN
+  let pendV = 0;
   while (today < n) {
-    let loIdx = rescanLow(src, (today - period + 1) | 0, today);
+    let loIdx: number;
+    if (pend >= 0) {
+      loIdx = src[today]! < pendV ? today : pend;
+      pend = -1;
+    } else if (period >= SPLIT_MIN) {
+      const a = (today - period + 1) | 0;
+      const r = rescanLow(src, (a + 1) | 0, today);
+      const rv = src[r]!;
+      if (rv !== rv) loIdx = rescanLow(src, a, today);
+      else if (rv < src[a]!) loIdx = r;
+      else {
+        loIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    } else loIdx = rescanLow(src, (today - period + 1) | 0, today);
     let lo = src[loIdx]!;
     out[today] = loIdx;
     let exit = loIdx + period;
