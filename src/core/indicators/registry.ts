@@ -95,6 +95,14 @@ export function computeInto(def: IndicatorDef, inputs: readonly Float64Array[], 
   for (let k = 0; k < r.length; k++) outputs[k]!.set(r[k]!);
 }
 
+/** The inputs' common length, or -1 when they differ (or there are none). */
+function sameLength(inputs: readonly Float64Array[]): number {
+  if (inputs.length === 0) return -1;
+  const n = inputs[0]!.length;
+  for (let k = 1; k < inputs.length; k++) if (inputs[k]!.length !== n) return -1;
+  return n;
+}
+
 function checkInputs(def: IndicatorDef, inputs: readonly Float64Array[]): number {
   if (inputs.length !== def.inputs.length) {
     throw new IndicatorError(`${def.name}: expects ${def.inputs.length} inputs (${def.inputs.join(', ')}), got ${inputs.length}`, 'inputs');
@@ -140,6 +148,13 @@ export interface PreparedIndicator {
   readonly lookback: number;
   /** `computeInto` with these params (the definition's `bind`, or a call through `computeInto`). */
   readonly kernel: BoundKernel;
+  /**
+   * `def.inputs.length` and `def.outputs.length`, read here by `IndicatorRunner.run`: prepared
+   * objects share one shape, definitions do not (spread builders, literals), so reading the
+   * definition in a request's loop over ten indicators is a megamorphic property load per read.
+   */
+  readonly inputCount: number;
+  readonly outputCount: number;
 }
 
 export function prepareIndicator(name: string, given?: Readonly<Record<string, number>>): PreparedIndicator {
@@ -148,7 +163,7 @@ export function prepareIndicator(name: string, given?: Readonly<Record<string, n
   const kernel: BoundKernel = def.bind
     ? def.bind(params)
     : (inputs, outputs, arena) => computeInto(def, inputs, params, outputs, arena);
-  return { def, params, lookback: def.lookback(params), kernel };
+  return { def, params, lookback: def.lookback(params), kernel, inputCount: def.inputs.length, outputCount: def.outputs.length };
 }
 
 /**
@@ -171,9 +186,9 @@ export class IndicatorRunner {
   }
 
   run(prepared: PreparedIndicator, inputs: readonly Float64Array[]): Float64Array[] {
-    const def = prepared.def;
-    const n = checkInputs(def, inputs);
-    const k = def.outputs.length;
+    let n = inputs.length === prepared.inputCount ? sameLength(inputs) : -1;
+    if (n < 0) n = checkInputs(prepared.def, inputs); // throws the detailed error, if any
+    const k = prepared.outputCount;
     const at = this.used++;
     let list = this.lists[at];
     if (list === undefined || list.length !== k || list[0]!.length !== n) {
