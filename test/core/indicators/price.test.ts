@@ -18,6 +18,19 @@ describe('price transform', () => {
     expect(wclprice(h, l, c)[0]).toBe(3);
   });
 
+  it('AVGPRICE on long series (two-pass blocks) equals the one-pass expression, also with the output aliasing an input', () => {
+    const n = 1000; // three whole blocks and a tail
+    const series = (k: number) => Float64Array.from({ length: n }, (_, i) => 100 + Math.sin(i * (k + 1) * 0.37) * 7 + i * 1e-3);
+    const [so, sh, sl, sc] = [series(0), series(1), series(2), series(3)];
+    const want = Float64Array.from({ length: n }, (_, i) => (sh[i]! + sl[i]! + sc[i]! + so[i]!) / 4);
+    expect(avgprice(so, sh, sl, sc)).toEqual(want);
+    for (const k of [0, 3]) {
+      const ins = [so, sh, sl, sc].map((a) => a.slice());
+      avgprice(ins[0]!, ins[1]!, ins[2]!, ins[3]!, ins[k]);
+      expect(ins[k]).toEqual(want);
+    }
+  });
+
   it('AVGDEV is the mean absolute deviation from the window mean', () => {
     const out = avgdev(Float64Array.from([1, 2, 3, 10]), 3);
     expect(out[1]).toBeNaN();
