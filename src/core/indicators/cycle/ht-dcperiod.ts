@@ -16,4 +16,9 @@ export const HT_DCPERIOD: IndicatorDef = {
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(DCPERIOD),
   compute: ([x]) => [htDcPeriod(x!)],
+  // Straight into the caller's output (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], _params, [out]) => {
+    out!.fill(NaN, 0, Math.min(lookbackOf(DCPERIOD), x!.length));
+    runHilbert(x!, DCPERIOD, out!, null);
+  },
 };

@@ -16,4 +16,9 @@ export const HT_DCPHASE: IndicatorDef = {
   inputs: ['real'], params: [], outputs: real(),
   lookback: () => lookbackOf(DCPHASE),
   compute: ([x]) => [htDcPhase(x!)],
+  // Straight into the caller's output (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], _params, [out]) => {
+    out!.fill(NaN, 0, Math.min(lookbackOf(DCPHASE), x!.length));
+    runHilbert(x!, DCPHASE, out!, null);
+  },
 };

@@ -18,4 +18,11 @@ export const HT_PHASOR: IndicatorDef = {
   inputs: ['real'], params: [], outputs: real('outInPhase', 'outQuadrature'),
   lookback: () => lookbackOf(PHASOR),
   compute: ([x]) => htPhasor(x!),
+  // Straight into the caller's outputs (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], _params, [a, b]) => {
+    const m = Math.min(lookbackOf(PHASOR), x!.length);
+    a!.fill(NaN, 0, m);
+    b!.fill(NaN, 0, m);
+    runHilbert(x!, PHASOR, a!, b!);
+  },
 };

@@ -18,4 +18,11 @@ export const HT_SINE: IndicatorDef = {
   inputs: ['real'], params: [], outputs: real('outSine', 'outLeadSine'),
   lookback: () => lookbackOf(SINE),
   compute: ([x]) => htSine(x!),
+  // Straight into the caller's outputs (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], _params, [a, b]) => {
+    const m = Math.min(lookbackOf(SINE), x!.length);
+    a!.fill(NaN, 0, m);
+    b!.fill(NaN, 0, m);
+    runHilbert(x!, SINE, a!, b!);
+  },
 };

@@ -17,4 +17,9 @@ export const HT_TRENDMODE: IndicatorDef = {
   inputs: ['real'], params: [], outputs: integer(),
   lookback: () => lookbackOf(TRENDMODE),
   compute: ([x]) => [htTrendMode(x!)],
+  // Straight into the caller's output (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], _params, [out]) => {
+    out!.fill(NaN, 0, Math.min(lookbackOf(TRENDMODE), x!.length));
+    runHilbert(x!, TRENDMODE, out!, null);
+  },
 };

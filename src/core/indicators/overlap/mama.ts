@@ -27,4 +27,11 @@ export const MAMA: IndicatorDef = {
   outputs: real('outMAMA', 'outFAMA'),
   lookback: () => MAMA_LOOKBACK,
   compute: ([x], params) => mama(x!, p(params, 'fastLimit'), p(params, 'slowLimit')),
+  // Straight into the caller's outputs (runHilbert writes every bar from the warm-up on).
+  computeInto: ([x], params, [a, b]) => {
+    const m = Math.min(MAMA_LOOKBACK, x!.length);
+    a!.fill(NaN, 0, m);
+    b!.fill(NaN, 0, m);
+    runHilbert(x!, MAMA_KIND, a!, b!, p(params, 'fastLimit'), p(params, 'slowLimit'));
+  },
 };
