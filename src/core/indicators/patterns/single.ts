@@ -14,27 +14,59 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
     const n = o.length;
     const pD = BodyDoji.avgPeriod | 0, fD = BodyDoji.factor;
     let tD = sumHighLow(h, l, start - pD, start);
-    // Unrolled by 8 (see math/operators.ts): each bar reads the running total, then moves it,
-    // in bar order as before, so the same values.
     let i = start;
-    for (; i < n - 7; i += 8) {
-      const j = i - pD;
-      out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
-      tD += (h[i]! - l[i]!) - (h[j]! - l[j]!);
-      out[i + 1] = 100 * +(Math.abs(c[i + 1]! - o[i + 1]!) <= fD * (tD / pD));
-      tD += (h[i + 1]! - l[i + 1]!) - (h[j + 1]! - l[j + 1]!);
-      out[i + 2] = 100 * +(Math.abs(c[i + 2]! - o[i + 2]!) <= fD * (tD / pD));
-      tD += (h[i + 2]! - l[i + 2]!) - (h[j + 2]! - l[j + 2]!);
-      out[i + 3] = 100 * +(Math.abs(c[i + 3]! - o[i + 3]!) <= fD * (tD / pD));
-      tD += (h[i + 3]! - l[i + 3]!) - (h[j + 3]! - l[j + 3]!);
-      out[i + 4] = 100 * +(Math.abs(c[i + 4]! - o[i + 4]!) <= fD * (tD / pD));
-      tD += (h[i + 4]! - l[i + 4]!) - (h[j + 4]! - l[j + 4]!);
-      out[i + 5] = 100 * +(Math.abs(c[i + 5]! - o[i + 5]!) <= fD * (tD / pD));
-      tD += (h[i + 5]! - l[i + 5]!) - (h[j + 5]! - l[j + 5]!);
-      out[i + 6] = 100 * +(Math.abs(c[i + 6]! - o[i + 6]!) <= fD * (tD / pD));
-      tD += (h[i + 6]! - l[i + 6]!) - (h[j + 6]! - l[j + 6]!);
-      out[i + 7] = 100 * +(Math.abs(c[i + 7]! - o[i + 7]!) <= fD * (tD / pD));
-      tD += (h[i + 7]! - l[i + 7]!) - (h[j + 7]! - l[j + 7]!);
+    if (pD === 10) {
+      // TA-Lib's default period. Ten bars per turn, and the range of each bar kept in the local of
+      // its slot, where the bar ten later (same slot, next turn) takes it off the total: no read
+      // of the trailing bar's high and low (two loads and their bounds checks per bar). Each bar
+      // reads the total, then moves it by (its range) - (the trailing range), in bar order, so
+      // the same values as the loop below.
+      let r0 = h[i - 10]! - l[i - 10]!, r1 = h[i - 9]! - l[i - 9]!, r2 = h[i - 8]! - l[i - 8]!;
+      let r3 = h[i - 7]! - l[i - 7]!, r4 = h[i - 6]! - l[i - 6]!, r5 = h[i - 5]! - l[i - 5]!;
+      let r6 = h[i - 4]! - l[i - 4]!, r7 = h[i - 3]! - l[i - 3]!, r8 = h[i - 2]! - l[i - 2]!;
+      let r9 = h[i - 1]! - l[i - 1]!;
+      for (; i < n - 9; i += 10) {
+        const r0n = h[i]! - l[i]!;
+        out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
+        tD += r0n - r0;
+        r0 = r0n;
+        const r1n = h[i + 1]! - l[i + 1]!;
+        out[i + 1] = 100 * +(Math.abs(c[i + 1]! - o[i + 1]!) <= fD * (tD / pD));
+        tD += r1n - r1;
+        r1 = r1n;
+        const r2n = h[i + 2]! - l[i + 2]!;
+        out[i + 2] = 100 * +(Math.abs(c[i + 2]! - o[i + 2]!) <= fD * (tD / pD));
+        tD += r2n - r2;
+        r2 = r2n;
+        const r3n = h[i + 3]! - l[i + 3]!;
+        out[i + 3] = 100 * +(Math.abs(c[i + 3]! - o[i + 3]!) <= fD * (tD / pD));
+        tD += r3n - r3;
+        r3 = r3n;
+        const r4n = h[i + 4]! - l[i + 4]!;
+        out[i + 4] = 100 * +(Math.abs(c[i + 4]! - o[i + 4]!) <= fD * (tD / pD));
+        tD += r4n - r4;
+        r4 = r4n;
+        const r5n = h[i + 5]! - l[i + 5]!;
+        out[i + 5] = 100 * +(Math.abs(c[i + 5]! - o[i + 5]!) <= fD * (tD / pD));
+        tD += r5n - r5;
+        r5 = r5n;
+        const r6n = h[i + 6]! - l[i + 6]!;
+        out[i + 6] = 100 * +(Math.abs(c[i + 6]! - o[i + 6]!) <= fD * (tD / pD));
+        tD += r6n - r6;
+        r6 = r6n;
+        const r7n = h[i + 7]! - l[i + 7]!;
+        out[i + 7] = 100 * +(Math.abs(c[i + 7]! - o[i + 7]!) <= fD * (tD / pD));
+        tD += r7n - r7;
+        r7 = r7n;
+        const r8n = h[i + 8]! - l[i + 8]!;
+        out[i + 8] = 100 * +(Math.abs(c[i + 8]! - o[i + 8]!) <= fD * (tD / pD));
+        tD += r8n - r8;
+        r8 = r8n;
+        const r9n = h[i + 9]! - l[i + 9]!;
+        out[i + 9] = 100 * +(Math.abs(c[i + 9]! - o[i + 9]!) <= fD * (tD / pD));
+        tD += r9n - r9;
+        r9 = r9n;
+      }
     }
     for (; i < n; i++) {
       const h0 = h[i]!, l0 = l[i]!;
