@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { obv } from '../../../src/core/indicators/volume/obv.js';
 import { adx } from '../../../src/core/indicators/momentum/adx.js';
+import { rsi } from '../../../src/core/indicators/momentum/rsi.js';
 
 /*
  * The branch-free kernels (blocks of bars signed by comparisons used as numbers) must equal the
@@ -130,6 +131,44 @@ describe('branch-free kernels equal their branchy form', () => {
               same(adx(h, l, cs, period), ref(h, l, cs, period));
               same(adx(h, l, cs, period, new Float64Array(n).fill(7)), ref(h, l, cs, period));
             }
+          }
+        }
+      }
+    }
+  });
+
+  it('RSI (finite changes branch-free, then branchy after a non-finite change)', () => {
+    const isZero = (v: number) => v > -1e-14 && v < 1e-14;
+    // TA-Lib's RSI loop as written in ta_RSI.c (unstable period 0, not Metastock).
+    const ref = (x: Float64Array, period: number) => {
+      const n = x.length;
+      const o = new Float64Array(n).fill(NaN);
+      if (n <= period) return o;
+      let prev = x[0]!, g = 0, l = 0;
+      for (let i = 1; i <= period; i++) {
+        const d = x[i]! - prev;
+        prev = x[i]!;
+        if (d < 0) l -= d; else g += d;
+      }
+      l /= period; g /= period;
+      o[period] = isZero(g + l) ? 0 : 100 * (g / (g + l));
+      for (let i = period + 1; i < n; i++) {
+        const d = x[i]! - prev;
+        prev = x[i]!;
+        l *= period - 1; g *= period - 1;
+        if (d < 0) l -= d; else g += d;
+        l /= period; g /= period;
+        o[i] = isZero(g + l) ? 0 : 100 * (g / (g + l));
+      }
+      return o;
+    };
+    for (const n of [0, 3, 15, 16, 17, 18, 200, 701]) {
+      for (const special of [0, 0.005, 0.05, 0.3]) {
+        for (let seed = 1; seed <= 4; seed++) {
+          const c = series(n, seed * 13 + n, special);
+          for (const period of [2, 3, 14]) {
+            same(rsi(c, period), ref(c, period));
+            same(rsi(c, period, new Float64Array(n).fill(3)), ref(c, period));
           }
         }
       }
