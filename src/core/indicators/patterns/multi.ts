@@ -177,29 +177,34 @@ const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a fals
     // TA-Lib's state (patternResult, patternIdx) without a branch per bar: a setup is true on ~1 bar
     // in 8 in no predictable order, and so is "within 3 bars of the last setup", so as `if`s both
     // were mispredicted often. Here every test is a 0/1 number (see BRANCH-FREE in
-    // candle-settings.ts) and the state moves by integer selects (x += s * (new - x)):
+    // candle-settings.ts) and the state moves by bit-mask selects (ms, mc: 0 or -1, all bits set):
     //   pr     = patternResult (0 or ±100),
     //   until  = patternIdx + 3 while a confirmation can come, -1 once confirmed (TA-Lib sets
     //            patternIdx = 0, which no later bar satisfies: bars start at 2 and a confirmation
     //            at bar 2 or 3 cannot happen, the first setup being at bar 2 at the earliest),
     //   hIdx   = patternIdx - 1, the inside bar whose high/low a close must break (an index >= 0
     //            always, so the reads stay in bounds; they only matter while until >= i).
-    // A confirmation's value is patternResult + 100 * sign = 2 * patternResult.
+    // A confirmation's value is patternResult + 100 * sign = 2 * patternResult. Masks rather than
+    // `x += s * (new - x)`: V8 checks int32 multiplications for overflow and -0 and additions
+    // for overflow, bitwise operations need no check.
     let pr = 0, until = -1, hIdx = 0;
     // The two previous bars' high and low are carried in locals (one read per array per bar).
     let h1 = h[start - 4]!, l1 = l[start - 4]!, h2 = h[start - 5]!, l2 = l[start - 5]!;
     // TA-Lib primes the state on the 3 bars before the first output.
     for (let i = start - 3; i <= n - 1; i++) {
       const h0 = h[i]!, l0 = l[i]!, c0 = c[i]!;
-      // Inside bar (bar i-1 inside i-2) followed by a breakout bar i: +1 bullish (breaks lower), -1 bearish.
+      // Inside bar (bar i-1 inside i-2) followed by a breakout bar i: bullish (breaks lower) or
+      // bearish (breaks higher), never both.
       const inside = +(h1 < h2) & +(l1 > l2);
-      const setup = (inside & +(h0 < h1) & +(l0 < l1)) - (inside & +(h0 > h1) & +(l0 > l1));
-      const s = setup & 1;
-      const conf = (s ^ 1) & +(i <= until) & ((+(pr > 0) & +(c0 > h[hIdx]!)) | (+(pr < 0) & +(c0 < l[hIdx]!)));
-      const value = s * (100 * setup) + conf * (2 * pr);
-      pr += s * (100 * setup - pr);
-      until += s * (i + 3 - until) - conf * (until + 1);
-      hIdx += s * (i - 1 - hIdx);
+      const bull = inside & +(h0 < h1) & +(l0 < l1);
+      const bear = inside & +(h0 > h1) & +(l0 > l1);
+      const ms = -(bull | bear);
+      const v100 = (-bull & 100) - (-bear & 100);
+      const mc = -((~ms & 1) & +(i <= until) & ((+(pr > 0) & +(c0 > h[hIdx]!)) | (+(pr < 0) & +(c0 < l[hIdx]!))));
+      const value = (ms & v100) | (mc & (pr << 1));
+      pr = (ms & v100) | (~ms & pr);
+      until = (ms & (i + 3)) | mc | (~(ms | mc) & until);
+      hIdx = (ms & (i - 1)) | (~ms & hIdx);
       if (i >= start) out[i] = value;
       h2 = h1; l2 = l1; h1 = h0; l1 = l0;
     }
