@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { obv } from '../../../src/core/indicators/volume/obv.js';
 import { adx } from '../../../src/core/indicators/momentum/adx.js';
 import { rsi } from '../../../src/core/indicators/momentum/rsi.js';
+import { mfi } from '../../../src/core/indicators/momentum/mfi.js';
+import { Arena } from '../../../src/core/indicators/arena.js';
 
 /*
  * The branch-free kernels (blocks of bars signed by comparisons used as numbers) must equal the
@@ -169,6 +171,62 @@ describe('branch-free kernels equal their branchy form', () => {
           for (const period of [2, 3, 14]) {
             same(rsi(c, period), ref(c, period));
             same(rsi(c, period, new Float64Array(n).fill(3)), ref(c, period));
+          }
+        }
+      }
+    }
+  });
+
+  it('MFI (pairs of bars branch-free, one bar at a time around non-finite flows)', () => {
+    // TA-Lib's MFI loop as written in ta_MFI.c (circular buffer of period flows).
+    const ref = (h: Float64Array, l: Float64Array, c: Float64Array, v: Float64Array, period: number) => {
+      const n = h.length;
+      const o = new Float64Array(n).fill(NaN);
+      if (n <= period) return o;
+      const pos = new Float64Array(period), neg = new Float64Array(period);
+      let idx = 0, prev = (h[0]! + l[0]! + c[0]!) / 3, ps = 0, ns = 0;
+      for (let t = 1; t <= period; t++) {
+        let tp = (h[t]! + l[t]! + c[t]!) / 3;
+        const d = tp - prev;
+        prev = tp;
+        tp *= v[t]!;
+        if (d < 0) { neg[idx] = tp; ns += tp; pos[idx] = 0; }
+        else if (d > 0) { pos[idx] = tp; ps += tp; neg[idx] = 0; }
+        else { pos[idx] = 0; neg[idx] = 0; }
+        if (++idx === period) idx = 0;
+      }
+      let tot = ps + ns;
+      o[period] = tot < 1 ? 0 : 100 * (ps / tot);
+      for (let t = period + 1; t < n; t++) {
+        ps -= pos[idx]!; ns -= neg[idx]!;
+        let tp = (h[t]! + l[t]! + c[t]!) / 3;
+        const d = tp - prev;
+        prev = tp;
+        tp *= v[t]!;
+        if (d < 0) { neg[idx] = tp; ns += tp; pos[idx] = 0; }
+        else if (d > 0) { pos[idx] = tp; ps += tp; neg[idx] = 0; }
+        else { pos[idx] = 0; neg[idx] = 0; }
+        tot = ps + ns;
+        o[t] = tot < 1 ? 0 : 100 * (ps / tot);
+        if (++idx === period) idx = 0;
+      }
+      return o;
+    };
+    const arena = new Arena();
+    for (const n of [0, 3, 15, 16, 17, 18, 200, 701]) {
+      for (const special of [0, 0.005, 0.05, 0.3]) {
+        for (let seed = 1; seed <= 3; seed++) {
+          const c = series(n, seed * 17 + n, special);
+          const h = c.map((x, i) => x + (i % 4) * 0.25);
+          const l = c.map((x, i) => x - (i % 3) * 0.25);
+          // Volumes with zeros, negatives and non-finite values, and tiny ones (total flow < 1).
+          const v = series(n, seed * 101 + n, special).map((x, i) => (i % 7 === 0 ? 0 : i % 11 === 0 ? 1e-6 : x - 95));
+          for (const period of [2, 3, 5, 14]) {
+            same(mfi(h, l, c, v, period), ref(h, l, c, v, period));
+            // Through a reused arena holding garbage, into an output holding garbage.
+            arena.take(2 * period).fill(-7);
+            arena.release(0);
+            same(mfi(h, l, c, v, period, new Float64Array(n).fill(9), arena), ref(h, l, c, v, period));
           }
         }
       }
