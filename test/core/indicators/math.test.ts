@@ -64,11 +64,21 @@ describe('math operators', () => {
       }
     }
     const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]));
-    for (const period of [2, 3, 5, 11, 12, 13, 30, 64]) {
-      expect(same(max(src, period), ref(src, period, true, false))).toBe(true);
-      expect(same(min(src, period), ref(src, period, false, false))).toBe(true);
-      expect(same(maxIndex(src, period), ref(src, period, true, true))).toBe(true);
-      expect(same(minIndex(src, period), ref(src, period, false, true))).toBe(true);
+    // the same bars without NaN and zeros: the 5-bar MAX/MIN take their branch-free path on it
+    const clean = src.map((v) => (v === v && v !== 0 ? v : 3));
+    for (const x of [src, clean]) {
+      for (const period of [2, 3, 4, 5, 6, 11, 12, 13, 30, 64]) {
+        expect(same(max(x, period), ref(x, period, true, false))).toBe(true);
+        expect(same(min(x, period), ref(x, period, false, false))).toBe(true);
+        expect(same(maxIndex(x, period), ref(x, period, true, true))).toBe(true);
+        expect(same(minIndex(x, period), ref(x, period, false, true))).toBe(true);
+      }
+    }
+    // fewer bars than the window, and just enough
+    for (const len of [3, 4, 5, 6]) {
+      const x = clean.subarray(0, len);
+      expect(same(max(x, 5), ref(x, 5, true, false))).toBe(true);
+      expect(same(min(x, 5), ref(x, 5, false, false))).toBe(true);
     }
   });
 

@@ -3,7 +3,8 @@ import { apo } from '../../../src/core/indicators/momentum/apo.js';
 import { macd, macdfix } from '../../../src/core/indicators/momentum/macd.js';
 import { macdext } from '../../../src/core/indicators/momentum/macdext.js';
 import { ppo } from '../../../src/core/indicators/momentum/ppo.js';
-import { stoch } from '../../../src/core/indicators/momentum/stoch.js';
+import { fastKInto, stoch } from '../../../src/core/indicators/momentum/stoch.js';
+import { maInto } from '../../../src/core/indicators/overlap/ma.js';
 import { stochf } from '../../../src/core/indicators/momentum/stochf.js';
 import { stochrsi } from '../../../src/core/indicators/momentum/stochrsi.js';
 import { trix } from '../../../src/core/indicators/momentum/trix.js';
@@ -72,6 +73,47 @@ describe('MA-based momentum', () => {
       const def = getIndicator(name);
       const outs = def.compute(def.inputs.map(() => Float64Array.from([1, 2, 3])), resolveParams(def, {}));
       for (const o of outs) expect(Array.from(o).every(Number.isNaN), name).toBe(true);
+    }
+  });
+});
+
+describe('STOCH/STOCHF default paths equal raw %K then the MAs (5 bars: branch-free extremes, or the trackers on NaN/zeros)', () => {
+  it('bit for bit, with and without NaN and zeros', () => {
+    let seed = 11;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const n = 2000;
+    const make = (specials: boolean) => {
+      const h = new Float64Array(n), l = new Float64Array(n), c = new Float64Array(n);
+      let level = 50;
+      for (let i = 0; i < n; i++) {
+        level += (Math.floor(i / 150) % 2 ? 1 : -1) * rnd() * 0.7 + (rnd() - 0.5);
+        const lo = Math.round((level - rnd()) * 4) / 4, hi = Math.round((level + rnd()) * 4) / 4;
+        l[i] = lo; h[i] = Math.max(hi, lo); c[i] = Math.round((lo + rnd() * (h[i]! - lo)) * 4) / 4;
+        if (specials && rnd() < 0.02) { const u = rnd(); l[i] = u < 0.3 ? NaN : u < 0.6 ? 0 : -0; }
+        if (specials && rnd() < 0.02) h[i] = rnd() < 0.5 ? NaN : 0;
+      }
+      return [h, l, c] as const;
+    };
+    const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]) || (Number.isNaN(v) && Number.isNaN(b[i])));
+    for (const specials of [false, true]) {
+      const [h, l, c] = make(specials);
+      for (const fastK of [5, 4, 14]) {
+        const raw = new Float64Array(n).fill(NaN);
+        fastKInto(h, l, c, 0, fastK, raw);
+        const d = new Float64Array(n).fill(NaN);
+        maInto(raw, fastK - 1, 3, 0, d);
+        const [fk, fd] = stochf(h, l, c, fastK, 3, 0);
+        const s = fastK - 1 + 2;
+        expect(same(fk.subarray(s), raw.subarray(s))).toBe(true);
+        expect(same(fd.subarray(s), d.subarray(s))).toBe(true);
+        const sk = new Float64Array(n).fill(NaN), sd = new Float64Array(n).fill(NaN);
+        maInto(raw, fastK - 1, 3, 0, sk);
+        maInto(sk, fastK + 1, 3, 0, sd);
+        const [k, dd] = stoch(h, l, c, fastK, 3, 0, 3, 0);
+        const s2 = fastK - 1 + 4;
+        expect(same(k.subarray(s2), sk.subarray(s2))).toBe(true);
+        expect(same(dd.subarray(s2), sd.subarray(s2))).toBe(true);
+      }
     }
   });
 });

@@ -6,7 +6,7 @@ import { nanPrefix, scratch, type Arena } from '../arena.js';
 import { MaType, type IndicatorDef } from '../types.js';
 import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
-import { highestValueInto, rescanHigh, rescanLow } from '../math/minmax.js';
+import { highestValueInto, lowestValueInto, rescanHigh, rescanLow } from '../math/minmax.js';
 import { int, MOMENTUM } from './shared.js';
 
 /**
@@ -70,6 +70,25 @@ export function fastKSmaInto(
   const start = from + period - 1 + dPeriod - 1;
   let sum = 0;
   let today = (from + period - 1) | 0;
+  if (period === 5) {
+    // The 5-bar lows are branch-free (math/minmax.ts highest5Into), with no tracker to fuse with:
+    // they go into dOut, each read back before %D is written over it. One pass computing both
+    // 5-bar extremes and %K measured ~10% slower than these three.
+    if (from === 0) lowestValueInto(low, period, dOut);
+    else lowestValueInto(low.subarray(from), period, dOut.subarray(from));
+    for (; today < n; today = (today + 1) | 0) {
+      const lo = dOut[today]!;
+      const diff = (kOut[today]! - lo) / 100;
+      const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+      kOut[today] = k;
+      sum += k;
+      if (today >= start) {
+        dOut[today] = sum / dPeriod;
+        sum -= kOut[today - dPeriod + 1]!;
+      }
+    }
+    return;
+  }
   while (today < n) {
     const loIdx = rescanLow(low, (today - period + 1) | 0, today);
     let lo = low[loIdx]!;
@@ -231,6 +250,31 @@ function stochSma33(
   let slow1 = 0; // slow %K of the previous bar
   let slow2 = 0;
   let today = kStart;
+  if (period === 5) {
+    // as fastKSmaInto: the branch-free 5-bar lows into slowD, each read back before %D is written over it
+    lowestValueInto(low, period, slowD);
+    for (; today < n; today = (today + 1) | 0) {
+      const lo = slowD[today]!;
+      const diff = (slowK[today]! - lo) / 100;
+      const k = diff !== 0 ? (close[today]! - lo) / diff : 0;
+      sumK += k;
+      if (today >= slowKStart) {
+        const sk = sumK / 3;
+        sumK -= raw2;
+        slowK[today] = sk;
+        sumD += sk;
+        if (today >= start) {
+          slowD[today] = sumD / 3;
+          sumD -= slow2;
+        }
+        slow2 = slow1;
+        slow1 = sk;
+      }
+      raw2 = raw1;
+      raw1 = k;
+    }
+    return;
+  }
   while (today < n) {
     const loIdx = rescanLow(low, (today - period + 1) | 0, today);
     let lo = low[loIdx]!;
