@@ -562,7 +562,108 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
     let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
     let o2 = o[start - 2]!, c2 = c[start - 2]!;
     let white1 = +(c1 >= o1), black1 = +(c1 < o1);
-    for (let i = start; i < n; i++) {
+    let i = start;
+    if (pN === 5) {
+      // TA-Lib's default period. Five bars per turn, and the range each bar takes off the total
+      // (that of the bar 6 back) kept in the local of its slot: the bar 5 earlier in the same slot
+      // added it, so no read of the trailing bar's high and low (two loads and their bounds checks
+      // per bar). The same steps in bar order as the loop below, so the same values.
+      let r0 = h[i - 6]! - l[i - 6]!, r1 = h[i - 5]! - l[i - 5]!, r2 = h[i - 4]! - l[i - 4]!;
+      let r3 = h[i - 3]! - l[i - 3]!, r4 = h[i - 2]! - l[i - 2]!;
+      for (; i < n - 4; i += 5) {
+        {
+          const o0 = o[i]!, c0 = c[i]!;
+          const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+          const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+          const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
+          let v = 0;
+          if ((up | down) !== 0) {
+            const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+            v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+              (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+          }
+          out[i] = v;
+          tN += hl1 - r0;
+          r0 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
+          white1 = white0; black1 = black0;
+        }
+        {
+          const o0 = o[i + 1]!, c0 = c[i + 1]!;
+          const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+          const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+          const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
+          let v = 0;
+          if ((up | down) !== 0) {
+            const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+            v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+              (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+          }
+          out[i + 1] = v;
+          tN += hl1 - r1;
+          r1 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 1]! - l[i + 1]!;
+          white1 = white0; black1 = black0;
+        }
+        {
+          const o0 = o[i + 2]!, c0 = c[i + 2]!;
+          const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+          const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+          const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
+          let v = 0;
+          if ((up | down) !== 0) {
+            const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+            v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+              (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+          }
+          out[i + 2] = v;
+          tN += hl1 - r2;
+          r2 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 2]! - l[i + 2]!;
+          white1 = white0; black1 = black0;
+        }
+        {
+          const o0 = o[i + 3]!, c0 = c[i + 3]!;
+          const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+          const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+          const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
+          let v = 0;
+          if ((up | down) !== 0) {
+            const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+            v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+              (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+          }
+          out[i + 3] = v;
+          tN += hl1 - r3;
+          r3 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 3]! - l[i + 3]!;
+          white1 = white0; black1 = black0;
+        }
+        {
+          const o0 = o[i + 4]!, c0 = c[i + 4]!;
+          const white0 = +(c0 >= o0), black0 = +(c0 < o0);
+          const up = white1 & +(o1 > o2) & +(o1 > c2) & black0;
+          const down = black1 & +(o1 < o2) & +(o1 < c2) & white0;
+          let v = 0;
+          if ((up | down) !== 0) {
+            const sizeClose = +(Math.abs(Math.abs(c1 - o1) - Math.abs(c0 - o0)) < fN * (tN / pN));
+            v = 100 * ((up & +(o0 < c1) & +(o0 > o1) & +(c0 < o1) & +(c0 > o2) & +(c0 > c2) & sizeClose) -
+              (down & +(o0 < o1) & +(o0 > c1) & +(c0 > o1) & +(c0 < o2) & +(c0 < c2) & sizeClose));
+          }
+          out[i + 4] = v;
+          tN += hl1 - r4;
+          r4 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 4]! - l[i + 4]!;
+          white1 = white0; black1 = black0;
+        }
+      }
+    }
+    for (; i < n; i++) {
       const o0 = o[i]!, c0 = c[i]!;
       const white0 = +(c0 >= o0), black0 = +(c0 < o0);
       // The gaps are min(o1,c1) > max(o2,c2) and max(o1,c1) < min(o2,c2), four comparisons each;
