@@ -58,7 +58,6 @@ export class LevelBook {
   add(swing: Swing, tol: number): void {
     this.zones = null;
     this.version++;
-    this.triggersStale = true;
     let best: Cluster | undefined;
     let bestDist = Infinity;
     for (const c of this.clusters) {
@@ -69,6 +68,10 @@ export class LevelBook {
       }
     }
     if (best && bestDist <= tol) {
+      // The triggers are a least and a greatest value over the active levels: a touch that
+      // moves the level holding one of them needs them recomputed; any other only adds its
+      // new values (below).
+      if (!best.broken && (best.defends === 'below' ? best.zoneHigh === this.upTrigger : best.zoneLow === this.downTrigger)) this.triggersStale = true;
       best.sum += swing.price;
       best.touches++;
       if (swing.price < best.min) best.min = swing.price;
@@ -83,6 +86,7 @@ export class LevelBook {
       best.flipped = false;
       best.broken = false;
       settle(best);
+      this.fold(best);
       return;
     }
     const c: Cluster = {
@@ -94,17 +98,27 @@ export class LevelBook {
     };
     settle(c);
     this.clusters.push(c);
+    this.fold(c);
   }
 
   /**
    * The lowest close that can flip a level defending below it (least zoneHigh of those) and
    * the highest one that can flip a level defending above; NaN-free. Most closes fall
    * between the two and change nothing, which onClose then sees without visiting a level.
-   * Recomputed after any touch, flip or break.
+   * Kept up to date as levels are touched (fold), recomputed from the levels visited when a
+   * close flips or breaks some, and from all of them after a touch moved the level that
+   * held one (triggersStale).
    */
   private upTrigger = Infinity;
   private downTrigger = -Infinity;
-  private triggersStale = true;
+  private triggersStale = false;
+
+  /** Takes an active level's values into the triggers. */
+  private fold(c: Cluster): void {
+    if (c.defends === 'below') {
+      if (c.zoneHigh < this.upTrigger) this.upTrigger = c.zoneHigh;
+    } else if (c.zoneLow > this.downTrigger) this.downTrigger = c.zoneLow;
+  }
 
   private settleTriggers(): void {
     let up = Infinity;
@@ -124,7 +138,9 @@ export class LevelBook {
   onClose(close: number): void {
     if (this.triggersStale) this.settleTriggers();
     if (!this.exhaustive && !(close > this.upTrigger) && !(close < this.downTrigger)) return;
-    this.triggersStale = true;
+    // Every level is visited: the triggers are recomputed on the way, as settleTriggers would.
+    let up = Infinity;
+    let down = -Infinity;
     for (const c of this.clusters) {
       if (c.broken) continue;
       if (c.defends === 'below' ? close > c.zoneHigh : close < c.zoneLow) {
@@ -132,12 +148,17 @@ export class LevelBook {
           c.broken = true;
           this.zones = null;
           this.version++;
-        } else {
-          c.flipped = true;
-          c.defends = c.defends === 'below' ? 'above' : 'below';
+          continue;
         }
+        c.flipped = true;
+        c.defends = c.defends === 'below' ? 'above' : 'below';
       }
+      if (c.defends === 'below') {
+        if (c.zoneHigh < up) up = c.zoneHigh;
+      } else if (c.zoneLow > down) down = c.zoneLow;
     }
+    this.upTrigger = up;
+    this.downTrigger = down;
   }
 
   /** Active levels with their zones (cached until a touch or break changes them). */
