@@ -23,8 +23,6 @@
  */
 export const CYCLE = 'Cycle Indicators';
 
-const A = 0.0962;
-const B = 0.5769;
 const RAD2DEG = 180.0 / (4.0 * Math.atan(1));
 const DEG2RAD = 1.0 / RAD2DEG;
 const TWO_PI = Math.atan(1) * 8.0;
@@ -67,15 +65,24 @@ const ODD = 5;
 /**
  * One Hilbert FIR step on the delay line at `o`, TA-Lib's exact operation order (the 3-slot
  * buffer holds a*x from 6 bars ago in same-parity terms, `prev` is b*x from 4 bars ago).
+ *
+ * Written small on purpose: runHilbert calls it 8 times per bar pair, and V8 (node 20) inlines
+ * callees only within a bytecode budget per function, so a larger body left a call site or more
+ * out of line (a call that spills every live double of the pipeline). The coefficients are
+ * literals here (module constants become module-level vars in a bundle, reloaded and unboxed on
+ * each use), the slot index is computed once, and b*x is kept in a local rather than read back
+ * from the slot it was stored in (the same double). Same operations in the same order.
  */
 function ht(st: Float64Array, o: number, idx: number, input: number, adj: number): number {
-  const t = A * input;
-  let v = 0 - st[o + idx]!;
-  st[o + idx] = t;
+  const j = o + idx;
+  const t = 0.0962 * input;
+  let v = 0 - st[j]!;
+  st[j] = t;
   v += t;
   v -= st[o + 3]!;
-  st[o + 3] = B * st[o + 4]!;
-  v += st[o + 3]!;
+  const p = 0.5769 * st[o + 4]!;
+  st[o + 3] = p;
+  v += p;
   st[o + 4] = input;
   return v * adj;
 }
