@@ -75,7 +75,7 @@ describe('math operators', () => {
       }
     }
     // fewer bars than the window, and just enough
-    for (const len of [3, 4, 5, 6]) {
+    for (const len of [3, 4, 5, 6, 7, 8, 2999]) {
       const x = clean.subarray(0, len);
       expect(same(max(x, 5), ref(x, 5, true, false))).toBe(true);
       expect(same(min(x, 5), ref(x, 5, false, false))).toBe(true);
