@@ -13,19 +13,24 @@ const dojiStar = patternDef('CDLDOJISTAR', 'Doji Star: long candle then a doji g
     const pD = BodyDoji.avgPeriod, fD = BodyDoji.factor;
     let tB = sumRealBody(o, c, start - 1 - pB, start - 1);
     let tD = sumHighLow(h, l, start - pD, start);
+    // The previous bar is carried in locals (one read per array per bar; the test below used to
+    // read it up to eight times). Same comparisons on the same values.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!;
     for (let i = start; i < n; i++) {
-      const w1 = +(c[i - 1]! >= o[i - 1]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const w1 = +(c1 >= o1);
       let v = 0;
-      if (((w1 & (+(o[i]! > o[i - 1]!) & +(o[i]! > c[i - 1]!) & +(c[i]! > o[i - 1]!) & +(c[i]! > c[i - 1]!))) | ((w1 ^ 1) & (+(o[i]! < o[i - 1]!) & +(o[i]! < c[i - 1]!) & +(c[i]! < o[i - 1]!) & +(c[i]! < c[i - 1]!)))) !== 0) {
+      if (((w1 & (+(o0 > o1) & +(o0 > c1) & +(c0 > o1) & +(c0 > c1))) | ((w1 ^ 1) & (+(o0 < o1) & +(o0 < c1) & +(c0 < o1) & +(c0 < c1)))) !== 0) {
         const aB = fB * (tB / pB);
         const aD = fD * (tD / pD);
-        const c1 = (c[i - 1]! >= o[i - 1]! ? 1 : -1);
-        v = Math.abs(c[i - 1]! - o[i - 1]!) > aB && Math.abs(c[i]! - o[i]!) <= aD &&
-          ((c1 === 1 && (Math.min(o[i]!, c[i]!) > Math.max(o[i - 1]!, c[i - 1]!))) || (c1 === -1 && (Math.max(o[i]!, c[i]!) < Math.min(o[i - 1]!, c[i - 1]!)))) ? -c1 * 100 : 0;
+        const col1 = (c1 >= o1 ? 1 : -1);
+        v = Math.abs(c1 - o1) > aB && Math.abs(c0 - o0) <= aD &&
+          ((col1 === 1 && (Math.min(o0, c0) > Math.max(o1, c1))) || (col1 === -1 && (Math.max(o0, c0) < Math.min(o1, c1)))) ? -col1 * 100 : 0;
       }
       out[i] = v;
-      tB += Math.abs(c[i - 1]! - o[i - 1]!) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
+      tB += Math.abs(c1 - o1) - Math.abs(c[i - 1 - pB]! - o[i - 1 - pB]!);
       tD += (h[i]! - l[i]!) - (h[i - pD]! - l[i - pD]!);
+      o1 = o0; c1 = c0;
     }
   });
 
