@@ -272,16 +272,21 @@ const matchingLow = patternDef('CDLMATCHINGLOW', 'Matching Low: two black candle
     const n = o.length;
     const pE = Equal.avgPeriod, fE = Equal.factor;
     let tE = sumHighLow(h, l, start - 1 - pE, start - 1);
+    // The previous bar is carried in locals (one read per array per bar). Same comparisons on
+    // the same values.
+    let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
     for (let i = start; i < n; i++) {
-      const w0 = +(c[i]! >= o[i]!), w1 = +(c[i - 1]! >= o[i - 1]!);
+      const o0 = o[i]!, c0 = c[i]!;
+      const w0 = +(c0 >= o0), w1 = +(c1 >= o1);
       let v = 0;
-      if ((((w1 ^ 1) & (w0 ^ 1)) & +(c[i]! <= c[i - 1]! + fE * (tE / pE)) & +(c[i]! >= c[i - 1]! - fE * (tE / pE))) !== 0) {
+      if ((((w1 ^ 1) & (w0 ^ 1)) & +(c0 <= c1 + fE * (tE / pE)) & +(c0 >= c1 - fE * (tE / pE))) !== 0) {
         const aE = fE * (tE / pE);
-        v = (c[i - 1]! >= o[i - 1]! ? 1 : -1) === -1 && (c[i]! >= o[i]! ? 1 : -1) === -1 &&
-          c[i]! <= c[i - 1]! + aE && c[i]! >= c[i - 1]! - aE ? 100 : 0;
+        v = (c1 >= o1 ? 1 : -1) === -1 && (c0 >= o0 ? 1 : -1) === -1 &&
+          c0 <= c1 + aE && c0 >= c1 - aE ? 100 : 0;
       }
       out[i] = v;
-      tE += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      tE += hl1 - (h[i - 1 - pE]! - l[i - 1 - pE]!);
+      o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
     }
   });
 
