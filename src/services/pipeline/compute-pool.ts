@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../threads.js';
 import type { Candles } from '../../core/series.js';
-import type { CandleResult, SeriesKey } from '../../infra/store/types.js';
+import type { CandleResult, SeriesKey, StoredSignal } from '../../infra/store/types.js';
 import type { StepOptions } from './step.js';
 
 export interface RunRequest {
@@ -15,19 +15,26 @@ export type PoolRequest =
   | { type: 'forget'; key: SeriesKey }
   | { type: 'run'; runs: RunRequest[] };
 
-/**
- * A result whose snapshot JSON is in its batch's `bytes`: the swings from `at` to `ends[0]`,
- * the S/R levels to `ends[1]`, the Fibonacci levels to `ends[2]`.
- */
-export type PoolReply = { seq: number; result: CandleResult; at: number; ends: [number, number, number] } | { seq: number; error: string };
+/** Numbers per reply in PoolReplies.meta. */
+export const REPLY_FIELDS = 6;
 
 /**
- * Replies travel with the UTF-8 bytes of their snapshots in one transferred buffer: no copy
- * of ~47 MB of text per replay through the message, and no strings of it in this thread's
- * heap (the store writes the bytes as text).
+ * Replies travel as numbers, signals and the UTF-8 bytes of their snapshots in one
+ * transferred buffer: no copy of ~47 MB of text per replay through the message, and no
+ * strings of it in this thread's heap (the store writes the bytes as text). A reply's
+ * series is the one its run named (this thread keeps it), so it is not sent back.
  */
 export interface PoolReplies {
-  replies: PoolReply[];
+  /**
+   * REPLY_FIELDS numbers per reply: its run's seq, the candle's time, where its snapshot
+   * JSON starts in `bytes` (-1: the run failed, see `errors`), and where its swings, S/R
+   * levels and Fibonacci levels end.
+   */
+  meta: Float64Array;
+  /** Per reply, in order: its signal or null. */
+  signals: (StoredSignal | null)[];
+  /** The message of each failed run, by seq. */
+  errors: Record<number, string>;
   bytes: ArrayBuffer;
 }
 
@@ -39,6 +46,7 @@ export interface PoolReplies {
 export const POOL_BATCH = 16;
 
 interface Pending {
+  key: SeriesKey;
   resolve: (r: CandleResult) => void;
   reject: (e: Error) => void;
 }
@@ -65,19 +73,7 @@ export class ComputePool {
   constructor(size: number, opts: StepOptions) {
     for (let i = 0; i < size; i++) {
       const w = spawn(opts);
-      w.on('message', ({ replies, bytes }: PoolReplies) => {
-        for (const m of replies) {
-          if ('result' in m) {
-            const [swings, sr, fib] = m.ends;
-            m.result.snapshotUtf8 = {
-              swings: new Uint8Array(bytes, m.at, swings - m.at),
-              sr_levels: new Uint8Array(bytes, swings, sr - swings),
-              fib_levels: new Uint8Array(bytes, sr, fib - sr),
-            };
-          }
-          this.settle(m);
-        }
-      });
+      w.on('message', (m: PoolReplies) => this.receive(m));
       w.on('error', (e: Error) => this.fail(e));
       w.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`compute thread exited with code ${code}`));
@@ -107,7 +103,7 @@ export class ComputePool {
     const k = this.next++ % this.workers.length;
     if (this.pending.size === 0) for (const x of this.workers) x.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
+      this.pending.set(seq, { key, resolve, reject });
       const q = this.queued[k]!;
       q.push({ seq, key, time });
       if (q.length >= POOL_BATCH) this.send(k);
@@ -130,13 +126,32 @@ export class ComputePool {
     for (let k = 0; k < this.workers.length; k++) this.send(k);
   }
 
-  private settle(m: PoolReply): void {
-    const p = this.pending.get(m.seq);
-    if (!p) return;
-    this.pending.delete(m.seq);
-    if (this.pending.size === 0) for (const x of this.workers) x.unref();
-    if ('error' in m) p.reject(new Error(m.error));
-    else p.resolve(m.result);
+  private receive({ meta, signals, errors, bytes }: PoolReplies): void {
+    for (let i = 0, j = 0; i < meta.length; i += REPLY_FIELDS, j++) {
+      const seq = meta[i]!;
+      const p = this.pending.get(seq);
+      if (!p) continue;
+      this.pending.delete(seq);
+      if (this.pending.size === 0) for (const x of this.workers) x.unref();
+      const at = meta[i + 2]!;
+      if (at < 0) {
+        p.reject(new Error(errors[seq]));
+        continue;
+      }
+      const swings = meta[i + 3]!;
+      const sr = meta[i + 4]!;
+      p.resolve({
+        key: p.key,
+        time: meta[i + 1]!,
+        snapshots: {},
+        signal: signals[j] ?? null,
+        snapshotUtf8: {
+          swings: new Uint8Array(bytes, at, swings - at),
+          sr_levels: new Uint8Array(bytes, swings, sr - swings),
+          fib_levels: new Uint8Array(bytes, sr, meta[i + 5]! - sr),
+        },
+      });
+    }
   }
 
   private fail(e: Error): void {

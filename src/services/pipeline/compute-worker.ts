@@ -1,15 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Candles } from '../../core/series.js';
-import type { SeriesKey } from '../../infra/store/types.js';
+import type { SeriesKey, StoredSignal } from '../../infra/store/types.js';
 import { computeStructure, type PrefixWalks, seriesId, type StepOptions } from './step.js';
-import { toEncodedCandleResult } from './persist.js';
-import { POOL_BATCH, type PoolReplies, type PoolReply, type PoolRequest, type RunRequest } from './compute-pool.js';
+import { signalOf } from './persist.js';
+import { freshBytes, SnapshotWriter, writeSnapshots } from './snapshot-bytes.js';
+import { POOL_BATCH, type PoolReplies, type PoolRequest, REPLY_FIELDS, type RunRequest } from './compute-pool.js';
 
 /**
  * A compute thread of the pool: holds the history of the series it was sent and answers
  * one candle at a time. Snapshots travel back as the UTF-8 bytes of their JSON text,
- * encoded here into one buffer per batch of replies and transferred with it, so the main
- * thread neither copies the objects back nor stringifies them, nor holds the text as strings.
+ * written here straight into one buffer per batch of replies and transferred with it, so
+ * the main thread neither copies the objects back nor stringifies them, nor holds the text
+ * as strings. The rest of a reply is numbers (the main thread knows each run's series) and
+ * the signal, when there is one.
  */
 const opts = workerData as StepOptions;
 const history = new Map<string, Candles>();
@@ -17,46 +20,50 @@ const walks: PrefixWalks = new Map();
 const port = parentPort!;
 
 /** Replies not sent yet: they leave POOL_BATCH at a time, or when this thread's queue of messages is drained. */
-let replies: PoolReply[] = [];
+let meta = new Float64Array(POOL_BATCH * REPLY_FIELDS);
+let signals: (StoredSignal | null)[] = [];
+let errors: Record<number, string> = {};
+let count = 0;
 let flushScheduled = false;
-/** The snapshot bytes of `replies` (its own ArrayBuffer, not Buffer's pool: it is transferred). */
-let bytes = Buffer.allocUnsafeSlow(1 << 18);
-let used = 0;
-
-/** Appends `text` as UTF-8; returns where it ends. */
-function put(text: string): number {
-  // A UTF-16 unit is at most 3 bytes of UTF-8: room for that, so write() never truncates.
-  const room = used + text.length * 3;
-  if (room > bytes.length) {
-    const grown = Buffer.allocUnsafeSlow(Math.max(room, bytes.length * 2));
-    bytes.copy(grown, 0, 0, used);
-    bytes = grown;
-  }
-  used += bytes.write(text, used, 'utf8');
-  return used;
-}
+/** The snapshot bytes of the replies (its own ArrayBuffer, not Buffer's pool: it is transferred). */
+const out = new SnapshotWriter(freshBytes(1 << 18));
 
 function flush(): void {
   flushScheduled = false;
-  if (!replies.length) return;
-  const batch: PoolReplies = { replies, bytes: bytes.buffer as ArrayBuffer };
-  replies = [];
-  bytes = Buffer.allocUnsafeSlow(Math.max(1 << 18, used));
-  used = 0;
+  if (!count) return;
+  const batch: PoolReplies = { meta: meta.subarray(0, count * REPLY_FIELDS), signals, errors, bytes: out.buf.buffer as ArrayBuffer };
   port.postMessage(batch, [batch.bytes]);
+  meta = new Float64Array(POOL_BATCH * REPLY_FIELDS);
+  signals = [];
+  errors = {};
+  count = 0;
+  out.buf = freshBytes(Math.max(1 << 18, out.pos));
+  out.pos = 0;
 }
 
-function run(r: RunRequest): PoolReply {
+function run(r: RunRequest): void {
+  const i = count++ * REPLY_FIELDS;
+  meta[i] = r.seq;
+  meta[i + 1] = r.time;
+  const at = out.pos;
   try {
     const h = history.get(seriesId(r.key));
     if (!h) throw new Error(`no history loaded for ${seriesId(r.key)}`);
+    const kept = computeStructure(r.key, h, r.time, opts, walks);
     const key: SeriesKey = { source: r.key.source, symbol: r.key.symbol, timeframe: r.key.timeframe };
-    const { snapshotJson: json, ...result } = toEncodedCandleResult(key, computeStructure(r.key, h, r.time, opts, walks));
-    const at = used;
-    const ends: [number, number, number] = [put(json!.swings!), put(json!.sr_levels!), put(json!.fib_levels!)];
-    return { seq: r.seq, result, at, ends };
+    const signal = signalOf(key, kept);
+    const ends = writeSnapshots(out, kept);
+    meta[i + 1] = kept.signal.time;
+    meta[i + 2] = at;
+    meta[i + 3] = ends[0];
+    meta[i + 4] = ends[1];
+    meta[i + 5] = ends[2];
+    signals.push(signal);
   } catch (e) {
-    return { seq: r.seq, error: (e as Error).message };
+    out.pos = at;
+    meta[i + 2] = -1;
+    errors[r.seq] = (e as Error).message;
+    signals.push(null);
   }
 }
 
@@ -71,10 +78,10 @@ port.on('message', (m: PoolRequest) => {
     return;
   }
   for (const r of m.runs) {
-    replies.push(run(r));
-    if (replies.length >= POOL_BATCH) flush();
+    run(r);
+    if (count >= POOL_BATCH) flush();
   }
-  if (replies.length && !flushScheduled) {
+  if (count && !flushScheduled) {
     flushScheduled = true;
     setImmediate(flush);
   }

@@ -9,6 +9,11 @@ export function toStoredSignal(key: SeriesKey, r: KeptStructure): StoredSignal {
   return { ...r.signal, ...key, payload: { factors: r.factors ?? [], rsi: r.rsi, atr: r.atr } };
 }
 
+/** The signal of a result as the store keeps it, or null: only valid trade plans are signals. */
+export function signalOf(key: SeriesKey, r: KeptStructure): StoredSignal | null {
+  return r.signal.direction === 'neutral' || !r.signal.valid ? null : toStoredSignal(key, r);
+}
+
 /**
  * Everything derived from one closed candle, as the store keeps it. Every write is an
  * upsert keyed by (series, candle time), so redoing a candle after a crash rewrites the
@@ -16,7 +21,7 @@ export function toStoredSignal(key: SeriesKey, r: KeptStructure): StoredSignal {
  * a signal); structure snapshots are kept for every candle.
  */
 export function toCandleResult(key: SeriesKey, r: KeptStructure): CandleResult {
-  const signal = r.signal.direction === 'neutral' || !r.signal.valid ? null : toStoredSignal(key, r);
+  const signal = signalOf(key, r);
   return {
     key,
     time: r.signal.time,
