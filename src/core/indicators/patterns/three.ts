@@ -698,7 +698,108 @@ const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-
     // test (rarely true) to the colours and the gap, so the branch into the rest is predictable.
     let o1 = o[start - 1]!, c1 = c[start - 1]!, hl1 = h[start - 1]! - l[start - 1]!;
     let o2 = o[start - 2]!, c2 = c[start - 2]!;
-    for (let i = start; i < n; i++) {
+    let i = start;
+    if (pN === 5 && pE === 5) {
+      // TA-Lib's default periods. Five bars per turn, and the range each bar takes off both
+      // totals (that of the bar 6 back) kept in the local of its slot: the bar 5 earlier in the
+      // same slot added it, so no read of the trailing bar's high and low (see CDLTASUKIGAP). The
+      // same steps in bar order as the loop below, so the same values.
+      let r0 = h[i - 6]! - l[i - 6]!, r1 = h[i - 5]! - l[i - 5]!, r2 = h[i - 4]! - l[i - 4]!;
+      let r3 = h[i - 3]! - l[i - 3]!, r4 = h[i - 2]! - l[i - 2]!;
+      for (; i < n - 4; i += 5) {
+        {
+          const o0 = o[i]!, c0 = c[i]!;
+          const aE = fE * (tE / pE);
+          let v = 0;
+          if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+            +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
+            const aN = fN * (tN / pN);
+            const up = (Math.min(o1, c1) > Math.max(o2, c2));
+            v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+              Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
+          }
+          out[i] = v;
+          tN += hl1 - r0;
+          tE += hl1 - r0;
+          r0 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
+        }
+        {
+          const o0 = o[i + 1]!, c0 = c[i + 1]!;
+          const aE = fE * (tE / pE);
+          let v = 0;
+          if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+            +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
+            const aN = fN * (tN / pN);
+            const up = (Math.min(o1, c1) > Math.max(o2, c2));
+            v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+              Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
+          }
+          out[i + 1] = v;
+          tN += hl1 - r1;
+          tE += hl1 - r1;
+          r1 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 1]! - l[i + 1]!;
+        }
+        {
+          const o0 = o[i + 2]!, c0 = c[i + 2]!;
+          const aE = fE * (tE / pE);
+          let v = 0;
+          if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+            +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
+            const aN = fN * (tN / pN);
+            const up = (Math.min(o1, c1) > Math.max(o2, c2));
+            v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+              Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
+          }
+          out[i + 2] = v;
+          tN += hl1 - r2;
+          tE += hl1 - r2;
+          r2 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 2]! - l[i + 2]!;
+        }
+        {
+          const o0 = o[i + 3]!, c0 = c[i + 3]!;
+          const aE = fE * (tE / pE);
+          let v = 0;
+          if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+            +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
+            const aN = fN * (tN / pN);
+            const up = (Math.min(o1, c1) > Math.max(o2, c2));
+            v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+              Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
+          }
+          out[i + 3] = v;
+          tN += hl1 - r3;
+          tE += hl1 - r3;
+          r3 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 3]! - l[i + 3]!;
+        }
+        {
+          const o0 = o[i + 4]!, c0 = c[i + 4]!;
+          const aE = fE * (tE / pE);
+          let v = 0;
+          if ((+(c1 >= o1) & +(c0 >= o0) & ((+(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2)) | (+(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2))) &
+            +(o0 >= o1 - aE) & +(o0 <= o1 + aE)) !== 0) {
+            const aN = fN * (tN / pN);
+            const up = (Math.min(o1, c1) > Math.max(o2, c2));
+            v = ((up && (Math.min(o0, c0) > Math.max(o2, c2))) || ((Math.max(o1, c1) < Math.min(o2, c2)) && (Math.max(o0, c0) < Math.min(o2, c2)))) &&
+              Math.abs(c0 - o0) >= Math.abs(c1 - o1) - aN && Math.abs(c0 - o0) <= Math.abs(c1 - o1) + aN ? (up ? 100 : -100) : 0;
+          }
+          out[i + 4] = v;
+          tN += hl1 - r4;
+          tE += hl1 - r4;
+          r4 = hl1;
+          o2 = o1; c2 = c1;
+          o1 = o0; c1 = c0; hl1 = h[i + 4]! - l[i + 4]!;
+        }
+      }
+    }
+    for (; i < n; i++) {
       const o0 = o[i]!, c0 = c[i]!;
       const aE = fE * (tE / pE);
       let v = 0;
