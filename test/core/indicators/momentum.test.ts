@@ -209,3 +209,51 @@ describe('definitions', () => {
     expect(checked).toBeGreaterThanOrEqual(27);
   });
 });
+
+describe('AROON/AROONOSC equal a literal transcription of TA-Lib\'s loop', () => {
+  it('ties (last bar), NaN, signed zeros, long falling and rising runs', () => {
+    // ta_AROON.c: both extremes tested against the window start on every bar, rescans with <= / >=
+    const ref = (h: Float64Array, l: Float64Array, period: number): [Float64Array, Float64Array, Float64Array] => {
+      const n = h.length;
+      const down = new Float64Array(n).fill(NaN), up = new Float64Array(n).fill(NaN), osc = new Float64Array(n).fill(NaN);
+      const factor = 100.0 / period;
+      let lowestIdx = -1, highestIdx = -1, lowest = 0, highest = 0;
+      for (let today = period, trailing = 0; today < n; today++, trailing++) {
+        let tmp = l[today]!;
+        if (lowestIdx < trailing) {
+          lowestIdx = trailing; lowest = l[lowestIdx]!;
+          for (let i = lowestIdx + 1; i <= today; i++) { tmp = l[i]!; if (tmp <= lowest) { lowestIdx = i; lowest = tmp; } }
+        } else if (tmp <= lowest) { lowestIdx = today; lowest = tmp; }
+        tmp = h[today]!;
+        if (highestIdx < trailing) {
+          highestIdx = trailing; highest = h[highestIdx]!;
+          for (let i = highestIdx + 1; i <= today; i++) { tmp = h[i]!; if (tmp >= highest) { highestIdx = i; highest = tmp; } }
+        } else if (tmp >= highest) { highestIdx = today; highest = tmp; }
+        up[today] = factor * (period - (today - highestIdx));
+        down[today] = factor * (period - (today - lowestIdx));
+        osc[today] = factor * (highestIdx - lowestIdx);
+      }
+      return [down, up, osc];
+    };
+    let seed = 5;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const n = 3000;
+    const h = new Float64Array(n), l = new Float64Array(n);
+    let level = 100;
+    for (let i = 0; i < n; i++) {
+      level += (Math.floor(i / 180) % 2 ? 1 : -1) * rnd() + (rnd() - 0.5) * 0.5;
+      l[i] = Math.round(level * 4) / 4;
+      h[i] = l[i]! + Math.round(rnd() * 8) / 4;
+      if (rnd() < 0.05) l[i] = i > 0 && rnd() < 0.5 ? l[i - 1]! : [NaN, 0, -0][Math.floor(rnd() * 3)]!;
+      if (rnd() < 0.05) h[i] = i > 0 && rnd() < 0.5 ? h[i - 1]! : [NaN, 0, -0][Math.floor(rnd() * 3)]!;
+    }
+    const same = (a: Float64Array, b: Float64Array) => a.every((v, i) => Object.is(v, b[i]));
+    for (const period of [2, 3, 5, 14, 25]) {
+      const [down, up, osc] = ref(h, l, period);
+      const [d, u] = aroon(h, l, period);
+      expect(same(d, down)).toBe(true);
+      expect(same(u, up)).toBe(true);
+      expect(same(aroonOsc(h, l, period), osc)).toBe(true);
+    }
+  });
+});

@@ -10,7 +10,10 @@ import { HL, MOMENTUM, single } from './shared.js';
  * are tracked as TA-Lib does (rescan only when the extreme leaves the window), one tracker per
  * pass with its rescan bar as the inner loop's bound, as MIDPRICE's midInto: one loop with both
  * trackers tested the rescan condition on every bar and measured ~10% slower. Same extremes on
- * the same bars and the same arithmetic, so the same values.
+ * the same bars and the same arithmetic, so the same values. As math/minmax.ts's trackers, a
+ * rescan scans all but the window's first bar and compares that bar last (SPLIT_MIN there; here
+ * with the last bar of a tie: `>=`/`<=`), and the inner loops take four bars per turn while the
+ * block ends before the rescan bar: AROON ~5%, AROONOSC ~4% faster together.
  */
 
 /** factor * (period - bars since the window's high), or its low with `high` false: an Aroon line. */
@@ -20,14 +23,46 @@ function aroonLine(src: Float64Array, period: number, high: boolean, out: Float6
   const factor = 100.0 / period;
   const span = (period + 1) | 0; // an extreme at i leaves the window on bar i + span
   let today = period;
+  let pend = -1; // as math/minmax.ts SPLIT_MIN, with the last bar of a tie
+  let pendV = 0;
   while (today < n) {
-    let idx = high ? rescanHighLast(src, (today - period) | 0, today) : rescanLowLast(src, (today - period) | 0, today);
+    let idx: number;
+    if (pend >= 0) {
+      const v = src[today]!;
+      idx = (high ? v >= pendV : v <= pendV) ? today : pend;
+      pend = -1;
+    } else {
+      const a = (today - period) | 0;
+      const r = high ? rescanHighLast(src, (a + 1) | 0, today) : rescanLowLast(src, (a + 1) | 0, today);
+      const rv = src[r]!;
+      const x = src[a]!;
+      if (rv !== rv) idx = high ? rescanHighLast(src, a, today) : rescanLowLast(src, a, today);
+      else if (high ? rv >= x : rv <= x) idx = r;
+      else {
+        idx = a;
+        pend = r;
+        pendV = rv;
+      }
+    }
     let ext = src[idx]!;
     out[today] = factor * (period - (today - idx));
     let exit = (idx + span) | 0;
     if (exit > n) exit = n;
     if (high) {
-      for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      today = (today + 1) | 0;
+      while (((today + 3) | 0) < exit) {
+        const v0 = src[today]!, v1 = src[(today + 1) | 0]!, v2 = src[(today + 2) | 0]!, v3 = src[(today + 3) | 0]!;
+        if (v0 >= ext) { idx = today; ext = v0; exit = (today + span) | 0; if (exit > n) exit = n; }
+        out[today] = factor * (period - (today - idx));
+        if (v1 >= ext) { idx = (today + 1) | 0; ext = v1; exit = ((today + 1) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 1) | 0] = factor * (period - (today + 1 - idx));
+        if (v2 >= ext) { idx = (today + 2) | 0; ext = v2; exit = ((today + 2) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 2) | 0] = factor * (period - (today + 2 - idx));
+        if (v3 >= ext) { idx = (today + 3) | 0; ext = v3; exit = ((today + 3) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 3) | 0] = factor * (period - (today + 3 - idx));
+        today = (today + 4) | 0;
+      }
+      for (; today < exit; today = (today + 1) | 0) {
         const v = src[today]!;
         if (v >= ext) {
           idx = today;
@@ -38,7 +73,20 @@ function aroonLine(src: Float64Array, period: number, high: boolean, out: Float6
         out[today] = factor * (period - (today - idx));
       }
     } else {
-      for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+      today = (today + 1) | 0;
+      while (((today + 3) | 0) < exit) {
+        const v0 = src[today]!, v1 = src[(today + 1) | 0]!, v2 = src[(today + 2) | 0]!, v3 = src[(today + 3) | 0]!;
+        if (v0 <= ext) { idx = today; ext = v0; exit = (today + span) | 0; if (exit > n) exit = n; }
+        out[today] = factor * (period - (today - idx));
+        if (v1 <= ext) { idx = (today + 1) | 0; ext = v1; exit = ((today + 1) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 1) | 0] = factor * (period - (today + 1 - idx));
+        if (v2 <= ext) { idx = (today + 2) | 0; ext = v2; exit = ((today + 2) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 2) | 0] = factor * (period - (today + 2 - idx));
+        if (v3 <= ext) { idx = (today + 3) | 0; ext = v3; exit = ((today + 3) + span) | 0; if (exit > n) exit = n; }
+        out[(today + 3) | 0] = factor * (period - (today + 3 - idx));
+        today = (today + 4) | 0;
+      }
+      for (; today < exit; today = (today + 1) | 0) {
         const v = src[today]!;
         if (v <= ext) {
           idx = today;
@@ -59,13 +107,43 @@ function aroonOscInto(high: Float64Array, low: Float64Array, period: number, out
   const factor = 100.0 / period;
   const span = (period + 1) | 0;
   let today = period;
+  let pend = -1; // see aroonLine
+  let pendV = 0;
   while (today < n) {
-    let hiIdx = rescanHighLast(high, (today - period) | 0, today);
+    let hiIdx: number;
+    if (pend >= 0) {
+      hiIdx = high[today]! >= pendV ? today : pend;
+      pend = -1;
+    } else {
+      const a = (today - period) | 0;
+      const r = rescanHighLast(high, (a + 1) | 0, today);
+      const rv = high[r]!;
+      if (rv !== rv) hiIdx = rescanHighLast(high, a, today);
+      else if (rv >= high[a]!) hiIdx = r;
+      else {
+        hiIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    }
     let hi = high[hiIdx]!;
     out[today] = hiIdx;
     let exit = (hiIdx + span) | 0;
     if (exit > n) exit = n;
-    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+    today = (today + 1) | 0;
+    while (((today + 3) | 0) < exit) {
+      const v0 = high[today]!, v1 = high[(today + 1) | 0]!, v2 = high[(today + 2) | 0]!, v3 = high[(today + 3) | 0]!;
+      if (v0 >= hi) { hiIdx = today; hi = v0; exit = (today + span) | 0; if (exit > n) exit = n; }
+      out[today] = hiIdx;
+      if (v1 >= hi) { hiIdx = (today + 1) | 0; hi = v1; exit = ((today + 1) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 1) | 0] = hiIdx;
+      if (v2 >= hi) { hiIdx = (today + 2) | 0; hi = v2; exit = ((today + 2) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 2) | 0] = hiIdx;
+      if (v3 >= hi) { hiIdx = (today + 3) | 0; hi = v3; exit = ((today + 3) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 3) | 0] = hiIdx;
+      today = (today + 4) | 0;
+    }
+    for (; today < exit; today = (today + 1) | 0) {
       const v = high[today]!;
       if (v >= hi) {
         hiIdx = today;
@@ -77,13 +155,42 @@ function aroonOscInto(high: Float64Array, low: Float64Array, period: number, out
     }
   }
   today = period;
+  pend = -1;
   while (today < n) {
-    let loIdx = rescanLowLast(low, (today - period) | 0, today);
+    let loIdx: number;
+    if (pend >= 0) {
+      loIdx = low[today]! <= pendV ? today : pend;
+      pend = -1;
+    } else {
+      const a = (today - period) | 0;
+      const r = rescanLowLast(low, (a + 1) | 0, today);
+      const rv = low[r]!;
+      if (rv !== rv) loIdx = rescanLowLast(low, a, today);
+      else if (rv <= low[a]!) loIdx = r;
+      else {
+        loIdx = a;
+        pend = r;
+        pendV = rv;
+      }
+    }
     let lo = low[loIdx]!;
     out[today] = factor * (out[today]! - loIdx);
     let exit = (loIdx + span) | 0;
     if (exit > n) exit = n;
-    for (today = (today + 1) | 0; today < exit; today = (today + 1) | 0) {
+    today = (today + 1) | 0;
+    while (((today + 3) | 0) < exit) {
+      const v0 = low[today]!, v1 = low[(today + 1) | 0]!, v2 = low[(today + 2) | 0]!, v3 = low[(today + 3) | 0]!;
+      if (v0 <= lo) { loIdx = today; lo = v0; exit = (today + span) | 0; if (exit > n) exit = n; }
+      out[today] = factor * (out[today]! - loIdx);
+      if (v1 <= lo) { loIdx = (today + 1) | 0; lo = v1; exit = ((today + 1) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 1) | 0] = factor * (out[(today + 1) | 0]! - loIdx);
+      if (v2 <= lo) { loIdx = (today + 2) | 0; lo = v2; exit = ((today + 2) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 2) | 0] = factor * (out[(today + 2) | 0]! - loIdx);
+      if (v3 <= lo) { loIdx = (today + 3) | 0; lo = v3; exit = ((today + 3) + span) | 0; if (exit > n) exit = n; }
+      out[(today + 3) | 0] = factor * (out[(today + 3) | 0]! - loIdx);
+      today = (today + 4) | 0;
+    }
+    for (; today < exit; today = (today + 1) | 0) {
       const v = low[today]!;
       if (v <= lo) {
         loIdx = today;
