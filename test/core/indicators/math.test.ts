@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { max, maxIndex, min, minIndex, minMax } from '../../../src/core/indicators/math/minmax.js';
 import { add, div } from '../../../src/core/indicators/math/operators.js';
 import { sum } from '../../../src/core/indicators/math/sum.js';
+import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
+import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
+import { willr } from '../../../src/core/indicators/momentum/willr.js';
 
 describe('math operators', () => {
   const x = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6]);
@@ -73,6 +76,20 @@ describe('math operators', () => {
         expect(same(maxIndex(x, period), ref(x, period, true, true))).toBe(true);
         expect(same(minIndex(x, period), ref(x, period, false, true))).toBe(true);
       }
+    }
+    // MIDPRICE, MIDPOINT and WILLR on the same trackers (their low pass has its own copy)
+    const lowSeries = src.map((v, i) => (i % 7 === 3 ? v : v - 0.5));
+    const closeSeries = src.map((v, i) => (i % 5 === 0 ? v : v - 0.25));
+    for (const period of [2, 5, 11, 12, 14, 30]) {
+      const hi = ref(src, period, true, false), lo = ref(lowSeries, period, false, false), loSame = ref(src, period, false, false);
+      expect(same(midprice(src, lowSeries, period), hi.map((h, i) => (h + lo[i]!) / 2))).toBe(true);
+      expect(same(midpoint(src, period), hi.map((h, i) => (h + loSame[i]!) / 2))).toBe(true);
+      const w = hi.map((h, i) => {
+        const diff = (h - lo[i]!) / -100.0;
+        return diff !== 0 ? (h - closeSeries[i]!) / diff : 0;
+      });
+      w.fill(NaN, 0, period - 1);
+      expect(same(willr(src, lowSeries, closeSeries, period), w)).toBe(true);
     }
     // fewer bars than the window, and just enough
     for (const len of [3, 4, 5, 6, 7, 8, 2999]) {
