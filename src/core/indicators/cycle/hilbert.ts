@@ -258,15 +258,23 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
         }
         if (wantTrendline) {
           // Instantaneous trend: the raw price averaged over the dominant cycle, then a 4-3-2-1 WMA.
-          // Summed from today backwards as TA-Lib, 4 bars per iteration and then the rest (same
-          // additions in the same order; fewer loop-back checks and array reloads).
+          // Summed from today backwards as TA-Lib, 4 bars per iteration and then the 0-3 left as
+          // nested tests (same additions in the same order; fewer loop-back checks and array
+          // reloads, and the leftover is not a second loop with its own mispredicted exit).
           let sum = 0.0;
           let idx = today;
           let i = 0;
           for (; i < dcPeriodInt - 3; i += 4, idx -= 4) {
             sum += real[idx]!; sum += real[idx - 1]!; sum += real[idx - 2]!; sum += real[idx - 3]!;
           }
-          for (; i < dcPeriodInt; i++) sum += real[idx--]!;
+          const rest = dcPeriodInt - i;
+          if (rest > 0) {
+            sum += real[idx]!;
+            if (rest > 1) {
+              sum += real[idx - 1]!;
+              if (rest > 2) sum += real[idx - 2]!;
+            }
+          }
           if (dcPeriodInt > 0) sum = sum / dcPeriodInt;
           const trendline = (4.0 * sum + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
           iTrend3 = iTrend2;
