@@ -81,7 +81,7 @@ describe('STOCH/STOCHF default paths equal raw %K then the MAs (5 bars: branch-f
   it('bit for bit, with and without NaN and zeros', () => {
     let seed = 11;
     const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-    const n = 2000;
+    const n = 3000; // above math/minmax.ts MIN_BARS_5: the branch-free 5-bar path
     const make = (specials: boolean) => {
       const h = new Float64Array(n), l = new Float64Array(n), c = new Float64Array(n);
       let level = 50;

@@ -6,7 +6,7 @@ import { nanPrefix, scratch, type Arena } from '../arena.js';
 import { MaType, type IndicatorDef } from '../types.js';
 import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
-import { highestValueInto, lowestValueInto, rescanHigh, rescanLow } from '../math/minmax.js';
+import { highestValueInto, lowestValueInto, MIN_BARS_5, rescanHigh, rescanLow } from '../math/minmax.js';
 import { int, MOMENTUM } from './shared.js';
 
 /**
@@ -70,7 +70,7 @@ export function fastKSmaInto(
   const start = from + period - 1 + dPeriod - 1;
   let sum = 0;
   let today = (from + period - 1) | 0;
-  if (period === 5) {
+  if (period === 5 && n - from >= MIN_BARS_5) {
     // The 5-bar lows are branch-free (math/minmax.ts highest5Into), with no tracker to fuse with:
     // they go into dOut, each read back before %D is written over it. One pass computing both
     // 5-bar extremes and %K measured ~10% slower than these three.
@@ -250,7 +250,7 @@ function stochSma33(
   let slow1 = 0; // slow %K of the previous bar
   let slow2 = 0;
   let today = kStart;
-  if (period === 5) {
+  if (period === 5 && n >= MIN_BARS_5) {
     // as fastKSmaInto: the branch-free 5-bar lows into slowD, each read back before %D is written over it
     lowestValueInto(low, period, slowD);
     for (; today < n; today = (today + 1) | 0) {
