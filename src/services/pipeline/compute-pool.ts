@@ -40,10 +40,12 @@ export interface PoolReplies {
 
 /**
  * Runs (and replies) travel in batches of up to this many: a message has a fixed cost on
- * both threads (a few microseconds each way), paid once per batch instead of per candle.
- * A batch not full yet leaves at the next turn of its thread's event loop.
+ * both threads (serializing, waking the other thread), paid once per batch instead of per
+ * candle. A batch not full yet leaves at the next turn of its thread's event loop, so a
+ * small batch does not wait for more. 64 rather than 16: a replay's compute thread spent
+ * ~2.5x less time in postMessage (profiled).
  */
-export const POOL_BATCH = 16;
+export const POOL_BATCH = 64;
 
 interface Pending {
   key: SeriesKey;

@@ -26,7 +26,7 @@ let errors: Record<number, string> = {};
 let count = 0;
 let flushScheduled = false;
 /** The snapshot bytes of the replies (its own ArrayBuffer, not Buffer's pool: it is transferred). */
-const out = new SnapshotWriter(freshBytes(1 << 18));
+const out = new SnapshotWriter(freshBytes(1 << 19));
 
 function flush(): void {
   flushScheduled = false;
@@ -37,7 +37,7 @@ function flush(): void {
   signals = [];
   errors = {};
   count = 0;
-  out.buf = freshBytes(Math.max(1 << 18, out.pos));
+  out.buf = freshBytes(Math.max(1 << 19, out.pos));
   out.pos = 0;
 }
 
