@@ -88,8 +88,11 @@ export class OrderBlockTracker {
         }
         if (b.state !== 'broken') this.live[keep++] = b;
       }
-      if (keep !== this.live.length) this.version++;
-      this.live.length = keep;
+      // Setting an array's length is a runtime call even when it does not change.
+      if (keep !== this.live.length) {
+        this.version++;
+        this.live.length = keep;
+      }
     }
     const body = close[i]! - open[i]!;
     if (this.refHigh && close[i]! > this.refHigh.price) {
