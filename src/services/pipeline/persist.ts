@@ -31,11 +31,12 @@ export function toCandleResult(key: SeriesKey, r: KeptStructure): CandleResult {
 }
 
 /**
- * toCandleResult with its snapshots already as JSON text (what a compute thread sends back):
- * the text JSON.stringify writes for each snapshot, byte for byte, written field by field
- * from the known shapes, about a quarter cheaper than the generic walk of JSON.stringify
- * (the snapshots are ~8 kB of text per candle). A field added to Swing, Level or FibLevels
- * must be added here too: the test compares this with JSON.stringify on real series.
+ * toCandleResult with its snapshots already as JSON text: the text JSON.stringify writes for
+ * each snapshot, byte for byte, written field by field from the known shapes, about a
+ * quarter cheaper than the generic walk of JSON.stringify (the snapshots are ~8 kB of text
+ * per candle). The compute threads write the same text straight into bytes instead
+ * (snapshot-bytes.ts). A field added to Swing, Level or FibLevels must be added here and
+ * there: the test compares both with JSON.stringify on real series.
  */
 export function toEncodedCandleResult(key: SeriesKey, r: KeptStructure): CandleResult {
   const out = toCandleResult(key, r);
