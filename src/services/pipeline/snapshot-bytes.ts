@@ -4,9 +4,8 @@ import { SNAPSHOT_SWINGS } from './persist.js';
 /**
  * The snapshots of a candle as the UTF-8 bytes of the text JSON.stringify writes for them,
  * byte for byte, written straight into a byte buffer (what a compute thread transfers):
- * no string is built and then encoded. persist.ts's swingsJson/levelsJson/fibJson write
- * the same text as strings; the test compares both with JSON.stringify on real series.
- * A field added to Swing, Level or FibLevels must be added here too.
+ * no string is built and then encoded. The test compares the bytes with JSON.stringify's
+ * text on real series: a field added to Swing, Level or FibLevels must be added here too.
  *
  * Numbers are written as JSON writes them (non-finite as null); 32-bit integers (indexes,
  * counts) digit by digit, other numbers through String(), whose text is ASCII. The texts
