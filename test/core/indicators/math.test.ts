@@ -77,13 +77,11 @@ describe('math operators', () => {
         expect(same(minIndex(x, period), ref(x, period, false, true))).toBe(true);
       }
     }
-    // MIDPRICE, MIDPOINT and WILLR on the same trackers (their low pass has its own copy)
+    // WILLR on the same trackers (its low pass has its own copy)
     const lowSeries = src.map((v, i) => (i % 7 === 3 ? v : v - 0.5));
     const closeSeries = src.map((v, i) => (i % 5 === 0 ? v : v - 0.25));
     for (const period of [2, 5, 11, 12, 14, 30]) {
-      const hi = ref(src, period, true, false), lo = ref(lowSeries, period, false, false), loSame = ref(src, period, false, false);
-      expect(same(midprice(src, lowSeries, period), hi.map((h, i) => (h + lo[i]!) / 2))).toBe(true);
-      expect(same(midpoint(src, period), hi.map((h, i) => (h + loSame[i]!) / 2))).toBe(true);
+      const hi = ref(src, period, true, false), lo = ref(lowSeries, period, false, false);
       const w = hi.map((h, i) => {
         const diff = (h - lo[i]!) / -100.0;
         return diff !== 0 ? (h - closeSeries[i]!) / diff : 0;
@@ -91,6 +89,41 @@ describe('math operators', () => {
       w.fill(NaN, 0, period - 1);
       expect(same(willr(src, lowSeries, closeSeries, period), w)).toBe(true);
     }
+    // MIDPRICE and MIDPOINT: ta_MIDPRICE.c / ta_MIDPOINT.c rescan every window from its first
+    // bar (a NaN first bar sticks, a later NaN is skipped; of tied zeros the first is kept), so
+    // their reference is that loop, not MAX/MIN's tracker: on the series with NaN, infinities
+    // and zeros, and on the same bars with only nonzero finite values (the trackers' path)
+    const midRef = (h: Float64Array, l: Float64Array, period: number, single: boolean): Float64Array => {
+      const out = new Float64Array(h.length).fill(NaN);
+      for (let today = period - 1, trailing = 0; today < h.length; today++, trailing++) {
+        let lowest = l[trailing]!;
+        let highest = h[trailing]!;
+        for (let i = trailing + 1; i <= today; i++) {
+          if (single) {
+            const tmp = h[i]!;
+            if (tmp < lowest) lowest = tmp;
+            else if (tmp > highest) highest = tmp;
+          } else {
+            if (l[i]! < lowest) lowest = l[i]!;
+            if (h[i]! > highest) highest = h[i]!;
+          }
+        }
+        out[today] = (highest + lowest) / 2;
+      }
+      return out;
+    };
+    const plain = src.map((v) => (Number.isFinite(v) && v !== 0 ? v : 3));
+    for (const x of [src, plain]) {
+      const low = x.map((v, i) => (i % 7 === 3 ? v : v - 0.5));
+      for (const period of [2, 5, 11, 12, 14, 30]) {
+        expect(same(midprice(x, low, period), midRef(x, low, period, false))).toBe(true);
+        expect(same(midpoint(x, period), midRef(x, x, period, true))).toBe(true);
+      }
+    }
+    // a NaN as a window's first bar makes TA-Lib's MIDPRICE NaN; the trackers would skip it
+    const nanFirst = Float64Array.from([NaN, 5, 6, 7]);
+    expect(Array.from(midprice(nanFirst, nanFirst, 2))).toEqual([NaN, NaN, 5.5, 6.5]);
+    expect(Array.from(midpoint(Float64Array.from([1, NaN, 6, 2]), 2))).toEqual([NaN, 1, NaN, 4]);
     // fewer bars than the window, and just enough
     for (const len of [3, 4, 5, 6, 7, 8, 2999]) {
       const x = clean.subarray(0, len);
