@@ -12,6 +12,7 @@
 import { outArray } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
 import { integer, p, periodParam, real } from '../defkit.js';
+import { midWasm, minMaxIndexWasm, minMaxWasm } from '../wasm/extremes.js';
 
 export const MATH_OPERATORS = 'Math Operators';
 
@@ -444,6 +445,7 @@ export function lowestInto(src: Float64Array, period: number, outVal: Float64Arr
  * Inputs holding a NaN, an infinity or a zero take TA-Lib's own rescan loop (midRescanInto).
  */
 export function midInto(hiSrc: Float64Array, loSrc: Float64Array, period: number, out: Float64Array): void {
+  if (midWasm(hiSrc, loSrc, period, out)) return;
   if (!nonZeroFinite(hiSrc) || (loSrc !== hiSrc && !nonZeroFinite(loSrc))) {
     midRescanInto(hiSrc, loSrc, period, out);
     return;
@@ -570,6 +572,7 @@ export function minIndex(real: Float64Array, period: number, into?: Float64Array
 export function minMax(real: Float64Array, period: number, into?: readonly Float64Array[]): [Float64Array, Float64Array] {
   const lo = outArray(real.length, period - 1, into?.[0]);
   const hi = outArray(real.length, period - 1, into?.[1]);
+  if (minMaxWasm(real, period, lo, hi)) return [lo, hi];
   lowestValueInto(real, period, lo);
   highestValueInto(real, period, hi);
   return [lo, hi];
@@ -578,6 +581,7 @@ export function minMax(real: Float64Array, period: number, into?: readonly Float
 export function minMaxIndex(real: Float64Array, period: number, into?: readonly Float64Array[]): [Float64Array, Float64Array] {
   const lo = outArray(real.length, period - 1, into?.[0]);
   const hi = outArray(real.length, period - 1, into?.[1]);
+  if (minMaxIndexWasm(real, period, lo, hi)) return [lo, hi];
   lowestIndexInto(real, period, lo);
   highestIndexInto(real, period, hi);
   return [lo, hi];

@@ -4,6 +4,7 @@ import { rescanHighLast, rescanLowLast } from '../math/minmax.js';
 import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { HL, MOMENTUM, single } from './shared.js';
+import { aroonOscWasm, aroonWasm } from '../wasm/extremes.js';
 
 /*
  * Aroon over period+1 bars; ties pick the most recent extreme (TA-Lib's `<=`/`>=`). The extremes
@@ -208,6 +209,7 @@ export function aroon(high: Float64Array, low: Float64Array, period = 14, intoDo
   const n = high.length;
   const down = outArray(n, period, intoDown);
   const up = outArray(n, period, intoUp);
+  if (aroonWasm(high, low, period, down, up)) return [down, up];
   aroonLine(low, period, false, down);
   aroonLine(high, period, true, up);
   return [down, up];
@@ -215,6 +217,7 @@ export function aroon(high: Float64Array, low: Float64Array, period = 14, intoDo
 
 export function aroonOsc(high: Float64Array, low: Float64Array, period = 14, into?: Float64Array): Float64Array {
   const out = outArray(high.length, period, into);
+  if (aroonOscWasm(high, low, period, out)) return out;
   aroonOscInto(high, low, period, out);
   return out;
 }

@@ -2,6 +2,7 @@
 import { outArray } from '../arena.js';
 import { highestValueInto, rescanLow, SPLIT_MIN } from '../math/minmax.js';
 import { periodParam } from '../defkit.js';
+import { willrWasm } from '../wasm/extremes.js';
 import { HLC, single } from './shared.js';
 
 /**
@@ -15,6 +16,7 @@ export function willr(high: Float64Array, low: Float64Array, close: Float64Array
   period |= 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
   const n = high.length | 0;
   const out = outArray(n, period - 1, into);
+  if (willrWasm(high, low, close, period, out)) return out;
   highestValueInto(high, period, out);
   let today = (period - 1) | 0;
   let pend = -1; // see math/minmax.ts SPLIT_MIN
