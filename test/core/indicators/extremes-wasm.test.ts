@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aroon, aroonOsc } from '../../../src/core/indicators/momentum/aroon.js';
 import { willr } from '../../../src/core/indicators/momentum/willr.js';
-import { minMax, minMaxIndex } from '../../../src/core/indicators/math/minmax.js';
+import { max, min, minMax, minMaxIndex } from '../../../src/core/indicators/math/minmax.js';
 import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
 import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
 import {
-  aroonOscWasm, aroonWasm, EXTREMES_WASM_MIN_BARS, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
+  aroonOscWasm, aroonWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
   setExtremesWasm, willrWasm,
 } from '../../../src/core/indicators/wasm/extremes.js';
 import { REPO_ROOT, shared } from '../../helpers/paths.js';
@@ -55,6 +55,8 @@ const FNS: Record<string, Fn> = {
   AROON: (s, p) => aroon(s.high, s.low, p),
   AROONOSC: (s, p) => [aroonOsc(s.high, s.low, p)],
   MINMAX: (s, p) => minMax(s.close, p),
+  MAX: (s, p) => [max(s.high, p)],
+  MIN: (s, p) => [min(s.low, p)],
   MINMAXINDEX: (s, p) => minMaxIndex(s.close, p),
 };
 
@@ -89,6 +91,8 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
     expect(midWasm(s.close, s.close, 14, o())).toBe(true);
     expect(willrWasm(s.high, s.low, s.close, 14, o())).toBe(true);
     expect(minMaxWasm(s.close, 30, o(), o())).toBe(true);
+    expect(extremeWasm(s.close, 30, false, o())).toBe(true);
+    expect(extremeWasm(s.close, 30, true, o())).toBe(true);
     expect(minMaxIndexWasm(s.close, 30, o(), o())).toBe(true);
     expect(aroonWasm(s.high, s.low, 14, o(), o())).toBe(true);
     expect(aroonOscWasm(s.high, s.low, 14, o())).toBe(true);

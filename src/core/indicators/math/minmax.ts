@@ -12,7 +12,7 @@
 import { outArray } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
 import { integer, p, periodParam, real } from '../defkit.js';
-import { midWasm, minMaxIndexWasm, minMaxWasm } from '../wasm/extremes.js';
+import { extremeWasm, midWasm, minMaxIndexWasm, minMaxWasm } from '../wasm/extremes.js';
 
 export const MATH_OPERATORS = 'Math Operators';
 
@@ -547,13 +547,13 @@ function nonZeroFinite(x: Float64Array): boolean {
 
 export function max(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  highestValueInto(real, period, out);
+  if (!extremeWasm(real, period, false, out)) highestValueInto(real, period, out);
   return out;
 }
 
 export function min(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  lowestValueInto(real, period, out);
+  if (!extremeWasm(real, period, true, out)) lowestValueInto(real, period, out);
   return out;
 }
 

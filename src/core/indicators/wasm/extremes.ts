@@ -111,6 +111,19 @@ export function willrWasm(high: Float64Array, low: Float64Array, close: Float64A
   return true;
 }
 
+/** Window high (or low with `low`) from period - 1 on: MAX, MIN. */
+export function extremeWasm(x: Float64Array, period: number, low: boolean, out: Float64Array): boolean {
+  const n = x.length;
+  if (!usable(n, period)) return false;
+  const l = layout(n, period, 2);
+  if (l === undefined) return false;
+  const { stride, buf } = l;
+  copyIn(x, 0);
+  if (vext!(0, stride * 8, n, period, buf * 8, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return false;
+  out.set(heap.subarray(stride + period - 1, stride + n), period - 1);
+  return true;
+}
+
 /** Window low into `outMin` and high into `outMax` from period - 1 on: MINMAX. */
 export function minMaxWasm(x: Float64Array, period: number, outMin: Float64Array, outMax: Float64Array): boolean {
   const n = x.length;
