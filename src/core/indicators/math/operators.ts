@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { MATH_OPERATORS } from './minmax.js';
+import { heapBinary, type BinaryOp } from '../wasm/elementwise.js';
 
 /*
  * The loops are unrolled by 16. Node 20's TurboFan (V8 11.3) re-checks every typed array's map
@@ -83,16 +84,17 @@ export function sub(real0: Float64Array, real1: Float64Array): Float64Array { re
 export function mult(real0: Float64Array, real1: Float64Array): Float64Array { return binary(real0, real1, multInto); }
 export function div(real0: Float64Array, real1: Float64Array): Float64Array { return binary(real0, real1, divInto); }
 
-function binaryDef(name: string, description: string, interpretation: string, loop: Loop): IndicatorDef {
+function binaryDef(name: string, description: string, interpretation: string, loop: Loop, op: BinaryOp): IndicatorDef {
   return {
     name, group: MATH_OPERATORS, description, interpretation, inputs: ['real0', 'real1'], params: [], outputs: real(),
     lookback: () => 0,
     compute: ([a, b]) => [binary(a!, b!, loop)],
-    computeInto: ([a, b], _params, [out]) => { loop(a!, b!, out!); },
+    // Series in the series heap (heap.ts) take the wasm kernel, which gives the loop's values.
+    computeInto: ([a, b], _params, [out]) => { if (!heapBinary(op, a!, b!, out!)) loop(a!, b!, out!); },
   };
 }
 
-export const ADD = binaryDef('ADD', 'real0 + real1 per bar.', 'Units of the inputs: the per-bar sum.', addInto);
-export const SUB = binaryDef('SUB', 'real0 - real1 per bar.', 'Units of the inputs: the per-bar difference (e.g. a spread).', subInto);
-export const MULT = binaryDef('MULT', 'real0 * real1 per bar.', 'Product of the inputs\' units, per bar.', multInto);
-export const DIV = binaryDef('DIV', 'real0 / real1 per bar.', 'Ratio of the inputs per bar (e.g. a relative-strength line); Infinity or NaN where real1 is 0.', divInto);
+export const ADD = binaryDef('ADD', 'real0 + real1 per bar.', 'Units of the inputs: the per-bar sum.', addInto, 'add');
+export const SUB = binaryDef('SUB', 'real0 - real1 per bar.', 'Units of the inputs: the per-bar difference (e.g. a spread).', subInto, 'sub');
+export const MULT = binaryDef('MULT', 'real0 * real1 per bar.', 'Product of the inputs\' units, per bar.', multInto, 'mul');
+export const DIV = binaryDef('DIV', 'real0 / real1 per bar.', 'Ratio of the inputs per bar (e.g. a relative-strength line); Infinity or NaN where real1 is 0.', divInto, 'div');

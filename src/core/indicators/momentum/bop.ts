@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { MOMENTUM } from './shared.js';
+import { heapBop } from '../wasm/elementwise.js';
 
 /** Balance of power; 0 when the bar's range is below TA-Lib's 1e-14 epsilon. */
 export function bop(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
@@ -42,5 +43,5 @@ export const BOP: IndicatorDef = {
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: (i) => [bop(i[0]!, i[1]!, i[2]!, i[3]!)],
-  computeInto: (i, _params, [out]) => { bop(i[0]!, i[1]!, i[2]!, i[3]!, out); },
+  computeInto: (i, _params, [out]) => { if (!heapBop(i[0]!, i[1]!, i[2]!, i[3]!, out!)) bop(i[0]!, i[1]!, i[2]!, i[3]!, out); },
 };

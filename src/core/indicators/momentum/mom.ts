@@ -2,6 +2,7 @@
 import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { C, single } from './shared.js';
+import { heapMom } from '../wasm/elementwise.js';
 
 export function mom(real: Float64Array, timePeriod = 10, into?: Float64Array): Float64Array {
   const period = timePeriod | 0; // int32 index arithmetic: see INT_PARAMS in math/operators.ts
@@ -21,4 +22,4 @@ export function mom(real: Float64Array, timePeriod = 10, into?: Float64Array): F
 }
 
 export const MOM = single('MOM', 'Momentum, price units: value minus the value period bars ago.', 'Price units: above 0 price rose over the window, below 0 it fell; the slope shows acceleration.',
-  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => mom(i[0]!, p, out));
+  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => (out !== undefined && heapMom(i[0]!, p, out) ? out : mom(i[0]!, p, out)));

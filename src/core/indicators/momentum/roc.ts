@@ -2,6 +2,7 @@
 import { outArray } from '../arena.js';
 import { periodParam } from '../defkit.js';
 import { C, single } from './shared.js';
+import { heapRoc } from '../wasm/elementwise.js';
 
 /**
  * Rate-of-change variants; TA-Lib writes 0 when the reference price is exactly 0. One loop-only
@@ -124,10 +125,10 @@ export function rocr(real: Float64Array, period = 10, out?: Float64Array): Float
 export function rocr100(real: Float64Array, period = 10, out?: Float64Array): Float64Array { return rocCore(real, period, rocRatio100Loop, out); }
 
 export const ROC = single('ROC', 'Rate of change in percent: (value / value period bars ago - 1) * 100.', 'Percent: above 0 price rose over the window, below 0 it fell; e.g. 5 = 5% higher than timePeriod bars ago.',
-  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => roc(i[0]!, p, out));
+  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => (out !== undefined && heapRoc('roc', i[0]!, p, out) ? out : roc(i[0]!, p, out)));
 export const ROCP = single('ROCP', 'Rate of change as a fraction: (value - prev) / prev, where prev is period bars ago.', 'Fraction: above 0 price rose over the window, below 0 it fell; e.g. 0.05 = 5% higher than timePeriod bars ago.',
-  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => rocp(i[0]!, p, out));
+  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => (out !== undefined && heapRoc('rocp', i[0]!, p, out) ? out : rocp(i[0]!, p, out)));
 export const ROCR = single('ROCR', 'Rate of change ratio: value / value period bars ago (1 = unchanged).', 'Ratio: above 1 price rose over the window, below 1 it fell; e.g. 1.05 = 5% higher.',
-  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => rocr(i[0]!, p, out));
+  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => (out !== undefined && heapRoc('rocr', i[0]!, p, out) ? out : rocr(i[0]!, p, out)));
 export const ROCR100 = single('ROCR100', 'Rate of change ratio x100: value / value period bars ago * 100 (100 = unchanged).', 'Ratio x100: above 100 price rose over the window, below 100 it fell; e.g. 105 = 5% higher.',
-  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => rocr100(i[0]!, p, out));
+  C, periodParam(10, 'timePeriod', 1), (p) => p, (i, p, out) => (out !== undefined && heapRoc('rocr100', i[0]!, p, out) ? out : rocr100(i[0]!, p, out)));

@@ -4,6 +4,7 @@
  */
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
+import { heapAvgprice } from '../wasm/elementwise.js';
 
 export const PRICE = 'Price Transform';
 
@@ -83,5 +84,6 @@ export const AVGPRICE: IndicatorDef = {
   inputs: ['open', 'high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([o, h, l, c]) => [avgprice(o!, h!, l!, c!)],
-  computeInto: ([o, h, l, c], _params, [out]) => { avgprice(o!, h!, l!, c!, out); },
+  // Series in the series heap (heap.ts) take the wasm kernel, which gives this loop's values.
+  computeInto: ([o, h, l, c], _params, [out]) => { if (!heapAvgprice(o!, h!, l!, c!, out!)) avgprice(o!, h!, l!, c!, out); },
 };

@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
+import { heapMedprice } from '../wasm/elementwise.js';
 
 export function medprice(high: Float64Array, low: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
@@ -36,5 +37,5 @@ export const MEDPRICE: IndicatorDef = {
   inputs: ['high', 'low'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l]) => [medprice(h!, l!)],
-  computeInto: ([h, l], _params, [out]) => { medprice(h!, l!, out); },
+  computeInto: ([h, l], _params, [out]) => { if (!heapMedprice(h!, l!, out!)) medprice(h!, l!, out); },
 };

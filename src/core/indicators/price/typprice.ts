@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
+import { heapTypprice } from '../wasm/elementwise.js';
 
 export function typprice(high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
@@ -36,5 +37,5 @@ export const TYPPRICE: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c]) => [typprice(h!, l!, c!)],
-  computeInto: ([h, l, c], _params, [out]) => { typprice(h!, l!, c!, out); },
+  computeInto: ([h, l, c], _params, [out]) => { if (!heapTypprice(h!, l!, c!, out!)) typprice(h!, l!, c!, out); },
 };

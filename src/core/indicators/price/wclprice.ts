@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { PRICE } from './avgprice.js';
+import { heapWclprice } from '../wasm/elementwise.js';
 
 export function wclprice(high: Float64Array, low: Float64Array, close: Float64Array, into?: Float64Array): Float64Array {
   const n = high.length;
@@ -36,5 +37,5 @@ export const WCLPRICE: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c]) => [wclprice(h!, l!, c!)],
-  computeInto: ([h, l, c], _params, [out]) => { wclprice(h!, l!, c!, out); },
+  computeInto: ([h, l, c], _params, [out]) => { if (!heapWclprice(h!, l!, c!, out!)) wclprice(h!, l!, c!, out); },
 };

@@ -6,6 +6,7 @@
 import { outArray } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
 import { real, trueRange } from '../defkit.js';
+import { heapTrange } from '../wasm/elementwise.js';
 
 export const VOLATILITY = 'Volatility Indicators';
 
@@ -74,5 +75,5 @@ export const TRANGE: IndicatorDef = {
   inputs: ['high', 'low', 'close'], params: [], outputs: real(),
   lookback: () => 1,
   compute: ([h, l, c]) => [trange(h!, l!, c!)],
-  computeInto: ([h, l, c], _params, [out]) => { trange(h!, l!, c!, out); },
+  computeInto: ([h, l, c], _params, [out]) => { if (!heapTrange(h!, l!, c!, out!)) trange(h!, l!, c!, out); },
 };

@@ -5,6 +5,7 @@
  */
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
+import { heapAd } from '../wasm/elementwise.js';
 
 export const VOLUME = 'Volume Indicators';
 
@@ -116,5 +117,5 @@ export const AD: IndicatorDef = {
   inputs: ['high', 'low', 'close', 'volume'], params: [], outputs: real(),
   lookback: () => 0,
   compute: ([h, l, c, v]) => [ad(h!, l!, c!, v!)],
-  computeInto: ([h, l, c, v], _params, [out]) => { ad(h!, l!, c!, v!, out); },
+  computeInto: ([h, l, c, v], _params, [out]) => { if (!heapAd(h!, l!, c!, v!, out!)) ad(h!, l!, c!, v!, out); },
 };

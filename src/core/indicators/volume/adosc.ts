@@ -3,6 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { outArray } from '../arena.js';
 import { intParam, p, real } from '../defkit.js';
 import { VOLUME } from './ad.js';
+import { heapAdosc } from '../wasm/elementwise.js';
 
 /**
  * Chaikin oscillator: EMA(fast) - EMA(slow) of the A/D line. Unlike TA_EMA, TA-Lib seeds
@@ -96,5 +97,8 @@ export const ADOSC: IndicatorDef = {
   outputs: real(),
   lookback: (params) => Math.max(p(params, 'fastPeriod'), p(params, 'slowPeriod')) - 1,
   compute: ([h, l, c, v], params) => [adosc(h!, l!, c!, v!, p(params, 'fastPeriod'), p(params, 'slowPeriod'))],
-  computeInto: ([h, l, c, v], params, [out]) => { adosc(h!, l!, c!, v!, p(params, 'fastPeriod'), p(params, 'slowPeriod'), out); },
+  computeInto: ([h, l, c, v], params, [out]) => {
+    const fast = p(params, 'fastPeriod'), slow = p(params, 'slowPeriod');
+    if (!heapAdosc(h!, l!, c!, v!, fast, slow, out!)) adosc(h!, l!, c!, v!, fast, slow, out);
+  },
 };

@@ -1,0 +1,389 @@
+;; Element-wise kernels on series in the series heap (heap.ts), two bars per f64x2 operation.
+;; Arguments are byte offsets into the heap's memory and bar counts; the caller (elementwise.ts)
+;; checks that every series lies in the heap, has the length and is either the output itself or
+;; apart from it. Each bar's value is computed with the JavaScript kernel's operations on the same
+;; operands in the same order (IEEE-754 add, sub, mul, div, abs are the same in wasm), so the
+;; results are the same doubles; NaN payloads may differ, which no caller can observe but by bits.
+;; x / 2 and x / 4 are written x * 0.5 and x * 0.25: scaling by a power of two is one correctly
+;; rounded operation either way, so the same double (subnormals included).
+;; Loops: four bars (two vectors) per turn, then one bar per turn for the rest. Offsets are i32
+;; but read as unsigned by loads and stores, so memories above 2 GiB work.
+(module
+  (import "env" "mem" (memory 1 65536 shared))
+
+  ;; ---------------------------------------------------------------- binary: out = a op b
+  (func (export "add") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.add (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 8)))
+      (local.set $b (i32.add (local.get $b) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; also MOM: out[i] = real[i] - real[i - period], i.e. a = real + period, b = real
+  (func (export "sub") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (v128.store offset=16 (local.get $o) (f64x2.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.sub (f64.load (local.get $a)) (f64.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 8)))
+      (local.set $b (i32.add (local.get $b) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  (func (export "mul") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (v128.store offset=16 (local.get $o) (f64x2.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 8)))
+      (local.set $b (i32.add (local.get $b) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  (func (export "div") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.div (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (v128.store offset=16 (local.get $o) (f64x2.div (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.div (f64.load (local.get $a)) (f64.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 8)))
+      (local.set $b (i32.add (local.get $b) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; ---------------------------------------------------------------- ROC family: a = real + period, b = real
+  ;; TA-Lib writes 0 where the earlier value b is 0 (f64x2.ne and f64.ne are true for NaN, as JS's !==).
+  ;; ROC: (a / b - 1) * 100
+  (func (export "roc") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $x (v128.load (local.get $a)))
+      (local.set $y (v128.load (local.get $b)))
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (local.get $x) (local.get $y)) (v128.const f64x2 1 1)) (v128.const f64x2 100 100)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $p (f64.load (local.get $b)))
+      (f64.store (local.get $o) (select (f64.mul (f64.sub (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 1)) (f64.const 100)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+
+  ;; ROCP: (a - b) / b
+  (func (export "rocp") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $x (v128.load (local.get $a)))
+      (local.set $y (v128.load (local.get $b)))
+      (v128.store (local.get $o) (v128.and (f64x2.div (f64x2.sub (local.get $x) (local.get $y)) (local.get $y)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $p (f64.load (local.get $b)))
+      (f64.store (local.get $o) (select (f64.div (f64.sub (f64.load (local.get $a)) (local.get $p)) (local.get $p)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+
+  ;; ROCR: a / b
+  (func (export "rocr") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $x (v128.load (local.get $a)))
+      (local.set $y (v128.load (local.get $b)))
+      (v128.store (local.get $o) (v128.and (f64x2.div (local.get $x) (local.get $y)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $p (f64.load (local.get $b)))
+      (f64.store (local.get $o) (select (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+
+  ;; ROCR100: (a / b) * 100
+  (func (export "rocr100") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $x (v128.load (local.get $a)))
+      (local.set $y (v128.load (local.get $b)))
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.div (local.get $x) (local.get $y)) (v128.const f64x2 100 100)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $p (f64.load (local.get $b)))
+      (f64.store (local.get $o) (select (f64.mul (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 100)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+
+  ;; ---------------------------------------------------------------- price transforms
+  (func (export "medprice") (param $h i32) (param $l i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $half v128)
+    (local.set $half (f64x2.splat (f64.const 0.5)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (local.get $half)))
+      (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (local.get $half)))
+      (local.set $h (i32.add (local.get $h) (i32.const 32)))
+      (local.set $l (i32.add (local.get $l) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.mul (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.const 0.5)))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; (high + low + close) / 3
+  (func (export "typprice") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $three v128)
+    (local.set $three (f64x2.splat (f64.const 3)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (local.get $three)))
+      (v128.store offset=16 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (v128.load offset=16 (local.get $c))) (local.get $three)))
+      (local.set $h (i32.add (local.get $h) (i32.const 32)))
+      (local.set $l (i32.add (local.get $l) (i32.const 32)))
+      (local.set $c (i32.add (local.get $c) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.div (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.load (local.get $c))) (f64.const 3)))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; (high + low + close * 2) / 4
+  (func (export "wclprice") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $two v128) (local $quarter v128)
+    (local.set $two (f64x2.splat (f64.const 2)))
+    (local.set $quarter (f64x2.splat (f64.const 0.25)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (f64x2.mul (v128.load (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (f64x2.mul (v128.load offset=16 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (local.set $h (i32.add (local.get $h) (i32.const 32)))
+      (local.set $l (i32.add (local.get $l) (i32.const 32)))
+      (local.set $c (i32.add (local.get $c) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.mul (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.mul (f64.load (local.get $c)) (f64.const 2))) (f64.const 0.25)))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; (high + low + close + open) / 4, TA-Lib's operand order
+  (func (export "avgprice") (param $op i32) (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $quarter v128)
+    (local.set $quarter (f64x2.splat (f64.const 0.25)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (v128.load (local.get $op))) (local.get $quarter)))
+      (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (v128.load offset=16 (local.get $c))) (v128.load offset=16 (local.get $op))) (local.get $quarter)))
+      (local.set $op (i32.add (local.get $op) (i32.const 32)))
+      (local.set $h (i32.add (local.get $h) (i32.const 32)))
+      (local.set $l (i32.add (local.get $l) (i32.const 32)))
+      (local.set $c (i32.add (local.get $c) (i32.const 32)))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (f64.mul (f64.add (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.load (local.get $c))) (f64.load (local.get $op))) (f64.const 0.25)))
+      (local.set $op (i32.add (local.get $op) (i32.const 8)))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+
+  ;; ---------------------------------------------------------------- BOP
+  ;; range = high - low; range < 1e-14 ? 0 : (close - open) / range (lt is false for NaN, as JS's <)
+  (func (export "bop") (param $op i32) (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $r v128) (local $eps v128) (local $rs f64)
+    (local.set $eps (f64x2.splat (f64.const 1e-14)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $r (f64x2.sub (v128.load (local.get $h)) (v128.load (local.get $l))))
+      (v128.store (local.get $o) (v128.andnot
+        (f64x2.div (f64x2.sub (v128.load (local.get $c)) (v128.load (local.get $op))) (local.get $r))
+        (f64x2.lt (local.get $r) (local.get $eps))))
+      (local.set $op (i32.add (local.get $op) (i32.const 16)))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $rs (f64.sub (f64.load (local.get $h)) (f64.load (local.get $l))))
+      (f64.store (local.get $o) (select
+        (f64.const 0)
+        (f64.div (f64.sub (f64.load (local.get $c)) (f64.load (local.get $op))) (local.get $rs))
+        (f64.lt (local.get $rs) (f64.const 1e-14)))))))
+
+  ;; ---------------------------------------------------------------- TRANGE
+  ;; t = high - low; up = |pc - high|; if (up > t) t = up; dn = |pc - low|; if (dn > t) t = dn, with
+  ;; pc the previous close. `if (x > t) t = x` is f64x2.pmax(t, x) (t < x ? x : t), NaN and zeros
+  ;; included. The JavaScript kernel skips the two tests when pc lies in [low, high], where they
+  ;; keep high - low anyway. The caller passes h, l, o at bar 1, c at bar 0, and n - 1 bars.
+  (func (export "trange") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $hv v128) (local $lv v128) (local $pv v128) (local $hs f64) (local $ls f64) (local $ps f64) (local $t f64) (local $x f64)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $hv (v128.load (local.get $h)))
+      (local.set $lv (v128.load (local.get $l)))
+      (local.set $pv (v128.load (local.get $c)))
+      (v128.store (local.get $o) (f64x2.pmax
+        (f64x2.pmax (f64x2.sub (local.get $hv) (local.get $lv)) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $hv))))
+        (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $hs (f64.load (local.get $h)))
+      (local.set $ls (f64.load (local.get $l)))
+      (local.set $ps (f64.load (local.get $c)))
+      (local.set $t (f64.sub (local.get $hs) (local.get $ls)))
+      (local.set $x (f64.abs (f64.sub (local.get $ps) (local.get $hs))))
+      (local.set $t (select (local.get $x) (local.get $t) (f64.gt (local.get $x) (local.get $t))))
+      (local.set $x (f64.abs (f64.sub (local.get $ps) (local.get $ls))))
+      (local.set $t (select (local.get $x) (local.get $t) (f64.gt (local.get $x) (local.get $t))))
+      (f64.store (local.get $o) (local.get $t)))))
+
+  ;; ---------------------------------------------------------------- AD, ADOSC
+  ;; The A/D term: range > 0 ? ((c - l - (h - c)) / range) * v : +0, two bars per vector; the
+  ;; running sum that takes it stays scalar, bar after bar, as in the JavaScript kernel. One bar
+  ;; alone (the last of an odd count) goes through the vector code with both lanes the same bar.
+  (func $term (param $h v128) (param $l v128) (param $c v128) (param $vol v128) (result v128)
+    (local $r v128)
+    (local.set $r (f64x2.sub (local.get $h) (local.get $l)))
+    (v128.and
+      (f64x2.mul
+        (f64x2.div (f64x2.sub (f64x2.sub (local.get $c) (local.get $l)) (f64x2.sub (local.get $h) (local.get $c))) (local.get $r))
+        (local.get $vol))
+      (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+
+  (func (export "ad") (param $h i32) (param $l i32) (param $c i32) (param $vol i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $acc f64) (local $t v128) (local $r v128) (local $hv v128) (local $lv v128) (local $cv v128)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $hv (v128.load (local.get $h)))
+      (local.set $lv (v128.load (local.get $l)))
+      (local.set $cv (v128.load (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t))))
+      (f64.store (local.get $o) (local.get $acc))
+      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t))))
+      (f64.store offset=8 (local.get $o) (local.get $acc))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (f64.store (local.get $o) (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
+        (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))
+        (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol)))))))))
+
+  ;; Chaikin oscillator over n >= 1 bars: the A/D sum as in "ad", both EMAs seeded with the first
+  ;; A/D value, then per bar ema = k * acc + k1 * ema for [fast, slow] in one vector (per lane the
+  ;; same two products and sum as the scalar kernel), out = fast - slow. Writes every bar, warm-up
+  ;; included (bar 0 gets 0): the caller writes the warm-up's NaN afterwards.
+  (func (export "adosc") (param $h i32) (param $l i32) (param $c i32) (param $vol i32) (param $o i32) (param $n i32)
+    (param $fk f64) (param $fk1 f64) (param $sk f64) (param $sk1 f64)
+    (local $k i32) (local $acc f64) (local $t v128) (local $ema v128) (local $kk v128) (local $kk1 v128)
+    (local $r v128) (local $hv v128) (local $lv v128) (local $cv v128)
+    (local.set $kk (f64x2.replace_lane 1 (f64x2.splat (local.get $fk)) (local.get $sk)))
+    (local.set $kk1 (f64x2.replace_lane 1 (f64x2.splat (local.get $fk1)) (local.get $sk1)))
+    (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
+      (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))
+      (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol))))))
+    (local.set $ema (f64x2.splat (local.get $acc)))
+    (f64.store (local.get $o) (f64.const 0))
+    (local.set $h (i32.add (local.get $h) (i32.const 8)))
+    (local.set $l (i32.add (local.get $l) (i32.const 8)))
+    (local.set $c (i32.add (local.get $c) (i32.const 8)))
+    (local.set $vol (i32.add (local.get $vol) (i32.const 8)))
+    (local.set $o (i32.add (local.get $o) (i32.const 8)))
+    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (local.get $k) (then (loop $v
+      (local.set $hv (v128.load (local.get $h)))
+      (local.set $lv (v128.load (local.get $l)))
+      (local.set $cv (v128.load (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t))))
+      (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
+      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema))))
+      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t))))
+      (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
+      (f64.store offset=8 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema))))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
+        (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))
+        (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol))))))
+      (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
+      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema)))))))
+)
