@@ -3,7 +3,8 @@
 // Sextant `reuse` run, caller-provided outputs + arena, takes the place of the GLIBC_TUNABLES run).
 //   node compare.mjs <results dir>
 // Reads <dir>/c_prealloc_R.ndjson, <dir>/ts_default_R.ndjson, <dir>/ts_reuse_R.ndjson, <dir>/c_malloc_R.ndjson
-// (R = 1, 2, 3, ... whatever exists), takes per function the median over rounds of the per-round
+// and, when present, <dir>/ts_reuse-js_R.ndjson (sextant_all.ts `reuse-js`: reuse with ordinary arrays
+// instead of the series heap's) (R = 1, 2, 3, ... whatever exists), takes per function the median over rounds of the per-round
 // medians, and prints markdown: full table, summary buckets, geometric means, 15 worst ratios,
 // agreement checks (defaults, first valid index, last value, 16 sampled values, sums).
 import { readFileSync, readdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 const dir = process.argv[2] ?? '.';
 const N_FLOOR = '1,000,000';
 const title = process.argv[3];
-const kinds = ['c_prealloc', 'ts_default', 'ts_reuse', 'c_malloc'];
+const kinds = ['c_prealloc', 'ts_default', 'ts_reuse', 'ts_reuse-js', 'c_malloc'];
 const rounds = {};
 for (const k of kinds) {
   rounds[k] = readdirSync(dir).filter((f) => f.startsWith(k + '_') && f.endsWith('.ndjson')).sort()
@@ -81,8 +82,8 @@ for (const name of names) {
 
 // ---------- timing table ----------
 const rows = names.map((name) => {
-  const c = ms('c_prealloc', name), td = ms('ts_default', name), tr = ms('ts_reuse', name), cm = ms('c_malloc', name);
-  return { name, c, cm, td, tr, rd: td !== undefined ? td / c : undefined, rr: tr !== undefined ? tr / c : undefined };
+  const c = ms('c_prealloc', name), td = ms('ts_default', name), tr = ms('ts_reuse', name), tj = ms('ts_reuse-js', name), cm = ms('c_malloc', name);
+  return { name, c, cm, td, tr, tj, rd: td !== undefined ? td / c : undefined, rr: tr !== undefined ? tr / c : undefined, rj: tj !== undefined ? tj / c : undefined };
 });
 const geo = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 const bucket = (key) => {
@@ -92,13 +93,14 @@ const bucket = (key) => {
 const sum = (key) => rows.reduce((a, r) => a + (r[key] ?? 0), 0);
 
 if (title) { p(`## ${title}`); p(); }
-p(`Rounds: C prealloc ${rounds.c_prealloc.length}, Sextant default ${rounds.ts_default.length}, Sextant reuse ${rounds.ts_reuse.length}, C malloc ${rounds.c_malloc.length}; ${names.length} functions.`);
+const hasJs = rounds['ts_reuse-js'].length > 0;
+p(`Rounds: C prealloc ${rounds.c_prealloc.length}, Sextant default ${rounds.ts_default.length}, Sextant reuse ${rounds.ts_reuse.length}${hasJs ? `, Sextant reuse-js ${rounds['ts_reuse-js'].length}` : ''}, C malloc ${rounds.c_malloc.length}; ${names.length} functions.`);
 p();
 p('### Summary (ratio = Sextant ms / TA-Lib C ms, preallocated C outputs; per-function median over rounds of per-round medians of 7)');
 p();
 p('| Sextant run | ≤ 1.0× | ≤ 1.25× | ≤ 2× | > 2× | geometric mean | median ratio | Σ Sextant ms | Σ C ms |');
 p('|:--|--:|--:|--:|--:|--:|--:|--:|--:|');
-for (const [key, label, tkey] of [['rd', 'default (fresh outputs per call)', 'td'], ['rr', 'reused outputs (computeInto + arena)', 'tr']]) {
+for (const [key, label, tkey] of [['rd', 'default (fresh outputs per call)', 'td'], ['rr', 'reused outputs (computeInto + arena, series heap arrays)', 'tr'], ['rj', 'reused outputs, ordinary arrays (reuse-js)', 'tj']]) {
   const b = bucket(key);
   if (!b.n) continue;
   p(`| ${label} | ${b.le1} | ${b.le125} | ${b.le2} | ${b.gt2} | ${fr(b.geo)} | ${fr(b.med)} | ${f(sum(tkey))} | ${f(sum('c'))} |`);
@@ -161,10 +163,10 @@ if (floorC.length && floorJs.length) {
 // ---------- full table ----------
 p('### All functions');
 p();
-p(`| function | C ms | C ms range | Sextant ms (default) | range | ratio | Sextant ms (reuse) | ratio |${rounds.c_malloc.length ? ' C malloc ms |' : ''} agree |`);
-p(`|:--|--:|--:|--:|--:|--:|--:|--:|${rounds.c_malloc.length ? '--:|' : ''}:--:|`);
+p(`| function | C ms | C ms range | Sextant ms (default) | range | ratio | Sextant ms (reuse) | ratio |${hasJs ? ' Sextant ms (reuse-js) | ratio |' : ''}${rounds.c_malloc.length ? ' C malloc ms |' : ''} agree |`);
+p(`|:--|--:|--:|--:|--:|--:|--:|--:|${hasJs ? '--:|--:|' : ''}${rounds.c_malloc.length ? '--:|' : ''}:--:|`);
 for (const r of rows) {
   const cs = spread('c_prealloc', r.name), ts = spread('ts_default', r.name);
-  p(`| ${r.name} | ${f(r.c)} | ${cs ? f(cs[0]) + '–' + f(cs[1]) : '–'} | ${f(r.td)} | ${ts ? f(ts[0]) + '–' + f(ts[1]) : '–'} | ${fr(r.rd)} | ${f(r.tr)} | ${fr(r.rr)} |${rounds.c_malloc.length ? ` ${f(r.cm)} |` : ''} ${agree[r.name].ok ? '✓' : '✗'} |`);
+  p(`| ${r.name} | ${f(r.c)} | ${cs ? f(cs[0]) + '–' + f(cs[1]) : '–'} | ${f(r.td)} | ${ts ? f(ts[0]) + '–' + f(ts[1]) : '–'} | ${fr(r.rd)} | ${f(r.tr)} | ${fr(r.rr)} |${hasJs ? ` ${f(r.tj)} | ${fr(r.rj)} |` : ''}${rounds.c_malloc.length ? ` ${f(r.cm)} |` : ''} ${agree[r.name].ok ? '✓' : '✗'} |`);
 }
 console.log(out.join('\n'));

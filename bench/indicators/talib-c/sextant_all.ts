@@ -3,13 +3,17 @@
  * candles written by make_data.mjs (the Sextant side of talib_all.c; same inputs, same 2 warm-up +
  * 7 timed calls, same median). Adapted from the issue 18 harness (shared/bench/talib-c).
  *
- *   node --expose-gc --import tsx bench/indicators/talib-c/sextant_all.ts data.bin N names.txt default|reuse [runs] [warmup] > out.ndjson
+ *   node --expose-gc --import tsx bench/indicators/talib-c/sextant_all.ts data.bin N names.txt default|reuse|reuse-js [runs] [warmup] > out.ndjson
  *   node --import tsx bench/indicators/talib-c/sextant_all.ts --names     (the 161 TA-Lib names: all but "Sextant Extras")
  *
  * default: `runIndicator` as the API, CLI and services call it — fresh, NaN-prefixed output arrays
  *          per call (their allocation is timed), temporaries from the shared scratch arena.
  * reuse:   `computeInto` into outputs allocated once per function and one Arena for temporaries —
- *          TA-Lib's preallocated model, the counterpart of talib_all.c `prealloc`.
+ *          TA-Lib's preallocated model, the counterpart of talib_all.c `prealloc`. Inputs and outputs
+ *          are allocated with Sextant's allocator, the series heap (src/core/indicators/heap.ts), as
+ *          talib_all.c mallocs its own: the element-wise functions then run their wasm kernels.
+ * reuse-js: the same with ordinary Float64Arrays (as `reuse` was before the series heap): every
+ *          function on its JavaScript kernel.
  * floor:   not Sextant's code: the engine floor (run.ts prints it beside talib_all.c `floor`). The plain
  *          loop out[i] = high[i] op low[i] for op = + - * written as the C one (`plain`), and the best
  *          plain-JS form found for it on node 20 (`unroll16`: 16 elements per iteration, the form
@@ -29,6 +33,7 @@ import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Arena } from '../../../src/core/indicators/arena.js';
+import { seriesHeap } from '../../../src/core/indicators/heap.js';
 import { computeInto, getIndicator, listIndicators, resolveParams, runIndicator } from '../../../src/core/indicators/registry.js';
 
 if (process.argv[2] === '--names') {
@@ -37,7 +42,7 @@ if (process.argv[2] === '--names') {
 }
 
 const [file, nStr, namesFile, mode, runsStr, warmStr] = process.argv.slice(2);
-if (mode !== 'default' && mode !== 'reuse' && mode !== 'floor') throw new Error('mode: default | reuse | floor');
+if (mode !== 'default' && mode !== 'reuse' && mode !== 'reuse-js' && mode !== 'floor') throw new Error('mode: default | reuse | reuse-js | floor');
 const N = +(nStr ?? 1_000_000);
 const RUNS = +(runsStr ?? 7);
 const WARM = +(warmStr ?? 2);
@@ -53,7 +58,13 @@ const settle = () => { Atomics.wait(pause, 0, 0, 5); };
 
 const raw = readFileSync(file!);
 const all = new Float64Array(raw.buffer, raw.byteOffset, 6 * N);
-const col = (k: number) => all.slice(k * N, (k + 1) * N); // own buffer per series
+// own buffer per series; in `reuse` mode an array of the series heap
+const col = (k: number) => {
+  if (mode !== 'reuse') return all.slice(k * N, (k + 1) * N);
+  const a = seriesHeap.alloc(N);
+  a.set(all.subarray(k * N, (k + 1) * N));
+  return a;
+};
 const d = { open: col(0), high: col(1), low: col(2), close: col(3), volume: col(4), periods: col(5) };
 const pick: Record<string, Float64Array> = {
   open: d.open, high: d.high, low: d.low, close: d.close, volume: d.volume,
@@ -138,7 +149,7 @@ for (const name of names) {
   const call: () => Float64Array[] = mode === 'default'
     ? () => runIndicator(name, inputs, {}).outputs
     : (() => {
-      const outs = def.outputs.map(() => new Float64Array(N));
+      const outs = def.outputs.map(() => (mode === 'reuse' ? seriesHeap.alloc(N) : new Float64Array(N)));
       return () => { computeInto(def, inputs, params, outs, arena); return outs; };
     })();
   let r: Float64Array[] | null = null;
@@ -171,5 +182,6 @@ for (const name of names) {
     return { int: def.outputs[k]!.kind === 'integer' ? 1 : 0, last: num(o[N - 1]!), sum: num(sum), sumAbs: num(sumAbs), samples };
   });
   process.stdout.write(JSON.stringify({ name, ms: median(times), times, lookback: lb, firstValid, params, outs: outJson }) + '\n');
+  if (mode === 'reuse') for (const o of outs) seriesHeap.free(o);
 }
 process.stderr.write(`done (sink ${sink})\n`);
