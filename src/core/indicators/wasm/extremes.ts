@@ -55,10 +55,11 @@ let heap: Float64Array<ArrayBuffer | SharedArrayBuffer> = new Float64Array(0);
 function layout(n: number, period: number, arrays: number): { stride: number; buf: number; ibuf: number; ev: number } | undefined {
   if (mem === undefined || n > MAX_BARS) return undefined;
   const stride = (n + PAD + 1) & ~1; // even: 16-byte aligned arrays
-  const scratch = (BLOCK + period + PAD + 1) & ~1;
-  const buf = arrays * stride;
+  // each scratch block has 8 doubles before it: span8's first iterations store there
+  const scratch = ((BLOCK + period + PAD + 1) & ~1) + 8;
+  const buf = arrays * stride + 8;
   const ibuf = buf + scratch;
-  const ev = ibuf + scratch;
+  const ev = ibuf + scratch - 8;
   const bytes = (ev + (n >> 2) + 4) * 8; // the event list: n / 2 + 2 int32
   const have = mem.buffer.byteLength;
   if (bytes > have) {

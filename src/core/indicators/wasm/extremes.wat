@@ -6,7 +6,10 @@
 ;; (buf[j] = ext(buf[j], buf[j + w])), and the last step joins two overlapping spans of w bars:
 ;; ext(buf[j], buf[j + p - w]) is the extreme of the p bars from j. About log2(p) vector steps per
 ;; bar, no data-dependent branch (TA-Lib's tracker and the JavaScript kernels branch on every new
-;; extreme and every rescan, mispredicted on price data).
+;; extreme and every rescan, mispredicted on price data). From 8-bar windows on, levels 1-3 run in
+;; registers in one pass ($span8*). A join keeps the right span when its value is greater (first
+;; bar of a tie) or when the left's is not (last bar): that is f64x2.pmax's compare exactly, so the
+;; values take pmax (one instruction) and only the indices a bitselect.
 ;;
 ;; Minima run as maxima of the negated values (an xor of the sign bit on load and on store): exact.
 ;;
@@ -22,6 +25,112 @@
 ;; first bar again.
 (module
   (import "env" "mem" (memory 1))
+
+  ;; Spans of 8 bars straight from src, for periods of 8 bars or more: per pair of bars two loads
+  ;; and the three levels' joins in registers, no store between levels. An iteration at bar q makes
+  ;; the 2-bar spans at q, the 4-bar spans at q - 2 (with the pair kept from the iteration before)
+  ;; and stores the 8-bar spans at q - 6 (with the 4-bar pair from two iterations before), into
+  ;; buf + 8 (q - 6): the first three iterations store before buf (the caller leaves 6 doubles
+  ;; there). Stores spans j < (pe - buf) / 8. Returns the NaN/zero check of every value loaded as
+  ;; an `a` (all but maybe src[n - 1], which the callers check).
+  (func $span8v (param $pa i32) (param $buf i32) (param $pe i32) (param $neg v128) (result v128)
+    (local $po i32) (local $a v128) (local $b v128) (local $s2 v128) (local $s2p v128) (local $s4 v128)
+    (local $s4a v128) (local $s4b v128) (local $ok v128) (local $zero v128)
+    (local.set $ok (v128.const i64x2 -1 -1))
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $po (i32.sub (local.get $buf) (i32.const 48)))
+    (loop $l
+      (local.set $a (v128.xor (v128.load (local.get $pa)) (local.get $neg)))
+      (local.set $b (v128.xor (v128.load offset=8 (local.get $pa)) (local.get $neg)))
+      (local.set $ok (v128.and (local.get $ok) (f64x2.gt (f64x2.abs (local.get $a)) (local.get $zero))))
+      (local.set $s2 (f64x2.pmax (local.get $a) (local.get $b)))
+      (local.set $s4 (f64x2.pmax (local.get $s2p) (local.get $s2)))
+      (v128.store (local.get $po) (f64x2.pmax (local.get $s4a) (local.get $s4)))
+      (local.set $s2p (local.get $s2))
+      (local.set $s4a (local.get $s4b))
+      (local.set $s4b (local.get $s4))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $po (i32.add (local.get $po) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $po) (local.get $pe))))
+    (local.get $ok))
+
+  ;; $span8v with the bar index of the extreme (into ibuf, as buf): the first bar of a tie.
+  ;; `sb` is src's bar number at pa. Returns the NaN check.
+  (func $span8f (param $pa i32) (param $buf i32) (param $ibuf i32) (param $pe i32) (param $neg v128) (param $sb i32) (result v128)
+    (local $po i32) (local $pi i32) (local $a v128) (local $b v128) (local $m v128) (local $ia v128)
+    (local $ok v128)
+    (local $s2v v128) (local $s2i v128) (local $s2pv v128) (local $s2pi v128) (local $s4v v128) (local $s4i v128)
+    (local $s4av v128) (local $s4ai v128) (local $s4bv v128) (local $s4bi v128)
+    (local.set $ok (v128.const i64x2 -1 -1))
+    (local.set $ia (f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_s (local.get $sb)))
+      (f64.convert_i32_s (i32.add (local.get $sb) (i32.const 1)))))
+    (local.set $po (i32.sub (local.get $buf) (i32.const 48)))
+    (local.set $pi (i32.sub (local.get $ibuf) (i32.const 48)))
+    (loop $l
+      (local.set $a (v128.xor (v128.load (local.get $pa)) (local.get $neg)))
+      (local.set $b (v128.xor (v128.load offset=8 (local.get $pa)) (local.get $neg)))
+      (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $a) (local.get $a))))
+      ;; 2 bars: the right one only if greater
+      (local.set $m (f64x2.gt (local.get $b) (local.get $a)))
+      (local.set $s2v (f64x2.pmax (local.get $a) (local.get $b)))
+      (local.set $s2i (v128.bitselect (f64x2.add (local.get $ia) (v128.const f64x2 1 1)) (local.get $ia) (local.get $m)))
+      ;; 4 bars from q - 2
+      (local.set $m (f64x2.gt (local.get $s2v) (local.get $s2pv)))
+      (local.set $s4v (f64x2.pmax (local.get $s2pv) (local.get $s2v)))
+      (local.set $s4i (v128.bitselect (local.get $s2i) (local.get $s2pi) (local.get $m)))
+      ;; 8 bars from q - 6
+      (local.set $m (f64x2.gt (local.get $s4v) (local.get $s4av)))
+      (v128.store (local.get $po) (f64x2.pmax (local.get $s4av) (local.get $s4v)))
+      (v128.store (local.get $pi) (v128.bitselect (local.get $s4i) (local.get $s4ai) (local.get $m)))
+      (local.set $s2pv (local.get $s2v))
+      (local.set $s2pi (local.get $s2i))
+      (local.set $s4av (local.get $s4bv))
+      (local.set $s4ai (local.get $s4bi))
+      (local.set $s4bv (local.get $s4v))
+      (local.set $s4bi (local.get $s4i))
+      (local.set $ia (f64x2.add (local.get $ia) (v128.const f64x2 2 2)))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $pi (i32.add (local.get $pi) (i32.const 16)))
+      (local.set $po (i32.add (local.get $po) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $po) (local.get $pe))))
+    (local.get $ok))
+
+  ;; $span8f with the last bar of a tie (the left span only if greater).
+  (func $span8l (param $pa i32) (param $buf i32) (param $ibuf i32) (param $pe i32) (param $neg v128) (param $sb i32) (result v128)
+    (local $po i32) (local $pi i32) (local $a v128) (local $b v128) (local $m v128) (local $ia v128)
+    (local $ok v128)
+    (local $s2v v128) (local $s2i v128) (local $s2pv v128) (local $s2pi v128) (local $s4v v128) (local $s4i v128)
+    (local $s4av v128) (local $s4ai v128) (local $s4bv v128) (local $s4bi v128)
+    (local.set $ok (v128.const i64x2 -1 -1))
+    (local.set $ia (f64x2.replace_lane 1 (f64x2.splat (f64.convert_i32_s (local.get $sb)))
+      (f64.convert_i32_s (i32.add (local.get $sb) (i32.const 1)))))
+    (local.set $po (i32.sub (local.get $buf) (i32.const 48)))
+    (local.set $pi (i32.sub (local.get $ibuf) (i32.const 48)))
+    (loop $l
+      (local.set $a (v128.xor (v128.load (local.get $pa)) (local.get $neg)))
+      (local.set $b (v128.xor (v128.load offset=8 (local.get $pa)) (local.get $neg)))
+      (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $a) (local.get $a))))
+      (local.set $m (f64x2.gt (local.get $a) (local.get $b)))
+      (local.set $s2v (f64x2.pmax (local.get $b) (local.get $a)))
+      (local.set $s2i (v128.bitselect (local.get $ia) (f64x2.add (local.get $ia) (v128.const f64x2 1 1)) (local.get $m)))
+      (local.set $m (f64x2.gt (local.get $s2pv) (local.get $s2v)))
+      (local.set $s4v (f64x2.pmax (local.get $s2v) (local.get $s2pv)))
+      (local.set $s4i (v128.bitselect (local.get $s2pi) (local.get $s2i) (local.get $m)))
+      (local.set $m (f64x2.gt (local.get $s4av) (local.get $s4v)))
+      (v128.store (local.get $po) (f64x2.pmax (local.get $s4v) (local.get $s4av)))
+      (v128.store (local.get $pi) (v128.bitselect (local.get $s4ai) (local.get $s4i) (local.get $m)))
+      (local.set $s2pv (local.get $s2v))
+      (local.set $s2pi (local.get $s2i))
+      (local.set $s4av (local.get $s4bv))
+      (local.set $s4ai (local.get $s4bi))
+      (local.set $s4bv (local.get $s4v))
+      (local.set $s4bi (local.get $s4i))
+      (local.set $ia (f64x2.add (local.get $ia) (v128.const f64x2 2 2)))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $pi (i32.add (local.get $pi) (i32.const 16)))
+      (local.set $po (i32.add (local.get $po) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $po) (local.get $pe))))
+    (local.get $ok))
 
   ;; Rolling extreme values. Outputs t in [p-1, n) of dst, from src; blocks of `bsz` window starts
   ;; (even), scratch `buf` of bsz + p + 4 doubles. `neg`: 0 for the max, the sign bit for the min.
@@ -48,9 +157,16 @@
         (local.set $cnt (i32.sub (local.get $nstart) (local.get $sb)))
         (if (i32.gt_s (local.get $cnt) (local.get $bsz)) (then (local.set $cnt (local.get $bsz))))
         (local.set $len (i32.sub (i32.add (local.get $cnt) (local.get $p)) (i32.const 1)))
+        (local.set $pa (i32.add (local.get $src) (i32.shl (local.get $sb) (i32.const 3))))
+        (if (i32.ge_s (local.get $p) (i32.const 8))
+          (then
+            ;; spans of 8 straight from src (levels 1-3 in registers)
+            (local.set $ok (v128.and (local.get $ok) (call $span8v (local.get $pa) (local.get $buf)
+              (i32.add (local.get $buf) (i32.shl (i32.sub (local.get $len) (i32.const 7)) (i32.const 3))) (local.get $neg))))
+            (local.set $w (i32.const 8)))
+          (else
         ;; level 1: buf[j] = ext(src[sb + j], src[sb + j + 1]), j < len - 1; every src value is
         ;; loaded as an `a` once, and checked there
-        (local.set $pa (i32.add (local.get $src) (i32.shl (local.get $sb) (i32.const 3))))
         (local.set $pb (local.get $buf))
         (local.set $pe (i32.add (local.get $buf) (i32.shl (i32.sub (local.get $len) (i32.const 1)) (i32.const 3))))
         (loop $l1
@@ -61,8 +177,8 @@
           (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
           (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
           (br_if $l1 (i32.lt_u (local.get $pb) (local.get $pe))))
+        (local.set $w (i32.const 2))))
         ;; doubling: span w -> 2w while 2w <= p, in place (buf[j + w] is read before it is written)
-        (local.set $w (i32.const 2))
         (block $lvdone
           (loop $levels
             (br_if $lvdone (i32.gt_s (i32.shl (local.get $w) (i32.const 1)) (local.get $p)))
@@ -152,8 +268,18 @@
         (local.set $cnt (i32.sub (local.get $nstart) (local.get $sb)))
         (if (i32.gt_s (local.get $cnt) (local.get $bsz)) (then (local.set $cnt (local.get $bsz))))
         (local.set $len (i32.sub (i32.add (local.get $cnt) (local.get $p)) (i32.const 1)))
-        ;; level 1
         (local.set $pa (i32.add (local.get $src) (i32.shl (local.get $sb) (i32.const 3))))
+        (if (i32.ge_s (local.get $p) (i32.const 8))
+          (then
+            (local.set $pe (i32.add (local.get $buf) (i32.shl (i32.sub (local.get $len) (i32.const 7)) (i32.const 3))))
+            (if (local.get $last)
+              (then (local.set $ok (v128.and (local.get $ok)
+                (call $span8l (local.get $pa) (local.get $buf) (local.get $ibuf) (local.get $pe) (local.get $neg) (local.get $sb)))))
+              (else (local.set $ok (v128.and (local.get $ok)
+                (call $span8f (local.get $pa) (local.get $buf) (local.get $ibuf) (local.get $pe) (local.get $neg) (local.get $sb))))))
+            (local.set $w (i32.const 8)))
+          (else
+        ;; level 1
         (local.set $pb (local.get $buf))
         (local.set $pi (local.get $ibuf))
         (local.set $pe (i32.add (local.get $buf) (i32.shl (i32.sub (local.get $len) (i32.const 1)) (i32.const 3))))
@@ -166,7 +292,7 @@
               (local.set $b (v128.xor (v128.load offset=8 (local.get $pa)) (local.get $neg)))
               (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $a) (local.get $a))))
               (local.set $m (f64x2.gt (local.get $a) (local.get $b)))
-              (v128.store (local.get $pb) (v128.bitselect (local.get $a) (local.get $b) (local.get $m)))
+              (v128.store (local.get $pb) (f64x2.pmax (local.get $b) (local.get $a)))
               (v128.store (local.get $pi) (v128.bitselect (local.get $ia) (f64x2.add (local.get $ia) (local.get $one)) (local.get $m)))
               (local.set $ia (f64x2.add (local.get $ia) (local.get $two)))
               (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
@@ -179,15 +305,15 @@
               (local.set $b (v128.xor (v128.load offset=8 (local.get $pa)) (local.get $neg)))
               (local.set $ok (v128.and (local.get $ok) (f64x2.eq (local.get $a) (local.get $a))))
               (local.set $m (f64x2.gt (local.get $b) (local.get $a)))
-              (v128.store (local.get $pb) (v128.bitselect (local.get $b) (local.get $a) (local.get $m)))
+              (v128.store (local.get $pb) (f64x2.pmax (local.get $a) (local.get $b)))
               (v128.store (local.get $pi) (v128.bitselect (f64x2.add (local.get $ia) (local.get $one)) (local.get $ia) (local.get $m)))
               (local.set $ia (f64x2.add (local.get $ia) (local.get $two)))
               (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
               (local.set $pi (i32.add (local.get $pi) (i32.const 16)))
               (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
               (br_if $l1f (i32.lt_u (local.get $pb) (local.get $pe))))))
+        (local.set $w (i32.const 2))))
         ;; doubling
-        (local.set $w (i32.const 2))
         (block $lvdone
           (loop $levels
             (br_if $lvdone (i32.gt_s (i32.shl (local.get $w) (i32.const 1)) (local.get $p)))
@@ -202,7 +328,7 @@
                   (local.set $a (v128.load (local.get $pb)))
                   (local.set $b (v128.load (i32.add (local.get $pb) (local.get $off))))
                   (local.set $m (f64x2.gt (local.get $a) (local.get $b)))
-                  (v128.store (local.get $pb) (v128.bitselect (local.get $a) (local.get $b) (local.get $m)))
+                  (v128.store (local.get $pb) (f64x2.pmax (local.get $b) (local.get $a)))
                   (v128.store (local.get $pi) (v128.bitselect (v128.load (local.get $pi))
                     (v128.load (i32.add (local.get $pi) (local.get $off))) (local.get $m)))
                   (local.set $pi (i32.add (local.get $pi) (i32.const 16)))
@@ -213,7 +339,7 @@
                   (local.set $a (v128.load (local.get $pb)))
                   (local.set $b (v128.load (i32.add (local.get $pb) (local.get $off))))
                   (local.set $m (f64x2.gt (local.get $b) (local.get $a)))
-                  (v128.store (local.get $pb) (v128.bitselect (local.get $b) (local.get $a) (local.get $m)))
+                  (v128.store (local.get $pb) (f64x2.pmax (local.get $a) (local.get $b)))
                   (v128.store (local.get $pi) (v128.bitselect (v128.load (i32.add (local.get $pi) (local.get $off)))
                     (v128.load (local.get $pi)) (local.get $m)))
                   (local.set $pi (i32.add (local.get $pi) (i32.const 16)))
@@ -241,7 +367,7 @@
                 (v128.load (i32.add (local.get $pi) (local.get $off))) (local.get $m))))
             (else
               (local.set $m (f64x2.gt (local.get $b) (local.get $a)))
-              (local.set $v (v128.bitselect (local.get $b) (local.get $a) (local.get $m)))
+              (local.set $v (f64x2.pmax (local.get $a) (local.get $b)))
               (local.set $i (v128.bitselect (v128.load (i32.add (local.get $pi) (local.get $off)))
                 (v128.load (local.get $pi)) (local.get $m)))
               ;; a bar equal to its window's extreme, whose first bar is earlier: the tracker takes it
