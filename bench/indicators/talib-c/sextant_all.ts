@@ -21,10 +21,13 @@
  *          is V8's per-access work in any JS loop (see README "### Indicators"), not Sextant's.
  * Between timed calls: default drops the previous result, forces a GC and pauses 5 ms (untimed), so
  * one call's garbage is not collected inside the next call's figure. reuse and floor allocate
- * nothing per call, so after one such GC and pause they time their calls back to back, exactly as
- * talib_all.c does: a GC and a pause before every call cost the next call its warm caches (MOM,
- * ADD, MEDPRICE ~1.1-1.2 ms back to back vs ~2.1-2.9 ms after gc + pause, --clock=cpu, load 9-10),
- * a cost the C side never paid.
+ * nothing per call, so they take one such GC and pause before their warm-up calls and then run
+ * warm-up and timed calls back to back, exactly as talib_all.c does: a GC and a pause before every
+ * call cost the next call its warm caches (MOM, ADD, MEDPRICE ~1.1-1.2 ms back to back vs ~2.1-2.9
+ * ms after gc + pause, --clock=cpu, load 9-10), a cost the C side never paid; and a GC between the
+ * warm-up and the first timed call still cost that call (and less the next) the series it had
+ * cached: ADD's three 8 MB series fit in the 32 MiB L3, and with heap arrays ADD took 0.37-0.45 ms
+ * back to back but 0.78 ms on the call after a gc().
  * Input mapping as in talib_all.c: OHLCV by name, real -> close, real0 -> high, real1 -> low, periods -> periods.
  * Per function: median/all times, lookback, first non-NaN index, params, and per output the last
  * value, sum and sum|x| over [lookback, N) and values at the harness's 16 absolute indices.
@@ -124,9 +127,9 @@ if (mode === 'floor') {
   const o = new Float64Array(N);
   for (const [loop, fns] of Object.entries(floorLoops)) {
     for (const [name, fn] of Object.entries(fns)) {
-      for (let w = 0; w < WARM; w++) fn(d.high, d.low, o);
       gc();
       settle();
+      for (let w = 0; w < WARM; w++) fn(d.high, d.low, o);
       const times: number[] = [];
       for (let k = 0; k < RUNS; k++) {
         const t0 = now();
@@ -153,16 +156,17 @@ for (const name of names) {
       return () => { computeInto(def, inputs, params, outs, arena); return outs; };
     })();
   let r: Float64Array[] | null = null;
+  // Let the GC's concurrent tail (sweeper/unmapper threads) finish untimed: with --clock=cpu
+  // their CPU time would otherwise land in the call's figure (~1 ms of ADD's ~3 ms at load 7).
+  if (mode !== 'default') { gc(); settle(); }
   for (let w = 0; w < WARM; w++) { r = call(); sink += r.length; }
   const times: number[] = [];
   for (let k = 0; k < RUNS; k++) {
-    if (mode === 'default' || k === 0) {
+    if (mode === 'default') {
       // Drop the previous result before the GC so its arrays are not counted against this call.
       // eslint-disable-next-line no-useless-assignment
-      if (mode === 'default') r = null;
+      r = null;
       gc();
-      // Let the GC's concurrent tail (sweeper/unmapper threads) finish untimed: with --clock=cpu
-      // their CPU time would otherwise land in the call's figure (~1 ms of ADD's ~3 ms at load 7).
       settle();
     }
     const t0 = now();
