@@ -104,6 +104,7 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
     expect(midWasm(s.high, s.low, 14, o)).toBe(false);
     const t = slice(daily, 0, INDEX_WASM_MIN_BARS);
     expect(minMaxWasm(t.close, 1, o, o)).toBe(false);
+    expect(minMaxWasm(t.close, 14.5, o, o)).toBe(false);
     expect(minMaxIndexWasm(t.close.subarray(1), 14, o, o)).toBe(false);
     setExtremesWasm(false);
     expect(midWasm(t.high, t.low, 14, o)).toBe(false);

@@ -75,7 +75,8 @@ function copyIn(x: Float64Array, at: number): void {
 }
 
 function usable(n: number, period: number, minBars = EXTREMES_WASM_MIN_BARS): boolean {
-  return enabled && vext !== undefined && n >= minBars && period >= 2 && n >= period;
+  // a fractional period (the JS kernels truncate it) is left to them
+  return enabled && vext !== undefined && n >= minBars && period >= 2 && n >= period && (period | 0) === period;
 }
 
 /** (window high of `hi` + window low of `lo`) / 2 from period - 1 on: MIDPRICE, MIDPOINT (lo === hi). */

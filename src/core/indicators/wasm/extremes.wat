@@ -143,7 +143,7 @@
     (local $sb i32) (local $nstart i32) (local $cnt i32) (local $len i32) (local $w i32)
     (local $pa i32) (local $pb i32) (local $pe i32) (local $po i32) (local $pc i32) (local $off i32)
     (local $neg v128) (local $ok v128) (local $zero v128) (local $a v128) (local $b v128) (local $v v128)
-    (local $hh v128) (local $d v128) (local $two v128) (local $m100 v128)
+    (local $hh v128) (local $d v128) (local $two v128) (local $m100 v128) (local $four i32)
     (local.set $neg (i64x2.splat (local.get $negbits)))
     (local.set $ok (v128.const i64x2 -1 -1))
     (local.set $zero (v128.const f64x2 0 0))
@@ -163,6 +163,7 @@
             ;; spans of 8 straight from src (levels 1-3 in registers)
             (local.set $ok (v128.and (local.get $ok) (call $span8v (local.get $pa) (local.get $buf)
               (i32.add (local.get $buf) (i32.shl (i32.sub (local.get $len) (i32.const 7)) (i32.const 3))) (local.get $neg))))
+            (local.set $four (i32.and (i32.gt_s (local.get $p) (i32.const 16)) (i32.le_s (local.get $p) (i32.const 32))))
             (local.set $w (i32.const 8)))
           (else
         ;; level 1: buf[j] = ext(src[sb + j], src[sb + j + 1]), j < len - 1; every src value is
@@ -178,10 +179,11 @@
           (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
           (br_if $l1 (i32.lt_u (local.get $pb) (local.get $pe))))
         (local.set $w (i32.const 2))))
-        ;; doubling: span w -> 2w while 2w <= p, in place (buf[j + w] is read before it is written)
+        ;; doubling: span w -> 2w while 2w < p, in place (buf[j + w] is read before it is written);
+        ;; not for 17..32 bars, whose last step joins four spans of 8
         (block $lvdone
           (loop $levels
-            (br_if $lvdone (i32.gt_s (i32.shl (local.get $w) (i32.const 1)) (local.get $p)))
+            (br_if $lvdone (i32.or (local.get $four) (i32.ge_s (i32.shl (local.get $w) (i32.const 1)) (local.get $p))))
             (local.set $off (i32.shl (local.get $w) (i32.const 3)))
             (local.set $pb (local.get $buf))
             (local.set $pe (i32.add (local.get $buf)
@@ -193,8 +195,9 @@
               (br_if $lv (i32.lt_u (local.get $pb) (local.get $pe))))
             (local.set $w (i32.shl (local.get $w) (i32.const 1)))
             (br $levels)))
-        ;; last step: the p bars from j are spans [j, j + w) and [j + p - w, j + p)
-        (local.set $off (i32.shl (i32.sub (local.get $p) (local.get $w)) (i32.const 3)))
+        ;; last step: the p bars from j are spans [j, j + w) and [j + p - w, j + p), or with `four`
+        ;; [j, j + 16) and [j + p - 16, j + p), each two spans of 8
+        (local.set $off (i32.shl (i32.sub (local.get $p) (select (i32.const 16) (local.get $w) (local.get $four))) (i32.const 3)))
         (local.set $pb (local.get $buf))
         (local.set $pe (i32.add (local.get $buf) (i32.shl (local.get $cnt) (i32.const 3))))
         (local.set $po (i32.add (local.get $dst)
@@ -203,7 +206,12 @@
           (then
             (loop $f0
               (v128.store (local.get $po) (v128.xor (local.get $neg)
-                (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))
+                (if (result v128) (local.get $four)
+                  (then (f64x2.pmax
+                    (f64x2.pmax (v128.load (local.get $pb)) (v128.load offset=64 (local.get $pb)))
+                    (f64x2.pmax (v128.load (i32.add (local.get $pb) (local.get $off)))
+                      (v128.load offset=64 (i32.add (local.get $pb) (local.get $off))))))
+                  (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
               (local.set $po (i32.add (local.get $po) (i32.const 16)))
               (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
               (br_if $f0 (i32.lt_u (local.get $pb) (local.get $pe)))))
@@ -211,7 +219,12 @@
             (then
               (loop $f1
                 (local.set $v (v128.xor (local.get $neg)
-                  (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))
+                  (if (result v128) (local.get $four)
+                  (then (f64x2.pmax
+                    (f64x2.pmax (v128.load (local.get $pb)) (v128.load offset=64 (local.get $pb)))
+                    (f64x2.pmax (v128.load (i32.add (local.get $pb) (local.get $off)))
+                      (v128.load offset=64 (i32.add (local.get $pb) (local.get $off))))))
+                  (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
                 (v128.store (local.get $po) (f64x2.div (f64x2.add (v128.load (local.get $po)) (local.get $v)) (local.get $two)))
                 (local.set $po (i32.add (local.get $po) (i32.const 16)))
                 (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
@@ -221,7 +234,12 @@
               (local.set $pc (i32.add (local.get $aux) (i32.sub (local.get $po) (local.get $dst))))
               (loop $f2
                 (local.set $v (v128.xor (local.get $neg)
-                  (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))
+                  (if (result v128) (local.get $four)
+                  (then (f64x2.pmax
+                    (f64x2.pmax (v128.load (local.get $pb)) (v128.load offset=64 (local.get $pb)))
+                    (f64x2.pmax (v128.load (i32.add (local.get $pb) (local.get $off)))
+                      (v128.load offset=64 (i32.add (local.get $pb) (local.get $off))))))
+                  (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
                 (local.set $hh (v128.load (local.get $po)))
                 (local.set $d (f64x2.div (f64x2.sub (local.get $hh) (local.get $v)) (local.get $m100)))
                 (v128.store (local.get $po) (v128.bitselect
