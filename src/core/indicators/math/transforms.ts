@@ -8,23 +8,22 @@ export const MATH_TRANSFORM = 'Math Transform';
 
 type Loop = (x: Float64Array, out: Float64Array) => void;
 
+/*
+ * LN, LOG10, EXP and COSH use math/libm.ts's functions instead of Math.log/log10/exp/cosh:
+ * TA-Lib C calls glibc, whose results these match far more often (on the bench's 1M closes, in the
+ * last bit: log 94.4% -> 99.96%, log10 97.6% -> 99.96%, exp 92.4% -> 99.93%, cosh 95.1% -> 99.91%),
+ * and they are faster, run as WebAssembly (math/libm-wasm.ts) where it is available. On a
+ * big-endian host (the kernels read high words through an Int32Array view) V8's Math functions stay.
+ */
+const own = LITTLE_ENDIAN ? (wasmLibm ?? { log: logInto, log10: log10Into, exp: expInto, cosh: coshInto }) : undefined;
+const mathLoop = (f: (v: number) => number): Loop => (x, o) => { for (let i = 0; i < x.length; i++) o[i] = f(x[i]!); };
+
 /**
  * One loop per function, each calling its Math function directly: a loop shared by all fifteen
  * calls a megamorphic `fn` per value, which V8 cannot inline (FLOOR ran at ~18x TA-Lib C that way).
  * Unrolled by 8 (see math/operators.ts): the same call on the same value per element, so the same
  * results; FLOOR/CEIL/SQRT (inlined instructions) gain most, the libm-style calls ~10%.
  */
-/*
- * LN, LOG10, EXP and COSH use math/libm.ts's functions instead of Math.log/log10/exp/cosh:
- * TA-Lib C calls glibc, whose results these match far more often (on the bench's 1M closes, in the
- * last bit: log 94.4% -> 99.96%, log10 97.6% -> 99.96%, exp 92.4% -> 99.93%, cosh 95.1% -> 99.91%),
- * and they are faster,
- * run as WebAssembly (math/libm-wasm.ts) where it is available. On a big-endian host (the kernels
- * read high words through an Int32Array view) they fall back to V8's Math functions.
- */
-const own = LITTLE_ENDIAN ? (wasmLibm ?? { log: logInto, log10: log10Into, exp: expInto, cosh: coshInto }) : undefined;
-const mathLoop = (f: (v: number) => number): Loop => (x, o) => { for (let i = 0; i < x.length; i++) o[i] = f(x[i]!); };
-
 const loops: Readonly<Record<string, Loop>> = {
   acos: (x, o) => {
     const n = x.length;
