@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { heapMemory, heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
 
 /** Every test frees what it took: at the end of each the heap is one free block again. */
@@ -91,5 +91,32 @@ describe('seriesHeap', () => {
     seriesHeap.free(h);
     expect(() => seriesHeap.free(h)).toThrow(RangeError);
     expectAllFree();
+  });
+});
+
+describe('seriesHeap without shared wasm memory (a browser page that is not cross-origin isolated)', () => {
+  it('hands out ordinary arrays, which heapOffset puts outside the heap and the kernels take in JavaScript', async () => {
+    const wasm = (globalThis as unknown as { WebAssembly: { Memory: unknown } }).WebAssembly;
+    const Memory = wasm.Memory;
+    wasm.Memory = function refused(): never { throw new TypeError('shared memory refused'); };
+    try {
+      vi.resetModules();
+      const heap = await import('../../../src/core/indicators/heap.js');
+      const registry = await import('../../../src/core/indicators/registry.js');
+      const { Arena } = await import('../../../src/core/indicators/arena.js');
+      const a = heap.seriesHeap.alloc(1000), b = heap.seriesHeap.alloc(1000), out = heap.seriesHeap.alloc(1000);
+      expect(heap.heapMemory()).toBeUndefined();
+      expect(a.buffer).toBeInstanceOf(ArrayBuffer);
+      expect([heap.heapOffset(a), heap.heapOffset(out)]).toEqual([-1, -1]);
+      for (let i = 0; i < 1000; i++) { a[i] = i * 0.5; b[i] = 3 - i; }
+      const def = registry.getIndicator('ADD');
+      registry.computeInto(def, [a, b], {}, [out], new Arena());
+      expect(out[999]).toBe(999 * 0.5 + 3 - 999);
+      heap.seriesHeap.free(a); // ignored
+      expect(heap.seriesHeap.stats().capacity).toBe(0);
+    } finally {
+      wasm.Memory = Memory;
+      vi.resetModules();
+    }
   });
 });

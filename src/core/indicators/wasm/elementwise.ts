@@ -146,17 +146,17 @@ function hlc(op: 'typprice' | 'wclprice' | 'trange', high: Float64Array, low: Fl
   const ph = at(high, n), pl = at(low, n), pc = at(close, n);
   if (ph < 0 || pl < 0 || pc < 0) return false;
   const bytes = n * 8;
-  const k = op === 'trange'
+  const ok = op === 'trange'
     ? apart(po, ph, bytes) && apart(po, pl, bytes) && apart(po, pc, bytes)
     : sameOrApart(po, ph, bytes) && sameOrApart(po, pl, bytes) && sameOrApart(po, pc, bytes);
-  if (!k) return false;
-  const ks = load();
-  if (ks === undefined) return false;
+  if (!ok) return false;
+  const k = load();
+  if (k === undefined) return false;
   if (op === 'trange') {
     nanPrefix(out, 1);
-    ks.trange(ph + 8, pl + 8, pc, po + 8, n - 1);
+    k.trange(ph + 8, pl + 8, pc, po + 8, n - 1);
   } else {
-    ks[op](ph, pl, pc, po, n);
+    k[op](ph, pl, pc, po, n);
   }
   runs++;
   return true;
