@@ -7,6 +7,7 @@ import {
 } from '../../../src/core/indicators/math/libm.js';
 import { wasmLibm } from '../../../src/core/indicators/math/libm-wasm.js';
 import { getIndicator } from '../../../src/core/indicators/registry.js';
+import { seriesHeap } from '../../../src/core/indicators/heap.js';
 
 /*
  * math/libm.ts against glibc's own results (test/fixtures/libm/glibc-libm.json, made by the C
@@ -99,6 +100,22 @@ describe('libm.ts against glibc (fixture)', () => {
         const inPlace = input.slice();
         c.wasm(inPlace, inPlace);
         expect(Array.from(inPlace, (v, i) => ulps(v, want[i]!)).filter((u) => u !== 0)).toEqual([]);
+        // series in the heap: the kernel on the heap's memory, apart, in place, and an output
+        // overlapping its input by a few cells (not the same cells: the copying path runs)
+        const hx = seriesHeap.alloc(input.length + 3);
+        const hy = seriesHeap.alloc(input.length);
+        const x0 = hx.subarray(0, input.length);
+        x0.set(input);
+        c.wasm(x0, hy);
+        expect(Array.from(hy, (v, i) => ulps(v, want[i]!)).filter((u) => u !== 0)).toEqual([]);
+        c.wasm(x0, x0);
+        expect(Array.from(x0, (v, i) => ulps(v, want[i]!)).filter((u) => u !== 0)).toEqual([]);
+        const x3 = hx.subarray(3);
+        x3.set(input);
+        c.wasm(x3, hx.subarray(0, input.length));
+        expect(Array.from(hx.subarray(0, input.length), (v, i) => ulps(v, want[i]!)).filter((u) => u !== 0)).toEqual([]);
+        seriesHeap.free(hx);
+        seriesHeap.free(hy);
       }
     });
   }

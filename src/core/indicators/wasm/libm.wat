@@ -1,21 +1,24 @@
-;; log, log10, exp over a buffer in place: the arithmetic of math/libm.ts operation for operation
-;; (IEEE double arithmetic is the same in wasm and JavaScript, so the results are identical; the
-;; tests compare them bit for bit). Run by math/libm-wasm.ts, which writes libm.ts's tables T at
-;; byte 0 (log entries of 4 doubles at 0, near-1 log entries of 5 at 8192, exp's 2^(j/256) pairs at 18432), copies each chunk of
-;; input to the buffer, calls a kernel and copies the chunk back out.
-;; The SIMD loops read their vector constants from memory at 39424 + 16 i (libm-wasm.ts writes
-;; VEC_CONSTS there; each load's comment-free offset is its slot): V8 rebuilds a v128.const on
-;; every use inside a loop (3 instructions), a load is one.
+;; log, log10, exp, cosh: the arithmetic of math/libm.ts operation for operation (IEEE double
+;; arithmetic is the same in wasm and JavaScript, so the results are identical; the tests compare
+;; them bit for bit), two values per step in f64x2 lanes where both take the main path.
+;; Each exported loop takes (p, end, d): inputs at byte offsets [p, end), each output 8 bytes at
+;; p + d (d = 0: in place). The memory and the tables' byte offset $tab in it are imported
+;; (math/libm-wasm.ts: the series heap's memory, or a small one of its own): libm.ts's T at $tab
+;; (log entries of 4 doubles at +0, near-1 log entries of 5 at +8192, exp's 2^(j/256) pairs at
+;; +18432), the vector constants at $tab + 39424 + 16 i (libm-wasm.ts's VEC_CONSTS; a load's offset
+;; is its slot): V8 rebuilds a v128.const on every use inside a loop (3 instructions), a load is one.
 ;; Why wasm: the high word is an i64 shift away (JavaScript reads it through an Int32Array view),
-;; table loads need no per-access checks, and 2^k is built from bits instead of loaded.
+;; table loads need no per-access checks, 2^k is built from bits instead of loaded, and f64x2.
 ;; Inputs outside the kernels' range (zero, negative, subnormal, NaN, infinite; |x| >= 708 for exp)
 ;; go to libm.ts's scalar special-case functions, imported.
-;; The constants are libm.ts's, written as hex floats (LN2_HI ... EXP_L_LO, 1/3 ... 1/120).
+;; The scalar constants are libm.ts's, written as hex floats (LN2_HI ... EXP_L_LO, 1/3 ... 1/120).
 (module
   (import "env" "logSpecial" (func $logSpecial (param f64) (result f64)))
   (import "env" "log10Special" (func $log10Special (param f64) (result f64)))
   (import "env" "expSpecial" (func $expSpecial (param f64) (result f64)))
-  (memory (export "mem") 2)
+  (import "env" "mem" (memory 1 65536 shared))
+  ;; byte offset of the tables (T, then the vector constants at +39424) in that memory
+  (import "env" "tab" (global $tab i32))
 
 ;; the arithmetic of libm.ts logCore: log x for positive normal x off the near-1 range
   (func $logFast (param $x f64) (param $bits i64) (param $hx i32) (result f64)
@@ -24,6 +27,7 @@
     (local.set $tmp (i32.sub (local.get $hx) (i32.const 1072076800)))
     (local.set $e (i32.shr_s (local.get $tmp) (i32.const 20)))
     (local.set $j (i32.shl (i32.and (i32.shr_s (local.get $tmp) (i32.const 12)) (i32.const 255)) (i32.const 5)))
+    (local.set $j (i32.add (local.get $j) (global.get $tab)))
     ;; (z - c) / c with z = x 2^-e built from the bits (exact: a normal result)
     (local.set $r (f64.mul
       (f64.sub
@@ -53,6 +57,7 @@
     (local.set $j (i32.add (i32.const 8192) (i32.mul
       (i32.and (i32.shr_s (i32.sub (local.get $hx) (i32.const 1072076800)) (i32.const 12)) (i32.const 255))
       (i32.const 40))))
+    (local.set $j (i32.add (local.get $j) (global.get $tab)))
     (local.set $rh (f64.mul (f64.sub (local.get $x) (f64.load offset=0 (local.get $j))) (f64.load offset=8 (local.get $j))))
     (local.set $rl (f64.load offset=32 (local.get $j)))
     (local.set $r (f64.add (local.get $rh) (local.get $rl)))
@@ -112,7 +117,7 @@
 
   ;; [p, end) byte range of the buffer, in place; two values per step, one value for an odd tail
   ;; or a pair where either value needs more than logFast
-  (func (export "log") (param $p i32) (param $end i32)
+  (func (export "log") (param $p i32) (param $end i32) (param $d i32)
     (local $v v128) (local $h0 i32) (local $h1 i32)
     (local $t0 i32) (local $t1 i32) (local $ev v128) (local $j0 i32) (local $j1 i32)
     (local $a v128) (local $b v128) (local $r v128) (local $r2 v128) (local $k v128) (local $w v128) (local $hi v128)
@@ -135,51 +140,53 @@
             (local.set $t1 (i32.sub (local.get $h1) (i32.const 1072076800)))
             ;; each lane's exponent e (see libm.ts logCore) plus 1024, as an i64 lane (an unsigned
             ;; shift: V8 has no native 64-bit arithmetic shift); bits - OFF << 32 + 1024 << 52 >= 0
-            (local.set $ev (i64x2.shr_u (i64x2.sub (local.get $v) (v128.load offset=39424 (i32.const 0))) (i32.const 52)))
+            (local.set $ev (i64x2.shr_u (i64x2.sub (local.get $v) (v128.load offset=39424 (global.get $tab))) (i32.const 52)))
             (local.set $j0 (i32.shl (i32.and (i32.shr_s (local.get $t0) (i32.const 12)) (i32.const 255)) (i32.const 5)))
+            (local.set $j0 (i32.add (local.get $j0) (global.get $tab)))
             (local.set $j1 (i32.shl (i32.and (i32.shr_s (local.get $t1) (i32.const 12)) (i32.const 255)) (i32.const 5)))
+            (local.set $j1 (i32.add (local.get $j1) (global.get $tab)))
             ;; [c, 1/c] of each lane
             (local.set $a (v128.load (local.get $j0)))
             (local.set $b (v128.load (local.get $j1)))
             (local.set $r (f64x2.mul
               (f64x2.sub
-                (i64x2.sub (i64x2.add (local.get $v) (v128.load offset=39440 (i32.const 0))) (i64x2.shl (local.get $ev) (i32.const 52)))
+                (i64x2.sub (i64x2.add (local.get $v) (v128.load offset=39440 (global.get $tab))) (i64x2.shl (local.get $ev) (i32.const 52)))
                 (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $a) (local.get $b)))
               (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a) (local.get $b))))
             (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
             ;; k = e as a double: the bits of 1.5 * 2^52 + e, less 1.5 * 2^52
-            (local.set $k (f64x2.sub (i64x2.add (local.get $ev) (v128.load offset=39456 (i32.const 0)))
-              (v128.load offset=39472 (i32.const 0))))
+            (local.set $k (f64x2.sub (i64x2.add (local.get $ev) (v128.load offset=39456 (global.get $tab)))
+              (v128.load offset=39472 (global.get $tab))))
             ;; [log(c) high, log(c) low] of each lane
             (local.set $a (v128.load offset=16 (local.get $j0)))
             (local.set $b (v128.load offset=16 (local.get $j1)))
-            (local.set $w (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39488 (i32.const 0)))
+            (local.set $w (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39488 (global.get $tab)))
               (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $a) (local.get $b))))
             (local.set $hi (f64x2.add (local.get $w) (local.get $r)))
-            (v128.store (local.get $p)
+            (v128.store (i32.add (local.get $p) (local.get $d))
               (f64x2.add (local.get $hi)
                 (f64x2.add
                   (f64x2.add
                     (f64x2.add (f64x2.sub (local.get $w) (local.get $hi)) (local.get $r))
-                    (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39504 (i32.const 0)))
+                    (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39504 (global.get $tab)))
                       (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a) (local.get $b))))
                   (f64x2.add
-                    (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39520 (i32.const 0))
-                      (f64x2.mul (local.get $r) (v128.load offset=39536 (i32.const 0)))))
+                    (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39520 (global.get $tab))
+                      (f64x2.mul (local.get $r) (v128.load offset=39536 (global.get $tab)))))
                     (f64x2.mul (f64x2.mul (local.get $r2) (local.get $r2))
                       (f64x2.add
-                        (f64x2.add (v128.load offset=39552 (i32.const 0)) (f64x2.mul (local.get $r) (v128.load offset=39568 (i32.const 0))))
-                        (f64x2.mul (local.get $r2) (v128.load offset=39584 (i32.const 0))))))))))
+                        (f64x2.add (v128.load offset=39552 (global.get $tab)) (f64x2.mul (local.get $r) (v128.load offset=39568 (global.get $tab))))
+                        (f64x2.mul (local.get $r2) (v128.load offset=39584 (global.get $tab))))))))))
           (else
-            (f64.store (local.get $p) (call $logOne (f64x2.extract_lane 0 (local.get $v))))
-            (f64.store offset=8 (local.get $p) (call $logOne (f64x2.extract_lane 1 (local.get $v))))))
+            (f64.store (i32.add (local.get $p) (local.get $d)) (call $logOne (f64x2.extract_lane 0 (local.get $v))))
+            (f64.store offset=8 (i32.add (local.get $p) (local.get $d)) (call $logOne (f64x2.extract_lane 1 (local.get $v))))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (if (i32.lt_u (local.get $p) (local.get $end))
-      (then (f64.store (local.get $p) (call $logOne (f64.load (local.get $p)))))))
+      (then (f64.store (i32.add (local.get $p) (local.get $d)) (call $logOne (f64.load (local.get $p)))))))
 
   ;; the same for log10: m = x 2^-(n + neg) per lane (see $log10One), log m as in "log"
-  (func (export "log10") (param $p i32) (param $end i32)
+  (func (export "log10") (param $p i32) (param $end i32) (param $d i32)
     (local $v v128) (local $h0 i32) (local $h1 i32) (local $n0 i32) (local $n1 i32) (local $g0 i32) (local $g1 i32)
     (local $m v128) (local $y v128)
     (local $t0 i32) (local $t1 i32) (local $ev v128) (local $j0 i32) (local $j1 i32)
@@ -208,16 +215,18 @@
                 (i32.lt_u (i32.sub (local.get $h1) (i32.const 0x00100000)) (i32.const 0x7fe00000))
                 (i32.ge_u (i32.sub (local.get $h1) (i32.const 0x3fef0000)) (i32.const 0x18000)))))
           (then
-            (local.set $m (v128.or (v128.and (local.get $v) (v128.load offset=39648 (i32.const 0)))
+            (local.set $m (v128.or (v128.and (local.get $v) (v128.load offset=39648 (global.get $tab)))
               (i64x2.replace_lane 1 (i64x2.splat (i64.shl (i64.extend_i32_u (local.get $h0)) (i64.const 32)))
                 (i64.shl (i64.extend_i32_u (local.get $h1)) (i64.const 32)))))
             ;; ---- $logFast on both lanes of m, written out
             (local.set $t0 (i32.sub (local.get $h0) (i32.const 1072076800)))
             (local.set $t1 (i32.sub (local.get $h1) (i32.const 1072076800)))
             ;; each lane's exponent e (see libm.ts logCore), as an i64 lane
-            (local.set $ev (i64x2.shr_s (i64x2.sub (local.get $m) (v128.load offset=39664 (i32.const 0))) (i32.const 52)))
+            (local.set $ev (i64x2.shr_s (i64x2.sub (local.get $m) (v128.load offset=39664 (global.get $tab))) (i32.const 52)))
             (local.set $j0 (i32.shl (i32.and (i32.shr_s (local.get $t0) (i32.const 12)) (i32.const 255)) (i32.const 5)))
+            (local.set $j0 (i32.add (local.get $j0) (global.get $tab)))
             (local.set $j1 (i32.shl (i32.and (i32.shr_s (local.get $t1) (i32.const 12)) (i32.const 255)) (i32.const 5)))
+            (local.set $j1 (i32.add (local.get $j1) (global.get $tab)))
             ;; [c, 1/c] of each lane
             (local.set $a (v128.load (local.get $j0)))
             (local.set $b (v128.load (local.get $j1)))
@@ -228,43 +237,43 @@
               (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a) (local.get $b))))
             (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
             ;; k = e as a double: the bits of 1.5 * 2^52 + e, less 1.5 * 2^52
-            (local.set $k (f64x2.sub (i64x2.add (local.get $ev) (v128.load offset=39680 (i32.const 0)))
-              (v128.load offset=39472 (i32.const 0))))
+            (local.set $k (f64x2.sub (i64x2.add (local.get $ev) (v128.load offset=39680 (global.get $tab)))
+              (v128.load offset=39472 (global.get $tab))))
             ;; [log(c) high, log(c) low] of each lane
             (local.set $a (v128.load offset=16 (local.get $j0)))
             (local.set $b (v128.load offset=16 (local.get $j1)))
-            (local.set $w (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39488 (i32.const 0)))
+            (local.set $w (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39488 (global.get $tab)))
               (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $a) (local.get $b))))
             (local.set $hi (f64x2.add (local.get $w) (local.get $r)))
             (local.set $y (f64x2.convert_low_i32x4_s (i32x4.replace_lane 1
               (i32x4.splat (i32.add (local.get $n0) (local.get $g0))) (i32.add (local.get $n1) (local.get $g1)))))
-            (v128.store (local.get $p)
+            (v128.store (i32.add (local.get $p) (local.get $d))
               (f64x2.add
                 (f64x2.add
-                  (f64x2.mul (local.get $y) (v128.load offset=39696 (i32.const 0)))
-                  (f64x2.mul (v128.load offset=39600 (i32.const 0))
+                  (f64x2.mul (local.get $y) (v128.load offset=39696 (global.get $tab)))
+                  (f64x2.mul (v128.load offset=39600 (global.get $tab))
 
                     (f64x2.add (local.get $hi)
                       (f64x2.add
                         (f64x2.add
                           (f64x2.add (f64x2.sub (local.get $w) (local.get $hi)) (local.get $r))
-                          (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39504 (i32.const 0)))
+                          (f64x2.add (f64x2.mul (local.get $k) (v128.load offset=39504 (global.get $tab)))
                             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a) (local.get $b))))
                         (f64x2.add
-                          (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39520 (i32.const 0))
-                            (f64x2.mul (local.get $r) (v128.load offset=39536 (i32.const 0)))))
+                          (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39520 (global.get $tab))
+                            (f64x2.mul (local.get $r) (v128.load offset=39536 (global.get $tab)))))
                           (f64x2.mul (f64x2.mul (local.get $r2) (local.get $r2))
                             (f64x2.add
-                              (f64x2.add (v128.load offset=39552 (i32.const 0)) (f64x2.mul (local.get $r) (v128.load offset=39568 (i32.const 0))))
-                              (f64x2.mul (local.get $r2) (v128.load offset=39584 (i32.const 0))))))))))
-                (f64x2.mul (local.get $y) (v128.load offset=39712 (i32.const 0))))))
+                              (f64x2.add (v128.load offset=39552 (global.get $tab)) (f64x2.mul (local.get $r) (v128.load offset=39568 (global.get $tab))))
+                              (f64x2.mul (local.get $r2) (v128.load offset=39584 (global.get $tab))))))))))
+                (f64x2.mul (local.get $y) (v128.load offset=39712 (global.get $tab))))))
           (else
-            (f64.store (local.get $p) (call $log10One (f64x2.extract_lane 0 (local.get $v))))
-            (f64.store offset=8 (local.get $p) (call $log10One (f64x2.extract_lane 1 (local.get $v))))))
+            (f64.store (i32.add (local.get $p) (local.get $d)) (call $log10One (f64x2.extract_lane 0 (local.get $v))))
+            (f64.store offset=8 (i32.add (local.get $p) (local.get $d)) (call $log10One (f64x2.extract_lane 1 (local.get $v))))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (if (i32.lt_u (local.get $p) (local.get $end))
-      (then (f64.store (local.get $p) (call $log10One (f64.load (local.get $p)))))))
+      (then (f64.store (i32.add (local.get $p) (local.get $d)) (call $log10One (f64.load (local.get $p)))))))
 
   ;; libm.ts exp for one value: expCore (sc = 0) for |x| < 708, else expSpecial
   (func $expOne (param $x f64) (result f64)
@@ -276,6 +285,7 @@
       (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
     (local.set $ki (i32.trunc_f64_s (local.get $kn)))
     (local.set $j (i32.add (i32.const 18432) (i32.shl (i32.and (local.get $ki) (i32.const 255)) (i32.const 4))))
+    (local.set $j (i32.add (local.get $j) (global.get $tab)))
     (local.set $a (f64.sub (local.get $x) (f64.mul (local.get $kn) (f64.const 0x1.62e42fefc0000p-9))))
     (local.set $b (f64.mul (local.get $kn) (f64.const -0x1.c610ca86c3899p-45)))
     (local.set $r (f64.sub (local.get $a) (local.get $b)))
@@ -294,49 +304,51 @@
         (i64.const 52)))))
 
   ;; exp over [p, end), two values per step when both have |x| < 708: $expOne's operations lane by lane
-  (func (export "exp") (param $p i32) (param $end i32)
+  (func (export "exp") (param $p i32) (param $end i32) (param $d i32)
     (local $x v128) (local $kn v128) (local $ki v128) (local $j0 i32) (local $j1 i32) (local $ta v128) (local $tb v128)
     (local $a v128) (local $b v128) (local $r v128) (local $rl v128) (local $r2 v128) (local $th v128)
     (block $pairs
       (loop $next
         (br_if $pairs (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
         (local.set $x (v128.load (local.get $p)))
-        (if (i64x2.all_true (f64x2.lt (f64x2.abs (local.get $x)) (v128.load offset=39728 (i32.const 0))))
+        (if (i64x2.all_true (f64x2.lt (f64x2.abs (local.get $x)) (v128.load offset=39728 (global.get $tab))))
           (then
-            (local.set $kn (f64x2.sub (f64x2.add (f64x2.mul (local.get $x) (v128.load offset=39744 (i32.const 0)))
-              (v128.load offset=39472 (i32.const 0))) (v128.load offset=39472 (i32.const 0))))
+            (local.set $kn (f64x2.sub (f64x2.add (f64x2.mul (local.get $x) (v128.load offset=39744 (global.get $tab)))
+              (v128.load offset=39472 (global.get $tab))) (v128.load offset=39472 (global.get $tab))))
             (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $kn)))
             (local.set $j0 (i32.add (i32.const 18432) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $ki)) (i32.const 255)) (i32.const 4))))
+            (local.set $j0 (i32.add (local.get $j0) (global.get $tab)))
             (local.set $j1 (i32.add (i32.const 18432) (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $ki)) (i32.const 255)) (i32.const 4))))
+            (local.set $j1 (i32.add (local.get $j1) (global.get $tab)))
             (local.set $ta (v128.load (local.get $j0)))
             (local.set $tb (v128.load (local.get $j1)))
-            (local.set $a (f64x2.sub (local.get $x) (f64x2.mul (local.get $kn) (v128.load offset=39760 (i32.const 0)))))
-            (local.set $b (f64x2.mul (local.get $kn) (v128.load offset=39776 (i32.const 0))))
+            (local.set $a (f64x2.sub (local.get $x) (f64x2.mul (local.get $kn) (v128.load offset=39760 (global.get $tab)))))
+            (local.set $b (f64x2.mul (local.get $kn) (v128.load offset=39776 (global.get $tab))))
             (local.set $r (f64x2.sub (local.get $a) (local.get $b)))
             (local.set $rl (f64x2.sub (f64x2.sub (local.get $a) (local.get $r)) (local.get $b)))
             (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
             (local.set $th (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $ta) (local.get $tb)))
-            (v128.store (local.get $p)
+            (v128.store (i32.add (local.get $p) (local.get $d))
               (f64x2.mul
                 (f64x2.add (local.get $th)
                   (f64x2.add (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $ta) (local.get $tb))
                     (f64x2.mul (local.get $th)
                       (f64x2.add (local.get $r) (f64x2.add (local.get $rl)
                         (f64x2.add
-                          (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39616 (i32.const 0))
-                            (f64x2.mul (local.get $r) (v128.load offset=39792 (i32.const 0)))))
+                          (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39616 (global.get $tab))
+                            (f64x2.mul (local.get $r) (v128.load offset=39792 (global.get $tab)))))
                           (f64x2.mul (f64x2.mul (local.get $r2) (local.get $r2))
-                            (f64x2.add (v128.load offset=39632 (i32.const 0))
-                              (f64x2.mul (local.get $r) (v128.load offset=39808 (i32.const 0)))))))))))
-                (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.shr_s (local.get $ki) (i32.const 8)) (v128.load offset=39920 (i32.const 0))))
+                            (f64x2.add (v128.load offset=39632 (global.get $tab))
+                              (f64x2.mul (local.get $r) (v128.load offset=39808 (global.get $tab)))))))))))
+                (i64x2.shl (i64x2.extend_low_i32x4_s (i32x4.add (i32x4.shr_s (local.get $ki) (i32.const 8)) (v128.load offset=39920 (global.get $tab))))
                   (i32.const 52)))))
           (else
-            (f64.store (local.get $p) (call $expOne (f64x2.extract_lane 0 (local.get $x))))
-            (f64.store offset=8 (local.get $p) (call $expOne (f64x2.extract_lane 1 (local.get $x))))))
+            (f64.store (i32.add (local.get $p) (local.get $d)) (call $expOne (f64x2.extract_lane 0 (local.get $x))))
+            (f64.store offset=8 (i32.add (local.get $p) (local.get $d)) (call $expOne (f64x2.extract_lane 1 (local.get $x))))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (if (i32.lt_u (local.get $p) (local.get $end))
-      (then (f64.store (local.get $p) (call $expOne (f64.load (local.get $p)))))))
+      (then (f64.store (i32.add (local.get $p) (local.get $d)) (call $expOne (f64.load (local.get $p)))))))
 
   ;; libm.ts cosh for one value (coshCore below COSH_BIG = 0x1.62e42p+9, else coshSpecial)
   (func $coshOne (param $x f64) (result f64)
@@ -354,6 +366,7 @@
       (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
     (local.set $ki (i32.trunc_f64_s (local.get $kn)))
     (local.set $j (i32.add (i32.const 18432) (i32.shl (i32.and (local.get $ki) (i32.const 255)) (i32.const 4))))
+    (local.set $j (i32.add (local.get $j) (global.get $tab)))
     (local.set $a (f64.sub (local.get $ax) (f64.mul (local.get $kn) (f64.const 0x1.62e42fefc0000p-9))))
     (local.set $b (f64.mul (local.get $kn) (f64.const -0x1.c610ca86c3899p-45)))
     (local.set $r (f64.sub (local.get $a) (local.get $b)))
@@ -386,7 +399,7 @@
 
   ;; cosh over [p, end): two values per step when both are below COSH_BIG, all three of coshCore's
   ;; formulas computed per lane and the one for the lane's range kept (v128.bitselect)
-  (func (export "cosh") (param $p i32) (param $end i32)
+  (func (export "cosh") (param $p i32) (param $end i32) (param $d i32)
     (local $x v128) (local $ax v128) (local $kn v128) (local $ki v128) (local $j0 i32) (local $j1 i32) (local $ta v128) (local $tb v128)
     (local $a v128) (local $b v128) (local $r v128) (local $rl v128) (local $r2 v128) (local $th v128) (local $u v128)
     (local $e2 v128) (local $s v128) (local $l v128) (local $m1 v128) (local $w v128)
@@ -395,17 +408,19 @@
         (br_if $pairs (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
         (local.set $x (v128.load (local.get $p)))
         (local.set $ax (f64x2.abs (local.get $x)))
-        (if (i64x2.all_true (f64x2.lt (local.get $ax) (v128.load offset=39824 (i32.const 0))))
+        (if (i64x2.all_true (f64x2.lt (local.get $ax) (v128.load offset=39824 (global.get $tab))))
           (then
-            (local.set $kn (f64x2.sub (f64x2.add (f64x2.mul (local.get $ax) (v128.load offset=39744 (i32.const 0)))
-              (v128.load offset=39472 (i32.const 0))) (v128.load offset=39472 (i32.const 0))))
+            (local.set $kn (f64x2.sub (f64x2.add (f64x2.mul (local.get $ax) (v128.load offset=39744 (global.get $tab)))
+              (v128.load offset=39472 (global.get $tab))) (v128.load offset=39472 (global.get $tab))))
             (local.set $ki (i32x4.trunc_sat_f64x2_s_zero (local.get $kn)))
             (local.set $j0 (i32.add (i32.const 18432) (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $ki)) (i32.const 255)) (i32.const 4))))
+            (local.set $j0 (i32.add (local.get $j0) (global.get $tab)))
             (local.set $j1 (i32.add (i32.const 18432) (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $ki)) (i32.const 255)) (i32.const 4))))
+            (local.set $j1 (i32.add (local.get $j1) (global.get $tab)))
             (local.set $ta (v128.load (local.get $j0)))
             (local.set $tb (v128.load (local.get $j1)))
-            (local.set $a (f64x2.sub (local.get $ax) (f64x2.mul (local.get $kn) (v128.load offset=39760 (i32.const 0)))))
-            (local.set $b (f64x2.mul (local.get $kn) (v128.load offset=39776 (i32.const 0))))
+            (local.set $a (f64x2.sub (local.get $ax) (f64x2.mul (local.get $kn) (v128.load offset=39760 (global.get $tab)))))
+            (local.set $b (f64x2.mul (local.get $kn) (v128.load offset=39776 (global.get $tab))))
             (local.set $r (f64x2.sub (local.get $a) (local.get $b)))
             (local.set $rl (f64x2.sub (f64x2.sub (local.get $a) (local.get $r)) (local.get $b)))
             (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
@@ -414,31 +429,31 @@
               (f64x2.mul (local.get $th)
                 (f64x2.add (local.get $r) (f64x2.add (local.get $rl)
           (f64x2.add
-            (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39616 (i32.const 0)) (f64x2.mul (local.get $r) (v128.load offset=39792 (i32.const 0)))))
+            (f64x2.mul (local.get $r2) (f64x2.add (v128.load offset=39616 (global.get $tab)) (f64x2.mul (local.get $r) (v128.load offset=39792 (global.get $tab)))))
             (f64x2.mul (f64x2.mul (local.get $r2) (local.get $r2))
-              (f64x2.add (v128.load offset=39632 (i32.const 0)) (f64x2.mul (local.get $r) (v128.load offset=39808 (i32.const 0)))))))))))
+              (f64x2.add (v128.load offset=39632 (global.get $tab)) (f64x2.mul (local.get $r) (v128.load offset=39808 (global.get $tab)))))))))))
             ;; 2^k, and 2^(k-1) for the lanes at or above 22
             (local.set $ki (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $ki) (i32.const 8))))
-            (local.set $e2 (i64x2.shl (i64x2.add (local.get $ki) (v128.load offset=39840 (i32.const 0))) (i32.const 52)))
+            (local.set $e2 (i64x2.shl (i64x2.add (local.get $ki) (v128.load offset=39840 (global.get $tab))) (i32.const 52)))
             (local.set $s (f64x2.mul (local.get $th) (local.get $e2)))
             (local.set $l (f64x2.mul (local.get $u) (local.get $e2)))
-            (local.set $m1 (f64x2.add (f64x2.sub (local.get $s) (v128.load offset=39856 (i32.const 0))) (local.get $l)))
-            (local.set $w (f64x2.add (v128.load offset=39856 (i32.const 0)) (local.get $m1)))
-            (local.set $e2 (i64x2.shl (i64x2.add (local.get $ki) (v128.load offset=39872 (i32.const 0))) (i32.const 52)))
+            (local.set $m1 (f64x2.add (f64x2.sub (local.get $s) (v128.load offset=39856 (global.get $tab))) (local.get $l)))
+            (local.set $w (f64x2.add (v128.load offset=39856 (global.get $tab)) (local.get $m1)))
+            (local.set $e2 (i64x2.shl (i64x2.add (local.get $ki) (v128.load offset=39872 (global.get $tab))) (i32.const 52)))
             (local.set $a (f64x2.add (local.get $s) (local.get $l)))
-            (v128.store (local.get $p)
+            (v128.store (i32.add (local.get $p) (local.get $d))
               (v128.bitselect
-                (f64x2.add (v128.load offset=39856 (i32.const 0)) (f64x2.div (f64x2.mul (local.get $m1) (local.get $m1)) (f64x2.add (local.get $w) (local.get $w))))
+                (f64x2.add (v128.load offset=39856 (global.get $tab)) (f64x2.div (f64x2.mul (local.get $m1) (local.get $m1)) (f64x2.add (local.get $w) (local.get $w))))
                 (v128.bitselect
-                  (f64x2.add (f64x2.mul (v128.load offset=39616 (i32.const 0)) (local.get $a)) (f64x2.div (v128.load offset=39616 (i32.const 0)) (local.get $a)))
+                  (f64x2.add (f64x2.mul (v128.load offset=39616 (global.get $tab)) (local.get $a)) (f64x2.div (v128.load offset=39616 (global.get $tab)) (local.get $a)))
                   (f64x2.add (f64x2.mul (local.get $th) (local.get $e2)) (f64x2.mul (local.get $u) (local.get $e2)))
-                  (f64x2.lt (local.get $ax) (v128.load offset=39888 (i32.const 0))))
-                (f64x2.lt (local.get $ax) (v128.load offset=39904 (i32.const 0))))))
+                  (f64x2.lt (local.get $ax) (v128.load offset=39888 (global.get $tab))))
+                (f64x2.lt (local.get $ax) (v128.load offset=39904 (global.get $tab))))))
           (else
-            (f64.store (local.get $p) (call $coshOne (f64x2.extract_lane 0 (local.get $x))))
-            (f64.store offset=8 (local.get $p) (call $coshOne (f64x2.extract_lane 1 (local.get $x))))))
+            (f64.store (i32.add (local.get $p) (local.get $d)) (call $coshOne (f64x2.extract_lane 0 (local.get $x))))
+            (f64.store offset=8 (i32.add (local.get $p) (local.get $d)) (call $coshOne (f64x2.extract_lane 1 (local.get $x))))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (if (i32.lt_u (local.get $p) (local.get $end))
-      (then (f64.store (local.get $p) (call $coshOne (f64.load (local.get $p)))))))
+      (then (f64.store (i32.add (local.get $p) (local.get $d)) (call $coshOne (f64.load (local.get $p)))))))
 )
