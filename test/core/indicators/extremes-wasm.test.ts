@@ -7,9 +7,10 @@ import { max, min, minMax, minMaxIndex } from '../../../src/core/indicators/math
 import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
 import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
 import {
-  aroonOscWasm, aroonWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
+  aroonOscWasm, aroonWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesInPlace, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
   setExtremesWasm, willrWasm,
 } from '../../../src/core/indicators/wasm/extremes.js';
+import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
 import { REPO_ROOT, shared } from '../../helpers/paths.js';
 
 /*
@@ -202,6 +203,67 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
           expect(firstDiff(js, wasm), `${name} ${label} p=${p}`).toBeUndefined();
         }
       }
+    }
+  });
+
+  it('on series-heap arrays, read and written in place, and mixed with ordinary arrays', () => {
+    for (const n of [4097, 4098]) {
+      const s = slice(daily, 100, n);
+      const inHeap = (x: Float64Array) => { const h = seriesHeap.alloc(n); h.set(x); return h; };
+      const hs = { high: inHeap(s.high), low: inHeap(s.low), close: inHeap(s.close) };
+      expect(heapOffset(hs.high)).toBeGreaterThanOrEqual(0);
+      // outputs in the heap, each followed by a guard block: nothing may be written past bar n - 1
+      const outs: Float64Array[] = [], guards: Float64Array[] = [];
+      for (let k = 0; k < 2; k++) { outs.push(seriesHeap.alloc(n).fill(7)); guards.push(seriesHeap.alloc(2).fill(-7)); }
+      const into: Record<string, (x: Hlc, p: number) => Float64Array[]> = {
+        MIDPRICE: (x, p) => [midprice(x.high, x.low, p, outs[0])],
+        MIDPOINT: (x, p) => [midpoint(x.close, p, outs[0])],
+        WILLR: (x, p) => [willr(x.high, x.low, x.close, p, outs[0])],
+        AROON: (x, p) => aroon(x.high, x.low, p, outs[0], outs[1]),
+        AROONOSC: (x, p) => [aroonOsc(x.high, x.low, p, outs[0])],
+        MINMAX: (x, p) => minMax(x.close, p, outs),
+        MINMAXINDEX: (x, p) => minMaxIndex(x.close, p, outs),
+        MAX: (x, p) => [max(x.high, p, outs[0])],
+        MIN: (x, p) => [min(x.low, p, outs[0])],
+      };
+      const before = extremesInPlace();
+      for (const [name, fn] of Object.entries(into)) {
+        for (const p of [2, 9, 14, 30, 31]) {
+          setExtremesWasm(false);
+          const js = FNS[name]!(s, p);
+          setExtremesWasm(true);
+          const wasm = fn(hs, p).map((o) => o.slice());
+          expect(firstDiff(js, wasm), `${name} heap in/out n=${n} p=${p}`).toBeUndefined();
+          const mixed = FNS[name]!(hs, p); // heap inputs, ordinary outputs
+          expect(firstDiff(js, mixed), `${name} heap in n=${n} p=${p}`).toBeUndefined();
+          const back = fn(s, p).map((o) => o.slice()); // ordinary inputs, heap outputs
+          expect(firstDiff(js, back), `${name} heap out n=${n} p=${p}`).toBeUndefined();
+          for (const g of guards) expect(Array.from(g), `${name} n=${n} p=${p}`).toEqual([-7, -7]);
+        }
+      }
+      expect(extremesInPlace() - before).toBeGreaterThan(100);
+      for (const a of [hs.high, hs.low, hs.close, ...outs, ...guards]) seriesHeap.free(a);
+    }
+  });
+
+  it('leaves an output that shares memory with an input to the JavaScript kernel', () => {
+    const s = slice(daily, 0, 3000);
+    const cases: [string, (x: Hlc) => Float64Array[]][] = [
+      ['MAX into its input', (x) => [max(x.close, 14, x.close)]],
+      ['MIDPRICE into high', (x) => [midprice(x.high, x.low, 14, x.high)]],
+      ['WILLR into close', (x) => [willr(x.high, x.low, x.close, 14, x.close)]],
+      ['AROONOSC into low', (x) => [aroonOsc(x.high, x.low, 14, x.low)]],
+      ['MINMAXINDEX into a shifted view', (x) => minMaxIndex(x.close.subarray(0, 2990), 30, [x.close.subarray(5), new Float64Array(2990)])],
+    ];
+    for (const [label, fn] of cases) {
+      setExtremesWasm(false);
+      const a = { high: s.high.slice(), low: s.low.slice(), close: s.close.slice() };
+      const js = fn(a).map((o) => o.slice());
+      setExtremesWasm(true);
+      const b = { high: s.high.slice(), low: s.low.slice(), close: s.close.slice() };
+      const wasm = fn(b).map((o) => o.slice());
+      expect(firstDiff(js, wasm), label).toBeUndefined();
+      expect(firstDiff([a.high, a.low, a.close], [b.high, b.low, b.close]), label).toBeUndefined();
     }
   });
 

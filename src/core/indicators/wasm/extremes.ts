@@ -1,15 +1,19 @@
 /**
- * The windowed-extremes kernels of extremes.wat for MIDPRICE, MIDPOINT, WILLR, MINMAX, MINMAXINDEX,
- * AROON and AROONOSC: the inputs are copied into the module's own memory, the kernel runs there and
- * the outputs are copied out (from the warm-up on, the cells the JavaScript kernels write).
+ * The windowed-extremes kernels of extremes.wat for MAX, MIN, MIDPRICE, MIDPOINT, WILLR, MINMAX,
+ * MINMAXINDEX, AROON and AROONOSC. The module runs on the series heap's memory (heap.ts): an input
+ * or output that is a series-heap array is read or written where it is; any other array is copied
+ * into a heap block this module keeps (`work`, grown to the largest call and kept) and the outputs
+ * copied back, from the warm-up on (the cells the JavaScript kernels write).
  *
  * Each function answers false when it did not write the outputs: no WebAssembly, a series shorter
- * than EXTREMES_WASM_MIN_BARS or longer than the memory allows, a period below 2, or inputs where the
- * SIMD kernel's result could differ from TA-Lib's order of compares (a NaN; for the values a zero
- * too, see extremes.wat). The caller then runs its JavaScript kernel, which stays the reference.
+ * than its threshold or longer than 2^24 bars, a period below 2 or not an integer, an output that
+ * shares memory with an input or is shorter than the series, or inputs where the SIMD kernel's
+ * result could differ from TA-Lib's order of compares (a NaN; for the values a zero too, see
+ * extremes.wat). The caller then runs its JavaScript kernel, which stays the reference.
  */
+import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
 import { WASM_BASE64 } from './extremes.wasm.js';
-import { instantiate, newMemory, type WasmMemory } from './load.js';
+import { instantiate } from './load.js';
 
 type Vext = (src: number, dst: number, n: number, p: number, buf: number, bsz: number, neg: bigint, mode: number, aux: number) => number;
 type Xidx = (src: number, dst: number, n: number, p: number, buf: number, ibuf: number, bsz: number, neg: bigint,
@@ -17,66 +21,147 @@ type Xidx = (src: number, dst: number, n: number, p: number, buf: number, ibuf: 
 type Fix = (src: number, dst: number, n: number, p: number, sign: number, ev: number, nev: number) => void;
 
 /**
- * Below this many bars the JavaScript kernels run: there the copies and the calls cost about what
- * the branches they spare do. Measured per call on real candles, 64 windows in rotation (the
- * request benchmark's shape; us, JS / wasm): MIDPRICE 0.5/0.4 at 64 bars, 0.7/0.5 at 100,
- * 1.8/0.8 at 200; AROON 0.6/0.6 at 64, 2.2/1.4 at 200; WILLR 0.7/0.4 at 64.
+ * Below this many bars the JavaScript kernels run: there the glue (copies into and out of the
+ * shared heap memory, which cost more per call than into a private memory, and the placement) costs
+ * about what the kernel spares. Measured per call on real candles, ordinary arrays, 64 windows in
+ * rotation (the request benchmark's shape; us, JS / wasm, load ~5): at 128 bars MIDPRICE 1.3/1.5,
+ * MINMAX 1.3/1.6, MAX 0.6/0.7; at 200 MIDPRICE 2.2/1.8, AROON 2.4/2.2, MAX 0.7/0.7; at 300 MIDPRICE
+ * 7.3/3.9, MINMAX 3.7/2.7, MAX 3.0/2.3.
  */
-export const EXTREMES_WASM_MIN_BARS = 128;
-/**
- * MINMAXINDEX's threshold: its index kernel does more per bar (JS / wasm us: 2.0/1.6 at 200 bars
- * but 0.7/0.9 at 100, 2.2/2.1 at 300, 3.5/3.2 at 500).
- */
+export const EXTREMES_WASM_MIN_BARS = 256;
+/** MINMAXINDEX's threshold: its index kernel does more per bar (JS / wasm us: 2.5/2.9 at 200 bars, 4.6/4.4 at 300, 6.3/5.5 at 400). */
 export const INDEX_WASM_MIN_BARS = 512;
 /** Window starts per block: the scratch (2 x (BLOCK + period) doubles) stays in L1/L2. */
 const BLOCK = 2048;
-/** Up to 2^24 bars (~700 MiB of wasm memory for the widest call); longer series run in JavaScript. */
+/** Up to 2^24 bars; longer series run in JavaScript. */
 const MAX_BARS = 1 << 24;
-const PAD = 4; // doubles after each array: the kernels read 2 past an input and write 1 past an output
+const PAD = 2; // doubles after a copied input: the kernels read one past its end
 const SIGN = -0x8000000000000000n;
 
-const mem: WasmMemory | undefined = newMemory(1);
-const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
-const vext = exp?.['vext'] as Vext | undefined;
-const xidx = exp?.['xidx'] as Xidx | undefined;
-const fix = exp?.['fix'] as Fix | undefined;
+interface Kernels { vext: Vext; xidx: Xidx; fix: Fix }
+let kernels: Kernels | undefined;
+let loaded = false;
+
+/**
+ * The module runs on the series heap's memory (heap.ts): a series already there is read and
+ * written where it is; any other array is copied into `work`, a heap block this module keeps.
+ * Instantiated on first use (which creates the heap's memory).
+ */
+function load(): Kernels | undefined {
+  if (!loaded) {
+    loaded = true;
+    const mem = heapMemory();
+    const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
+    if (exp !== undefined) kernels = { vext: exp['vext'] as Vext, xidx: exp['xidx'] as Xidx, fix: exp['fix'] as Fix };
+  }
+  return kernels;
+}
 
 let enabled = true;
 /** Tests turn the wasm kernels off to run (and compare with) the JavaScript ones. */
 export function setExtremesWasm(on: boolean): void { enabled = on; }
-export function extremesWasmActive(): boolean { return enabled && vext !== undefined; }
+export function extremesWasmActive(): boolean { return enabled && load() !== undefined; }
 
-let heap: Float64Array<ArrayBuffer | SharedArrayBuffer> = new Float64Array(0);
+let inPlace = 0;
+/** How many arrays the kernels have read or written in the series heap without a copy (tests). */
+export function extremesInPlace(): number { return inPlace; }
 
-/**
- * Room for `arrays` arrays of n doubles plus two scratch blocks and the event list; returns the
- * double offset of array k as k * stride. Grows the memory (views are re-made: growth detaches).
+let work: Float64Array | undefined;
+let workAt = 0; // byte offset of `work` in the heap
+
+/*
+ * A call's places in the heap, set by place(): byte offsets of its inputs (`ins`) and outputs
+ * (`outs`), in place when the array is in the heap, else a copy in `work`; its scratch; and the
+ * outputs to copy back. Module state and fixed-arity helpers, no closure or array per call: at
+ * a few hundred bars the glue is a good part of a call.
  */
-function layout(n: number, period: number, arrays: number): { stride: number; buf: number; ibuf: number; ev: number } | undefined {
-  if (mem === undefined || n > MAX_BARS) return undefined;
-  const stride = (n + PAD + 1) & ~1; // even: 16-byte aligned arrays
-  // each scratch block has 8 doubles before it: span8's first iterations store there
-  const scratch = ((BLOCK + period + PAD + 1) & ~1) + 8;
-  const buf = arrays * stride + 8;
-  const ibuf = buf + scratch;
-  const ev = ibuf + scratch - 8;
-  const bytes = (ev + (n >> 2) + 4) * 8; // the event list: n / 2 + 2 int32
-  const have = mem.buffer.byteLength;
-  if (bytes > have) {
-    try { mem.grow(Math.ceil((bytes - have) / 65536)); } catch { return undefined; }
-  }
-  if (heap.buffer !== mem.buffer) heap = new Float64Array(mem.buffer);
-  return { stride, buf, ibuf, ev };
+const ins = [0, 0, 0];
+const outs = [0, 0];
+const copyBack: (Float64Array | undefined)[] = [undefined, undefined];
+const copyBackAt = [0, 0];
+let scratchBuf = 0;
+let scratchIbuf = 0;
+let scratchEv = 0;
+let placedN = 0;
+let heapEnd = 0;
+let slot = 0; // doubles of `work` handed out to copies so far
+
+/** The heap offset at which the kernels may use `a` in place, or -1. */
+function inPlaceAt(a: Float64Array, n: number): number {
+  const h = heapOffset(a);
+  // the kernels read one double past the end: it must stay inside the memory
+  if (h < 0 || h + 8 * n + 16 > heapEnd) return -1;
+  inPlace++;
+  return h;
 }
 
-function copyIn(x: Float64Array, at: number): void {
-  heap.set(x, at);
-  heap.fill(1, at + x.length, at + x.length + PAD); // read past the end by level 1 and its check
+function copyIn(x: Float64Array, n: number, stride: number): number {
+  work!.set(n === x.length ? x : x.subarray(0, n), slot);
+  work!.fill(1, slot + n, slot + n + PAD);
+  const at = workAt + 8 * slot;
+  slot += stride;
+  return at;
+}
+
+/**
+ * Places inputs x0..x(nin-1) and outputs o0, o1 (o1 may be undefined): false (the caller runs its JS
+ * kernel) when an output is short or shares memory with an input, or no heap block could be had.
+ */
+function place(n: number, period: number, nin: number, x0: Float64Array, x1: Float64Array | undefined, x2: Float64Array | undefined,
+  o0: Float64Array, o1: Float64Array | undefined): boolean {
+  for (let k = 0; k < 2; k++) {
+    const o = k === 0 ? o0 : o1;
+    if (o === undefined) break;
+    if (o.length < n || overlap(o, x0, n) || (x1 !== undefined && overlap(o, x1, n)) || (x2 !== undefined && overlap(o, x2, n))) return false;
+  }
+  heapEnd = heapMemory()!.buffer.byteLength;
+  let copies = 0;
+  ins[0] = inPlaceAt(x0, n); if (ins[0] < 0) copies++;
+  if (nin > 1) { ins[1] = inPlaceAt(x1!, n); if (ins[1] < 0) copies++; }
+  if (nin > 2) { ins[2] = inPlaceAt(x2!, n); if (ins[2] < 0) copies++; }
+  outs[0] = inPlaceAt(o0, n); if (outs[0] < 0) copies++;
+  if (o1 !== undefined) { outs[1] = inPlaceAt(o1, n); if (outs[1] < 0) copies++; }
+  const stride = (n + PAD + 1) & ~1;
+  const scratch = ((BLOCK + period + 4 + 1) & ~1) + 8; // 8 before each block: span8's first stores
+  const need = copies * stride + 8 + 2 * scratch + (n >> 2) + 4;
+  if (work === undefined || work.length < need) {
+    if (work !== undefined) seriesHeap.free(work);
+    work = seriesHeap.alloc(need > 1 << 16 ? need : 1 << 16);
+    workAt = heapOffset(work);
+    if (workAt < 0) { work = undefined; return false; }
+  }
+  slot = 0;
+  placedN = n;
+  if (ins[0] < 0) ins[0] = copyIn(x0, n, stride);
+  if (nin > 1 && ins[1]! < 0) ins[1] = copyIn(x1!, n, stride);
+  if (nin > 2 && ins[2]! < 0) ins[2] = copyIn(x2!, n, stride);
+  copyBack[0] = copyBack[1] = undefined;
+  if (outs[0] < 0) { copyBack[0] = o0; copyBackAt[0] = slot; outs[0] = workAt + 8 * slot; slot += stride; }
+  if (o1 !== undefined && outs[1]! < 0) { copyBack[1] = o1; copyBackAt[1] = slot; outs[1] = workAt + 8 * slot; slot += stride; }
+  scratchBuf = workAt + 8 * (slot + 8);
+  scratchIbuf = scratchBuf + 8 * scratch;
+  scratchEv = scratchIbuf + 8 * (scratch - 8);
+  return true;
+}
+
+/** Copies the outputs that were not in the heap back, from bar `from` on. */
+function finish(from: number): true {
+  const n = placedN;
+  if (copyBack[0] !== undefined) copyBack[0].set(work!.subarray(copyBackAt[0]! + from, copyBackAt[0]! + n), from);
+  if (copyBack[1] !== undefined) copyBack[1].set(work!.subarray(copyBackAt[1]! + from, copyBackAt[1]! + n), from);
+  copyBack[0] = copyBack[1] = undefined; // no reference kept to a caller's array
+  return true;
+}
+
+/** Whether the first n cells of two arrays share memory (the same buffer, overlapping bytes). */
+function overlap(a: Float64Array, b: Float64Array, n: number): boolean {
+  if (a.buffer !== b.buffer) return false;
+  return a.byteOffset < b.byteOffset + 8 * n && b.byteOffset < a.byteOffset + 8 * n;
 }
 
 function usable(n: number, period: number, minBars = EXTREMES_WASM_MIN_BARS): boolean {
   // a fractional period (the JS kernels truncate it) is left to them
-  return enabled && vext !== undefined && n >= minBars && period >= 2 && n >= period && (period | 0) === period;
+  return enabled && n >= minBars && n <= MAX_BARS && period >= 2 && n >= period && (period | 0) === period && load() !== undefined;
 }
 
 /** (window high of `hi` + window low of `lo`) / 2 from period - 1 on: MIDPRICE, MIDPOINT (lo === hi). */
@@ -84,116 +169,83 @@ export function midWasm(hi: Float64Array, lo: Float64Array, period: number, out:
   const n = hi.length;
   if (!usable(n, period) || lo.length !== n) return false;
   const same = lo === hi;
-  const l = layout(n, period, same ? 2 : 3);
-  if (l === undefined) return false;
-  const { stride, buf } = l;
-  const o = (same ? 1 : 2) * stride;
-  copyIn(hi, 0);
-  if (!same) copyIn(lo, stride);
-  if (vext!(0, o * 8, n, period, buf * 8, BLOCK, 0n, 0, 0) === 0) return false;
-  if (vext!((same ? 0 : stride) * 8, o * 8, n, period, buf * 8, BLOCK, SIGN, 1, 0) === 0) return false;
-  out.set(heap.subarray(o + period - 1, o + n), period - 1);
-  return true;
+  if (!place(n, period, same ? 1 : 2, hi, same ? undefined : lo, undefined, out, undefined)) return false;
+  const { vext } = kernels!;
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return false;
+  if (vext(ins[same ? 0 : 1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 1, 0) === 0) return false;
+  return finish(period - 1);
 }
 
 /** Williams %R from period - 1 on, as momentum/willr.ts. */
 export function willrWasm(high: Float64Array, low: Float64Array, close: Float64Array, period: number, out: Float64Array): boolean {
   const n = high.length;
   if (!usable(n, period) || low.length !== n || close.length < n) return false;
-  const l = layout(n, period, 4);
-  if (l === undefined) return false;
-  const { stride, buf } = l;
-  copyIn(high, 0);
-  copyIn(low, stride);
-  heap.set(close.subarray(0, n), 2 * stride);
-  const o = 3 * stride;
-  if (vext!(0, o * 8, n, period, buf * 8, BLOCK, 0n, 0, 0) === 0) return false;
-  if (vext!(stride * 8, o * 8, n, period, buf * 8, BLOCK, SIGN, 2, 2 * stride * 8) === 0) return false;
-  out.set(heap.subarray(o + period - 1, o + n), period - 1);
-  return true;
+  if (!place(n, period, 3, high, low, close, out, undefined)) return false;
+  const { vext } = kernels!;
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return false;
+  if (vext(ins[1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 2, ins[2]!) === 0) return false;
+  return finish(period - 1);
 }
 
 /** Window high (or low with `low`) from period - 1 on: MAX, MIN. */
 export function extremeWasm(x: Float64Array, period: number, low: boolean, out: Float64Array): boolean {
   const n = x.length;
   if (!usable(n, period)) return false;
-  const l = layout(n, period, 2);
-  if (l === undefined) return false;
-  const { stride, buf } = l;
-  copyIn(x, 0);
-  if (vext!(0, stride * 8, n, period, buf * 8, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return false;
-  out.set(heap.subarray(stride + period - 1, stride + n), period - 1);
-  return true;
+  if (!place(n, period, 1, x, undefined, undefined, out, undefined)) return false;
+  if (kernels!.vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return false;
+  return finish(period - 1);
 }
 
 /** Window low into `outMin` and high into `outMax` from period - 1 on: MINMAX. */
 export function minMaxWasm(x: Float64Array, period: number, outMin: Float64Array, outMax: Float64Array): boolean {
   const n = x.length;
-  if (!usable(n, period)) return false;
-  const l = layout(n, period, 3);
-  if (l === undefined) return false;
-  const { stride, buf } = l;
-  copyIn(x, 0);
-  if (vext!(0, stride * 8, n, period, buf * 8, BLOCK, SIGN, 0, 0) === 0) return false;
-  vext!(0, 2 * stride * 8, n, period, buf * 8, BLOCK, 0n, 0, 0);
-  outMin.set(heap.subarray(stride + period - 1, stride + n), period - 1);
-  outMax.set(heap.subarray(2 * stride + period - 1, 2 * stride + n), period - 1);
-  return true;
+  if (!usable(n, period) || outMin === outMax) return false;
+  if (!place(n, period, 1, x, undefined, undefined, outMin, outMax)) return false;
+  const { vext } = kernels!;
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 0, 0) === 0) return false;
+  vext(ins[0]!, outs[1]!, n, period, scratchBuf, BLOCK, 0n, 0, 0);
+  return finish(period - 1);
 }
 
 /** The bar index TA-Lib's MIN/MAX tracker holds (first bar on a rescan, a later equal bar taking over). */
-function trackerIndex(n: number, period: number, l: { stride: number; buf: number; ibuf: number; ev: number }, o: number, min: boolean): boolean {
-  const nev = xidx!(0, o * 8, n, period, l.buf * 8, l.ibuf * 8, BLOCK, min ? SIGN : 0n, 0, l.ev * 8, 0, 0, 0);
+function trackerIndex(n: number, period: number, out: number, min: boolean): boolean {
+  const { xidx, fix } = kernels!;
+  const nev = xidx(ins[0]!, out, n, period, scratchBuf, scratchIbuf, BLOCK, min ? SIGN : 0n, 0, scratchEv, 0, 0, 0);
   if (nev < 0) return false;
-  if (nev > 0) fix!(0, o * 8, n, period, min ? -1 : 1, l.ev * 8, nev);
+  if (nev > 0) fix(ins[0]!, out, n, period, min ? -1 : 1, scratchEv, nev);
   return true;
 }
 
 /** Bar indices of the window low into `outMin` and high into `outMax` from period - 1 on: MINMAXINDEX. */
 export function minMaxIndexWasm(x: Float64Array, period: number, outMin: Float64Array, outMax: Float64Array): boolean {
   const n = x.length;
-  if (!usable(n, period, INDEX_WASM_MIN_BARS)) return false;
-  const l = layout(n, period, 3);
-  if (l === undefined) return false;
-  const { stride } = l;
-  copyIn(x, 0);
-  if (!trackerIndex(n, period, l, stride, true)) return false;
-  trackerIndex(n, period, l, 2 * stride, false);
-  outMin.set(heap.subarray(stride + period - 1, stride + n), period - 1);
-  outMax.set(heap.subarray(2 * stride + period - 1, 2 * stride + n), period - 1);
-  return true;
+  if (!usable(n, period, INDEX_WASM_MIN_BARS) || outMin === outMax) return false;
+  if (!place(n, period, 1, x, undefined, undefined, outMin, outMax)) return false;
+  if (!trackerIndex(n, period, outs[0]!, true)) return false;
+  trackerIndex(n, period, outs[1]!, false);
+  return finish(period - 1);
 }
 
 /** Aroon down and up from `period` on (windows of period + 1 bars, the last bar of a tie). */
 export function aroonWasm(high: Float64Array, low: Float64Array, period: number, down: Float64Array, up: Float64Array): boolean {
   const n = high.length;
-  if (!usable(n, period + 1) || low.length !== n) return false;
-  const l = layout(n, period + 1, 4);
-  if (l === undefined) return false;
-  const { stride, buf, ibuf, ev } = l;
+  if (!usable(n, period + 1) || low.length !== n || down === up) return false;
+  if (!place(n, period + 1, 2, low, high, undefined, down, up)) return false;
+  const { xidx } = kernels!;
   const factor = 100.0 / period;
-  copyIn(low, 0);
-  copyIn(high, stride);
-  if (xidx!(0, 2 * stride * 8, n, period + 1, buf * 8, ibuf * 8, BLOCK, SIGN, 1, ev * 8, 1, period, factor) < 0) return false;
-  if (xidx!(stride * 8, 3 * stride * 8, n, period + 1, buf * 8, ibuf * 8, BLOCK, 0n, 1, ev * 8, 1, period, factor) < 0) return false;
-  down.set(heap.subarray(2 * stride + period, 2 * stride + n), period);
-  up.set(heap.subarray(3 * stride + period, 3 * stride + n), period);
-  return true;
+  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 1, period, factor) < 0) return false;
+  if (xidx(ins[1]!, outs[1]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 1, period, factor) < 0) return false;
+  return finish(period);
 }
 
 /** AROONOSC from `period` on: factor * (high's last bar - low's last bar). */
 export function aroonOscWasm(high: Float64Array, low: Float64Array, period: number, out: Float64Array): boolean {
   const n = high.length;
   if (!usable(n, period + 1) || low.length !== n) return false;
-  const l = layout(n, period + 1, 3);
-  if (l === undefined) return false;
-  const { stride, buf, ibuf, ev } = l;
+  if (!place(n, period + 1, 2, high, low, undefined, out, undefined)) return false;
+  const { xidx } = kernels!;
   const factor = 100.0 / period;
-  copyIn(high, 0);
-  copyIn(low, stride);
-  const o = 2 * stride;
-  if (xidx!(0, o * 8, n, period + 1, buf * 8, ibuf * 8, BLOCK, 0n, 1, ev * 8, 0, 0, 0) < 0) return false;
-  if (xidx!(stride * 8, o * 8, n, period + 1, buf * 8, ibuf * 8, BLOCK, SIGN, 1, ev * 8, 2, 0, factor) < 0) return false;
-  out.set(heap.subarray(o + period, o + n), period);
-  return true;
+  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 0, 0, 0) < 0) return false;
+  if (xidx(ins[1]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 2, 0, factor) < 0) return false;
+  return finish(period);
 }

@@ -1,5 +1,6 @@
 ;; Windowed extremes (MAX/MIN values, MIDPRICE, MIDPOINT, WILLR, MINMAX, MINMAXINDEX, AROON,
-;; AROONOSC) with f64x2 SIMD, on arrays the caller copied into this module's memory.
+;; AROONOSC) with f64x2 SIMD, on the series heap's shared memory (series there are used in place,
+;; others copied in by extremes.ts).
 ;;
 ;; Not TA-Lib's tracker: a doubling ("sparse table") scheme per block of window starts. Level 1
 ;; holds the extreme of every 2-bar span, each level doubles the span in place
@@ -24,7 +25,7 @@
 ;; bars on the bundled prices) and `fix` replays the tracker from each of them until it holds the
 ;; first bar again.
 (module
-  (import "env" "mem" (memory 1))
+  (import "env" "mem" (memory 1 65536 shared))
 
   ;; Spans of 8 bars straight from src, for periods of 8 bars or more: per pair of bars two loads
   ;; and the three levels' joins in registers, no store between levels. An iteration at bar q makes
@@ -136,14 +137,15 @@
   ;; (even), scratch `buf` of bsz + p + 4 doubles. `neg`: 0 for the max, the sign bit for the min.
   ;; mode 0: dst[t] = ext; mode 1: dst[t] = (dst[t] + ext) / 2 (MIDPRICE/MIDPOINT: dst holds the highs);
   ;; mode 2: WILLR over dst's highs and this pass's lows, with the closes at `aux`.
-  ;; Reads up to 2 doubles past src[n-1] and writes one past dst[n-1] (the caller's padding). p >= 2, n >= p.
+  ;; Reads up to one double past src[n-1] (and past dst[n-1] and aux in modes 1 and 2; the value is
+  ;; not used: the caller only makes sure the memory goes on), writes nothing past dst[n-1]. p >= 2, n >= p.
   ;; Returns 1, or 0 when src holds a NaN or a zero (dst is then partly written: run the JS kernel).
   (func (export "vext") (param $src i32) (param $dst i32) (param $n i32) (param $p i32) (param $buf i32)
     (param $bsz i32) (param $negbits i64) (param $mode i32) (param $aux i32) (result i32)
     (local $sb i32) (local $nstart i32) (local $cnt i32) (local $len i32) (local $w i32)
     (local $pa i32) (local $pb i32) (local $pe i32) (local $po i32) (local $pc i32) (local $off i32)
     (local $neg v128) (local $ok v128) (local $zero v128) (local $a v128) (local $b v128) (local $v v128)
-    (local $hh v128) (local $d v128) (local $two v128) (local $m100 v128) (local $four i32)
+    (local $hh v128) (local $d v128) (local $two v128) (local $m100 v128) (local $four i32) (local $pl i32)
     (local.set $neg (i64x2.splat (local.get $negbits)))
     (local.set $ok (v128.const i64x2 -1 -1))
     (local.set $zero (v128.const f64x2 0 0))
@@ -200,18 +202,21 @@
         (local.set $off (i32.shl (i32.sub (local.get $p) (select (i32.const 16) (local.get $w) (local.get $four))) (i32.const 3)))
         (local.set $pb (local.get $buf))
         (local.set $pe (i32.add (local.get $buf) (i32.shl (local.get $cnt) (i32.const 3))))
+        ;; from $pl on (an odd count's last bar) only the low lane is stored: nothing past dst[n - 1]
+        (local.set $pl (i32.sub (local.get $pe) (i32.const 8)))
         (local.set $po (i32.add (local.get $dst)
           (i32.shl (i32.sub (i32.add (local.get $sb) (local.get $p)) (i32.const 1)) (i32.const 3))))
         (if (i32.eqz (local.get $mode))
           (then
             (loop $f0
-              (v128.store (local.get $po) (v128.xor (local.get $neg)
+              (local.set $v (v128.xor (local.get $neg)
                 (if (result v128) (local.get $four)
                   (then (f64x2.pmax
                     (f64x2.pmax (v128.load (local.get $pb)) (v128.load offset=64 (local.get $pb)))
                     (f64x2.pmax (v128.load (i32.add (local.get $pb) (local.get $off)))
                       (v128.load offset=64 (i32.add (local.get $pb) (local.get $off))))))
                   (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
+              (if (i32.lt_u (local.get $pb) (local.get $pl)) (then (v128.store (local.get $po) (local.get $v))) (else (v128.store64_lane 0 (local.get $po) (local.get $v))))
               (local.set $po (i32.add (local.get $po) (i32.const 16)))
               (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
               (br_if $f0 (i32.lt_u (local.get $pb) (local.get $pe)))))
@@ -225,7 +230,8 @@
                     (f64x2.pmax (v128.load (i32.add (local.get $pb) (local.get $off)))
                       (v128.load offset=64 (i32.add (local.get $pb) (local.get $off))))))
                   (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
-                (v128.store (local.get $po) (f64x2.div (f64x2.add (v128.load (local.get $po)) (local.get $v)) (local.get $two)))
+                (local.set $v (f64x2.div (f64x2.add (v128.load (local.get $po)) (local.get $v)) (local.get $two)))
+                (if (i32.lt_u (local.get $pb) (local.get $pl)) (then (v128.store (local.get $po) (local.get $v))) (else (v128.store64_lane 0 (local.get $po) (local.get $v))))
                 (local.set $po (i32.add (local.get $po) (i32.const 16)))
                 (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
                 (br_if $f1 (i32.lt_u (local.get $pb) (local.get $pe)))))
@@ -242,10 +248,11 @@
                   (else (f64x2.pmax (v128.load (local.get $pb)) (v128.load (i32.add (local.get $pb) (local.get $off))))))))
                 (local.set $hh (v128.load (local.get $po)))
                 (local.set $d (f64x2.div (f64x2.sub (local.get $hh) (local.get $v)) (local.get $m100)))
-                (v128.store (local.get $po) (v128.bitselect
+                (local.set $v (v128.bitselect
                   (f64x2.div (f64x2.sub (local.get $hh) (v128.load (local.get $pc))) (local.get $d))
                   (local.get $zero)
                   (f64x2.ne (local.get $d) (local.get $zero))))
+                (if (i32.lt_u (local.get $pb) (local.get $pl)) (then (v128.store (local.get $po) (local.get $v))) (else (v128.store64_lane 0 (local.get $po) (local.get $v))))
                 (local.set $po (i32.add (local.get $po) (i32.const 16)))
                 (local.set $pc (i32.add (local.get $pc) (i32.const 16)))
                 (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
@@ -271,7 +278,7 @@
     (local $pa i32) (local $pb i32) (local $pi i32) (local $pe i32) (local $po i32) (local $px i32) (local $off i32) (local $t i32)
     (local $neg v128) (local $ok v128) (local $a v128) (local $b v128) (local $m v128)
     (local $ia v128) (local $v v128) (local $i v128) (local $tv v128) (local $one v128) (local $two v128)
-    (local $vf v128) (local $vfac v128)
+    (local $vf v128) (local $vfac v128) (local $r v128) (local $pl i32)
     (local.set $neg (i64x2.splat (local.get $negbits)))
     (local.set $ok (v128.const i64x2 -1 -1))
     (local.set $one (v128.const f64x2 1 1))
@@ -370,6 +377,7 @@
         (local.set $pb (local.get $buf))
         (local.set $pi (local.get $ibuf))
         (local.set $pe (i32.add (local.get $buf) (i32.shl (local.get $cnt) (i32.const 3))))
+        (local.set $pl (i32.sub (local.get $pe) (i32.const 8))) ;; as vext's
         (local.set $t (i32.sub (i32.add (local.get $sb) (local.get $p)) (i32.const 1)))
         (local.set $po (i32.add (local.get $dst) (i32.shl (local.get $t) (i32.const 3))))
         (local.set $px (i32.add (local.get $src) (i32.shl (local.get $t) (i32.const 3))))
@@ -396,12 +404,13 @@
                   (i32.store (i32.add (local.get $ev) (i32.shl (local.get $nev) (i32.const 2))) (local.get $t))
                   (local.set $nev (i32.add (local.get $nev) (i32.const 1)))))))
           (if (i32.eqz (local.get $mode))
-            (then (v128.store (local.get $po) (local.get $i)))
+            (then (local.set $r (local.get $i)))
             (else (if (i32.eq (local.get $mode) (i32.const 1))
-              (then (v128.store (local.get $po) (f64x2.mul (local.get $vfac)
+              (then (local.set $r (f64x2.mul (local.get $vfac)
                 (f64x2.sub (local.get $vf) (f64x2.sub (local.get $tv) (local.get $i))))))
-              (else (v128.store (local.get $po) (f64x2.mul (local.get $vfac)
+              (else (local.set $r (f64x2.mul (local.get $vfac)
                 (f64x2.sub (v128.load (local.get $po)) (local.get $i))))))))
+          (if (i32.lt_u (local.get $pb) (local.get $pl)) (then (v128.store (local.get $po) (local.get $r))) (else (v128.store64_lane 0 (local.get $po) (local.get $r))))
           (local.set $tv (f64x2.add (local.get $tv) (local.get $two)))
           (local.set $t (i32.add (local.get $t) (i32.const 2)))
           (local.set $po (i32.add (local.get $po) (i32.const 16)))
