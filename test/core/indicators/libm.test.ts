@@ -5,7 +5,7 @@ import {
   COSH_BIG, COSH_MAX, COSH_SMALL, IVLN10, LN2_HI, LN2_LO, LOG10_2_HI, LOG10_2_LO,
   cosh, coshInto, exp, expInto, log, log10, log10Into, logInto,
 } from '../../../src/core/indicators/math/libm.js';
-import { wasmLibm } from '../../../src/core/indicators/math/libm-wasm.js';
+import { unsharedKernelsForTest, wasmLibm } from '../../../src/core/indicators/math/libm-wasm.js';
 import { getIndicator } from '../../../src/core/indicators/registry.js';
 import { seriesHeap } from '../../../src/core/indicators/heap.js';
 
@@ -119,6 +119,18 @@ describe('libm.ts against glibc (fixture)', () => {
       }
     });
   }
+
+  it('the module variant for an unshared memory (no SharedArrayBuffer) gives the same results', () => {
+    const u = unsharedKernelsForTest()!;
+    expect(u.mem.buffer).toBeInstanceOf(ArrayBuffer);
+    for (const c of cases) {
+      const x = doubles(fixture[c.name].in).subarray(0, 1001);
+      const view = new Float64Array(u.mem.buffer, u.buf, x.length);
+      view.set(x);
+      u.kernels[c.name](u.buf, u.buf + 8 * x.length, 0);
+      expect(Array.from(view, (v, i) => ulps(v, c.mine(x[i]!))).filter((d) => d !== 0)).toEqual([]);
+    }
+  });
 
   it('LN, LOG10, EXP, COSH run these functions', () => {
     const x = Float64Array.from([0.5, 1, 3.25, 700, 1e-310, -1, NaN, 709.9, 0.01, 42]);

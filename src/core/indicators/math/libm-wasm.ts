@@ -40,8 +40,20 @@ const CHUNK = 4096;
 type Kernel = (p: number, end: number, d: number) => void;
 type Kernels = Record<'log' | 'log10' | 'exp' | 'cosh', Kernel>;
 
-/** Writes T and VEC_CONSTS at byte `tab` of `buffer` and instantiates the module on `mem`. */
-function instance(mem: WasmMemory, tab: number): Kernels | undefined {
+/**
+ * The module with its memory import unshared: where shared wasm memory is refused (a browser page
+ * that is not cross-origin isolated) the own-memory instance still runs, on an ordinary memory.
+ * The import is `"env" "mem"`, limits flags 0x03 (maximum, shared) -> 0x01 (maximum).
+ */
+function unshared(base64: string): string | undefined {
+  const bin = atob(base64);
+  const at = bin.indexOf('\x03mem\x02\x03');
+  if (at < 0 || bin.indexOf('\x03mem\x02\x03', at + 1) >= 0) return undefined;
+  return btoa(bin.slice(0, at + 5) + '\x01' + bin.slice(at + 6));
+}
+
+/** Writes T and VEC_CONSTS at byte `tab` of `mem` and instantiates the module on it. */
+function instance(mem: WasmMemory, tab: number, base64 = WASM_BASE64): Kernels | undefined {
   new Float64Array(mem.buffer, tab, T.length).set(T);
   const c = new DataView(mem.buffer, tab + CONSTS, 16 * VEC_CONSTS.length);
   VEC_CONSTS.forEach((v, i) => {
@@ -51,7 +63,7 @@ function instance(mem: WasmMemory, tab: number): Kernels | undefined {
       else if (typeof v === 'number') c.setFloat64(16 * i + 8 * lane, v, true);
     }
   });
-  return instantiate(WASM_BASE64, { env: { mem, tab, logSpecial, log10Special, expSpecial } }) as Kernels | undefined;
+  return instantiate(base64, { env: { mem, tab, logSpecial, log10Special, expSpecial } }) as Kernels | undefined;
 }
 
 /** The instance on the heap's memory, made on the first call with heap series. */
@@ -70,8 +82,13 @@ function heapKernels(): Kernels | undefined {
 
 function build(): { log: Loop; log10: Loop; exp: Loop; cosh: Loop } | undefined {
   if (!LITTLE_ENDIAN) return undefined;
-  const mem = newMemory(2, 2, true);
-  const own = mem === undefined ? undefined : instance(mem, 0);
+  let mem = newMemory(2, 2, true);
+  let own = mem === undefined ? undefined : instance(mem, 0);
+  if (own === undefined) {
+    const plain = unshared(WASM_BASE64);
+    mem = plain === undefined ? undefined : newMemory(2, 2);
+    own = mem === undefined ? undefined : instance(mem, 0, plain);
+  }
   if (mem === undefined || own === undefined) return undefined;
   const buf = new Float64Array(mem.buffer, BUF, CHUNK);
   const loop = (name: keyof Kernels): Loop => {
@@ -100,3 +117,11 @@ function build(): { log: Loop; log10: Loop; exp: Loop; cosh: Loop } | undefined 
 }
 
 export const wasmLibm = build();
+
+/** For the tests: the unshared module variant's kernels on a fresh ordinary memory, and that memory. */
+export function unsharedKernelsForTest(): { kernels: Kernels; mem: WasmMemory; buf: number } | undefined {
+  const plain = unshared(WASM_BASE64);
+  const mem = newMemory(2, 2);
+  const kernels = plain === undefined || mem === undefined ? undefined : instance(mem, 0, plain);
+  return kernels === undefined ? undefined : { kernels, mem: mem!, buf: BUF };
+}
