@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aroon, aroonOsc } from '../../../src/core/indicators/momentum/aroon.js';
 import { willr } from '../../../src/core/indicators/momentum/willr.js';
-import { max, min, minMax, minMaxIndex } from '../../../src/core/indicators/math/minmax.js';
+import { max, maxIndex, min, minIndex, minMax, minMaxIndex } from '../../../src/core/indicators/math/minmax.js';
 import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
 import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
 import {
-  aroonOscWasm, aroonWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesInPlace, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
+  aroonOscWasm, aroonWasm, extremeIndexWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesInPlace, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
   setExtremesWasm, willrWasm,
 } from '../../../src/core/indicators/wasm/extremes.js';
 import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
@@ -59,6 +59,8 @@ const FNS: Record<string, Fn> = {
   MAX: (s, p) => [max(s.high, p)],
   MIN: (s, p) => [min(s.low, p)],
   MINMAXINDEX: (s, p) => minMaxIndex(s.close, p),
+  MAXINDEX: (s, p) => [maxIndex(s.high, p)],
+  MININDEX: (s, p) => [minIndex(s.low, p)],
 };
 
 function both(fn: Fn, s: Hlc, p: number): [Float64Array[], Float64Array[]] {
@@ -94,6 +96,7 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
     expect(minMaxWasm(s.close, 30, o(), o())).toBe(true);
     expect(extremeWasm(s.close, 30, false, o())).toBe(true);
     expect(extremeWasm(s.close, 30, true, o())).toBe(true);
+    expect(extremeIndexWasm(s.close, 30, true, o())).toBe(true);
     expect(minMaxIndexWasm(s.close, 30, o(), o())).toBe(true);
     expect(aroonWasm(s.high, s.low, 14, o(), o())).toBe(true);
     expect(aroonOscWasm(s.high, s.low, 14, o())).toBe(true);
@@ -225,6 +228,8 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
         MINMAXINDEX: (x, p) => minMaxIndex(x.close, p, outs),
         MAX: (x, p) => [max(x.high, p, outs[0])],
         MIN: (x, p) => [min(x.low, p, outs[0])],
+        MAXINDEX: (x, p) => [maxIndex(x.high, p, outs[0])],
+        MININDEX: (x, p) => [minIndex(x.low, p, outs[0])],
       };
       const before = extremesInPlace();
       for (const [name, fn] of Object.entries(into)) {

@@ -12,7 +12,7 @@
 import { outArray } from '../arena.js';
 import type { IndicatorDef } from '../types.js';
 import { integer, p, periodParam, real } from '../defkit.js';
-import { extremeWasm, midWasm, minMaxIndexWasm, minMaxWasm } from '../wasm/extremes.js';
+import { extremeIndexWasm, extremeWasm, midWasm, minMaxIndexWasm, minMaxWasm } from '../wasm/extremes.js';
 
 export const MATH_OPERATORS = 'Math Operators';
 
@@ -559,13 +559,13 @@ export function min(real: Float64Array, period: number, into?: Float64Array): Fl
 
 export function maxIndex(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  highestIndexInto(real, period, out);
+  if (!extremeIndexWasm(real, period, false, out)) highestIndexInto(real, period, out);
   return out;
 }
 
 export function minIndex(real: Float64Array, period: number, into?: Float64Array): Float64Array {
   const out = outArray(real.length, period - 1, into);
-  lowestIndexInto(real, period, out);
+  if (!extremeIndexWasm(real, period, true, out)) lowestIndexInto(real, period, out);
   return out;
 }
 

@@ -216,6 +216,15 @@ function trackerIndex(n: number, period: number, out: number, min: boolean): boo
   return true;
 }
 
+/** Bar index of the window high (or low with `low`) from period - 1 on: MAXINDEX, MININDEX. */
+export function extremeIndexWasm(x: Float64Array, period: number, low: boolean, out: Float64Array): boolean {
+  const n = x.length;
+  if (!usable(n, period, INDEX_WASM_MIN_BARS)) return false;
+  if (!place(n, period, 1, x, undefined, undefined, out, undefined)) return false;
+  if (!trackerIndex(n, period, outs[0]!, low)) return false;
+  return finish(period - 1);
+}
+
 /** Bar indices of the window low into `outMin` and high into `outMax` from period - 1 on: MINMAXINDEX. */
 export function minMaxIndexWasm(x: Float64Array, period: number, outMin: Float64Array, outMax: Float64Array): boolean {
   const n = x.length;
