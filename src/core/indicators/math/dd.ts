@@ -1,7 +1,7 @@
 /**
  * Double-double arithmetic (a value = hi + lo, |lo| <= ulp(hi)/2, ~106 bits) for building libm.ts's
- * tables at module load: error-free sums (Knuth's two-sum) and products (Veltkamp's split, Dekker's
- * product; no fused multiply-add in JavaScript). Load-time only: nothing here runs per value.
+ * tables on first use: error-free sums (Knuth's two-sum) and products (Veltkamp's split, Dekker's
+ * product; no fused multiply-add in JavaScript). Table building only: nothing here runs per value.
  */
 export type DD = readonly [number, number];
 

@@ -13,7 +13,7 @@ import { instantiate, newMemory, type WasmMemory } from '../wasm/load.js';
 import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
 import {
   COSH_BIG, COSH_SMALL, EXP_INV_L, EXP_L_HI, EXP_L_LO, IVLN10, LITTLE_ENDIAN, LN2_HI, LN2_LO, LOG10_2_HI, LOG10_2_LO, T,
-  expSpecial, log10Special, logSpecial,
+  coshInto, expInto, expSpecial, log10Into, log10Special, logInto, logSpecial, tables,
 } from './libm.js';
 
 export type Loop = (x: Float64Array, out: Float64Array) => void;
@@ -54,7 +54,7 @@ function unshared(base64: string): string | undefined {
 
 /** Writes T and VEC_CONSTS at byte `tab` of `mem` and instantiates the module on it. */
 function instance(mem: WasmMemory, tab: number, base64 = WASM_BASE64): Kernels | undefined {
-  new Float64Array(mem.buffer, tab, T.length).set(T);
+  new Float64Array(mem.buffer, tab, T.length).set(tables());
   const c = new DataView(mem.buffer, tab + CONSTS, 16 * VEC_CONSTS.length);
   VEC_CONSTS.forEach((v, i) => {
     for (let lane = 0; lane < 2; lane++) {
@@ -80,7 +80,9 @@ function heapKernels(): Kernels | undefined {
   return onHeap;
 }
 
-function build(): { log: Loop; log10: Loop; exp: Loop; cosh: Loop } | undefined {
+type Loops = Record<'log' | 'log10' | 'exp' | 'cosh', Loop>;
+
+function build(): Loops | undefined {
   if (!LITTLE_ENDIAN) return undefined;
   let mem = newMemory(2, 2, true);
   let own = mem === undefined ? undefined : instance(mem, 0);
@@ -116,7 +118,21 @@ function build(): { log: Loop; log10: Loop; exp: Loop; cosh: Loop } | undefined 
   return { log: loop('log'), log10: loop('log10'), exp: loop('exp'), cosh: loop('cosh') };
 }
 
-export const wasmLibm = build();
+let wasm: Loops | undefined | null = null;
+
+/** The wasm loops, made on the first call (the tables with them), or undefined where wasm is not run. */
+export function wasmLibm(): Loops | undefined {
+  if (wasm === null) wasm = build();
+  return wasm;
+}
+
+/** The loops transforms.ts runs: wasm where available, else libm.ts's JavaScript loops (same results). */
+export const libmLoops: Loops = {
+  log: (x, o) => (wasmLibm()?.log ?? logInto)(x, o),
+  log10: (x, o) => (wasmLibm()?.log10 ?? log10Into)(x, o),
+  exp: (x, o) => (wasmLibm()?.exp ?? expInto)(x, o),
+  cosh: (x, o) => (wasmLibm()?.cosh ?? coshInto)(x, o),
+};
 
 /** For the tests: the unshared module variant's kernels on a fresh ordinary memory, and that memory. */
 export function unsharedKernelsForTest(): { kernels: Kernels; mem: WasmMemory; buf: number } | undefined {

@@ -1,10 +1,10 @@
 /**
- * log, log10 and exp written from the math for the Math Transform group (LN, LOG10, EXP, COSH).
+ * log, log10, exp and cosh written from the math for the Math Transform group (LN, LOG10, EXP, COSH).
  * TA-Lib C calls glibc's libm per value; V8's Math.log/log10/exp (fdlibm, called out of line) are
  * slower than glibc and further from it: on the bench's 1M closes Math.log's result differs from
  * glibc's in the last bit on 5.6% of values, Math.exp's on 7.6%. These kernels are table-driven
  * (Tang's method), accurate to ~0.5 ulp, so they agree with glibc (itself within ~0.52 ulp) far more
- * often. Tables are built at module load in double-double arithmetic (dd.ts): every constant is
+ * often. Tables are built on first use (tables()) in double-double arithmetic (dd.ts): every constant is
  * defined by the formula next to it, none is copied from a library.
  *
  * The loop kernels read the input's high words through an Int32Array view of its buffer (a
@@ -48,8 +48,8 @@ const EXP_N = 256;
 export const EXP_T = LOG1_T + 5 * LOG_N;
 /** P2 + k + 1075 holds 2^k for k in [-1075, 1023] */
 export const P2 = EXP_T + 2 * EXP_N;
+/** The tables; filled by tables() on first use. */
 export const T = new Float64Array(P2 + 2099);
-for (let k = -1075; k < 1024; k++) T[P2 + k + 1075] = 2 ** k;
 
 /*
  * log: x = 2^k z with the split at OFF (high word 0x3fe6a000 less half a subinterval), so z lies in
@@ -70,27 +70,6 @@ for (let k = -1075; k < 1024; k++) T[P2 + k + 1075] = 2 ** k;
  */
 export const LOG_OFF = 0x3fe6a000 - (1 << (19 - LOG_BITS));
 const T42 = 2 ** 42;
-for (let i = 0; i < LOG_N; i++) {
-  const lo = LOG_OFF + (i << (20 - LOG_BITS));
-  const holdsOne = lo <= 0x3ff00000 && 0x3ff00000 < lo + (1 << (20 - LOG_BITS));
-  const mid = fromWords(lo + (1 << (19 - LOG_BITS)), 0);
-  const c = holdsOne ? 1 : mid;
-  const lc = ddLog(c);
-  const lch = Math.round(lc[0] * T42) / T42;
-  T[4 * i] = c;
-  T[4 * i + 1] = 1 / c;
-  T[4 * i + 2] = lch;
-  T[4 * i + 3] = (lc[0] - lch) + lc[1];
-  const ic = holdsOne ? 1 : 1 / mid < 1 ? Math.round(256 / mid) / 256 : Math.round(128 / mid) / 128;
-  const ci = div([1, 0], [ic, 0]);
-  const [h, l] = ddLog(ic);
-  const u = LOG1_T + 5 * i;
-  T[u] = ci[0];
-  T[u + 1] = ic;
-  T[u + 2] = -h;
-  T[u + 3] = -l;
-  T[u + 4] = -ci[1] * ic;
-}
 /** high words of 1 - 2^-5 and 1 + 2^-5: the near-1 range is [NEAR1_LO, NEAR1_LO + NEAR1_SPAN) */
 export const NEAR1_LO = 0x3fef0000;
 export const NEAR1_SPAN = 0x3ff08000 - NEAR1_LO;
@@ -113,7 +92,7 @@ function logCore(x: number, hx: number, kAdd: number, t: Float64Array): number {
 
 /** log x for x in the near-1 range (exponent 0 there). */
 export function logNear1(x: number, hx: number): number {
-  const t = T;
+  const t = tables();
   const j = LOG1_T + (((hx - LOG_OFF) >> 12) & 255) * 5;
   const rh = (x - t[j]!) * t[j + 1]!;
   const rl = t[j + 4]!;
@@ -133,19 +112,19 @@ export function logSpecial(x: number): number {
   if (x === 0) return -Infinity;
   if (x === Infinity) return x;
   const y = x * 2 ** 54; // a subnormal, scaled exactly into the normal range
-  return logCore(y, highWord(y), -54, T);
+  return logCore(y, highWord(y), -54, tables());
 }
 
 /** Natural log, within 0.52 ulp (tested against glibc). */
 export function log(x: number): number {
   const hx = highWord(x);
   if ((hx - 0x00100000) >>> 0 >= 0x7fe00000) return logSpecial(x);
-  return (hx - NEAR1_LO) >>> 0 < NEAR1_SPAN ? logNear1(x, hx) : logCore(x, hx, 0, T);
+  return (hx - NEAR1_LO) >>> 0 < NEAR1_SPAN ? logNear1(x, hx) : logCore(x, hx, 0, tables());
 }
 
 export function logInto(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
   const w = new Int32Array(x.buffer, x.byteOffset, 2 * x.length);
-  const t = T;
+  const t = tables();
   for (let i = from; i < to; i++) {
     const v = x[i]!;
     const hx = w[2 * i + 1]!;
@@ -180,18 +159,18 @@ export function log10Special(x: number): number {
   if (x === 0) return -Infinity;
   if (x === Infinity) return x;
   const y = x * 2 ** 54;
-  return log10Core(y, highWord(y), -54, T);
+  return log10Core(y, highWord(y), -54, tables());
 }
 
 /** Base-10 log computed as glibc's log10 does, on this file's log. */
 export function log10(x: number): number {
   const hx = highWord(x);
-  return (hx - 0x00100000) >>> 0 >= 0x7fe00000 ? log10Special(x) : log10Core(x, hx, 0, T);
+  return (hx - 0x00100000) >>> 0 >= 0x7fe00000 ? log10Special(x) : log10Core(x, hx, 0, tables());
 }
 
 export function log10Into(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
   const w = new Int32Array(x.buffer, x.byteOffset, 2 * x.length);
-  const t = T;
+  const t = tables();
   for (let i = from; i < to; i++) {
     const v = x[i]!;
     const hx = w[2 * i + 1]!;
@@ -223,19 +202,6 @@ function ddExpSmall(a: DD): DD {
   }
   return add([1, 0], sum);
 }
-{
-  const step = ddExpSmall(LN2_256); // 2^(1/256)
-  for (let j = 0; j < EXP_N; j++) {
-    let v: DD = [1, 0];
-    let b: DD = step;
-    for (let e = j; e > 0; e >>= 1) {
-      if (e & 1) v = mul(v, b);
-      b = mul(b, b);
-    }
-    T[EXP_T + 2 * j] = v[0];
-    T[EXP_T + 2 * j + 1] = v[1];
-  }
-}
 
 /** exp x for |x| < 708 (a normal result), the power of two scaled by 2^-sc, sc in {-1, 0, 64} */
 function expCore(x: number, t: Float64Array, sc: number): number {
@@ -258,16 +224,16 @@ export function expSpecial(x: number): number {
   if (x < -745.2) return 0;
   // near overflow: build with 2^(k-1), then double (rounds once, overflows only when it should);
   // subnormal results: build 2^64 higher, then scale (rounds twice, as fdlibm's exp does)
-  return x > 0 ? expCore(x, T, -1) * 2 : expCore(x, T, 64) * 2 ** -64;
+  return x > 0 ? expCore(x, tables(), -1) * 2 : expCore(x, tables(), 64) * 2 ** -64;
 }
 
 /** e^x, within 0.51 ulp for normal results (tested against glibc). */
 export function exp(x: number): number {
-  return x < 708 && x > -708 ? expCore(x, T, 0) : expSpecial(x);
+  return x < 708 && x > -708 ? expCore(x, tables(), 0) : expSpecial(x);
 }
 
 export function expInto(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
-  const t = T;
+  const t = tables();
   for (let i = from; i < to; i++) {
     const v = x[i]!;
     out[i] = v < 708 && v > -708 ? expCore(v, t, 0) : expSpecial(v);
@@ -327,14 +293,61 @@ function coshSpecial(ax: number): number {
 /** Hyperbolic cosine computed as glibc's cosh does, on this file's exp. */
 export function cosh(x: number): number {
   const ax = Math.abs(x);
-  return ax < COSH_BIG ? coshCore(ax, T) : coshSpecial(ax);
+  return ax < COSH_BIG ? coshCore(ax, tables()) : coshSpecial(ax);
 }
 
 export function coshInto(x: Float64Array, out: Float64Array, from = 0, to = x.length): void {
-  const t = T;
+  const t = tables();
   for (let i = from; i < to; i++) {
     const ax = Math.abs(x[i]!);
     out[i] = ax < COSH_BIG ? coshCore(ax, t) : coshSpecial(ax);
   }
 }
 
+
+/*
+ * The tables are built on first use, not at import: the double-double series take ~35 ms, which
+ * every importer of the indicator registry (the CLI's startup among them) would otherwise pay.
+ */
+let built = false;
+
+/** T, built on the first call. */
+export function tables(): Float64Array {
+  if (!built) {
+    built = true;
+    for (let k = -1075; k < 1024; k++) T[P2 + k + 1075] = 2 ** k;
+    for (let i = 0; i < LOG_N; i++) {
+      const lo = LOG_OFF + (i << (20 - LOG_BITS));
+      const holdsOne = lo <= 0x3ff00000 && 0x3ff00000 < lo + (1 << (20 - LOG_BITS));
+      const mid = fromWords(lo + (1 << (19 - LOG_BITS)), 0);
+      const c = holdsOne ? 1 : mid;
+      const lc = ddLog(c);
+      const lch = Math.round(lc[0] * T42) / T42;
+      T[4 * i] = c;
+      T[4 * i + 1] = 1 / c;
+      T[4 * i + 2] = lch;
+      T[4 * i + 3] = (lc[0] - lch) + lc[1];
+      const ic = holdsOne ? 1 : 1 / mid < 1 ? Math.round(256 / mid) / 256 : Math.round(128 / mid) / 128;
+      const ci = div([1, 0], [ic, 0]);
+      const [h, l] = ddLog(ic);
+      const u = LOG1_T + 5 * i;
+      T[u] = ci[0];
+      T[u + 1] = ic;
+      T[u + 2] = -h;
+      T[u + 3] = -l;
+      T[u + 4] = -ci[1] * ic;
+    }
+    const step = ddExpSmall(LN2_256); // 2^(1/256)
+    for (let j = 0; j < EXP_N; j++) {
+      let v: DD = [1, 0];
+      let b: DD = step;
+      for (let e = j; e > 0; e >>= 1) {
+        if (e & 1) v = mul(v, b);
+        b = mul(b, b);
+      }
+      T[EXP_T + 2 * j] = v[0];
+      T[EXP_T + 2 * j + 1] = v[1];
+    }
+  }
+  return T;
+}

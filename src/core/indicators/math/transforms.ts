@@ -1,8 +1,8 @@
 /** ACOS ... TANH: TA-Lib's Math Transform group, one libm function per value (no warm-up). */
 import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
-import { LITTLE_ENDIAN, coshInto, expInto, log10Into, logInto } from './libm.js';
-import { wasmLibm } from './libm-wasm.js';
+import { LITTLE_ENDIAN } from './libm.js';
+import { libmLoops } from './libm-wasm.js';
 
 export const MATH_TRANSFORM = 'Math Transform';
 
@@ -15,7 +15,7 @@ type Loop = (x: Float64Array, out: Float64Array) => void;
  * and they are faster, run as WebAssembly (math/libm-wasm.ts) where it is available. On a
  * big-endian host (the kernels read high words through an Int32Array view) V8's Math functions stay.
  */
-const own = LITTLE_ENDIAN ? (wasmLibm ?? { log: logInto, log10: log10Into, exp: expInto, cosh: coshInto }) : undefined;
+const own = LITTLE_ENDIAN ? libmLoops : undefined;
 const mathLoop = (f: (v: number) => number): Loop => (x, o) => { for (let i = 0; i < x.length; i++) o[i] = f(x[i]!); };
 
 /**
