@@ -7,7 +7,7 @@ import { max, maxIndex, min, minIndex, minMax, minMaxIndex } from '../../../src/
 import { midpoint } from '../../../src/core/indicators/overlap/midpoint.js';
 import { midprice } from '../../../src/core/indicators/overlap/midprice.js';
 import {
-  aroonOscWasm, aroonWasm, extremeIndexWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesInPlace, extremesWasmActive, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
+  aroonOscWasm, aroonWasm, extremeIndexWasm, extremeWasm, EXTREMES_WASM_MIN_BARS, extremesInPlace, extremesWasmActive, extremesWorkBytes, INDEX_WASM_MIN_BARS, midWasm, minMaxIndexWasm, minMaxWasm,
   setExtremesWasm, willrWasm,
 } from '../../../src/core/indicators/wasm/extremes.js';
 import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
@@ -249,6 +249,19 @@ describe('windowed extremes: wasm kernels equal the JavaScript kernels', () => {
       expect(extremesInPlace() - before).toBeGreaterThan(100);
       for (const a of [hs.high, hs.low, hs.close, ...outs, ...guards]) seriesHeap.free(a);
     }
+  });
+
+  it('gives a large copy block back to the series heap after the call', () => {
+    const small = slice(daily, 0, 600);
+    midprice(small.high, small.low, 14);
+    const kept = extremesWorkBytes();
+    expect(kept).toBeGreaterThan(0);
+    const used = seriesHeap.stats().used;
+    const big = daily; // ~55,000 bars of ordinary arrays: ~1.3 MB of copies, more than the block kept
+    expect(big.high.length).toBeGreaterThan(50_000);
+    expect(midWasm(big.high, big.low, 14, new Float64Array(big.high.length))).toBe(true);
+    expect(extremesWorkBytes()).toBe(0);
+    expect(seriesHeap.stats().used).toBe(used - kept);
   });
 
   it('leaves an output that shares memory with an input to the JavaScript kernel', () => {

@@ -67,6 +67,8 @@ let inPlace = 0;
 export function extremesInPlace(): number { return inPlace; }
 
 let work: Float64Array | undefined;
+/** Bytes of the heap block this module keeps between calls (tests). */
+export function extremesWorkBytes(): number { return work === undefined ? 0 : work.byteLength; }
 let workAt = 0; // byte offset of `work` in the heap
 
 /*
@@ -144,13 +146,21 @@ function place(n: number, period: number, nin: number, x0: Float64Array, x1: Flo
   return true;
 }
 
-/** Copies the outputs that were not in the heap back, from bar `from` on. */
-function finish(from: number): true {
+/** `work` up to this many doubles (1 MiB) stays between calls; a larger one goes back to the heap. */
+const KEEP = 1 << 17;
+
+/**
+ * After a placed call: copies the outputs that were not in the heap back, from bar `from` on, when
+ * the kernels ran to the end (`ok`), and gives a large `work` back to the heap (its series may need
+ * the room). Returns ok.
+ */
+function done(ok: boolean, from: number): boolean {
   const n = placedN;
-  if (copyBack[0] !== undefined) copyBack[0].set(work!.subarray(copyBackAt[0]! + from, copyBackAt[0]! + n), from);
-  if (copyBack[1] !== undefined) copyBack[1].set(work!.subarray(copyBackAt[1]! + from, copyBackAt[1]! + n), from);
+  if (ok && copyBack[0] !== undefined) copyBack[0].set(work!.subarray(copyBackAt[0]! + from, copyBackAt[0]! + n), from);
+  if (ok && copyBack[1] !== undefined) copyBack[1].set(work!.subarray(copyBackAt[1]! + from, copyBackAt[1]! + n), from);
   copyBack[0] = copyBack[1] = undefined; // no reference kept to a caller's array
-  return true;
+  if (work !== undefined && work.length > KEEP) { seriesHeap.free(work); work = undefined; }
+  return ok;
 }
 
 /** Whether the first n cells of two arrays share memory (the same buffer, overlapping bytes). */
@@ -171,9 +181,9 @@ export function midWasm(hi: Float64Array, lo: Float64Array, period: number, out:
   const same = lo === hi;
   if (!place(n, period, same ? 1 : 2, hi, same ? undefined : lo, undefined, out, undefined)) return false;
   const { vext } = kernels!;
-  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return false;
-  if (vext(ins[same ? 0 : 1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 1, 0) === 0) return false;
-  return finish(period - 1);
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return done(false, 0);
+  if (vext(ins[same ? 0 : 1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 1, 0) === 0) return done(false, 0);
+  return done(true, period - 1);
 }
 
 /** Williams %R from period - 1 on, as momentum/willr.ts. */
@@ -182,9 +192,9 @@ export function willrWasm(high: Float64Array, low: Float64Array, close: Float64A
   if (!usable(n, period) || low.length !== n || close.length < n) return false;
   if (!place(n, period, 3, high, low, close, out, undefined)) return false;
   const { vext } = kernels!;
-  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return false;
-  if (vext(ins[1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 2, ins[2]!) === 0) return false;
-  return finish(period - 1);
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return done(false, 0);
+  if (vext(ins[1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 2, ins[2]!) === 0) return done(false, 0);
+  return done(true, period - 1);
 }
 
 /** Window high (or low with `low`) from period - 1 on: MAX, MIN. */
@@ -192,8 +202,8 @@ export function extremeWasm(x: Float64Array, period: number, low: boolean, out: 
   const n = x.length;
   if (!usable(n, period)) return false;
   if (!place(n, period, 1, x, undefined, undefined, out, undefined)) return false;
-  if (kernels!.vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return false;
-  return finish(period - 1);
+  if (kernels!.vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return done(false, 0);
+  return done(true, period - 1);
 }
 
 /** Window low into `outMin` and high into `outMax` from period - 1 on: MINMAX. */
@@ -202,9 +212,9 @@ export function minMaxWasm(x: Float64Array, period: number, outMin: Float64Array
   if (!usable(n, period) || outMin === outMax) return false;
   if (!place(n, period, 1, x, undefined, undefined, outMin, outMax)) return false;
   const { vext } = kernels!;
-  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 0, 0) === 0) return false;
+  if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 0, 0) === 0) return done(false, 0);
   vext(ins[0]!, outs[1]!, n, period, scratchBuf, BLOCK, 0n, 0, 0);
-  return finish(period - 1);
+  return done(true, period - 1);
 }
 
 /** The bar index TA-Lib's MIN/MAX tracker holds (first bar on a rescan, a later equal bar taking over). */
@@ -221,8 +231,8 @@ export function extremeIndexWasm(x: Float64Array, period: number, low: boolean, 
   const n = x.length;
   if (!usable(n, period, INDEX_WASM_MIN_BARS)) return false;
   if (!place(n, period, 1, x, undefined, undefined, out, undefined)) return false;
-  if (!trackerIndex(n, period, outs[0]!, low)) return false;
-  return finish(period - 1);
+  if (!trackerIndex(n, period, outs[0]!, low)) return done(false, 0);
+  return done(true, period - 1);
 }
 
 /** Bar indices of the window low into `outMin` and high into `outMax` from period - 1 on: MINMAXINDEX. */
@@ -230,9 +240,9 @@ export function minMaxIndexWasm(x: Float64Array, period: number, outMin: Float64
   const n = x.length;
   if (!usable(n, period, INDEX_WASM_MIN_BARS) || outMin === outMax) return false;
   if (!place(n, period, 1, x, undefined, undefined, outMin, outMax)) return false;
-  if (!trackerIndex(n, period, outs[0]!, true)) return false;
+  if (!trackerIndex(n, period, outs[0]!, true)) return done(false, 0);
   trackerIndex(n, period, outs[1]!, false);
-  return finish(period - 1);
+  return done(true, period - 1);
 }
 
 /** Aroon down and up from `period` on (windows of period + 1 bars, the last bar of a tie). */
@@ -242,9 +252,9 @@ export function aroonWasm(high: Float64Array, low: Float64Array, period: number,
   if (!place(n, period + 1, 2, low, high, undefined, down, up)) return false;
   const { xidx } = kernels!;
   const factor = 100.0 / period;
-  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 1, period, factor) < 0) return false;
-  if (xidx(ins[1]!, outs[1]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 1, period, factor) < 0) return false;
-  return finish(period);
+  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 1, period, factor) < 0) return done(false, 0);
+  if (xidx(ins[1]!, outs[1]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 1, period, factor) < 0) return done(false, 0);
+  return done(true, period);
 }
 
 /** AROONOSC from `period` on: factor * (high's last bar - low's last bar). */
@@ -254,7 +264,7 @@ export function aroonOscWasm(high: Float64Array, low: Float64Array, period: numb
   if (!place(n, period + 1, 2, high, low, undefined, out, undefined)) return false;
   const { xidx } = kernels!;
   const factor = 100.0 / period;
-  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 0, 0, 0) < 0) return false;
-  if (xidx(ins[1]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 2, 0, factor) < 0) return false;
-  return finish(period);
+  if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 0, 0, 0) < 0) return done(false, 0);
+  if (xidx(ins[1]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 2, 0, factor) < 0) return done(false, 0);
+  return done(true, period);
 }
