@@ -7,8 +7,9 @@
  * batch:   every TA-Lib function (161; --only picks some) on the same 1,000,000 real candles (the bundled
  *          data/binance-daily CSVs repeated, talib-c/make_data.mjs), default parameters, in this order per round:
  *          TA-Lib C through its abstract interface with outputs allocated once (`prealloc`), Sextant's
- *          default API (fresh outputs per call), Sextant with reused outputs (computeInto + arena), TA-Lib C
- *          with outputs malloc'd per call. Each: 2 warm-up + 7 timed calls, median; the table takes per
+ *          default API (fresh outputs per call), Sextant with reused outputs (computeInto + arena) on
+ *          arrays from Sextant's allocator (the series heap, as C's side mallocs its own), the same on
+ *          ordinary Float64Arrays (`reuse-js`: the JS kernels), TA-Lib C with outputs malloc'd per call. Each: 2 warm-up + 7 timed calls, median; the table takes per
  *          function the median over rounds. Ratios divide figures of the same run, same data, same statistic.
  *          Each round also times the engine floor: the plain loop out[i] = high[i] op low[i] (op = + - *)
  *          in C (talib_all.c `floor`, same gcc -O2) and in plain JS (sextant_all.ts `floor`: as written in
@@ -113,6 +114,8 @@ if (PART === 'all' || PART === 'batch') {
     sextant([data, String(N), namesFile, 'default', '7', '2'], `ts_default_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: Sextant reuse`);
     sextant([data, String(N), namesFile, 'reuse', '7', '2'], `ts_reuse_${r}.ndjson`);
+    log(`batch round ${r}/${ROUNDS}: Sextant reuse, plain arrays`);
+    sextant([data, String(N), namesFile, 'reuse-js', '7', '2'], `ts_reuse-js_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: C malloc`);
     run(join(OUT, 'talib_all'), [data, String(N), namesFile, 'malloc', '7', '2'], `c_malloc_${r}.ndjson`);
     log(`batch round ${r}/${ROUNDS}: engine floor, C and JS`);
