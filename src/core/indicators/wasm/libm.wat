@@ -280,7 +280,12 @@
     (local $kn f64) (local $ki i32) (local $j i32) (local $a f64) (local $b f64)
     (local $r f64) (local $rl f64) (local $r2 f64) (local $th f64)
     (if (i32.eqz (i32.and (f64.lt (local.get $x) (f64.const 708)) (f64.gt (local.get $x) (f64.const -708))))
-      (then (return (call $expSpecial (local.get $x)))))
+      (then
+        ;; expSpecial's first cases, here (no call out to JavaScript): NaN, overflow, underflow to 0
+        (if (f64.ne (local.get $x) (local.get $x)) (then (return (local.get $x))))
+        (if (f64.gt (local.get $x) (f64.const 709.8)) (then (return (f64.const inf))))
+        (if (f64.lt (local.get $x) (f64.const -745.2)) (then (return (f64.const 0))))
+        (return (call $expSpecial (local.get $x)))))
     (local.set $kn (f64.sub (f64.add (f64.mul (local.get $x) (f64.const 0x1.71547652b82fep8))
       (f64.const 0x1.8p52)) (f64.const 0x1.8p52)))
     (local.set $ki (i32.trunc_f64_s (local.get $kn)))
