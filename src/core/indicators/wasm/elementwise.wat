@@ -6,251 +6,338 @@
 ;; results are the same doubles; NaN payloads may differ, which no caller can observe but by bits.
 ;; x / 2 and x / 4 are written x * 0.5 and x * 0.25: scaling by a power of two is one correctly
 ;; rounded operation either way, so the same double (subnormals included).
-;; Loops: four bars (two vectors) per turn, then one bar per turn for the rest. Offsets are i32
-;; but read as unsigned by loads and stores, so memories above 2 GiB work.
+;; Loops: sixteen bars (eight vectors) per turn, eight bars where a bar costs a division or more
+;; (ROC family, BOP, TRANGE); then two bars per turn; then an odd last bar through the same vector
+;; code with both lanes loaded with it (v128.load64_splat) and lane 0 stored. Every turn pays V8's
+;; loop stack check, the pointer increments and the branch: at 1M bars on heap arrays (min of 100
+;; calls) MOM took 0.28-0.29 ms with two vectors per turn, 0.17-0.19 with eight; BOP 0.81 -> 0.74,
+;; TRANGE 0.72 -> 0.62 with four; the rest are bound by memory (ADD, MEDPRICE, AVGPRICE: no change
+;; from two to sixteen vectors, nor from loading a turn's inputs before its stores) or by the
+;; division (DIV, TYPPRICE, ROC). Offsets are i32 but read as unsigned by loads and stores (offset=
+;; immediates included), so memories above 2 GiB work.
 (module
   (import "env" "mem" (memory 1 65536 shared))
 
   ;; ---------------------------------------------------------------- binary: out = a op b
   (func (export "add") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
     (local $k i32)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.add (v128.load (local.get $a)) (v128.load (local.get $b))))
       (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 32)))
-      (local.set $b (i32.add (local.get $b) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.add (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+      (v128.store offset=48 (local.get $o) (f64x2.add (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+      (v128.store offset=64 (local.get $o) (f64x2.add (v128.load offset=64 (local.get $a)) (v128.load offset=64 (local.get $b))))
+      (v128.store offset=80 (local.get $o) (f64x2.add (v128.load offset=80 (local.get $a)) (v128.load offset=80 (local.get $b))))
+      (v128.store offset=96 (local.get $o) (f64x2.add (v128.load offset=96 (local.get $a)) (v128.load offset=96 (local.get $b))))
+      (v128.store offset=112 (local.get $o) (f64x2.add (v128.load offset=112 (local.get $a)) (v128.load offset=112 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 128)))
+      (local.set $b (i32.add (local.get $b) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.add (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 8)))
-      (local.set $b (i32.add (local.get $b) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.add (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $b)))))))
 
   ;; also MOM: out[i] = real[i] - real[i - period], i.e. a = real + period, b = real
   (func (export "sub") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
     (local $k i32)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
       (v128.store offset=16 (local.get $o) (f64x2.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 32)))
-      (local.set $b (i32.add (local.get $b) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.sub (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+      (v128.store offset=48 (local.get $o) (f64x2.sub (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+      (v128.store offset=64 (local.get $o) (f64x2.sub (v128.load offset=64 (local.get $a)) (v128.load offset=64 (local.get $b))))
+      (v128.store offset=80 (local.get $o) (f64x2.sub (v128.load offset=80 (local.get $a)) (v128.load offset=80 (local.get $b))))
+      (v128.store offset=96 (local.get $o) (f64x2.sub (v128.load offset=96 (local.get $a)) (v128.load offset=96 (local.get $b))))
+      (v128.store offset=112 (local.get $o) (f64x2.sub (v128.load offset=112 (local.get $a)) (v128.load offset=112 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 128)))
+      (local.set $b (i32.add (local.get $b) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.sub (f64.load (local.get $a)) (f64.load (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 8)))
-      (local.set $b (i32.add (local.get $b) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.sub (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $b)))))))
 
   (func (export "mul") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
     (local $k i32)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b))))
       (v128.store offset=16 (local.get $o) (f64x2.mul (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 32)))
-      (local.set $b (i32.add (local.get $b) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.mul (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+      (v128.store offset=48 (local.get $o) (f64x2.mul (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+      (v128.store offset=64 (local.get $o) (f64x2.mul (v128.load offset=64 (local.get $a)) (v128.load offset=64 (local.get $b))))
+      (v128.store offset=80 (local.get $o) (f64x2.mul (v128.load offset=80 (local.get $a)) (v128.load offset=80 (local.get $b))))
+      (v128.store offset=96 (local.get $o) (f64x2.mul (v128.load offset=96 (local.get $a)) (v128.load offset=96 (local.get $b))))
+      (v128.store offset=112 (local.get $o) (f64x2.mul (v128.load offset=112 (local.get $a)) (v128.load offset=112 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 128)))
+      (local.set $b (i32.add (local.get $b) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (v128.load (local.get $a)) (v128.load (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 8)))
-      (local.set $b (i32.add (local.get $b) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.mul (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $b)))))))
 
   (func (export "div") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
     (local $k i32)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.div (v128.load (local.get $a)) (v128.load (local.get $b))))
       (v128.store offset=16 (local.get $o) (f64x2.div (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 32)))
-      (local.set $b (i32.add (local.get $b) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
-      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.div (f64.load (local.get $a)) (f64.load (local.get $b))))
-      (local.set $a (i32.add (local.get $a) (i32.const 8)))
-      (local.set $b (i32.add (local.get $b) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
-
-  ;; ---------------------------------------------------------------- ROC family: a = real + period, b = real
-  ;; TA-Lib writes 0 where the earlier value b is 0 (f64x2.ne and f64.ne are true for NaN, as JS's !==).
-  ;; ROC: (a / b - 1) * 100
-  (func (export "roc") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+      (v128.store offset=32 (local.get $o) (f64x2.div (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b))))
+      (v128.store offset=48 (local.get $o) (f64x2.div (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))
+      (v128.store offset=64 (local.get $o) (f64x2.div (v128.load offset=64 (local.get $a)) (v128.load offset=64 (local.get $b))))
+      (v128.store offset=80 (local.get $o) (f64x2.div (v128.load offset=80 (local.get $a)) (v128.load offset=80 (local.get $b))))
+      (v128.store offset=96 (local.get $o) (f64x2.div (v128.load offset=96 (local.get $a)) (v128.load offset=96 (local.get $b))))
+      (v128.store offset=112 (local.get $o) (f64x2.div (v128.load offset=112 (local.get $a)) (v128.load offset=112 (local.get $b))))
+      (local.set $a (i32.add (local.get $a) (i32.const 128)))
+      (local.set $b (i32.add (local.get $b) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
     (if (local.get $k) (then (loop $v
-      (local.set $x (v128.load (local.get $a)))
-      (local.set $y (v128.load (local.get $b)))
-      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (local.get $x) (local.get $y)) (v128.const f64x2 1 1)) (v128.const f64x2 100 100)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (v128.store (local.get $o) (f64x2.div (v128.load (local.get $a)) (v128.load (local.get $b))))
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $p (f64.load (local.get $b)))
-      (f64.store (local.get $o) (select (f64.mul (f64.sub (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 1)) (f64.const 100)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+      (v128.store64_lane 0 (local.get $o) (f64x2.div (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $b)))))))
+
+  ;; ---------------------------------------------------------------- ROC family: a = real + period, b = real
+  ;; TA-Lib writes 0 where the earlier value b is 0 (f64x2.ne is true for NaN, as JS's !==).
+  ;; ROC: (a / b - 1) * 100
+  (func (export "roc") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $zero v128) (local $one v128) (local $hundred v128) (local $y v128)
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $one (v128.const f64x2 1 1))
+    (local.set $hundred (v128.const f64x2 100 100))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=16 (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load offset=16 (local.get $a)) (local.tee $y (v128.load offset=16 (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=32 (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load offset=32 (local.get $a)) (local.tee $y (v128.load offset=32 (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=48 (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load offset=48 (local.get $a)) (local.tee $y (v128.load offset=48 (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (local.set $a (i32.add (local.get $a) (i32.const 64)))
+      (local.set $b (i32.add (local.get $b) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (local.set $a (i32.add (local.get $a) (i32.const 16)))
+      (local.set $b (i32.add (local.get $b) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (v128.and (f64x2.mul (f64x2.sub (f64x2.div (v128.load64_splat (local.get $a)) (local.tee $y (v128.load64_splat (local.get $b)))) (local.get $one)) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero)))))))
 
   ;; ROCP: (a - b) / b
   (func (export "rocp") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local $k i32) (local $zero v128) (local $y v128)
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=16 (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load offset=16 (local.get $a)) (local.tee $y (v128.load offset=16 (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=32 (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load offset=32 (local.get $a)) (local.tee $y (v128.load offset=32 (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=48 (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load offset=48 (local.get $a)) (local.tee $y (v128.load offset=48 (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (local.set $a (i32.add (local.get $a) (i32.const 64)))
+      (local.set $b (i32.add (local.get $b) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
     (if (local.get $k) (then (loop $v
-      (local.set $x (v128.load (local.get $a)))
-      (local.set $y (v128.load (local.get $b)))
-      (v128.store (local.get $o) (v128.and (f64x2.div (f64x2.sub (local.get $x) (local.get $y)) (local.get $y)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (v128.store (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero))))
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $p (f64.load (local.get $b)))
-      (f64.store (local.get $o) (select (f64.div (f64.sub (f64.load (local.get $a)) (local.get $p)) (local.get $p)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+      (v128.store64_lane 0 (local.get $o) (v128.and (f64x2.div (f64x2.sub (v128.load64_splat (local.get $a)) (local.tee $y (v128.load64_splat (local.get $b)))) (local.get $y)) (f64x2.ne (local.get $y) (local.get $zero)))))))
 
   ;; ROCR: a / b
   (func (export "rocr") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local $k i32) (local $zero v128) (local $y v128)
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (v128.and (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=16 (local.get $o) (v128.and (f64x2.div (v128.load offset=16 (local.get $a)) (local.tee $y (v128.load offset=16 (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=32 (local.get $o) (v128.and (f64x2.div (v128.load offset=32 (local.get $a)) (local.tee $y (v128.load offset=32 (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=48 (local.get $o) (v128.and (f64x2.div (v128.load offset=48 (local.get $a)) (local.tee $y (v128.load offset=48 (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero))))
+      (local.set $a (i32.add (local.get $a) (i32.const 64)))
+      (local.set $b (i32.add (local.get $b) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
     (if (local.get $k) (then (loop $v
-      (local.set $x (v128.load (local.get $a)))
-      (local.set $y (v128.load (local.get $b)))
-      (v128.store (local.get $o) (v128.and (f64x2.div (local.get $x) (local.get $y)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (v128.store (local.get $o) (v128.and (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero))))
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $p (f64.load (local.get $b)))
-      (f64.store (local.get $o) (select (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+      (v128.store64_lane 0 (local.get $o) (v128.and (f64x2.div (v128.load64_splat (local.get $a)) (local.tee $y (v128.load64_splat (local.get $b)))) (f64x2.ne (local.get $y) (local.get $zero)))))))
 
   ;; ROCR100: (a / b) * 100
   (func (export "rocr100") (param $a i32) (param $b i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $x v128) (local $y v128) (local $p f64)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local $k i32) (local $zero v128) (local $hundred v128) (local $y v128)
+    (local.set $zero (v128.const f64x2 0 0))
+    (local.set $hundred (v128.const f64x2 100 100))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=16 (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load offset=16 (local.get $a)) (local.tee $y (v128.load offset=16 (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=32 (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load offset=32 (local.get $a)) (local.tee $y (v128.load offset=32 (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (v128.store offset=48 (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load offset=48 (local.get $a)) (local.tee $y (v128.load offset=48 (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
+      (local.set $a (i32.add (local.get $a) (i32.const 64)))
+      (local.set $b (i32.add (local.get $b) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
     (if (local.get $k) (then (loop $v
-      (local.set $x (v128.load (local.get $a)))
-      (local.set $y (v128.load (local.get $b)))
-      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.div (local.get $x) (local.get $y)) (v128.const f64x2 100 100)) (f64x2.ne (local.get $y) (v128.const f64x2 0 0))))
+      (v128.store (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load (local.get $a)) (local.tee $y (v128.load (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero))))
       (local.set $a (i32.add (local.get $a) (i32.const 16)))
       (local.set $b (i32.add (local.get $b) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $p (f64.load (local.get $b)))
-      (f64.store (local.get $o) (select (f64.mul (f64.div (f64.load (local.get $a)) (local.get $p)) (f64.const 100)) (f64.const 0) (f64.ne (local.get $p) (f64.const 0)))))))
+      (v128.store64_lane 0 (local.get $o) (v128.and (f64x2.mul (f64x2.div (v128.load64_splat (local.get $a)) (local.tee $y (v128.load64_splat (local.get $b)))) (local.get $hundred)) (f64x2.ne (local.get $y) (local.get $zero)))))))
 
   ;; ---------------------------------------------------------------- price transforms
+  ;; (high + low) / 2
   (func (export "medprice") (param $h i32) (param $l i32) (param $o i32) (param $n i32)
     (local $k i32) (local $half v128)
-    (local.set $half (f64x2.splat (f64.const 0.5)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $half (v128.const f64x2 0.5 0.5))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.mul (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (local.get $half)))
       (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (local.get $half)))
-      (local.set $h (i32.add (local.get $h) (i32.const 32)))
-      (local.set $l (i32.add (local.get $l) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=32 (local.get $h)) (v128.load offset=32 (local.get $l))) (local.get $half)))
+      (v128.store offset=48 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=48 (local.get $h)) (v128.load offset=48 (local.get $l))) (local.get $half)))
+      (v128.store offset=64 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=64 (local.get $h)) (v128.load offset=64 (local.get $l))) (local.get $half)))
+      (v128.store offset=80 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=80 (local.get $h)) (v128.load offset=80 (local.get $l))) (local.get $half)))
+      (v128.store offset=96 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=96 (local.get $h)) (v128.load offset=96 (local.get $l))) (local.get $half)))
+      (v128.store offset=112 (local.get $o) (f64x2.mul (f64x2.add (v128.load offset=112 (local.get $h)) (v128.load offset=112 (local.get $l))) (local.get $half)))
+      (local.set $h (i32.add (local.get $h) (i32.const 128)))
+      (local.set $l (i32.add (local.get $l) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (local.get $half)))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.mul (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.const 0.5)))
-      (local.set $h (i32.add (local.get $h) (i32.const 8)))
-      (local.set $l (i32.add (local.get $l) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.mul (f64x2.add (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))) (local.get $half))))))
 
   ;; (high + low + close) / 3
   (func (export "typprice") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
     (local $k i32) (local $three v128)
-    (local.set $three (f64x2.splat (f64.const 3)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $three (v128.const f64x2 3 3))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (local.get $three)))
       (v128.store offset=16 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (v128.load offset=16 (local.get $c))) (local.get $three)))
-      (local.set $h (i32.add (local.get $h) (i32.const 32)))
-      (local.set $l (i32.add (local.get $l) (i32.const 32)))
-      (local.set $c (i32.add (local.get $c) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=32 (local.get $h)) (v128.load offset=32 (local.get $l))) (v128.load offset=32 (local.get $c))) (local.get $three)))
+      (v128.store offset=48 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=48 (local.get $h)) (v128.load offset=48 (local.get $l))) (v128.load offset=48 (local.get $c))) (local.get $three)))
+      (v128.store offset=64 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=64 (local.get $h)) (v128.load offset=64 (local.get $l))) (v128.load offset=64 (local.get $c))) (local.get $three)))
+      (v128.store offset=80 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=80 (local.get $h)) (v128.load offset=80 (local.get $l))) (v128.load offset=80 (local.get $c))) (local.get $three)))
+      (v128.store offset=96 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=96 (local.get $h)) (v128.load offset=96 (local.get $l))) (v128.load offset=96 (local.get $c))) (local.get $three)))
+      (v128.store offset=112 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load offset=112 (local.get $h)) (v128.load offset=112 (local.get $l))) (v128.load offset=112 (local.get $c))) (local.get $three)))
+      (local.set $h (i32.add (local.get $h) (i32.const 128)))
+      (local.set $l (i32.add (local.get $l) (i32.const 128)))
+      (local.set $c (i32.add (local.get $c) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (local.get $three)))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.div (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.load (local.get $c))) (f64.const 3)))
-      (local.set $h (i32.add (local.get $h) (i32.const 8)))
-      (local.set $l (i32.add (local.get $l) (i32.const 8)))
-      (local.set $c (i32.add (local.get $c) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.div (f64x2.add (f64x2.add (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))) (v128.load64_splat (local.get $c))) (local.get $three))))))
 
   ;; (high + low + close * 2) / 4
   (func (export "wclprice") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
     (local $k i32) (local $two v128) (local $quarter v128)
-    (local.set $two (f64x2.splat (f64.const 2)))
-    (local.set $quarter (f64x2.splat (f64.const 0.25)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $two (v128.const f64x2 2 2))
+    (local.set $quarter (v128.const f64x2 0.25 0.25))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (f64x2.mul (v128.load (local.get $c)) (local.get $two))) (local.get $quarter)))
       (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (f64x2.mul (v128.load offset=16 (local.get $c)) (local.get $two))) (local.get $quarter)))
-      (local.set $h (i32.add (local.get $h) (i32.const 32)))
-      (local.set $l (i32.add (local.get $l) (i32.const 32)))
-      (local.set $c (i32.add (local.get $c) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (v128.store offset=32 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=32 (local.get $h)) (v128.load offset=32 (local.get $l))) (f64x2.mul (v128.load offset=32 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=48 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=48 (local.get $h)) (v128.load offset=48 (local.get $l))) (f64x2.mul (v128.load offset=48 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=64 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=64 (local.get $h)) (v128.load offset=64 (local.get $l))) (f64x2.mul (v128.load offset=64 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=80 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=80 (local.get $h)) (v128.load offset=80 (local.get $l))) (f64x2.mul (v128.load offset=80 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=96 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=96 (local.get $h)) (v128.load offset=96 (local.get $l))) (f64x2.mul (v128.load offset=96 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (v128.store offset=112 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load offset=112 (local.get $h)) (v128.load offset=112 (local.get $l))) (f64x2.mul (v128.load offset=112 (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (local.set $h (i32.add (local.get $h) (i32.const 128)))
+      (local.set $l (i32.add (local.get $l) (i32.const 128)))
+      (local.set $c (i32.add (local.get $c) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (f64x2.mul (v128.load (local.get $c)) (local.get $two))) (local.get $quarter)))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.mul (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.mul (f64.load (local.get $c)) (f64.const 2))) (f64.const 0.25)))
-      (local.set $h (i32.add (local.get $h) (i32.const 8)))
-      (local.set $l (i32.add (local.get $l) (i32.const 8)))
-      (local.set $c (i32.add (local.get $c) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))) (f64x2.mul (v128.load64_splat (local.get $c)) (local.get $two))) (local.get $quarter))))))
 
   ;; (high + low + close + open) / 4, TA-Lib's operand order
   (func (export "avgprice") (param $op i32) (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
     (local $k i32) (local $quarter v128)
-    (local.set $quarter (f64x2.splat (f64.const 0.25)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))
-    (if (local.get $k) (then (loop $v
+    (local.set $quarter (v128.const f64x2 0.25 0.25))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $u
       (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (v128.load (local.get $op))) (local.get $quarter)))
       (v128.store offset=16 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))) (v128.load offset=16 (local.get $c))) (v128.load offset=16 (local.get $op))) (local.get $quarter)))
-      (local.set $op (i32.add (local.get $op) (i32.const 32)))
-      (local.set $h (i32.add (local.get $h) (i32.const 32)))
-      (local.set $l (i32.add (local.get $l) (i32.const 32)))
-      (local.set $c (i32.add (local.get $c) (i32.const 32)))
-      (local.set $o (i32.add (local.get $o) (i32.const 32)))
-      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 3)))
-    (if (local.get $k) (then (loop $s
-      (f64.store (local.get $o) (f64.mul (f64.add (f64.add (f64.add (f64.load (local.get $h)) (f64.load (local.get $l))) (f64.load (local.get $c))) (f64.load (local.get $op))) (f64.const 0.25)))
-      (local.set $op (i32.add (local.get $op) (i32.const 8)))
-      (local.set $h (i32.add (local.get $h) (i32.const 8)))
-      (local.set $l (i32.add (local.get $l) (i32.const 8)))
-      (local.set $c (i32.add (local.get $c) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
-
-  ;; ---------------------------------------------------------------- BOP
-  ;; range = high - low; range < 1e-14 ? 0 : (close - open) / range (lt is false for NaN, as JS's <)
-  (func (export "bop") (param $op i32) (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $r v128) (local $eps v128) (local $rs f64)
-    (local.set $eps (f64x2.splat (f64.const 1e-14)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+      (v128.store offset=32 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=32 (local.get $h)) (v128.load offset=32 (local.get $l))) (v128.load offset=32 (local.get $c))) (v128.load offset=32 (local.get $op))) (local.get $quarter)))
+      (v128.store offset=48 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=48 (local.get $h)) (v128.load offset=48 (local.get $l))) (v128.load offset=48 (local.get $c))) (v128.load offset=48 (local.get $op))) (local.get $quarter)))
+      (v128.store offset=64 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=64 (local.get $h)) (v128.load offset=64 (local.get $l))) (v128.load offset=64 (local.get $c))) (v128.load offset=64 (local.get $op))) (local.get $quarter)))
+      (v128.store offset=80 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=80 (local.get $h)) (v128.load offset=80 (local.get $l))) (v128.load offset=80 (local.get $c))) (v128.load offset=80 (local.get $op))) (local.get $quarter)))
+      (v128.store offset=96 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=96 (local.get $h)) (v128.load offset=96 (local.get $l))) (v128.load offset=96 (local.get $c))) (v128.load offset=96 (local.get $op))) (local.get $quarter)))
+      (v128.store offset=112 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load offset=112 (local.get $h)) (v128.load offset=112 (local.get $l))) (v128.load offset=112 (local.get $c))) (v128.load offset=112 (local.get $op))) (local.get $quarter)))
+      (local.set $op (i32.add (local.get $op) (i32.const 128)))
+      (local.set $h (i32.add (local.get $h) (i32.const 128)))
+      (local.set $l (i32.add (local.get $l) (i32.const 128)))
+      (local.set $c (i32.add (local.get $c) (i32.const 128)))
+      (local.set $o (i32.add (local.get $o) (i32.const 128)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 7)))
     (if (local.get $k) (then (loop $v
-      (local.set $r (f64x2.sub (v128.load (local.get $h)) (v128.load (local.get $l))))
-      (v128.store (local.get $o) (v128.andnot
-        (f64x2.div (f64x2.sub (v128.load (local.get $c)) (v128.load (local.get $op))) (local.get $r))
-        (f64x2.lt (local.get $r) (local.get $eps))))
+      (v128.store (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load (local.get $h)) (v128.load (local.get $l))) (v128.load (local.get $c))) (v128.load (local.get $op))) (local.get $quarter)))
       (local.set $op (i32.add (local.get $op) (i32.const 16)))
       (local.set $h (i32.add (local.get $h) (i32.const 16)))
       (local.set $l (i32.add (local.get $l) (i32.const 16)))
@@ -258,11 +345,36 @@
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $rs (f64.sub (f64.load (local.get $h)) (f64.load (local.get $l))))
-      (f64.store (local.get $o) (select
-        (f64.const 0)
-        (f64.div (f64.sub (f64.load (local.get $c)) (f64.load (local.get $op))) (local.get $rs))
-        (f64.lt (local.get $rs) (f64.const 1e-14)))))))
+      (v128.store64_lane 0 (local.get $o) (f64x2.mul (f64x2.add (f64x2.add (f64x2.add (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))) (v128.load64_splat (local.get $c))) (v128.load64_splat (local.get $op))) (local.get $quarter))))))
+
+  ;; ---------------------------------------------------------------- BOP
+  ;; range = high - low; range < 1e-14 ? 0 : (close - open) / range (lt is false for NaN, as JS's <)
+  (func (export "bop") (param $op i32) (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
+    (local $k i32) (local $eps v128) (local $r v128)
+    (local.set $eps (v128.const f64x2 1e-14 1e-14))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load (local.get $c)) (v128.load (local.get $op))) (local.tee $r (f64x2.sub (v128.load (local.get $h)) (v128.load (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps))))
+      (v128.store offset=16 (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load offset=16 (local.get $c)) (v128.load offset=16 (local.get $op))) (local.tee $r (f64x2.sub (v128.load offset=16 (local.get $h)) (v128.load offset=16 (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps))))
+      (v128.store offset=32 (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load offset=32 (local.get $c)) (v128.load offset=32 (local.get $op))) (local.tee $r (f64x2.sub (v128.load offset=32 (local.get $h)) (v128.load offset=32 (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps))))
+      (v128.store offset=48 (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load offset=48 (local.get $c)) (v128.load offset=48 (local.get $op))) (local.tee $r (f64x2.sub (v128.load offset=48 (local.get $h)) (v128.load offset=48 (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps))))
+      (local.set $op (i32.add (local.get $op) (i32.const 64)))
+      (local.set $h (i32.add (local.get $h) (i32.const 64)))
+      (local.set $l (i32.add (local.get $l) (i32.const 64)))
+      (local.set $c (i32.add (local.get $c) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
+    (if (local.get $k) (then (loop $v
+      (v128.store (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load (local.get $c)) (v128.load (local.get $op))) (local.tee $r (f64x2.sub (v128.load (local.get $h)) (v128.load (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps))))
+      (local.set $op (i32.add (local.get $op) (i32.const 16)))
+      (local.set $h (i32.add (local.get $h) (i32.const 16)))
+      (local.set $l (i32.add (local.get $l) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (i32.and (local.get $n) (i32.const 1)) (then
+      (v128.store64_lane 0 (local.get $o) (v128.andnot (f64x2.div (f64x2.sub (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $op))) (local.tee $r (f64x2.sub (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))))) (f64x2.lt (local.get $r) (local.get $eps)))))))
 
   ;; ---------------------------------------------------------------- TRANGE
   ;; t = high - low; up = |pc - high|; if (up > t) t = up; dn = |pc - low|; if (dn > t) t = dn, with
@@ -270,30 +382,28 @@
   ;; included. The JavaScript kernel skips the two tests when pc lies in [low, high], where they
   ;; keep high - low anyway. The caller passes h, l, o at bar 1, c at bar 0, and n - 1 bars.
   (func (export "trange") (param $h i32) (param $l i32) (param $c i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $hv v128) (local $lv v128) (local $pv v128) (local $hs f64) (local $ls f64) (local $ps f64) (local $t f64) (local $x f64)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local $k i32) (local $hv v128) (local $lv v128) (local $pv v128)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $u
+      (v128.store (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load (local.get $h))) (local.tee $lv (v128.load (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (v128.store offset=16 (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load offset=16 (local.get $h))) (local.tee $lv (v128.load offset=16 (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load offset=16 (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (v128.store offset=32 (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load offset=32 (local.get $h))) (local.tee $lv (v128.load offset=32 (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load offset=32 (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (v128.store offset=48 (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load offset=48 (local.get $h))) (local.tee $lv (v128.load offset=48 (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load offset=48 (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (local.set $h (i32.add (local.get $h) (i32.const 64)))
+      (local.set $l (i32.add (local.get $l) (i32.const 64)))
+      (local.set $c (i32.add (local.get $c) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
+      (br_if $u (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const 3)))
     (if (local.get $k) (then (loop $v
-      (local.set $hv (v128.load (local.get $h)))
-      (local.set $lv (v128.load (local.get $l)))
-      (local.set $pv (v128.load (local.get $c)))
-      (v128.store (local.get $o) (f64x2.pmax
-        (f64x2.pmax (f64x2.sub (local.get $hv) (local.get $lv)) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $hv))))
-        (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
+      (v128.store (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load (local.get $h))) (local.tee $lv (v128.load (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv)))))
       (local.set $h (i32.add (local.get $h) (i32.const 16)))
       (local.set $l (i32.add (local.get $l) (i32.const 16)))
       (local.set $c (i32.add (local.get $c) (i32.const 16)))
       (local.set $o (i32.add (local.get $o) (i32.const 16)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (i32.and (local.get $n) (i32.const 1)) (then
-      (local.set $hs (f64.load (local.get $h)))
-      (local.set $ls (f64.load (local.get $l)))
-      (local.set $ps (f64.load (local.get $c)))
-      (local.set $t (f64.sub (local.get $hs) (local.get $ls)))
-      (local.set $x (f64.abs (f64.sub (local.get $ps) (local.get $hs))))
-      (local.set $t (select (local.get $x) (local.get $t) (f64.gt (local.get $x) (local.get $t))))
-      (local.set $x (f64.abs (f64.sub (local.get $ps) (local.get $ls))))
-      (local.set $t (select (local.get $x) (local.get $t) (f64.gt (local.get $x) (local.get $t))))
-      (f64.store (local.get $o) (local.get $t)))))
+      (v128.store64_lane 0 (local.get $o) (f64x2.pmax (f64x2.pmax (f64x2.sub (local.tee $hv (v128.load64_splat (local.get $h))) (local.tee $lv (v128.load64_splat (local.get $l)))) (f64x2.abs (f64x2.sub (local.tee $pv (v128.load64_splat (local.get $c))) (local.get $hv)))) (f64x2.abs (f64x2.sub (local.get $pv) (local.get $lv))))))))
 
   ;; ---------------------------------------------------------------- AD, ADOSC
   ;; The A/D term: range > 0 ? ((c - l - (h - c)) / range) * v : +0, two bars per vector; the
