@@ -192,7 +192,7 @@ function layout(r: Rng, n: number, nin: number, nout: number, allow: { same: boo
     return { backing: b, at };
   };
   const kinds: string[] = [];
-  const over = (target: Slot, d: number): Slot => ({ backing: target.backing, at: target.at + d });
+  const over = (target: Slot, d: number): Slot => ({ backing: target.backing, at: Math.max(0, target.at + d) }); // chained shifts stay inside
   for (let k = 0; k < nin; k++) {
     // an input over an earlier input's cells (read-only sharing: every path must allow it)
     if (k > 0 && r() < 0.1) { const d = pickOf(r, [0, 0, -2, -1, 1, 2]); kinds.push(`in${k}~in(${d})`); slots.push(over(slots[int(r, 0, k - 1)]!, d)); } else slots.push(fresh());
@@ -212,6 +212,8 @@ function layout(r: Rng, n: number, nin: number, nout: number, allow: { same: boo
     const d = a === 'same' ? 0 : pickOf(r, [-3, -2, -1, 1, 2, 3]);
     slots.push(over(slots[int(r, 0, nin - 1)]!, d));
   }
+  // a slot over another, shifted up, may reach past the last fresh one
+  for (const sl of slots) end[sl.backing] = Math.max(end[sl.backing]!, sl.at + n);
   return { slots, sizes: [end[0]! + 4, end[1]! + 4], aliases: kinds.join(',') };
 }
 
