@@ -3,6 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { real } from '../defkit.js';
 import { LITTLE_ENDIAN } from './libm.js';
 import { libmLoops } from './libm-wasm.js';
+import { hyperbolicLoop } from './hyperbolic.js';
 
 export const MATH_TRANSFORM = 'Math Transform';
 
@@ -71,12 +72,13 @@ const loops: Readonly<Record<string, Loop>> = {
     for (; i < n - 7; i += 8) { o[i] = Math.sin(x[i]!); o[i + 1] = Math.sin(x[i + 1]!); o[i + 2] = Math.sin(x[i + 2]!); o[i + 3] = Math.sin(x[i + 3]!); o[i + 4] = Math.sin(x[i + 4]!); o[i + 5] = Math.sin(x[i + 5]!); o[i + 6] = Math.sin(x[i + 6]!); o[i + 7] = Math.sin(x[i + 7]!); }
     for (; i < n; i++) o[i] = Math.sin(x[i]!);
   },
-  sinh: (x, o) => {
+  // wasm/hyperbolic.wat from 64 values on: V8's own tanh/sinh arithmetic (fdlibm), the same bits (math/hyperbolic.ts)
+  sinh: hyperbolicLoop('sinh', (x, o) => {
     const n = x.length;
     let i = 0;
     for (; i < n - 7; i += 8) { o[i] = Math.sinh(x[i]!); o[i + 1] = Math.sinh(x[i + 1]!); o[i + 2] = Math.sinh(x[i + 2]!); o[i + 3] = Math.sinh(x[i + 3]!); o[i + 4] = Math.sinh(x[i + 4]!); o[i + 5] = Math.sinh(x[i + 5]!); o[i + 6] = Math.sinh(x[i + 6]!); o[i + 7] = Math.sinh(x[i + 7]!); }
     for (; i < n; i++) o[i] = Math.sinh(x[i]!);
-  },
+  }),
   sqrt: (x, o) => {
     const n = x.length;
     let i = 0;
@@ -89,12 +91,12 @@ const loops: Readonly<Record<string, Loop>> = {
     for (; i < n - 7; i += 8) { o[i] = Math.tan(x[i]!); o[i + 1] = Math.tan(x[i + 1]!); o[i + 2] = Math.tan(x[i + 2]!); o[i + 3] = Math.tan(x[i + 3]!); o[i + 4] = Math.tan(x[i + 4]!); o[i + 5] = Math.tan(x[i + 5]!); o[i + 6] = Math.tan(x[i + 6]!); o[i + 7] = Math.tan(x[i + 7]!); }
     for (; i < n; i++) o[i] = Math.tan(x[i]!);
   },
-  tanh: (x, o) => {
+  tanh: hyperbolicLoop('tanh', (x, o) => {
     const n = x.length;
     let i = 0;
     for (; i < n - 7; i += 8) { o[i] = Math.tanh(x[i]!); o[i + 1] = Math.tanh(x[i + 1]!); o[i + 2] = Math.tanh(x[i + 2]!); o[i + 3] = Math.tanh(x[i + 3]!); o[i + 4] = Math.tanh(x[i + 4]!); o[i + 5] = Math.tanh(x[i + 5]!); o[i + 6] = Math.tanh(x[i + 6]!); o[i + 7] = Math.tanh(x[i + 7]!); }
     for (; i < n; i++) o[i] = Math.tanh(x[i]!);
-  },
+  }),
 };
 
 function transformDef(name: string, description: string, interpretation: string, fn: (x: number) => number): IndicatorDef {
