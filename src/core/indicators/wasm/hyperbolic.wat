@@ -357,7 +357,7 @@
   ;; included), goes through $sinh one value at a time
   (func (export "sinh") (param $p i32) (param $end i32) (param $d i32)
     (local $v v128) (local $ax v128) (local $a v128) (local $kf v128) (local $hi v128) (local $lo v128) (local $r v128) (local $c v128) (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $tt v128) (local $e v128) (local $e2 v128) (local $kb v128) (local $twopk v128) (local $p2mk v128) (local $t v128) (local $q v128) (local $z v128) (local $h v128) (local $k0 i32) (local $k1 i32)
-    (local $c_one v128) (local $c_two v128) (local $c_mtwo v128) (local $c_half v128) (local $c_invln2 v128) (local $c_ln2hi v128) (local $c_ln2lo v128) (local $c_kzero v128) (local $c_q1 v128) (local $c_q2 v128) (local $c_q3 v128) (local $c_q4 v128) (local $c_q5 v128) (local $c_three v128) (local $c_six v128) (local $c_magic v128) (local $c_i1023 v128) (local $c_tiny v128) (local $c_c22 v128) (local $c_sign v128) (local $c_mquarter v128) (local $c_p1 v128) (local $c_p2 v128) (local $c_p3 v128) (local $c_p4 v128) (local $c_p5 v128) (local $c_logmaxd v128) (local $c_k1023 v128) (local $c_k1024 v128)
+    (local $c_one v128) (local $c_two v128) (local $c_mtwo v128) (local $c_half v128) (local $c_invln2 v128) (local $c_ln2hi v128) (local $c_ln2lo v128) (local $c_kzero v128) (local $c_q1 v128) (local $c_q2 v128) (local $c_q3 v128) (local $c_q4 v128) (local $c_q5 v128) (local $c_three v128) (local $c_six v128) (local $c_magic v128) (local $c_i1023 v128) (local $c_tiny v128) (local $c_c22 v128) (local $c_sign v128) (local $c_mquarter v128) (local $c_p1 v128) (local $c_p2 v128) (local $c_p3 v128) (local $c_p4 v128) (local $c_p5 v128) (local $c_logmaxd v128) (local $c_sovf v128) (local $c_shuge v128) (local $c_k1023 v128) (local $c_k1024 v128)
     (local.set $c_one (v128.const f64x2 1 1))
     (local.set $c_two (v128.const f64x2 2 2))
     (local.set $c_mtwo (v128.const f64x2 -2 -2))
@@ -385,6 +385,8 @@
     (local.set $c_p4 (v128.const f64x2 -0x1.bbd41c5d26bf1p-20 -0x1.bbd41c5d26bf1p-20))
     (local.set $c_p5 (v128.const f64x2 0x1.6376972bea4d0p-25 0x1.6376972bea4d0p-25))
     (local.set $c_logmaxd (v128.const f64x2 709.7822265625 709.7822265625))
+    (local.set $c_sovf (v128.const f64x2 710.4758600739439 710.4758600739439))
+    (local.set $c_shuge (v128.const f64x2 1e307 1e307))
     (local.set $c_k1023 (v128.const f64x2 1023 1023))
     (local.set $c_k1024 (v128.const f64x2 1024 1024))
     (block $pairs
@@ -475,6 +477,12 @@
                   (f64x2.add (local.get $t) (local.get $q))
                   (local.get $h)))
                 (br $store)))
+            ;; |x| > 710.4758600739439 (infinities included): x 1e307, +-Infinity
+            (if (i64x2.all_true (f64x2.gt (local.get $ax) (local.get $c_sovf)))
+              (then
+                (v128.store (i32.add (local.get $p) (local.get $d)) (f64x2.mul (local.get $v) (local.get $c_shuge)))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (br $next)))
             ;; 22 <= |x| < 0x40862e42 00000000: exp(|x|) (fdlibm's exp, k in [32, 1024])
             (br_if $scalar (i32.eqz (i64x2.all_true (v128.and (f64x2.ge (local.get $ax) (local.get $c_c22)) (f64x2.lt (local.get $ax) (local.get $c_logmaxd))))))
             (local.set $kf (f64x2.trunc (f64x2.add (f64x2.mul (local.get $ax) (local.get $c_invln2)) (local.get $c_half))))
