@@ -407,8 +407,14 @@
 
   ;; ---------------------------------------------------------------- AD, ADOSC
   ;; The A/D term: range > 0 ? ((c - l - (h - c)) / range) * v : +0, two bars per vector; the
-  ;; running sum that takes it stays scalar, bar after bar, as in the JavaScript kernel. One bar
-  ;; alone (the last of an odd count) goes through the vector code with both lanes the same bar.
+  ;; running sum that takes it stays scalar, bar after bar, as in the JavaScript kernel. Eight bars
+  ;; per turn (four terms computed, then the eight sums), written inline: a call to $term in the
+  ;; loop is not inlined by V8 (AD 1.07 -> 1.59 ms); with eight bars per turn AD took 1.06-1.41 ->
+  ;; 0.90-1.06 ms at 1M bars and ADOSC stayed at its EMA chain's ~1.9-2.2 ms. Liftoff (V8's first
+  ;; tier, which runs the first calls until the optimised code is ready, several calls under load)
+  ;; keeps a local in a register within a turn but on the stack from turn to turn, which put the
+  ;; running sum through memory every two bars: AD 2.7-2.8 -> 1.6 ms, ADOSC 3.4-4.0 -> 2.6 ms there.
+  ;; The bars left over (up to seven) go one by one through $term, both lanes the same bar.
   (func $term (param $h v128) (param $l v128) (param $c v128) (param $vol v128) (result v128)
     (local $r v128)
     (local.set $r (f64x2.sub (local.get $h) (local.get $l)))
@@ -419,40 +425,79 @@
       (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
 
   (func (export "ad") (param $h i32) (param $l i32) (param $c i32) (param $vol i32) (param $o i32) (param $n i32)
-    (local $k i32) (local $acc f64) (local $t v128) (local $r v128) (local $hv v128) (local $lv v128) (local $cv v128)
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local $k i32) (local $acc f64) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $r v128) (local $hv v128) (local $lv v128) (local $cv v128)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
     (if (local.get $k) (then (loop $v
       (local.set $hv (v128.load (local.get $h)))
       (local.set $lv (v128.load (local.get $l)))
       (local.set $cv (v128.load (local.get $c)))
       (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
-      (local.set $t (v128.and
+      (local.set $t0 (v128.and
         (f64x2.mul
           (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
           (v128.load (local.get $vol)))
         (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
-      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t))))
-      (f64.store (local.get $o) (local.get $acc))
-      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t))))
-      (f64.store offset=8 (local.get $o) (local.get $acc))
-      (local.set $h (i32.add (local.get $h) (i32.const 16)))
-      (local.set $l (i32.add (local.get $l) (i32.const 16)))
-      (local.set $c (i32.add (local.get $c) (i32.const 16)))
-      (local.set $vol (i32.add (local.get $vol) (i32.const 16)))
-      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (local.set $hv (v128.load offset=16 (local.get $h)))
+      (local.set $lv (v128.load offset=16 (local.get $l)))
+      (local.set $cv (v128.load offset=16 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t1 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=16 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $hv (v128.load offset=32 (local.get $h)))
+      (local.set $lv (v128.load offset=32 (local.get $l)))
+      (local.set $cv (v128.load offset=32 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t2 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=32 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $hv (v128.load offset=48 (local.get $h)))
+      (local.set $lv (v128.load offset=48 (local.get $l)))
+      (local.set $cv (v128.load offset=48 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t3 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=48 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (f64.store (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t0)))))
+      (f64.store offset=8 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t0)))))
+      (f64.store offset=16 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t1)))))
+      (f64.store offset=24 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t1)))))
+      (f64.store offset=32 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t2)))))
+      (f64.store offset=40 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t2)))))
+      (f64.store offset=48 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t3)))))
+      (f64.store offset=56 (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t3)))))
+      (local.set $h (i32.add (local.get $h) (i32.const 64)))
+      (local.set $l (i32.add (local.get $l) (i32.const 64)))
+      (local.set $c (i32.add (local.get $c) (i32.const 64)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (if (i32.and (local.get $n) (i32.const 1)) (then
-      (f64.store (local.get $o) (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
+    (local.set $k (i32.and (local.get $n) (i32.const 7)))
+    (if (local.get $k) (then (loop $s
+      (f64.store (local.get $o) (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
         (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))
-        (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol)))))))))
+        (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol)))))))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
 
   ;; Chaikin oscillator over n >= 1 bars: the A/D sum as in "ad", both EMAs seeded with the first
   ;; A/D value, then per bar ema = k * acc + k1 * ema for [fast, slow] in one vector (per lane the
   ;; same two products and sum as the scalar kernel), out = fast - slow. Writes every bar, warm-up
-  ;; included (bar 0 gets 0): the caller writes the warm-up's NaN afterwards.
+  ;; included (bar 0 gets 0): the caller writes the warm-up's NaN afterwards. Eight bars per turn
+  ;; after bar 0, as "ad".
   (func (export "adosc") (param $h i32) (param $l i32) (param $c i32) (param $vol i32) (param $o i32) (param $n i32)
     (param $fk f64) (param $fk1 f64) (param $sk f64) (param $sk1 f64)
-    (local $k i32) (local $acc f64) (local $t v128) (local $ema v128) (local $kk v128) (local $kk1 v128)
+    (local $k i32) (local $acc f64) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $ema v128) (local $kk v128) (local $kk1 v128)
     (local $r v128) (local $hv v128) (local $lv v128) (local $cv v128)
     (local.set $kk (f64x2.replace_lane 1 (f64x2.splat (local.get $fk)) (local.get $sk)))
     (local.set $kk1 (f64x2.replace_lane 1 (f64x2.splat (local.get $fk1)) (local.get $sk1)))
@@ -467,33 +512,69 @@
     (local.set $vol (i32.add (local.get $vol) (i32.const 8)))
     (local.set $o (i32.add (local.get $o) (i32.const 8)))
     (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 1)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
     (if (local.get $k) (then (loop $v
       (local.set $hv (v128.load (local.get $h)))
       (local.set $lv (v128.load (local.get $l)))
       (local.set $cv (v128.load (local.get $c)))
       (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
-      (local.set $t (v128.and
+      (local.set $t0 (v128.and
         (f64x2.mul
           (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
           (v128.load (local.get $vol)))
         (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
-      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t))))
-      (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
-      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema))))
-      (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t))))
-      (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
-      (f64.store offset=8 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema))))
-      (local.set $h (i32.add (local.get $h) (i32.const 16)))
-      (local.set $l (i32.add (local.get $l) (i32.const 16)))
-      (local.set $c (i32.add (local.get $c) (i32.const 16)))
-      (local.set $vol (i32.add (local.get $vol) (i32.const 16)))
-      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (local.set $hv (v128.load offset=16 (local.get $h)))
+      (local.set $lv (v128.load offset=16 (local.get $l)))
+      (local.set $cv (v128.load offset=16 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t1 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=16 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $hv (v128.load offset=32 (local.get $h)))
+      (local.set $lv (v128.load offset=32 (local.get $l)))
+      (local.set $cv (v128.load offset=32 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t2 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=32 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (local.set $hv (v128.load offset=48 (local.get $h)))
+      (local.set $lv (v128.load offset=48 (local.get $l)))
+      (local.set $cv (v128.load offset=48 (local.get $c)))
+      (local.set $r (f64x2.sub (local.get $hv) (local.get $lv)))
+      (local.set $t3 (v128.and
+        (f64x2.mul
+          (f64x2.div (f64x2.sub (f64x2.sub (local.get $cv) (local.get $lv)) (f64x2.sub (local.get $hv) (local.get $cv))) (local.get $r))
+          (v128.load offset=48 (local.get $vol)))
+        (f64x2.gt (local.get $r) (v128.const f64x2 0 0))))
+      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t0)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=8 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t0)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=16 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t1)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=24 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t1)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=32 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t2)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=40 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t2)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=48 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (local.get $t3)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (f64.store offset=56 (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.tee $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.tee $acc (f64.add (local.get $acc) (f64x2.extract_lane 1 (local.get $t3)))))) (f64x2.mul (local.get $kk1) (local.get $ema))))) (f64x2.extract_lane 1 (local.get $ema))))
+      (local.set $h (i32.add (local.get $h) (i32.const 64)))
+      (local.set $l (i32.add (local.get $l) (i32.const 64)))
+      (local.set $c (i32.add (local.get $c) (i32.const 64)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 64)))
+      (local.set $o (i32.add (local.get $o) (i32.const 64)))
       (br_if $v (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (if (i32.and (local.get $n) (i32.const 1)) (then
+    (local.set $k (i32.and (local.get $n) (i32.const 7)))
+    (if (local.get $k) (then (loop $s
       (local.set $acc (f64.add (local.get $acc) (f64x2.extract_lane 0 (call $term
         (v128.load64_splat (local.get $h)) (v128.load64_splat (local.get $l))
         (v128.load64_splat (local.get $c)) (v128.load64_splat (local.get $vol))))))
       (local.set $ema (f64x2.add (f64x2.mul (local.get $kk) (f64x2.splat (local.get $acc))) (f64x2.mul (local.get $kk1) (local.get $ema))))
-      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema)))))))
+      (f64.store (local.get $o) (f64.sub (f64x2.extract_lane 0 (local.get $ema)) (f64x2.extract_lane 1 (local.get $ema))))
+      (local.set $h (i32.add (local.get $h) (i32.const 8)))
+      (local.set $l (i32.add (local.get $l) (i32.const 8)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (local.set $vol (i32.add (local.get $vol) (i32.const 8)))
+      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+      (br_if $s (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))))
 )
