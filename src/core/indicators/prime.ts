@@ -8,8 +8,8 @@
  * the on-stack-replaced loop: 1.3-3x slower on some kernels, and which code a process ends up
  * with varies (node --no-lazy-feedback-allocation removes the difference). So the first time a
  * definition meets a long series, the registry runs it PRIME_RUNS times on the series' first
- * bars (same definition, same parameters, the inputs' prefix, written into the outputs' prefix
- * that the real run then overwrites): outputs are unchanged, and the cost is a few hundred bars.
+ * bars (same definition, same parameters, the inputs' prefix, written into arena buffers):
+ * outputs are unchanged, and the cost is a few hundred bars.
  */
 import type { Arena } from './arena.js';
 import type { IndicatorDef, Params } from './types.js';
@@ -31,8 +31,12 @@ export function primeBeforeLongRun(def: IndicatorDef, inputs: readonly Float64Ar
   if (m >= n) return;
   const head = inputs.map((a) => a.subarray(0, m));
   if (def.computeInto && outputs) {
-    const outHead = outputs.map((o) => o.subarray(0, m));
+    // Into the arena, not the caller's outputs: an output may be an input (runIndicatorInto('EXP',
+    // [x], {}, [x])), whose first cells three priming runs would otherwise compound.
+    const mark = arena.mark();
+    const outHead = outputs.map(() => arena.take(m));
     for (let k = 0; k < PRIME_RUNS; k++) def.computeInto(head, params, outHead, arena);
+    arena.release(mark);
   } else {
     for (let k = 0; k < PRIME_RUNS; k++) def.compute(head, params);
   }

@@ -93,10 +93,15 @@ function build(): Loops | undefined {
   }
   if (mem === undefined || own === undefined) return undefined;
   const buf = new Float64Array(mem.buffer, BUF, CHUNK);
+  const scalar: Loops = { log: logInto, log10: log10Into, exp: expInto, cosh: coshInto };
   const loop = (name: keyof Kernels): Loop => {
     const kernel = own[name];
+    const js = scalar[name];
     return (x, out) => {
       const n = x.length;
+      // An output over part of the input but not its very cells: the JavaScript loop (as TA-Lib
+      // C's) reads cells it has already written, which no copy-in/copy-out reproduces.
+      if (shiftedOverlap(x, out, n)) { js(x, out); return; }
       const po = heapOffset(out);
       const px = po < 0 || n !== out.length ? -1 : heapOffset(x);
       // heap series, the output the input's very cells or apart from them (each value reads its own input)
@@ -116,6 +121,21 @@ function build(): Loops | undefined {
     };
   };
   return { log: loop('log'), log10: loop('log10'), exp: loop('exp'), cosh: loop('cosh') };
+}
+
+/** Whether the first n cells of the two arrays share memory without starting at the same cell. */
+function shiftedOverlap(x: Float64Array, out: Float64Array, n: number): boolean {
+  const px = heapOffset(x);
+  let a: number, b: number;
+  if (px >= 0) {
+    const po = heapOffset(out);
+    if (po < 0) return false;
+    a = px; b = po;
+  } else {
+    if (x.buffer !== out.buffer) return false;
+    a = x.byteOffset; b = out.byteOffset;
+  }
+  return a !== b && a < b + 8 * n && b < a + 8 * n;
 }
 
 let wasm: Loops | undefined | null = null;

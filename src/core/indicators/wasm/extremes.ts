@@ -163,8 +163,16 @@ function done(ok: boolean, from: number): boolean {
   return ok;
 }
 
-/** Whether the first n cells of two arrays share memory (the same buffer, overlapping bytes). */
+/**
+ * Whether the first n cells of two arrays share memory. Two heap views of the same cells can hold
+ * different buffer objects (one made before a grow, one after), so heap views compare heap offsets.
+ */
 function overlap(a: Float64Array, b: Float64Array, n: number): boolean {
+  const ha = heapOffset(a);
+  if (ha >= 0) {
+    const hb = heapOffset(b);
+    return hb >= 0 && ha < hb + 8 * n && hb < ha + 8 * n;
+  }
   if (a.buffer !== b.buffer) return false;
   return a.byteOffset < b.byteOffset + 8 * n && b.byteOffset < a.byteOffset + 8 * n;
 }
