@@ -51,11 +51,12 @@ describe('an output over part of its input', () => {
   // The JavaScript loop (as TA-Lib C's) reads cells it has already written when the output starts
   // after the input; the wasm libm loops copied the input first.
   for (const onHeap of [false, true]) {
-    it(`LN and EXP read what they wrote, as the JavaScript loop does (${onHeap ? 'series heap' : 'ordinary arrays'})`, () => {
+    it(`LN, EXP and TANH read what they wrote, as the JavaScript loop does (${onHeap ? 'series heap' : 'ordinary arrays'})`, () => {
       for (const n of [5, 300, 5000]) {
         for (const shift of [1, 3]) {
-          for (const [name, ref] of [['LN', logInto], ['EXP', expInto]] as const) {
-            const src = btcCloses(n + shift).map((v) => (name === 'EXP' ? v / 1e5 : v));
+          const tanhLoop = (x: Float64Array, o: Float64Array) => { for (let i = 0; i < x.length; i++) o[i] = Math.tanh(x[i]!); };
+          for (const [name, ref] of [['LN', logInto], ['EXP', expInto], ['TANH', tanhLoop]] as const) {
+            const src = btcCloses(n + shift).map((v) => (name === 'LN' ? v : v / 1e5));
             const buf = onHeap ? seriesHeap.alloc(n + shift) : new Float64Array(n + shift);
             buf.set(src);
             if (onHeap) expect(heapOffset(buf)).toBeGreaterThanOrEqual(0);

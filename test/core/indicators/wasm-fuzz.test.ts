@@ -32,6 +32,7 @@ import { computeInto, getIndicator, resolveParams } from '../../../src/core/indi
 import type { IndicatorDef, InputName } from '../../../src/core/indicators/types.js';
 import { heapKernelRuns, setHeapKernels } from '../../../src/core/indicators/wasm/elementwise.js';
 import { extremesInPlace, extremesWasmActive, extremesWorkBytes, setExtremesWasm } from '../../../src/core/indicators/wasm/extremes.js';
+import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // ------------------------------------------------------------------------------------------ data
@@ -57,17 +58,8 @@ function candles(): Cols {
 const DATA = candles();
 const LEN = DATA.close.length;
 
-/** mulberry32: small, seeded, the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded: the same sequence everywhere (the project's mulberry32). */
+const prng = mulberry32;
 type Rng = () => number;
 const int = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1)); // [lo, hi]
 const pickOf = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -10,13 +10,14 @@
  */
 import { WASM_BASE64 } from '../wasm/libm.wasm.js';
 import { instantiate, newMemory, type WasmMemory } from '../wasm/load.js';
+import { unaryLoop, unsharedVariant, type Loop, type UnaryKernel } from '../wasm/unary.js';
 import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
 import {
   COSH_BIG, COSH_SMALL, EXP_INV_L, EXP_L_HI, EXP_L_LO, IVLN10, LITTLE_ENDIAN, LN2_HI, LN2_LO, LOG10_2_HI, LOG10_2_LO, T,
   coshInto, expInto, expSpecial, log10Into, log10Special, logInto, logSpecial, tables,
 } from './libm.js';
 
-export type Loop = (x: Float64Array, out: Float64Array) => void;
+export type { Loop };
 
 /** byte offset of the vector constants (after T) */
 const CONSTS = 39424;
@@ -37,20 +38,7 @@ const VEC_CONSTS: readonly (bigint | number | symbol)[] = [
 const BUF = 40960;
 const CHUNK = 4096;
 
-type Kernel = (p: number, end: number, d: number) => void;
-type Kernels = Record<'log' | 'log10' | 'exp' | 'cosh', Kernel>;
-
-/**
- * The module with its memory import unshared: where shared wasm memory is refused (a browser page
- * that is not cross-origin isolated) the own-memory instance still runs, on an ordinary memory.
- * The import is `"env" "mem"`, limits flags 0x03 (maximum, shared) -> 0x01 (maximum).
- */
-function unshared(base64: string): string | undefined {
-  const bin = atob(base64);
-  const at = bin.indexOf('\x03mem\x02\x03');
-  if (at < 0 || bin.indexOf('\x03mem\x02\x03', at + 1) >= 0) return undefined;
-  return btoa(bin.slice(0, at + 5) + '\x01' + bin.slice(at + 6));
-}
+type Kernels = Record<'log' | 'log10' | 'exp' | 'cosh', UnaryKernel>;
 
 /** Writes T and VEC_CONSTS at byte `tab` of `mem` and instantiates the module on it. */
 function instance(mem: WasmMemory, tab: number, base64 = WASM_BASE64): Kernels | undefined {
@@ -87,55 +75,15 @@ function build(): Loops | undefined {
   let mem = newMemory(2, 2, true);
   let own = mem === undefined ? undefined : instance(mem, 0);
   if (own === undefined) {
-    const plain = unshared(WASM_BASE64);
+    const plain = unsharedVariant(WASM_BASE64);
     mem = plain === undefined ? undefined : newMemory(2, 2);
     own = mem === undefined ? undefined : instance(mem, 0, plain);
   }
   if (mem === undefined || own === undefined) return undefined;
   const buf = new Float64Array(mem.buffer, BUF, CHUNK);
   const scalar: Loops = { log: logInto, log10: log10Into, exp: expInto, cosh: coshInto };
-  const loop = (name: keyof Kernels): Loop => {
-    const kernel = own[name];
-    const js = scalar[name];
-    return (x, out) => {
-      const n = x.length;
-      // An output over part of the input but not its very cells: the JavaScript loop (as TA-Lib
-      // C's) reads cells it has already written, which no copy-in/copy-out reproduces.
-      if (shiftedOverlap(x, out, n)) { js(x, out); return; }
-      const po = heapOffset(out);
-      const px = po < 0 || n !== out.length ? -1 : heapOffset(x);
-      // heap series, the output the input's very cells or apart from them (each value reads its own input)
-      if (px >= 0 && (po === px || po + 8 * n <= px || px + 8 * n <= po)) {
-        const k = heapKernels();
-        if (k !== undefined) {
-          k[name](px, px + 8 * n, po - px);
-          return;
-        }
-      }
-      for (let i = 0; i < n; i += CHUNK) {
-        const m = Math.min(CHUNK, n - i);
-        buf.set(m === CHUNK ? x.subarray(i, i + CHUNK) : x.subarray(i, i + m));
-        kernel(BUF, BUF + 8 * m, 0);
-        out.set(m === CHUNK ? buf : buf.subarray(0, m), i);
-      }
-    };
-  };
+  const loop = (name: keyof Kernels): Loop => unaryLoop(own[name], buf, () => heapKernels()?.[name], scalar[name]);
   return { log: loop('log'), log10: loop('log10'), exp: loop('exp'), cosh: loop('cosh') };
-}
-
-/** Whether the first n cells of the two arrays share memory without starting at the same cell. */
-function shiftedOverlap(x: Float64Array, out: Float64Array, n: number): boolean {
-  const px = heapOffset(x);
-  let a: number, b: number;
-  if (px >= 0) {
-    const po = heapOffset(out);
-    if (po < 0) return false;
-    a = px; b = po;
-  } else {
-    if (x.buffer !== out.buffer) return false;
-    a = x.byteOffset; b = out.byteOffset;
-  }
-  return a !== b && a < b + 8 * n && b < a + 8 * n;
 }
 
 let wasm: Loops | undefined | null = null;
@@ -156,7 +104,7 @@ export const libmLoops: Loops = {
 
 /** For the tests: the unshared module variant's kernels on a fresh ordinary memory, and that memory. */
 export function unsharedKernelsForTest(): { kernels: Kernels; mem: WasmMemory; buf: number } | undefined {
-  const plain = unshared(WASM_BASE64);
+  const plain = unsharedVariant(WASM_BASE64);
   const mem = newMemory(2, 2);
   const kernels = plain === undefined || mem === undefined ? undefined : instance(mem, 0, plain);
   return kernels === undefined ? undefined : { kernels, mem: mem!, buf: BUF };
