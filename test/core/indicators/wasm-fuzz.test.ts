@@ -33,6 +33,9 @@ import type { IndicatorDef, InputName } from '../../../src/core/indicators/types
 import { heapKernelRuns, setHeapKernels } from '../../../src/core/indicators/wasm/elementwise.js';
 import { extremesInPlace, extremesWasmActive, extremesWorkBytes, setExtremesWasm } from '../../../src/core/indicators/wasm/extremes.js';
 import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
+// ---- stats.wat (BETA, STDDEV, STOCH, STOCHF, ULTOSC, KAMA): its own block, kept apart from the rest
+import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/stats.js';
+// ---- end stats.wat imports
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // ------------------------------------------------------------------------------------------ data
@@ -127,7 +130,11 @@ function libmRange(r: Rng, x: Float64Array, name: string): void {
 
 // ------------------------------------------------------------------------------------ functions
 
-type Kind = 'ew' | 'ext' | 'libm';
+// ---- stats.wat: the functions with a kernel there (wasm/stats.ts)
+const STATS_FNS = ['BETA'];
+// ---- end stats.wat
+
+type Kind = 'ew' | 'ext' | 'libm' | 'stats';
 interface Fn { name: string; kind: Kind }
 const FNS: Fn[] = [
   ...['ADD', 'SUB', 'MULT', 'DIV', 'MOM', 'ROC', 'ROCP', 'ROCR', 'ROCR100', 'AVGPRICE', 'MEDPRICE', 'TYPPRICE', 'WCLPRICE', 'BOP', 'TRANGE', 'AD', 'ADOSC']
@@ -135,6 +142,8 @@ const FNS: Fn[] = [
   ...['MIDPRICE', 'MIDPOINT', 'WILLR', 'AROON', 'AROONOSC', 'MINMAX', 'MINMAXINDEX', 'MAX', 'MIN', 'MAXINDEX', 'MININDEX']
     .map((name) => ({ name, kind: 'ext' as const })),
   ...['LN', 'LOG10', 'EXP', 'COSH'].map((name) => ({ name, kind: 'libm' as const })),
+  // ---- stats.wat
+  ...STATS_FNS.map((name) => ({ name, kind: 'stats' as const })),
 ];
 const LIBM_JS: Record<string, (x: Float64Array, o: Float64Array) => void> = {
   LN: (x, o) => logInto(x, o), LOG10: (x, o) => log10Into(x, o), EXP: (x, o) => expInto(x, o), COSH: (x, o) => coshInto(x, o),
@@ -285,11 +294,11 @@ function runCase(fn: Fn, n: number, params: Record<string, number>, cols: Cols, 
   // the reference: ordinary arrays, JavaScript kernels
   const ref: [Float64Array, Float64Array] = [new Float64Array(lay.sizes[0]), new Float64Array(lay.sizes[1])];
   const r = place(ref, lay, n, nin, nout, inputs);
-  setHeapKernels(false); setExtremesWasm(false);
+  setHeapKernels(false); setExtremesWasm(false); setStatsWasm(false);
   try {
     if (fn.kind === 'libm') LIBM_JS[fn.name]!(r.ins[0]!, r.outs[0]!);
     else computeInto(def, r.ins, rp, r.outs, arena);
-  } finally { setHeapKernels(true); setExtremesWasm(true); }
+  } finally { setHeapKernels(true); setExtremesWasm(true); setStatsWasm(true); }
 
   // the same layout with the wasm paths on, backings in the heap or not
   const live0 = liveBytes();
@@ -364,7 +373,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
     it(`${fn.name}: ${CASES_PER_FN} seeded cases`, () => {
       const r = prng(Number(process.env['FUZZ_SEED'] ?? 0x5eed) + 7919 * fi);
       const def = getIndicator(fn.name);
-      const ew0 = heapKernelRuns(), ext0 = extremesInPlace();
+      const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmRuns();
       for (let c = 0; c < CASES_PER_FN; c++) {
         let n = length(r);
         let params = paramsFor(r, def, n);
@@ -386,6 +395,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       // the cases reached the wasm kernels, not only their fallbacks
       if (fn.kind === 'ew') expect(heapKernelRuns() - ew0).toBeGreaterThan(CASES_PER_FN / 10);
       if (fn.kind === 'ext') expect(extremesInPlace() - ext0).toBeGreaterThan(CASES_PER_FN / 10);
+      if (fn.kind === 'stats') expect(statsWasmRuns() - st0).toBeGreaterThan(CASES_PER_FN / 10); // ---- stats.wat
     });
   }
 

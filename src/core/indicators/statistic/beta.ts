@@ -3,6 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { type Arena, outArray, scratch } from '../arena.js';
 import { p, periodParam, real } from '../defkit.js';
 import { EPS, STATISTIC } from './var.js';
+import { betaWasm } from '../wasm/stats.js';
 
 /**
  * Beta of real0 against real1 over `period` bar-to-bar returns (x = real0, y = real1
@@ -18,7 +19,7 @@ export function beta(x: Float64Array, y: Float64Array, period: number, into?: Fl
   const n = x.length;
   // every cell from `period` on is written below
   const out = outArray(n, period, into);
-  if (period >= n) return out;
+  if (period >= n || betaWasm(x, y, period, out)) return out;
   let size = 1;
   while (size < period + 1) size <<= 1;
   const mask = size - 1;
