@@ -159,6 +159,14 @@ export type PatternKernel = (
   o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number, pen: number,
 ) => void;
 
+/**
+ * A pattern's kernel for series in the series heap (wasm/candles.ts): the same arguments, true when
+ * it filled out[start..n), false when the JavaScript kernel must (arrays elsewhere, aliasing, short).
+ */
+export type HeapPatternKernel = (
+  o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number, pen: number,
+) => boolean;
+
 export const PATTERN_GROUP = 'Pattern Recognition';
 
 export function penetrationParam(def: number): ParamSpec {
@@ -176,13 +184,14 @@ export function patternDef(
   lookback: number,
   kernel: PatternKernel,
   params: readonly ParamSpec[] = [],
+  heap?: HeapPatternKernel,
 ): IndicatorDef {
   const run = (inputs: readonly Float64Array[], params: Params, out: Float64Array): void => {
     const [o, h, l, c] = inputs as [Float64Array, Float64Array, Float64Array, Float64Array];
     const n = o.length;
     const pen = params['penetration'] ?? 0;
     out.fill(NaN, 0, Math.min(lookback, n));
-    if (n > lookback) kernel(o, h, l, c, out, lookback, pen);
+    if (n > lookback && !(heap !== undefined && heap(o, h, l, c, out, lookback, pen))) kernel(o, h, l, c, out, lookback, pen);
   };
   return {
     name,

@@ -4,6 +4,7 @@
  * total `t*` as locals; per bar the averages are read, the totals moved, then the pattern tested.
  */
 import type { IndicatorDef } from '../types.js';
+import { heapDoji, heapRickshaw } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Near, ShadowLong, ShadowShort, ShadowVeryLong, ShadowVeryShort,
   maxPeriod, patternDef, shadowRange, sumHighLow, sumRealBody, sumShadows,
@@ -73,6 +74,11 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
       out[i] = 100 * +(Math.abs(c[i]! - o[i]!) <= fD * (tD / pD));
       tD += (h0 - l0) - (h[i - pD]! - l[i - pD]!);
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat), ~0.8x the time of the loop above.
+  (o, h, l, c, out, start) => {
+    const pD = BodyDoji.avgPeriod | 0;
+    return heapDoji(o, h, l, c, out, start, pD, BodyDoji.factor, sumHighLow(h, l, start - pD, start));
   });
 
 /*
@@ -200,6 +206,12 @@ const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long 
       tD += hl - (h[i - pD]! - l[i - pD]!);
       tN += hl - (h[i - pN]! - l[i - pN]!);
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  (o, h, l, c, out, start) => {
+    const pD = BodyDoji.avgPeriod | 0, pN = Near.avgPeriod | 0;
+    return heapRickshaw(o, h, l, c, out, start, pD, BodyDoji.factor, sumHighLow(h, l, start - pD, start),
+      ShadowLong.factor, pN, Near.factor, sumHighLow(h, l, start - pN, start));
   });
 
 const highWave = patternDef('CDLHIGHWAVE', 'High-Wave Candle: short body with very long upper and lower shadows', '+100 white, -100 black; 0 = no pattern at this bar.', maxPeriod(BodyShort, ShadowVeryLong),

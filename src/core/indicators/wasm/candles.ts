@@ -1,0 +1,85 @@
+/**
+ * Entries to the candlestick pattern kernels (candles.wat) for series in the series heap (heap.ts).
+ * Each returns true when it computed out[start..n), false when the caller must run its JavaScript
+ * kernel: some array not in the heap, lengths that differ, an output overlapping an input (the
+ * JavaScript kernels then read cells they wrote, which these kernels do not reproduce), a short
+ * series, no WebAssembly. The kernels give the JavaScript kernels' values bit for bit
+ * (test/core/indicators/candles-wasm.test.ts), which stay the fallback and the reference.
+ *
+ * Why: at 1M bars the JavaScript loops of CDLDOJI and CDLRICKSHAWMAN stayed 1.1-1.2x TA-Lib C's
+ * time however written (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ */
+import { heapMemory, heapOffset } from '../heap.js';
+import { instantiate } from './load.js';
+import { WASM_BASE64 } from './candles.wasm.js';
+
+interface Kernels {
+  doji(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
+  rickshaw(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
+    pd: number, fd: number, td: number, fl: number, pn: number, fn: number, tn: number): void;
+}
+
+let kernels: Kernels | undefined;
+let loaded = false;
+
+/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
+function load(): Kernels | undefined {
+  if (!loaded) {
+    loaded = true;
+    const mem = heapMemory();
+    if (mem !== undefined) kernels = instantiate(WASM_BASE64, { env: { mem } }) as Kernels | undefined;
+  }
+  return kernels;
+}
+
+let enabled = true;
+let runs = 0;
+
+/** How many calls the wasm kernels took (tests check that a path ran). */
+export function candleKernelRuns(): number {
+  return runs;
+}
+
+/** Turns the wasm kernels off (tests: the JavaScript kernels on heap arrays) or back on. */
+export function setCandleKernels(on: boolean): void {
+  enabled = on;
+}
+
+/** Below this many bars the call and its checks cost about what the JavaScript loop does (see elementwise.ts). */
+export const MIN_BARS = 256;
+
+/** Byte offsets of o, h, l, c, out when all five are heap series of out's length and out overlaps none of the others. */
+const offs = new Int32Array(5);
+function place(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array): boolean {
+  const n = out.length;
+  if (!enabled || n < MIN_BARS || o.length !== n || h.length !== n || l.length !== n || c.length !== n) return false;
+  const po = heapOffset(out);
+  if (po < 0) return false;
+  const bytes = n * 8;
+  const ins = [o, h, l, c];
+  for (let k = 0; k < 4; k++) {
+    const p = heapOffset(ins[k]!);
+    if (p < 0 || !(p + bytes <= po || po + bytes <= p)) return false;
+    offs[k] = p;
+  }
+  offs[4] = po;
+  return load() !== undefined;
+}
+
+/** CDLDOJI from bar `start`: BodyDoji's period `p`, factor `f`, and its total `t` over the `p` bars before `start`. */
+export function heapDoji(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, p: number, f: number, t: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.doji(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  runs++;
+  return true;
+}
+
+/** CDLRICKSHAWMAN from bar `start`: BodyDoji (pd, fd, td), ShadowLong's factor fl, Near (pn, fn, tn). */
+export function heapRickshaw(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, pd: number, fd: number, td: number, fl: number, pn: number, fn: number, tn: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.rickshaw(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, fl, pn, fn, tn);
+  runs++;
+  return true;
+}

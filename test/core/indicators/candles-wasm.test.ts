@@ -1,0 +1,157 @@
+/**
+ * The wasm candlestick kernels (wasm/candles.ts) against the JavaScript kernels they stand in for
+ * on series in the series heap, bit for bit (Object.is, so NaN and the sign of zero count): the
+ * same pattern runs once on ordinary arrays (the JavaScript kernel) and once on heap arrays (the
+ * wasm kernel), laid out alike in one backing array, and every cell of both backing arrays must
+ * agree, outputs and inputs alike. Real data (all bundled USDT daily pairs, and BTC/USDT hourly
+ * when the shared data is there), the same with NaN, infinities, signed zeros, empty and inverted
+ * ranges injected; lengths around the kernels' 8-bar turns, the lookback and MIN_BARS; inputs at
+ * odd cell offsets (not 16-byte aligned); outputs over an input (left to the JavaScript kernel).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Arena } from '../../../src/core/indicators/arena.js';
+import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
+import { computeInto, getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
+import type { IndicatorDef } from '../../../src/core/indicators/types.js';
+import { candleKernelRuns, MIN_BARS, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
+import { ReplaySource } from '../../../src/sources/market/replay/source.js';
+import { shared } from '../../helpers/paths.js';
+import { requires } from '../../helpers/requires.js';
+
+type Cols = Record<'open' | 'high' | 'low' | 'close', Float64Array>;
+const KEYS = ['open', 'high', 'low', 'close'] as const;
+
+/** The patterns with a wasm kernel. */
+export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN'];
+
+const replay = new ReplaySource();
+const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
+function daily(): Cols {
+  const hist = pairs.map((s) => replay.history(s, '1d'));
+  const n = hist.reduce((a, h) => a + h.close.length, 0);
+  const col = (k: keyof Cols) => {
+    const out = new Float64Array(n);
+    let at = 0;
+    for (const h of hist) { out.set(h[k], at); at += h[k].length; }
+    return out;
+  };
+  return { open: col('open'), high: col('high'), low: col('low'), close: col('close') };
+}
+
+const BTC_1H = 'data/nostalgia-for-infinity/binance/BTC_USDT-1h.json';
+function btcHourly(): Cols {
+  const rows = JSON.parse(readFileSync(shared(BTC_1H), 'utf8')) as number[][];
+  const n = Math.min(rows.length, 30_000);
+  const col = (k: number) => Float64Array.from({ length: n }, (_, i) => rows[i]![k]!);
+  return { open: col(1), high: col(2), low: col(3), close: col(4) };
+}
+
+/** The same bars with ~3% of the cells replaced by specials and ~2% of bars given an empty or inverted range. */
+function withSpecials(c: Cols): Cols {
+  let seed = 4242;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
+  const specials = [NaN, Infinity, -Infinity, 0, -0, 1e-300, -1e300, 5e-324];
+  const out = { open: c.open.slice(), high: c.high.slice(), low: c.low.slice(), close: c.close.slice() };
+  const n = c.close.length;
+  for (let i = 0; i < n; i++) {
+    for (const k of KEYS) if (rnd() < 0.008) out[k][i] = specials[Math.floor(rnd() * specials.length)]!;
+    const r = rnd();
+    if (r < 0.01) { out.low[i] = out.high[i]!; out.close[i] = out.high[i]!; out.open[i] = out.high[i]!; } // flat doji
+    else if (r < 0.02) { const t = out.low[i]!; out.low[i] = out.high[i]!; out.high[i] = t; } // inverted
+  }
+  return out;
+}
+
+type Layout = 'apart' | 'alias-open' | 'alias-low' | 'overlap-below';
+const GARBAGE = 12345.678;
+const arena = new Arena();
+
+/**
+ * Runs `def` with the four inputs in one backing array, the first at cell 1 (8-byte, not 16-byte
+ * aligned), each next 3 cells after the previous ends, the output after them or over an input.
+ */
+function runLaid(backing: Float64Array, def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout): Float64Array {
+  backing.fill(GARBAGE);
+  const inputs = KEYS.map((k, j) => {
+    const v = backing.subarray(1 + j * (n + 3), 1 + j * (n + 3) + n);
+    v.set(src[k].subarray(from, from + n));
+    return v;
+  });
+  const out = layout === 'alias-open' ? inputs[0]!
+    : layout === 'alias-low' ? inputs[2]!
+    : layout === 'overlap-below' ? backing.subarray(1 + 3 * (n + 3) - 1, 1 + 3 * (n + 3) - 1 + n)
+    : backing.subarray(1 + 4 * (n + 3), 1 + 4 * (n + 3) + n);
+  computeInto(def, inputs, resolveParams(def, {}), [out], arena);
+  return backing;
+}
+
+function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `cell ${i}: JS ${a[i]} vs wasm ${b[i]}`;
+  return undefined;
+}
+
+const datasets: [string, Cols][] = [['data/ daily', daily()]];
+if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()]);
+for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
+
+const heapArrays: Float64Array[] = [];
+afterAll(() => { for (const h of heapArrays) seriesHeap.free(h); });
+const heapBacking = new Map<number, Float64Array>();
+function heapOf(total: number): Float64Array {
+  let h = heapBacking.get(total);
+  if (h === undefined) { h = seriesHeap.alloc(total); heapArrays.push(h); heapBacking.set(total, h); }
+  return h;
+}
+
+function compare(def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout): void {
+  const total = 1 + 5 * (n + 3);
+  const js = runLaid(new Float64Array(total), def, src, from, n, layout);
+  const heap = heapOf(total);
+  expect(heapOffset(heap)).toBeGreaterThanOrEqual(0);
+  const wasm = runLaid(heap, def, src, from, n, layout);
+  expect(firstDifference(js, wasm), `${def.name} n=${n} from=${from} ${layout}`).toBeUndefined();
+}
+
+describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels bit for bit', () => {
+  for (const name of CANDLE_WASM_PATTERNS) {
+    it(name, () => {
+      const def = getIndicator(name);
+      const lb = def.lookback({});
+      for (const [, src] of datasets) {
+        const len = src.close.length;
+        const lengths = [...new Set([0, 1, lb - 1, lb, lb + 1, lb + 7, lb + 8, lb + 9, lb + 17,
+          MIN_BARS - 1, MIN_BARS, MIN_BARS + 1, MIN_BARS + 3, 1001, 4099])].filter((x) => x >= 0);
+        for (const n of lengths) for (const from of [0, 7, len - n]) compare(def, src, from, n, 'apart');
+        compare(def, src, 0, len, 'apart');
+        for (const layout of ['alias-open', 'alias-low', 'overlap-below'] as const) compare(def, src, 5, 1001, layout);
+      }
+    });
+  }
+
+  it('takes the wasm kernel for apart heap arrays of MIN_BARS bars and more, the JavaScript one otherwise', () => {
+    const [, src] = datasets[0]!;
+    for (const name of CANDLE_WASM_PATTERNS) {
+      const def = getIndicator(name);
+      let before = candleKernelRuns();
+      compare(def, src, 0, MIN_BARS, 'apart');
+      expect(candleKernelRuns(), name).toBe(before + 1);
+      before = candleKernelRuns();
+      compare(def, src, 0, MIN_BARS - 1, 'apart');
+      for (const layout of ['alias-open', 'alias-low', 'overlap-below'] as const) compare(def, src, 0, 1000, layout);
+      expect(candleKernelRuns(), name).toBe(before);
+    }
+  });
+
+  it('with the wasm kernels turned off, heap arrays take the JavaScript kernels (same values)', () => {
+    setCandleKernels(false);
+    try {
+      const before = candleKernelRuns();
+      const [, src] = datasets[datasets.length - 1]!;
+      for (const name of CANDLE_WASM_PATTERNS) compare(getIndicator(name), src, 3, 2001, 'apart');
+      expect(candleKernelRuns()).toBe(before);
+    } finally {
+      setCandleKernels(true);
+    }
+  });
+});
