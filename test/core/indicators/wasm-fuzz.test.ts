@@ -131,7 +131,14 @@ function libmRange(r: Rng, x: Float64Array, name: string): void {
 // ------------------------------------------------------------------------------------ functions
 
 // ---- stats.wat: the functions with a kernel there (wasm/stats.ts)
-const STATS_FNS = ['BETA'];
+const STATS_FNS = ['BETA', 'STOCH', 'STOCHF'];
+/** Most cases at the parameters the kernels take (the defaults; STOCHF any %D period), the rest as drawn. */
+function statsParams(r: Rng, name: string, drawn: Record<string, number>): Record<string, number> {
+  if (r() < 0.25) return drawn;
+  if (name === 'STOCH') return { fastK_Period: 5, slowK_Period: 3, slowK_MAType: 0, slowD_Period: 3, slowD_MAType: 0 };
+  if (name === 'STOCHF') return { fastK_Period: 5, fastD_Period: r() < 0.5 ? 3 : drawn['fastD_Period']!, fastD_MAType: 0 };
+  return drawn;
+}
 // ---- end stats.wat
 
 type Kind = 'ew' | 'ext' | 'libm' | 'stats';
@@ -383,6 +390,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
           n = 2048 * int(r, 1, 3) + p - 1 + int(r, -2, 2);
           params = Object.fromEntries(def.params.map((q) => [q.name, p]));
         }
+        if (fn.kind === 'stats') params = statsParams(r, fn.name, params); // ---- stats.wat
         const { cols, kind } = series(r, n);
         if (fn.kind === 'libm' && r() < 0.7) libmRange(r, cols.close, fn.name);
         const lay = layout(r, n, def.inputs.length, def.outputs.length, aliasing(fn));

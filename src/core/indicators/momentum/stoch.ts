@@ -8,6 +8,7 @@ import { ip, maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { highestValueInto, lowestValueInto, MIN_BARS_5, rescanHigh, rescanLow } from '../math/minmax.js';
 import { int, MOMENTUM } from './shared.js';
+import { stochWasm } from '../wasm/stats.js';
 
 /**
  * Raw %K into out[from+period-1..]: (close - lowest low) / ((highest high - lowest low) / 100),
@@ -150,7 +151,8 @@ export function stochInto(
     return;
   }
   if (slowKMaType === MaType.SMA && slowDMaType === MaType.SMA && slowKPeriod === 3 && slowDPeriod === 3) {
-    stochSma33(high, low, close, fastKPeriod, slowK, slowD);
+    // series-heap arrays, the default 5-bar range: wasm/stats.ts (false: the JavaScript kernel)
+    if (fastKPeriod !== 5 || !stochWasm(high, low, close, slowK, slowD)) stochSma33(high, low, close, fastKPeriod, slowK, slowD);
     nanPrefix(slowK, start);
     nanPrefix(slowD, start);
     return;

@@ -4,6 +4,7 @@ import { maTypeParam, p, real } from '../defkit.js';
 import { maInto, maLookback } from '../overlap/ma.js';
 import { blank, int, MOMENTUM } from './shared.js';
 import { fastKInto, fastKSmaInto } from './stoch.js';
+import { stochfWasm } from '../wasm/stats.js';
 
 /**
  * STOCHF over the series starting at `from` (STOCHRSI feeds the RSI from its first value), into
@@ -27,7 +28,10 @@ export function stochfFrom(
     return [k, d];
   }
   if (fastDMaType === MaType.SMA && fastDPeriod > 1) {
-    fastKSmaInto(high, low, close, from, fastKPeriod, fastDPeriod, k, d);
+    // series-heap arrays, the default 5-bar range: wasm/stats.ts (false: the JavaScript kernel)
+    if (from !== 0 || fastKPeriod !== 5 || !stochfWasm(high, low, close, fastDPeriod, k, d)) {
+      fastKSmaInto(high, low, close, from, fastKPeriod, fastDPeriod, k, d);
+    }
   } else {
     fastKInto(high, low, close, from, fastKPeriod, k);
     maInto(k, kStart, fastDPeriod, fastDMaType, d);

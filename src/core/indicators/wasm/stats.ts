@@ -16,6 +16,8 @@ import { WASM_BASE64 } from './stats.wasm.js';
 
 interface Kernels {
   beta(x: number, y: number, o: number, n: number, period: number): void;
+  stoch533(h: number, l: number, c: number, ok: number, od: number, n: number): number;
+  stochf5(h: number, l: number, c: number, ok: number, od: number, n: number, dPeriod: number): number;
 }
 
 let kernels: Kernels | undefined;
@@ -67,4 +69,45 @@ export function betaWasm(x: Float64Array, y: Float64Array, period: number, out: 
   k.beta(px, py, po, n, period);
   runs++;
   return true;
+}
+
+/** The heap offsets of a call's three inputs and two outputs (`off`), or false: see stochWasm. */
+const off = [0, 0, 0, 0, 0];
+function hlc2(high: Float64Array, low: Float64Array, close: Float64Array, o0: Float64Array, o1: Float64Array, n: number): boolean {
+  if (!enabled || n < STATS_MIN_BARS) return false;
+  const p0 = at(o0, n), p1 = at(o1, n);
+  if (p0 < 0 || p1 < 0) return false;
+  const ph = at(high, n), pl = at(low, n), pc = heapOffset(close);
+  const bytes = n * 8;
+  if (ph < 0 || pl < 0 || pc < 0 || !apart(p0, p1, bytes)) return false;
+  for (const p of [p0, p1]) if (!apart(p, ph, bytes) || !apart(p, pl, bytes) || !apart(p, pc, bytes)) return false;
+  off[0] = ph; off[1] = pl; off[2] = pc; off[3] = p0; off[4] = p1;
+  return true;
+}
+
+/**
+ * STOCH with a 5-bar range and both SMAs over 3 bars (momentum/stoch.ts stochSma33) into
+ * slowK[6..n) and slowD[8..n), n > 8. False also when an input holds a NaN or a zero (stats.wat):
+ * the outputs may then hold partial values, which the JavaScript kernel writes over.
+ */
+export function stochWasm(high: Float64Array, low: Float64Array, close: Float64Array, slowK: Float64Array, slowD: Float64Array): boolean {
+  const n = close.length;
+  if (n <= 8 || !hlc2(high, low, close, slowK, slowD, n)) return false;
+  const k = load();
+  if (k === undefined) return false;
+  runs++;
+  return k.stoch533(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n) !== 0;
+}
+
+/**
+ * STOCHF with a 5-bar range and an SMA over dPeriod > 1 bars (momentum/stoch.ts fastKSmaInto from
+ * bar 0) into k[4..n) and d[dPeriod + 3..n), n > dPeriod + 3. False as stochWasm.
+ */
+export function stochfWasm(high: Float64Array, low: Float64Array, close: Float64Array, dPeriod: number, k: Float64Array, d: Float64Array): boolean {
+  const n = close.length;
+  if (dPeriod < 2 || n <= dPeriod + 3 || !hlc2(high, low, close, k, d, n)) return false;
+  const ks = load();
+  if (ks === undefined) return false;
+  runs++;
+  return ks.stochf5(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n, dPeriod) !== 0;
 }
