@@ -36,6 +36,9 @@ import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
 // ---- stats.wat (BETA, STDDEV, STOCH, STOCHF, ULTOSC, KAMA): its own block, kept apart from the rest
 import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/stats.js';
 // ---- end stats.wat imports
+// ---- sar.wat (SAR, SAREXT): its own block, kept apart from the rest
+import { sarWasmRuns } from '../../../src/core/indicators/wasm/sar.js';
+// ---- end sar.wat imports
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // ------------------------------------------------------------------------------------------ data
@@ -141,7 +144,22 @@ function statsParams(r: Rng, name: string, drawn: Record<string, number>): Recor
 }
 // ---- end stats.wat
 
-type Kind = 'ew' | 'ext' | 'libm' | 'stats';
+// ---- sar.wat: SAR and SAREXT (wasm/sar.ts). Heap arrays only, so runCase's reference (ordinary
+// arrays) runs their JavaScript loop without a switch.
+const SAR_FNS = ['SAR', 'SAREXT'];
+/** Accelerations, caps (some below the steps: TA-Lib caps those), SAREXT's start and offset on reverse. */
+function sarParams(r: Rng, def: IndicatorDef): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of def.params) {
+    if (p.name === 'startValue') out[p.name] = pickOf(r, [0, 0, 0, 1, -1, r() * 1e4, -r() * 1e4, 1e-300]);
+    else if (p.name === 'offsetOnReverse') out[p.name] = pickOf(r, [0, 0, 0, 0.01, 0.1, r()]);
+    else out[p.name] = pickOf(r, [0, 0.01, 0.02, 0.02, 0.05, 0.2, 0.5, 1, 2, r() * 0.3]);
+  }
+  return out;
+}
+// ---- end sar.wat
+
+type Kind = 'ew' | 'ext' | 'libm' | 'stats' | 'sar';
 interface Fn { name: string; kind: Kind }
 const FNS: Fn[] = [
   ...['ADD', 'SUB', 'MULT', 'DIV', 'MOM', 'ROC', 'ROCP', 'ROCR', 'ROCR100', 'AVGPRICE', 'MEDPRICE', 'TYPPRICE', 'WCLPRICE', 'BOP', 'TRANGE', 'AD', 'ADOSC']
@@ -151,6 +169,8 @@ const FNS: Fn[] = [
   ...['LN', 'LOG10', 'EXP', 'COSH'].map((name) => ({ name, kind: 'libm' as const })),
   // ---- stats.wat
   ...STATS_FNS.map((name) => ({ name, kind: 'stats' as const })),
+  // ---- sar.wat
+  ...SAR_FNS.map((name) => ({ name, kind: 'sar' as const })),
 ];
 const LIBM_JS: Record<string, (x: Float64Array, o: Float64Array) => void> = {
   LN: (x, o) => logInto(x, o), LOG10: (x, o) => log10Into(x, o), EXP: (x, o) => expInto(x, o), COSH: (x, o) => coshInto(x, o),
@@ -167,6 +187,7 @@ function period(r: Rng, n: number, min: number, max: number): number {
 }
 
 function paramsFor(r: Rng, def: IndicatorDef, n: number): Record<string, number> {
+  if (SAR_FNS.includes(def.name)) return sarParams(r, def); // ---- sar.wat
   const out: Record<string, number> = {};
   for (const p of def.params) out[p.name] = period(r, n, p.min, p.max);
   return out;
@@ -381,6 +402,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       const r = prng(Number(process.env['FUZZ_SEED'] ?? 0x5eed) + 7919 * fi);
       const def = getIndicator(fn.name);
       const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmRuns();
+      const sar0 = sarWasmRuns(); // ---- sar.wat
       for (let c = 0; c < CASES_PER_FN; c++) {
         let n = length(r);
         let params = paramsFor(r, def, n);
@@ -404,6 +426,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       if (fn.kind === 'ew') expect(heapKernelRuns() - ew0).toBeGreaterThan(CASES_PER_FN / 10);
       if (fn.kind === 'ext') expect(extremesInPlace() - ext0).toBeGreaterThan(CASES_PER_FN / 10);
       if (fn.kind === 'stats') expect(statsWasmRuns() - st0).toBeGreaterThan(CASES_PER_FN / 10); // ---- stats.wat
+      if (fn.kind === 'sar') expect(sarWasmRuns() - sar0).toBeGreaterThan(CASES_PER_FN / 10); // ---- sar.wat
     });
   }
 

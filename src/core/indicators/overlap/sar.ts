@@ -5,6 +5,7 @@
 import type { IndicatorDef, ParamSpec, Params } from '../types.js';
 import { outArray } from '../arena.js';
 import { p, real, realParam, REAL_BOUND } from '../defkit.js';
+import { sarLoopWasm } from '../wasm/sar.js';
 import { OVERLAP } from './shared.js';
 
 export interface SarExtOptions {
@@ -76,6 +77,8 @@ function parabolic(
   } else {
     ep = low[1]!; sar = Math.abs(startValue);
   }
+  // Series in the series heap: the same loop in wasm (wasm/sar.ts), out of the JavaScript kernel's reach.
+  if (sarLoopWasm(high, low, out, isLong, ep, sar, initLong, accLong, maxLong, initShort, accShort, maxShort, offset, absolute)) return out;
   let newLow = low[1]!;
   let newHigh = high[1]!;
   // One loop per position, left on the reversal bar: one loop testing the position on every bar

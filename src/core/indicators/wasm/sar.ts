@@ -1,0 +1,69 @@
+/**
+ * The parabolic SAR loop of sar.wat for SAR and SAREXT (overlap/sar.ts), on series in the series
+ * heap (heap.ts): high, low and the output read and written where they are. Any other array, a
+ * short series, or no WebAssembly: false, and the caller runs its JavaScript loop, which stays the
+ * reference (same doubles, test/core/indicators/sar-wasm.test.ts and wasm-fuzz.test.ts).
+ *
+ * Why: at 1M bars the JavaScript loop ran 1.22-1.27x TA-Lib C; in wasm, with the new-extreme
+ * update made branchless (see sar.wat), ~0.82x.
+ */
+import { heapMemory, heapOffset } from '../heap.js';
+import { instantiate } from './load.js';
+import { WASM_BASE64 } from './sar.wasm.js';
+
+type Kernel = (h: number, l: number, o: number, n: number, long: number, ep: number, sar: number,
+  initLong: number, accLong: number, maxLong: number, initShort: number, accShort: number, maxShort: number,
+  offset: number, abs: number) => void;
+
+let kernel: Kernel | undefined;
+let loaded = false;
+
+/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
+function load(): Kernel | undefined {
+  if (!loaded) {
+    loaded = true;
+    const mem = heapMemory();
+    const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
+    if (exp !== undefined) kernel = exp['sar'] as Kernel;
+  }
+  return kernel;
+}
+
+let enabled = true;
+let runs = 0;
+
+/** Tests turn the kernel off (the JavaScript loop on heap arrays) or back on. */
+export function setSarWasm(on: boolean): void { enabled = on; }
+/** How many calls the kernel took (tests check that it ran). */
+export function sarWasmRuns(): number { return runs; }
+
+/**
+ * Below this many bars the JavaScript loop runs: a call here costs ~0.1-0.2 us before the first bar
+ * (three heapOffset, the transition into wasm with 15 arguments), about what ~30-60 bars cost.
+ */
+export const SAR_WASM_MIN_BARS = 128;
+
+/**
+ * Runs bars 1..n-1 of the loop (n = high.length) into `out` from the state the caller set up at
+ * bar 1 (the position, its extreme point and SAR; accelerations capped at their maxima). Returns
+ * false, having written nothing, when the caller must run its JavaScript loop.
+ */
+export function sarLoopWasm(
+  high: Float64Array, low: Float64Array, out: Float64Array, isLong: boolean, ep: number, sar: number,
+  initLong: number, accLong: number, maxLong: number, initShort: number, accShort: number, maxShort: number,
+  offset: number, absolute: boolean,
+): boolean {
+  const n = high.length;
+  if (!enabled || n < SAR_WASM_MIN_BARS || low.length < n || out.length < n) return false;
+  const ph = heapOffset(high);
+  if (ph < 0) return false;
+  const pl = heapOffset(low);
+  if (pl < 0) return false;
+  const po = heapOffset(out);
+  if (po < 0) return false;
+  const k = load();
+  if (k === undefined) return false;
+  k(ph, pl, po, n, isLong ? 1 : 0, ep, sar, initLong, accLong, maxLong, initShort, accShort, maxShort, offset, absolute ? 1 : 0);
+  runs++;
+  return true;
+}
