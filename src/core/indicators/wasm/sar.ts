@@ -38,10 +38,13 @@ export function setSarWasm(on: boolean): void { enabled = on; }
 export function sarWasmRuns(): number { return runs; }
 
 /**
- * Below this many bars the JavaScript loop runs: a call here costs ~0.1-0.2 us before the first bar
- * (three heapOffset, the transition into wasm with 15 arguments), about what ~30-60 bars cost.
+ * Below this many bars the JavaScript loop runs: there it is as fast. Per call, ns, JavaScript /
+ * wasm, SAR on heap arrays, 64 windows of real candles in rotation, min of 9 (CPU time): 64 bars
+ * 198/245, 128 372/408, 200 574/588, 256 727/730, 384 1080/1060, 512 1560/1385, 1024 5955/3195,
+ * 4096 26080/17800. The JavaScript loop's time per bar doubles between 512 and 1024 bars, presumably
+ * where the branch predictor stops learning the windows' new-extreme outcomes (wasm has no such branch).
  */
-export const SAR_WASM_MIN_BARS = 128;
+export const SAR_WASM_MIN_BARS = 256;
 
 /**
  * Runs bars 1..n-1 of the loop (n = high.length) into `out` from the state the caller set up at
