@@ -134,7 +134,7 @@ function libmRange(r: Rng, x: Float64Array, name: string): void {
 // ------------------------------------------------------------------------------------ functions
 
 // ---- stats.wat: the functions with a kernel there (wasm/stats.ts)
-const STATS_FNS = ['BETA', 'STOCH', 'STOCHF'];
+const STATS_FNS = ['BETA', 'STOCH', 'STOCHF', 'STDDEV', 'KAMA', 'ULTOSC'];
 /** Most cases at the parameters the kernels take (the defaults; STOCHF any %D period), the rest as drawn. */
 function statsParams(r: Rng, name: string, drawn: Record<string, number>): Record<string, number> {
   if (r() < 0.25) return drawn;

@@ -3,6 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { type Arena, outArray, scratch } from '../arena.js';
 import { isZero, p, periodParam, real, trueRange } from '../defkit.js';
 import { HLC, MOMENTUM } from './shared.js';
+import { ultoscWasm } from '../wasm/stats.js';
 
 export function ultoscLookback(p1: number, p2: number, p3: number): number {
   return Math.max(p1, p2, p3);
@@ -33,7 +34,7 @@ export function ultosc(
   const m = sorted[1]! | 0;
   const l = sorted[2]! | 0;
   const start = l;
-  if (n <= start) return out;
+  if (n <= start || ultoscWasm(high, low, close, s, m, l, out)) return out;
   let size = 1;
   while (size < l + 1) size <<= 1;
   const mask = size - 1;

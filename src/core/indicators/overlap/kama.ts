@@ -1,6 +1,7 @@
 /** KAMA: Kaufman's adaptive MA between EMA(2) and EMA(30) speeds (warm-up period, 0 for period 1). */
 import { withWarmup } from '../defkit.js';
 import { maDef } from './shared.js';
+import { kamaWasm } from '../wasm/stats.js';
 
 export function kamaLookback(period: number): number { return period === 1 ? 0 : period; }
 
@@ -51,7 +52,8 @@ export function kamaInto(src: Float64Array, from: number, period: number, out: F
 }
 
 export function kama(real: Float64Array, period: number, out?: Float64Array): Float64Array {
-  return withWarmup(real.length, kamaLookback(period), (o) => kamaInto(real, 0, period, o), out);
+  // series-heap arrays: wasm/stats.ts (false: the JavaScript kernel)
+  return withWarmup(real.length, kamaLookback(period), (o) => { if (!kamaWasm(real, period | 0, o)) kamaInto(real, 0, period, o); }, out);
 }
 
 export const KAMA = maDef('KAMA', 'Kaufman adaptive MA: follows price closely in trends, flattens in noise (efficiency ratio over timePeriod).', 'Price units; a flat KAMA means noise (no trend), a sloping one an efficient trend; price crossing it is a trend signal.', kamaLookback, kama);

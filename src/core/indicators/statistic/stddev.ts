@@ -3,6 +3,7 @@ import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real } from '../defkit.js';
 import { outArray } from '../arena.js';
 import { EPS, nbDev, STATISTIC } from './var.js';
+import { stddevWasm } from '../wasm/stats.js';
 
 /**
  * Population standard deviation × nbDev; a variance below TA-Lib's epsilon reads as 0. One
@@ -14,7 +15,7 @@ export function stddev(real: Float64Array, period: number, nbDev: number, into?:
   const n = real.length;
   const start = period - 1;
   const out = outArray(n, start, into);
-  if (start >= n) return out;
+  if (start >= n || stddevWasm(real, period, nbDev, out)) return out;
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < start; i++) {

@@ -10,7 +10,7 @@
  * Why: on series-heap arrays at 1M bars these JavaScript loops ran 1.1-1.3x TA-Lib C (V8 checks
  * every typed-array access and keeps few of the loop's doubles in registers).
  */
-import { heapMemory, heapOffset } from '../heap.js';
+import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
 import { instantiate } from './load.js';
 import { WASM_BASE64 } from './stats.wasm.js';
 
@@ -18,6 +18,9 @@ interface Kernels {
   beta(x: number, y: number, o: number, n: number, period: number): void;
   stoch533(h: number, l: number, c: number, ok: number, od: number, n: number): number;
   stochf5(h: number, l: number, c: number, ok: number, od: number, n: number, dPeriod: number): number;
+  stddev(x: number, o: number, n: number, period: number, nbDev: number): void;
+  kama(x: number, o: number, n: number, period: number): void;
+  ultosc(h: number, l: number, c: number, o: number, n: number, s: number, m: number, l3: number, ring: number, mask: number): void;
 }
 
 let kernels: Kernels | undefined;
@@ -110,4 +113,62 @@ export function stochfWasm(high: Float64Array, low: Float64Array, close: Float64
   if (ks === undefined) return false;
   runs++;
   return ks.stochf5(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n, dPeriod) !== 0;
+}
+
+/** The heap offsets of input `x` and output `out` (`off`), apart, both in the heap with n cells. */
+function oneIn(x: Float64Array, out: Float64Array, n: number): boolean {
+  if (!enabled || n < STATS_MIN_BARS) return false;
+  const po = at(out, n);
+  if (po < 0) return false;
+  const px = heapOffset(x);
+  if (px < 0 || !apart(po, px, n * 8)) return false;
+  off[0] = px; off[1] = po;
+  return true;
+}
+
+/** STDDEV (statistic/stddev.ts) into out[period - 1..n), 1 <= period <= n. */
+export function stddevWasm(x: Float64Array, period: number, nbDev: number, out: Float64Array): boolean {
+  const n = x.length;
+  if (period < 1 || period > n || !oneIn(x, out, n)) return false;
+  const k = load();
+  if (k === undefined) return false;
+  k.stddev(off[0]!, off[1]!, n, period, nbDev);
+  runs++;
+  return true;
+}
+
+/** KAMA (overlap/kama.ts kamaInto from bar 0) into out[period..n), 2 <= period < n. */
+export function kamaWasm(x: Float64Array, period: number, out: Float64Array): boolean {
+  const n = x.length;
+  if (period < 2 || period >= n || !oneIn(x, out, n)) return false;
+  const k = load();
+  if (k === undefined) return false;
+  k.kama(off[0]!, off[1]!, n, period);
+  runs++;
+  return true;
+}
+
+/** ULTOSC (momentum/ultosc.ts) into out[l..n) for the sorted periods 1 <= s <= m <= l < n. */
+export function ultoscWasm(high: Float64Array, low: Float64Array, close: Float64Array, s: number, m: number, l: number, out: Float64Array): boolean {
+  const n = high.length;
+  if (!enabled || n < STATS_MIN_BARS || s < 1 || l >= n) return false;
+  const po = at(out, n);
+  if (po < 0) return false;
+  const ph = heapOffset(high), pl = at(low, n), pc = at(close, n);
+  const bytes = n * 8;
+  if (ph < 0 || pl < 0 || pc < 0 || !apart(po, ph, bytes) || !apart(po, pl, bytes) || !apart(po, pc, bytes)) return false;
+  const k = load();
+  if (k === undefined) return false;
+  // the ring of the last terms (2 doubles a bar), a heap block for the call: the alloc may grow the
+  // memory, which a shared memory does in place (the offsets above stay valid)
+  let size = 1;
+  while (size < l + 1) size <<= 1;
+  const ring = seriesHeap.alloc(2 * size);
+  const pr = heapOffset(ring);
+  if (pr >= 0) {
+    k.ultosc(ph, pl, pc, po, n, s, m, l, pr, size - 1);
+    runs++;
+  }
+  seriesHeap.free(ring);
+  return pr >= 0;
 }
