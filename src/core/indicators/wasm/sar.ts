@@ -5,7 +5,7 @@
  * reference (same doubles, test/core/indicators/sar-wasm.test.ts and wasm-fuzz.test.ts).
  *
  * Why: at 1M bars the JavaScript loop ran 1.22-1.27x TA-Lib C; in wasm, with the new-extreme
- * update made branchless (see sar.wat), ~0.82x.
+ * update made branchless (see sar.wat), 0.81-0.89x (bench, reuse mode, --clock=cpu).
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
