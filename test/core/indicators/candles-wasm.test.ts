@@ -15,6 +15,7 @@ import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
 import { computeInto, getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
 import type { IndicatorDef } from '../../../src/core/indicators/types.js';
 import { candleKernelRuns, MIN_BARS, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
+import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
 import { ReplaySource } from '../../../src/sources/market/replay/source.js';
 import { shared } from '../../helpers/paths.js';
 import { requires } from '../../helpers/requires.js';
@@ -23,7 +24,7 @@ type Cols = Record<'open' | 'high' | 'low' | 'close', Float64Array>;
 const KEYS = ['open', 'high', 'low', 'close'] as const;
 
 /** The patterns with a wasm kernel. */
-export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN'];
+export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
@@ -63,6 +64,33 @@ function withSpecials(c: Cols): Cols {
   return out;
 }
 
+/**
+ * The bars with a concealing baby swallow planted every 23 bars (rare in real data: none in the
+ * bundled candles), built from the bars' own prices and sizes, each of its conditions broken at
+ * random in ~1 of 8 plantings, so every test in the kernel meets both outcomes.
+ */
+function withConcealing(c: Cols): Cols {
+  const rnd = mulberry32(99);
+  const out = { open: c.open.slice(), high: c.high.slice(), low: c.low.slice(), close: c.close.slice() };
+  const { open: o, high: h, low: l, close: cl } = out;
+  const off = () => rnd() < 0.125;
+  for (let k = 20; k < cl.length; k += 23) {
+    const x = c.close[k - 3]!, b = Math.abs(c.close[k]! - c.open[k]!) || x * 0.01;
+    const set = (i: number, oi: number, hi: number, li: number, ci: number) => { o[i] = oi; h[i] = hi; l[i] = li; cl[i] = ci; };
+    // two black marubozu
+    set(k - 3, x, x + (off() ? b : 0), x - b - (off() ? b : 0), off() ? x + b : x - b);
+    const y = x - b * (off() ? 0 : 0.5);
+    set(k - 2, y, y + (off() ? b : 0), y - b - (off() ? b : 0), off() ? y + b : y - b);
+    // black, gapping down, upper shadow into the prior body
+    const c2 = cl[k - 2]!, o1 = c2 - (off() ? -b * 0.2 : b * 0.2);
+    const h1 = off() ? o1 + b * 0.01 : c2 + b * 0.1;
+    set(k - 1, o1, h1, o1 - b * 1.2, off() ? o1 + b : o1 - b);
+    // black, engulfing bar k - 1's range
+    set(k, h1 + (off() ? -b * 0.05 : b * 0.05) - b * 0.01, h1 + (off() ? 0 : b * 0.05), l[k - 1]! - (off() ? 0 : b * 0.05), off() ? h1 + b : l[k - 1]!);
+  }
+  return out;
+}
+
 type Layout = 'apart' | 'alias-open' | 'alias-low' | 'overlap-below';
 const GARBAGE = 12345.678;
 const arena = new Arena();
@@ -94,6 +122,7 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
 const datasets: [string, Cols][] = [['data/ daily', daily()]];
 if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()]);
 for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
+datasets.push(['data/ daily + concealing', withConcealing(datasets[0]![1])]);
 
 const heapArrays: Float64Array[] = [];
 afterAll(() => { for (const h of heapArrays) seriesHeap.free(h); });
@@ -141,6 +170,17 @@ describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels b
       for (const layout of ['alias-open', 'alias-low', 'overlap-below'] as const) compare(def, src, 0, 1000, layout);
       expect(candleKernelRuns(), name).toBe(before);
     }
+  });
+
+  it('the planted concealing baby swallows are found on some plantings, not all (the comparison above tests both outcomes)', () => {
+    const src = datasets[datasets.length - 1]![1];
+    const n = src.close.length;
+    const out = new Float64Array(n);
+    computeInto(getIndicator('CDLCONCEALBABYSWALL'), KEYS.map((k) => src[k]), {}, [out], arena);
+    let found = 0;
+    for (let i = 0; i < n; i++) if (out[i] === 100) found++;
+    expect(found).toBeGreaterThan(n / 23 / 10);
+    expect(found).toBeLessThan(n / 23 * 0.9);
   });
 
   it('with the wasm kernels turned off, heap arrays take the JavaScript kernels (same values)', () => {

@@ -3,6 +3,7 @@
  * Kernel layout as in single.ts (see candle-settings.ts).
  */
 import type { IndicatorDef } from '../types.js';
+import { heapConceal } from '../wasm/candles.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
   maxPeriod, patternDef, penetrationParam,
@@ -61,6 +62,12 @@ const concealBabySwallow = patternDef('CDLCONCEALBABYSWALL', 'Concealing Baby Sw
       tV2 += (h[i - 2]! - l[i - 2]!) - (h[i - 2 - pV]! - l[i - 2 - pV]!);
       tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  (o, h, l, c, out, start) => {
+    const pV = ShadowVeryShort.avgPeriod | 0;
+    return heapConceal(o, h, l, c, out, start, pV, ShadowVeryShort.factor, sumHighLow(h, l, start - 3 - pV, start - 3),
+      sumHighLow(h, l, start - 2 - pV, start - 2), sumHighLow(h, l, start - 1 - pV, start - 1));
   });
 
 const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling black candles, a black candle with an upper shadow, then a white candle gapping up above it', '+100 when present; 0 = no pattern at this bar.', maxPeriod(ShadowVeryShort) + 4,

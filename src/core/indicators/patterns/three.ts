@@ -1,5 +1,6 @@
 /** Three-candle patterns (and the four-candle three-line strike). Kernel layout as in single.ts. */
 import type { IndicatorDef } from '../types.js';
+import { heapTasuki } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
   maxPeriod, patternDef,
@@ -685,6 +686,11 @@ const tasukiGap = patternDef('CDLTASUKIGAP', 'Tasuki Gap: gap in the trend direc
       o1 = o0; c1 = c0; hl1 = h[i]! - l[i]!;
       white1 = white0; black1 = black0;
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  (o, h, l, c, out, start) => {
+    const pN = Near.avgPeriod | 0;
+    return heapTasuki(o, h, l, c, out, start, pN, Near.factor, sumHighLow(h, l, start - 1 - pN, start - 1));
   });
 
 const gapSideSideWhite = patternDef('CDLGAPSIDESIDEWHITE', 'Up/Down-gap side-by-side white lines: two similar white candles gapping away from the first', '+100 up gap, -100 down gap; 0 = no pattern at this bar.', maxPeriod(Near, Equal) + 2,

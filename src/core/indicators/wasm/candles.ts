@@ -6,8 +6,8 @@
  * series, no WebAssembly. The kernels give the JavaScript kernels' values bit for bit
  * (test/core/indicators/candles-wasm.test.ts), which stay the fallback and the reference.
  *
- * Why: at 1M bars the JavaScript loops of CDLDOJI and CDLRICKSHAWMAN stayed 1.1-1.2x TA-Lib C's
- * time however written (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP and
+ * CDLCONCEALBABYSWALL stayed 1.1-1.2x TA-Lib C's time however written (V8 re-checks every typed-array access); in wasm they read the heap directly.
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
@@ -17,6 +17,9 @@ interface Kernels {
   doji(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
   rickshaw(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
     pd: number, fd: number, td: number, fl: number, pn: number, fn: number, tn: number): void;
+  tasuki(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
+  conceal(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number,
+    t3: number, t2: number, t1: number): void;
 }
 
 let kernels: Kernels | undefined;
@@ -80,6 +83,24 @@ export function heapRickshaw(o: Float64Array, h: Float64Array, l: Float64Array, 
   start: number, pd: number, fd: number, td: number, fl: number, pn: number, fn: number, tn: number): boolean {
   if (!place(o, h, l, c, out)) return false;
   kernels!.rickshaw(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, fl, pn, fn, tn);
+  runs++;
+  return true;
+}
+
+/** CDLTASUKIGAP from bar `start`: Near's period `p`, factor `f`, and its total `t` over the `p` bars before `start - 1`. */
+export function heapTasuki(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, p: number, f: number, t: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.tasuki(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  runs++;
+  return true;
+}
+
+/** CDLCONCEALBABYSWALL from bar `start`: ShadowVeryShort's period `p`, factor `f`, totals of bars start - 3, - 2, - 1. */
+export function heapConceal(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, p: number, f: number, t3: number, t2: number, t1: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.conceal(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t3, t2, t1);
   runs++;
   return true;
 }
