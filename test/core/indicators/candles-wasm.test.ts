@@ -24,7 +24,7 @@ type Cols = Record<'open' | 'high' | 'low' | 'close', Float64Array>;
 const KEYS = ['open', 'high', 'low', 'close'] as const;
 
 /** The patterns with a wasm kernel. */
-export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL'];
+export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);

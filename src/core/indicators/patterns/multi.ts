@@ -3,7 +3,7 @@
  * Kernel layout as in single.ts (see candle-settings.ts).
  */
 import type { IndicatorDef } from '../types.js';
-import { heapConceal } from '../wasm/candles.js';
+import { heapConceal, heapHikkake } from '../wasm/candles.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
   maxPeriod, patternDef, penetrationParam,
@@ -215,7 +215,9 @@ const hikkake = patternDef('CDLHIKKAKE', 'Hikkake: inside bar followed by a fals
       if (i >= start) out[i] = value;
       h2 = h1; l2 = l1; h1 = h0; l1 = l0;
     }
-  });
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  heapHikkake);
 
 const hikkakeMod = patternDef('CDLHIKKAKEMOD', 'Modified Hikkake: hikkake whose first inside bar closes near its extreme', '+100/-100 bullish/bearish at the pattern bar, +200/-200 when confirmed within 3 bars; 0 = no pattern at this bar.', Math.max(1, Near.avgPeriod) + 5,
   (o, h, l, c, out, start) => {

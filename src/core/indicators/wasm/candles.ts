@@ -6,8 +6,8 @@
  * series, no WebAssembly. The kernels give the JavaScript kernels' values bit for bit
  * (test/core/indicators/candles-wasm.test.ts), which stay the fallback and the reference.
  *
- * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP and
- * CDLCONCEALBABYSWALL stayed 1.1-1.2x TA-Lib C's time however written (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
+ * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written (V8 re-checks every typed-array access); in wasm they read the heap directly.
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
@@ -20,6 +20,7 @@ interface Kernels {
   tasuki(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
   conceal(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number,
     t3: number, t2: number, t1: number): void;
+  hikkake(h: number, l: number, c: number, out: number, start: number, n: number): void;
 }
 
 let kernels: Kernels | undefined;
@@ -101,6 +102,14 @@ export function heapConceal(o: Float64Array, h: Float64Array, l: Float64Array, c
   start: number, p: number, f: number, t3: number, t2: number, t1: number): boolean {
   if (!place(o, h, l, c, out)) return false;
   kernels!.conceal(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t3, t2, t1);
+  runs++;
+  return true;
+}
+
+/** CDLHIKKAKE from bar `start` (its state primed on the 3 bars before, as the JavaScript kernel). */
+export function heapHikkake(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.hikkake(offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length);
   runs++;
   return true;
 }
