@@ -39,6 +39,9 @@ import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/s
 // ---- sar.wat (SAR, SAREXT): its own block, kept apart from the rest
 import { sarWasmRuns } from '../../../src/core/indicators/wasm/sar.js';
 // ---- end sar.wat imports
+// ---- candles.wat (CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP, CDLCONCEALBABYSWALL, CDLHIKKAKE): its own block
+import { candleKernelRuns, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
+// ---- end candles.wat imports
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // ------------------------------------------------------------------------------------------ data
@@ -159,7 +162,24 @@ function sarParams(r: Rng, def: IndicatorDef): Record<string, number> {
 }
 // ---- end sar.wat
 
-type Kind = 'ew' | 'ext' | 'libm' | 'stats' | 'sar';
+// ---- candles.wat: the patterns with a kernel there (wasm/candles.ts), heap arrays only, no parameters
+const CANDLE_FNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
+/**
+ * Real candles hit these patterns rarely: on some cases a share of the bars is made a doji (close =
+ * open) or an inside bar (high and low inside the previous bar's), so the pattern branches run too.
+ */
+function candleBars(r: Rng, c: Cols): void {
+  const u = r(), n = c.close.length;
+  if (u < 0.3) { for (let i = 0; i < n; i++) if (r() < 0.3) c.close[i] = c.open[i]!; }
+  else if (u < 0.55) {
+    for (let i = 1; i < n; i++) {
+      if (r() < 0.25) { const w = c.high[i - 1]! - c.low[i - 1]!; c.high[i] = c.high[i - 1]! - w * 0.1; c.low[i] = c.low[i - 1]! + w * 0.1; }
+    }
+  }
+}
+// ---- end candles.wat
+
+type Kind = 'ew' | 'ext' | 'libm' | 'stats' | 'sar' | 'candle';
 interface Fn { name: string; kind: Kind }
 const FNS: Fn[] = [
   ...['ADD', 'SUB', 'MULT', 'DIV', 'MOM', 'ROC', 'ROCP', 'ROCR', 'ROCR100', 'AVGPRICE', 'MEDPRICE', 'TYPPRICE', 'WCLPRICE', 'BOP', 'TRANGE', 'AD', 'ADOSC']
@@ -171,6 +191,8 @@ const FNS: Fn[] = [
   ...STATS_FNS.map((name) => ({ name, kind: 'stats' as const })),
   // ---- sar.wat
   ...SAR_FNS.map((name) => ({ name, kind: 'sar' as const })),
+  // ---- candles.wat
+  ...CANDLE_FNS.map((name) => ({ name, kind: 'candle' as const })),
 ];
 const LIBM_JS: Record<string, (x: Float64Array, o: Float64Array) => void> = {
   LN: (x, o) => logInto(x, o), LOG10: (x, o) => log10Into(x, o), EXP: (x, o) => expInto(x, o), COSH: (x, o) => coshInto(x, o),
@@ -322,11 +344,11 @@ function runCase(fn: Fn, n: number, params: Record<string, number>, cols: Cols, 
   // the reference: ordinary arrays, JavaScript kernels
   const ref: [Float64Array, Float64Array] = [new Float64Array(lay.sizes[0]), new Float64Array(lay.sizes[1])];
   const r = place(ref, lay, n, nin, nout, inputs);
-  setHeapKernels(false); setExtremesWasm(false); setStatsWasm(false);
+  setHeapKernels(false); setExtremesWasm(false); setStatsWasm(false); setCandleKernels(false);
   try {
     if (fn.kind === 'libm') LIBM_JS[fn.name]!(r.ins[0]!, r.outs[0]!);
     else computeInto(def, r.ins, rp, r.outs, arena);
-  } finally { setHeapKernels(true); setExtremesWasm(true); setStatsWasm(true); }
+  } finally { setHeapKernels(true); setExtremesWasm(true); setStatsWasm(true); setCandleKernels(true); }
 
   // the same layout with the wasm paths on, backings in the heap or not
   const live0 = liveBytes();
@@ -403,6 +425,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       const def = getIndicator(fn.name);
       const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmRuns();
       const sar0 = sarWasmRuns(); // ---- sar.wat
+      const cdl0 = candleKernelRuns(); // ---- candles.wat
       for (let c = 0; c < CASES_PER_FN; c++) {
         let n = length(r);
         let params = paramsFor(r, def, n);
@@ -415,6 +438,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
         if (fn.kind === 'stats') params = statsParams(r, fn.name, params); // ---- stats.wat
         const { cols, kind } = series(r, n);
         if (fn.kind === 'libm' && r() < 0.7) libmRange(r, cols.close, fn.name);
+        if (fn.kind === 'candle') candleBars(r, cols); // ---- candles.wat
         const lay = layout(r, n, def.inputs.length, def.outputs.length, aliasing(fn));
         const u = r();
         const where: [Where, Where] = u < 0.55 ? ['heap', 'heap'] : u < 0.7 ? ['plain', 'plain'] : u < 0.85 ? ['heap', 'plain'] : ['plain', 'heap'];
@@ -427,6 +451,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       if (fn.kind === 'ext') expect(extremesInPlace() - ext0).toBeGreaterThan(CASES_PER_FN / 10);
       if (fn.kind === 'stats') expect(statsWasmRuns() - st0).toBeGreaterThan(CASES_PER_FN / 10); // ---- stats.wat
       if (fn.kind === 'sar') expect(sarWasmRuns() - sar0).toBeGreaterThan(CASES_PER_FN / 10); // ---- sar.wat
+      if (fn.kind === 'candle') expect(candleKernelRuns() - cdl0).toBeGreaterThan(CASES_PER_FN / 10); // ---- candles.wat
     });
   }
 
