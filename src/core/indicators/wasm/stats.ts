@@ -1,7 +1,7 @@
 /**
- * Entries to the running-sum kernels of stats.wat (BETA, ...) for series in the series heap
- * (heap.ts). Each returns true when it wrote the output cells its JavaScript kernel writes (from
- * the warm-up on; the caller has written the NaN prefix), false when the caller must run its
+ * Entries to the kernels of stats.wat (BETA, STDDEV, KAMA, ULTOSC, STOCH, STOCHF) for series in the
+ * series heap (heap.ts). Each returns true when it wrote the output cells its JavaScript kernel
+ * writes from the warm-up on (the caller writes the NaN warm-up), false when the caller must run its
  * JavaScript kernel: an array not in the heap or too short, an output sharing a byte with an input
  * or with the other output (the kernels read inputs again behind the bar they write), a short
  * series, a parameter the kernel does not take, no WebAssembly. The kernels give the JavaScript

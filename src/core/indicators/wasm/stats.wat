@@ -3,9 +3,13 @@
 ;; output is apart from every input and from the other output. Each kernel does the JavaScript
 ;; kernel's IEEE-754 operations on the same operands in the same order (no FMA, no reassociation),
 ;; so the results are the same doubles. Where two running sums are updated alike they share one
-;; f64x2 (lane by lane the same operations); a value the JavaScript kernel keeps in a ring (BETA's
-;; returns, ULTOSC's terms) is computed again from the inputs when it leaves the window: the same
-;; operations on the same doubles, so the same double, with no scratch memory.
+;; f64x2 (lane by lane the same operations), and where two bars' divisions are independent of the
+;; running sums they share one f64x2.div. BETA computes a leaving bar's returns again from the
+;; inputs (the same operations on the same doubles: the same double) instead of keeping a ring;
+;; ULTOSC keeps its ring, in a heap block the wrapper allocates for the call.
+;; Helpers are written out (V8, node 20, does not inline wasm calls) and compares that pick a double
+;; are lane masks (v128.bitselect, v128.andnot) where their outcome is data dependent: an f64 select
+;; is a branch in V8's x64 code.
 ;; Why: on series-heap arrays these JavaScript loops ran 1.1-1.3x TA-Lib C at 1M bars (V8 checks
 ;; every typed-array access; the loops carry 4-6 doubles).
 ;; Offsets are i32 but read as unsigned by loads and stores; loops count bars, never compare
@@ -384,10 +388,13 @@
     (i64x2.all_true (local.get $good)))
 
   ;; ---------------------------------------------------------------- STDDEV
-  ;; out[period - 1..n) of statistic/stddev.ts, 1 <= period <= n. Lanes s = [s1, s2].
+  ;; out[period - 1..n) of statistic/stddev.ts, 1 <= period <= n. Lanes s = [s1, s2]; two bars per
+  ;; turn, their variances, square roots and products in the lanes of one vector.
   (func (export "stddev") (param $x i32) (param $o i32) (param $n i32) (param $period i32) (param $nb f64)
-    (local $k i32) (local $t i32) (local $v f64) (local $w f64) (local $s v128) (local $m v128) (local $pf v128) (local $e f64)
+    (local $k i32) (local $t i32) (local $v f64) (local $w f64) (local $s v128) (local $m v128) (local $m1 v128)
+    (local $pf v128) (local $e v128) (local $vv v128) (local $ww v128) (local $nbv v128)
     (local.set $pf (f64x2.splat (f64.convert_i32_s (local.get $period))))
+    (local.set $nbv (f64x2.splat (local.get $nb)))
     (local.set $t (local.get $x))
     (local.set $k (i32.sub (local.get $period) (i32.const 1)))
     (local.set $o (i32.add (local.get $o) (i32.shl (local.get $k) (i32.const 3))))
@@ -396,24 +403,38 @@
       (local.set $s (f64x2.add (local.get $s) (f64x2.replace_lane 1 (f64x2.splat (local.get $v)) (f64.mul (local.get $v) (local.get $v)))))
       (local.set $x (i32.add (local.get $x) (i32.const 8)))
       (br_if $w (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.sub (i32.add (local.get $n) (i32.const 1)) (local.get $period)))
-    (loop $m
+    ;; bars period - 1 .. n - 1: $x at the bar, $t at the bar leaving (t = i - period + 1)
+    (local.set $k (i32.shr_u (i32.sub (i32.add (local.get $n) (i32.const 1)) (local.get $period)) (i32.const 1)))
+    (if (local.get $k) (then (loop $m
       (local.set $x (local.get $x))
       (local.set $t (local.get $t))
       (local.set $o (local.get $o))
+      (local.set $vv (v128.load (local.get $x)))
+      (local.set $ww (v128.load (local.get $t)))
+      (local.set $s (f64x2.add (local.get $s) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $vv) (f64x2.mul (local.get $vv) (local.get $vv)))))
+      (local.set $m (f64x2.div (local.get $s) (local.get $pf)))
+      (local.set $s (f64x2.sub (local.get $s) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $ww) (f64x2.mul (local.get $ww) (local.get $ww)))))
+      (local.set $s (f64x2.add (local.get $s) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $vv) (f64x2.mul (local.get $vv) (local.get $vv)))))
+      (local.set $m1 (f64x2.div (local.get $s) (local.get $pf)))
+      (local.set $s (f64x2.sub (local.get $s) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $ww) (f64x2.mul (local.get $ww) (local.get $ww)))))
+      ;; [m2 - m1 * m1] of both bars
+      (local.set $vv (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $m) (local.get $m1)))
+      (local.set $e (f64x2.sub (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $m) (local.get $m1)) (f64x2.mul (local.get $vv) (local.get $vv))))
+      (v128.store (local.get $o) (v128.andnot (f64x2.mul (f64x2.sqrt (local.get $e)) (local.get $nbv))
+        (f64x2.lt (local.get $e) (v128.const f64x2 1e-14 1e-14))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $t (i32.add (local.get $t) (i32.const 16)))
+      (local.set $o (i32.add (local.get $o) (i32.const 16)))
+      (br_if $m (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    ;; an odd last bar
+    (if (i32.and (i32.sub (i32.add (local.get $n) (i32.const 1)) (local.get $period)) (i32.const 1)) (then
       (local.set $v (f64.load (local.get $x)))
       (local.set $s (f64x2.add (local.get $s) (f64x2.replace_lane 1 (f64x2.splat (local.get $v)) (f64.mul (local.get $v) (local.get $v)))))
       (local.set $m (f64x2.div (local.get $s) (local.get $pf)))
-      (local.set $w (f64.load (local.get $t)))
-      (local.set $s (f64x2.sub (local.get $s) (f64x2.replace_lane 1 (f64x2.splat (local.get $w)) (f64.mul (local.get $w) (local.get $w)))))
-      (local.set $e (f64.sub (f64x2.extract_lane 1 (local.get $m))
+      (local.set $w (f64.sub (f64x2.extract_lane 1 (local.get $m))
         (f64.mul (f64x2.extract_lane 0 (local.get $m)) (f64x2.extract_lane 0 (local.get $m)))))
       (f64.store (local.get $o)
-        (select (f64.const 0) (f64.mul (f64.sqrt (local.get $e)) (local.get $nb)) (f64.lt (local.get $e) (f64.const 1e-14))))
-      (local.set $x (i32.add (local.get $x) (i32.const 8)))
-      (local.set $t (i32.add (local.get $t) (i32.const 8)))
-      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-      (br_if $m (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
+        (select (f64.const 0) (f64.mul (f64.sqrt (local.get $w)) (local.get $nb)) (f64.lt (local.get $w) (f64.const 1e-14)))))))
 
   ;; ---------------------------------------------------------------- KAMA
   ;; out[period..n) of overlap/kama.ts's kamaInto from bar 0, 2 <= period < n.
