@@ -1,0 +1,243 @@
+/**
+ * Review cases for the wasm kernels of this session (stats.wat: BETA, STDDEV, KAMA, ULTOSC, STOCH,
+ * STOCHF; sar.wat: SAR, SAREXT; candles.wat: CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
+ * CDLCONCEALBABYSWALL, CDLHIKKAKE) that the seeded fuzz (wasm-fuzz.test.ts) reaches rarely or not
+ * at all, each against the JavaScript kernel on ordinary arrays with the wasm paths off, bit for
+ * bit (Object.is per cell), with sentinel blocks around the heap arrays and the heap's live bytes
+ * checked after the call:
+ * - the parameters at the edges the registry accepts (periods 1 and n - 1, unsorted ULTOSC periods,
+ *   STOCHF's %D period up to n - 4, nbDev and SAR accelerations at +-REAL_BOUND, -0, 0),
+ *   on lengths around the kernels' thresholds and unroll widths;
+ * - for STOCH/STOCHF, whose kernels give up on a NaN or zero anywhere in high or low (the 5-bar
+ *   extremes by f64x2.max/min are only exact without them): one such value at each bar of the
+ *   warm-up, the first pairs and the last bars, so a bar the check skips shows;
+ * - inputs and outputs from different heap generations (allocated before and after a grow);
+ * - the kernels' modules refused (no SIMD, say) while the heap memory exists: the JavaScript kernels.
+ * Real data: the bundled Binance daily candles of 2023.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Arena } from '../../../src/core/indicators/arena.js';
+import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
+import { computeInto, getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
+import type { InputName } from '../../../src/core/indicators/types.js';
+import { candleKernelRuns, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
+import { sarWasmRuns, setSarWasm } from '../../../src/core/indicators/wasm/sar.js';
+import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/stats.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
+
+type Col = 'open' | 'high' | 'low' | 'close' | 'volume';
+const COLS: readonly Col[] = ['open', 'high', 'low', 'close', 'volume'];
+type Cols = Record<Col, Float64Array>;
+
+function candles(): Cols {
+  const lines = readFileSync(join(REPO_ROOT, 'data', 'binance-daily', 'binance_daily_ohlcv_2023.csv'), 'utf8').trim().split('\n');
+  const hdr = lines[0]!.split(',');
+  const ix = COLS.map((k) => hdr.indexOf(k));
+  const rows = lines.slice(1).map((l) => { const c = l.split(','); return ix.map((k) => Number(c[k])); });
+  const out = {} as Cols;
+  COLS.forEach((k, j) => { out[k] = Float64Array.from(rows, (r) => r[j]!); });
+  return out;
+}
+const DATA = candles();
+
+/** n bars from `from`, each column copied. */
+function bars(n: number, from = 0): Cols {
+  const out = {} as Cols;
+  for (const k of COLS) out[k] = DATA[k].slice(from, from + n);
+  expect(out.close.length).toBe(n);
+  return out;
+}
+
+const pick = (c: Cols, k: InputName): Float64Array =>
+  k === 'real' || k === 'real0' ? c.close : k === 'real1' ? c.open : c[k as Col];
+
+const arena = new Arena();
+const GUARD = 19;
+const guardVal = (i: number): number => -4242.125 - i;
+
+function allWasm(on: boolean): void { setStatsWasm(on); setSarWasm(on); setCandleKernels(on); }
+afterEach(() => allWasm(true));
+
+/** The JavaScript kernels' outputs on ordinary arrays. */
+function reference(name: string, cols: Cols, params: Record<string, number>): Float64Array[] {
+  const def = getIndicator(name);
+  const n = cols.close.length;
+  const outs = def.outputs.map(() => new Float64Array(n).fill(-1));
+  allWasm(false);
+  try { computeInto(def, def.inputs.map((k) => pick(cols, k).slice()), resolveParams(def, params), outs, arena); } finally { allWasm(true); }
+  return outs;
+}
+
+const runs = (): number => statsWasmRuns() + sarWasmRuns() + candleKernelRuns();
+
+/**
+ * The same call on heap arrays (each between guard blocks; `grow`: the outputs allocated after a
+ * grow of the memory, the inputs before it). Returns the first difference or broken guard or leak.
+ */
+function onHeap(name: string, cols: Cols, params: Record<string, number>, grow = false): { bad?: string; ran: boolean } {
+  const def = getIndicator(name);
+  const n = cols.close.length;
+  const want = reference(name, cols, params);
+  const used0 = seriesHeap.stats().used;
+  const guards: Float64Array[] = [];
+  const guarded = (cells: number): Float64Array => {
+    const g0 = seriesHeap.alloc(GUARD);
+    const a = seriesHeap.alloc(cells);
+    const g1 = seriesHeap.alloc(GUARD);
+    for (const g of [g0, g1]) { for (let i = 0; i < GUARD; i++) g[i] = guardVal(i); guards.push(g); }
+    expect(heapOffset(a)).toBeGreaterThanOrEqual(0);
+    return a;
+  };
+  const ins = def.inputs.map((k) => { const a = guarded(n); a.set(pick(cols, k)); return a; });
+  let filler: Float64Array | undefined;
+  if (grow) filler = seriesHeap.alloc(seriesHeap.stats().capacity / 8 + 1);
+  const outs = def.outputs.map(() => guarded(n).fill(-1));
+  const r0 = runs();
+  computeInto(def, ins, resolveParams(def, params), outs, arena);
+  const ran = runs() > r0;
+  let bad: string | undefined;
+  for (let k = 0; k < outs.length && bad === undefined; k++) {
+    for (let i = 0; i < n; i++) {
+      if (!Object.is(outs[k]![i], want[k]![i])) { bad = `output ${k} cell ${i}: JS ${want[k]![i]} vs heap ${outs[k]![i]}`; break; }
+    }
+  }
+  for (let k = 0; k < ins.length && bad === undefined; k++) {
+    const src = pick(cols, def.inputs[k]!);
+    for (let i = 0; i < n; i++) if (!Object.is(ins[k]![i], src[i])) { bad = `input ${k} cell ${i} written`; break; }
+  }
+  if (bad === undefined && !guards.every((g) => g.every((v, i) => Object.is(v, guardVal(i))))) bad = 'a guard block was written';
+  for (const a of [...ins, ...outs, ...guards]) seriesHeap.free(a);
+  if (filler !== undefined) seriesHeap.free(filler);
+  if (bad === undefined && seriesHeap.stats().used !== used0) bad = `heap used ${used0} -> ${seriesHeap.stats().used}`;
+  return { bad, ran };
+}
+
+const LENGTHS = [255, 256, 257, 258, 263, 264, 265, 266, 271, 272, 273, 1001, 1024];
+const BIG = 3e37; // within REAL_BOUND: the registry accepts it
+
+/** Parameter sets at the edges, per function, for an n-bar series. */
+function edges(name: string, n: number): Record<string, number>[] {
+  switch (name) {
+    case 'BETA': return [1, 2, 3, 7, 8, 9, n - 2, n - 1, n].map((timePeriod) => ({ timePeriod }));
+    case 'STDDEV': return [
+      ...[1, 2, 3, 8, 9, n - 1, n, n + 1].map((timePeriod) => ({ timePeriod, nbDev: 1 })),
+      ...[0, -0, -2.5, 0.5, BIG, -BIG].map((nbDev) => ({ timePeriod: 5, nbDev })),
+    ];
+    case 'KAMA': return [1, 2, 3, 30, n - 2, n - 1, n].map((timePeriod) => ({ timePeriod }));
+    case 'ULTOSC': return [[1, 1, 1], [1, 2, 3], [3, 2, 1], [28, 7, 14], [14, 28, 7], [5, 5, 9], [1, 1, n - 1], [n - 1, n - 1, n - 1], [2, n - 2, n - 3], [1, 2, n]]
+      .map(([timePeriod1, timePeriod2, timePeriod3]) => ({ timePeriod1: timePeriod1!, timePeriod2: timePeriod2!, timePeriod3: timePeriod3! }));
+    case 'STOCH': return [{}, { fastK_Period: 5, slowK_Period: 3, slowD_Period: 3 }, { fastK_Period: 4 }, { fastK_Period: 6 }, { slowK_Period: 2 }];
+    case 'STOCHF': return [2, 3, 4, 5, 16, n - 6, n - 5, n - 4, n - 3].map((fastD_Period) => ({ fastK_Period: 5, fastD_Period, fastD_MAType: 0 }));
+    case 'SAR': return [{}, { acceleration: 0, maximum: 0 }, { acceleration: 0.02, maximum: 0.01 }, { acceleration: BIG, maximum: BIG }, { acceleration: 1, maximum: 2 }];
+    case 'SAREXT': return [
+      {}, { startValue: -0 }, { startValue: 1e-300 }, { startValue: -BIG }, { startValue: BIG }, { offsetOnReverse: -0 }, { offsetOnReverse: BIG },
+      { accelerationInitLong: BIG, accelerationLong: 0, accelerationMaxLong: 0.5, accelerationInitShort: 0, accelerationShort: BIG, accelerationMaxShort: BIG },
+      { accelerationInitLong: 0, accelerationLong: 0, accelerationMaxLong: 0, accelerationInitShort: 0, accelerationShort: 0, accelerationMaxShort: 0 },
+    ];
+    default: return [{}];
+  }
+}
+
+const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
+
+/** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
+function accepted(name: string, ps: Record<string, number>): boolean {
+  try { resolveParams(getIndicator(name), ps); return true; } catch { return false; }
+}
+
+describe('the session\'s wasm kernels at the parameter edges, on heap arrays, equal the JavaScript kernels', () => {
+  for (const name of NAMES) {
+    it(name, () => {
+      let ran = 0;
+      for (const n of LENGTHS) {
+        const cols = bars(n, 3 * n % 5000);
+        for (const ps of edges(name, n).filter((q) => accepted(name, q))) {
+          const r = onHeap(name, cols, ps);
+          expect(r.bad, `${name} n=${n} ${JSON.stringify(ps)}`).toBeUndefined();
+          if (r.ran) ran++;
+        }
+      }
+      expect(ran).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('STOCH and STOCHF with a NaN or a signed zero at one bar of high or low (the kernels must notice it)', () => {
+  for (const name of ['STOCH', 'STOCHF']) {
+    it(name, () => {
+      for (const n of [256, 257]) {
+        const at = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, n - 4, n - 3, n - 2, n - 1];
+        for (const col of ['high', 'low'] as const) {
+          for (const v of [NaN, -0, 0]) {
+            for (const j of at) {
+              const cols = bars(n, 400);
+              if (v === 0) {
+                // the zero the window's extreme, its signed twin on the next bar: the tie the tracker and max/min break differently
+                const s = col === 'high' ? -1 : 1;
+                for (let i = Math.max(0, j - 5); i < Math.min(n, j + 6); i++) { cols[col][i] = s * (1 + (i % 3)); cols[col === 'high' ? 'low' : 'high'][i] = s * (10 + (i % 3)); }
+                if (j + 1 < n) cols[col][j + 1] = Object.is(v, -0) ? 0 : -0;
+              }
+              cols[col][j] = v;
+              for (const ps of name === 'STOCH' ? [{}] : [{ fastD_Period: 2 }, { fastD_Period: 3 }] as Record<string, number>[]) {
+                const r = onHeap(name, cols, ps);
+                expect(r.bad, `${name} n=${n} ${col}[${j}] = ${Object.is(v, -0) ? '-0' : v} ${JSON.stringify(ps)}`).toBeUndefined();
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('inputs allocated before a grow of the heap memory, outputs after it', () => {
+  it('every kernel of the session', () => {
+    for (const name of NAMES) {
+      const n = 777;
+      const r = onHeap(name, bars(n, 1234), {}, true);
+      expect(r.bad, name).toBeUndefined();
+      expect(r.ran, `${name} took its wasm kernel`).toBe(true);
+    }
+  });
+});
+
+describe('the kernels\' modules refused while the heap memory exists (WebAssembly without SIMD, say)', () => {
+  it('every function of the session gives the JavaScript kernel\'s values on heap arrays', async () => {
+    const wasm = (globalThis as unknown as { WebAssembly: { Module: unknown } }).WebAssembly;
+    const Module = wasm.Module;
+    wasm.Module = function refused(): never { throw new TypeError('module refused'); };
+    try {
+      vi.resetModules();
+      const heap = await import('../../../src/core/indicators/heap.js');
+      const registry = await import('../../../src/core/indicators/registry.js');
+      const stats = await import('../../../src/core/indicators/wasm/stats.js');
+      const sar = await import('../../../src/core/indicators/wasm/sar.js');
+      const cdl = await import('../../../src/core/indicators/wasm/candles.js');
+      const { Arena: FreshArena } = await import('../../../src/core/indicators/arena.js');
+      expect(heap.heapMemory()).toBeDefined();
+      const a = new FreshArena();
+      const n = 1500;
+      const cols = bars(n, 2000);
+      for (const name of NAMES) {
+        const def = registry.getIndicator(name);
+        const ins = def.inputs.map((k) => { const x = heap.seriesHeap.alloc(n); x.set(pick(cols, k)); return x; });
+        expect(ins.every((x) => heap.heapOffset(x) >= 0)).toBe(true);
+        const outs = def.outputs.map(() => heap.seriesHeap.alloc(n));
+        registry.computeInto(def, ins, registry.resolveParams(def, {}), outs, a);
+        const want = reference(name, cols, {});
+        for (let k = 0; k < outs.length; k++) {
+          let diff = -1;
+          for (let i = 0; i < n && diff < 0; i++) if (!Object.is(outs[k]![i], want[k]![i])) diff = i;
+          expect(diff, `${name} output ${k}`).toBe(-1);
+        }
+        for (const x of [...ins, ...outs]) heap.seriesHeap.free(x);
+      }
+      expect(stats.statsWasmRuns() + sar.sarWasmRuns() + cdl.candleKernelRuns()).toBe(0);
+    } finally {
+      wasm.Module = Module;
+      vi.resetModules();
+    }
+  });
+});
