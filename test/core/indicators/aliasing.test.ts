@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heapMemory, heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
 import { expInto, logInto } from '../../../src/core/indicators/math/libm.js';
-import { runIndicator, runIndicatorInto } from '../../../src/core/indicators/registry.js';
+import { getIndicator, runIndicator, runIndicatorInto } from '../../../src/core/indicators/registry.js';
 import { setExtremesWasm } from '../../../src/core/indicators/wasm/extremes.js';
+import { setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
+import { setSarWasm } from '../../../src/core/indicators/wasm/sar.js';
+import { setStatsWasm } from '../../../src/core/indicators/wasm/stats.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 function btcCloses(n: number): Float64Array {
@@ -95,6 +98,52 @@ describe('a heap view made after a grow', () => {
       expect(same(y, ref), name).toBe(0);
       seriesHeap.free(filler);
       seriesHeap.free(x);
+    }
+  });
+});
+
+describe('the wasm kernels of stats.wat, sar.wat and candles.wat with an output over an input', () => {
+  // stats.wat and candles.wat leave such a call to the JavaScript kernel (theirs read inputs again
+  // behind the bar they write); sar.wat runs it, reading each bar before writing it as the
+  // JavaScript loop does. Either way the cells must be the JavaScript kernel's on the same layout
+  // in an ordinary array: inputs one after another, output 0 over input k shifted by d cells.
+  const names = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
+  const wasmOff = (off: boolean) => { setStatsWasm(!off); setSarWasm(!off); setCandleKernels(!off); };
+  it('equal the JavaScript kernel on the same layout in an ordinary array, the output over each input and shifted -3..3', () => {
+    const n = 600;
+    const close = btcCloses(n);
+    // bars from the closes: open the previous close, high and low around both
+    const cols: Record<string, Float64Array> = {
+      close, open: close.map((_, i) => close[i === 0 ? 0 : i - 1]!),
+      high: close.map((v, i) => Math.max(v, close[i === 0 ? 0 : i - 1]!) * 1.01), low: close.map((v, i) => Math.min(v, close[i === 0 ? 0 : i - 1]!) * 0.99),
+    };
+    const col = (k: string) => (k === 'real' || k === 'real0' ? cols['close']! : k === 'real1' ? cols['open']! : cols[k]!);
+    for (const name of names) {
+      const def = getIndicator(name);
+      const nin = def.inputs.length, nout = def.outputs.length;
+      for (let k = 0; k < nin; k++) {
+        for (const d of [-3, -2, -1, 0, 1, 2, 3]) {
+          const size = (nin + nout) * (n + 4) + 8;
+          const inAt = (j: number) => 4 + j * (n + 4);
+          const outAt = (j: number) => (j === 0 ? inAt(k) + d : inAt(nin + j));
+          const lay = (b: Float64Array) => {
+            for (let i = 0; i < b.length; i++) b[i] = -7.5 - i;
+            const ins = def.inputs.map((key, j) => { const v = b.subarray(inAt(j), inAt(j) + n); v.set(col(key)); return v; });
+            const outs = def.outputs.map((_, j) => b.subarray(outAt(j), outAt(j) + n));
+            return { ins, outs };
+          };
+          const ref = new Float64Array(size);
+          const r = lay(ref);
+          wasmOff(true);
+          try { runIndicatorInto(name, r.ins, {}, r.outs); } finally { wasmOff(false); }
+          const buf = seriesHeap.alloc(size);
+          expect(heapOffset(buf)).toBeGreaterThanOrEqual(0);
+          const w = lay(buf);
+          runIndicatorInto(name, w.ins, {}, w.outs);
+          expect(same(buf, ref), `${name} output over input ${k} shifted ${d}`).toBe(0);
+          seriesHeap.free(buf);
+        }
+      }
     }
   });
 });
