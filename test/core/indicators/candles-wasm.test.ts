@@ -24,7 +24,8 @@ type Cols = Record<'open' | 'high' | 'low' | 'close', Float64Array>;
 const KEYS = ['open', 'high', 'low', 'close'] as const;
 
 /** The patterns with a wasm kernel. */
-export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
+export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
+  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
@@ -99,7 +100,7 @@ const arena = new Arena();
  * Runs `def` with the four inputs in one backing array, the first at cell 1 (8-byte, not 16-byte
  * aligned), each next 3 cells after the previous ends, the output after them or over an input.
  */
-function runLaid(backing: Float64Array, def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout): Float64Array {
+function runLaid(backing: Float64Array, def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout, params: Record<string, number>): Float64Array {
   backing.fill(GARBAGE);
   const inputs = KEYS.map((k, j) => {
     const v = backing.subarray(1 + j * (n + 3), 1 + j * (n + 3) + n);
@@ -110,7 +111,7 @@ function runLaid(backing: Float64Array, def: IndicatorDef, src: Cols, from: numb
     : layout === 'alias-low' ? inputs[2]!
     : layout === 'overlap-below' ? backing.subarray(1 + 3 * (n + 3) - 1, 1 + 3 * (n + 3) - 1 + n)
     : backing.subarray(1 + 4 * (n + 3), 1 + 4 * (n + 3) + n);
-  computeInto(def, inputs, resolveParams(def, {}), [out], arena);
+  computeInto(def, inputs, resolveParams(def, params), [out], arena);
   return backing;
 }
 
@@ -133,13 +134,13 @@ function heapOf(total: number): Float64Array {
   return h;
 }
 
-function compare(def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout): void {
+function compare(def: IndicatorDef, src: Cols, from: number, n: number, layout: Layout, params: Record<string, number> = {}): void {
   const total = 1 + 5 * (n + 3);
-  const js = runLaid(new Float64Array(total), def, src, from, n, layout);
+  const js = runLaid(new Float64Array(total), def, src, from, n, layout, params);
   const heap = heapOf(total);
   expect(heapOffset(heap)).toBeGreaterThanOrEqual(0);
-  const wasm = runLaid(heap, def, src, from, n, layout);
-  expect(firstDifference(js, wasm), `${def.name} n=${n} from=${from} ${layout}`).toBeUndefined();
+  const wasm = runLaid(heap, def, src, from, n, layout, params);
+  expect(firstDifference(js, wasm), `${def.name} ${JSON.stringify(params)} n=${n} from=${from} ${layout}`).toBeUndefined();
 }
 
 describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels bit for bit', () => {
@@ -153,6 +154,8 @@ describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels b
           MIN_BARS - 1, MIN_BARS, MIN_BARS + 1, MIN_BARS + 3, 1001, 4099])].filter((x) => x >= 0);
         for (const n of lengths) for (const from of [0, 7, len - n]) compare(def, src, from, n, 'apart');
         compare(def, src, 0, len, 'apart');
+        // the star family's penetration: none, TA-Lib's default 0.3, a whole body and more
+        if (def.params.some((p) => p.name === 'penetration')) for (const penetration of [0, 1, 1.7]) compare(def, src, 0, len, 'apart', { penetration });
         for (const layout of ['alias-open', 'alias-low', 'overlap-below'] as const) compare(def, src, 5, 1001, layout);
       }
     });

@@ -1,9 +1,9 @@
 /** Three-candle patterns (and the four-candle three-line strike). Kernel layout as in single.ts. */
 import type { IndicatorDef } from '../types.js';
-import { heapTasuki } from '../wasm/candles.js';
+import { heapStar, heapTasuki, type StarName } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
-  maxPeriod, patternDef,
+  maxPeriod, patternDef, type HeapPatternKernel,
   penetrationParam, shadowRange, sumHighLow, sumRealBody, sumShadows,
 } from './candle-settings.js';
 
@@ -296,6 +296,19 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
  * Morning/evening (doji) star: long candle, small (doji: `doji`) star gapping away, strong
  * reversal candle closing `pen` of the first body into it.
  */
+/** The star kernels' wasm counterparts for series in the heap (wasm/candles.wat). */
+function starHeap(doji: boolean, bullish: boolean): HeapPatternKernel {
+  const kind: StarName = doji ? (bullish ? 'morningdojistar' : 'eveningdojistar') : (bullish ? 'morningstar' : 'eveningstar');
+  return (o, h, l, c, out, start, pen) => {
+    const pB = BodyLong.avgPeriod | 0, pS = BodyShort.avgPeriod | 0;
+    const pT = (doji ? BodyDoji.avgPeriod : BodyShort.avgPeriod) | 0;
+    const fT = doji ? BodyDoji.factor : BodyShort.factor;
+    const tT = doji ? sumHighLow(h, l, start - 1 - pT, start - 1) : sumRealBody(o, c, start - 1 - pT, start - 1);
+    return heapStar(kind, o, h, l, c, out, start, pB, BodyLong.factor, sumRealBody(o, c, start - 2 - pB, start - 2),
+      pT, fT, tT, pS, BodyShort.factor, sumRealBody(o, c, start - pS, start), pen);
+  };
+}
+
 function starKernel(doji: boolean, bullish: boolean) {
   return (o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number, pen: number) => {
     const n = o.length;
@@ -332,13 +345,13 @@ function starKernel(doji: boolean, bullish: boolean) {
 const STAR_LB = maxPeriod(BodyShort, BodyLong) + 2;
 const DOJISTAR_LB = maxPeriod(BodyDoji, BodyLong, BodyShort) + 2;
 const eveningStar = patternDef('CDLEVENINGSTAR', 'Evening Star: long white candle, small star gapping up, black candle closing deep into the first', '-100 when present; 0 = no pattern at this bar.', STAR_LB,
-  starKernel(false, false), [penetrationParam(0.3)]);
+  starKernel(false, false), [penetrationParam(0.3)], starHeap(false, false));
 const morningStar = patternDef('CDLMORNINGSTAR', 'Morning Star: long black candle, small star gapping down, white candle closing deep into the first', '+100 when present; 0 = no pattern at this bar.', STAR_LB,
-  starKernel(false, true), [penetrationParam(0.3)]);
+  starKernel(false, true), [penetrationParam(0.3)], starHeap(false, true));
 const eveningDojiStar = patternDef('CDLEVENINGDOJISTAR', 'Evening Doji Star: long white candle, doji gapping up, black candle closing deep into the first', '-100 when present; 0 = no pattern at this bar.', DOJISTAR_LB,
-  starKernel(true, false), [penetrationParam(0.3)]);
+  starKernel(true, false), [penetrationParam(0.3)], starHeap(true, false));
 const morningDojiStar = patternDef('CDLMORNINGDOJISTAR', 'Morning Doji Star: long black candle, doji gapping down, white candle closing deep into the first', '+100 when present; 0 = no pattern at this bar.', DOJISTAR_LB,
-  starKernel(true, true), [penetrationParam(0.3)]);
+  starKernel(true, true), [penetrationParam(0.3)], starHeap(true, true));
 
 const abandonedBaby = patternDef('CDLABANDONEDBABY', 'Abandoned Baby: long candle, doji with shadows gapping away, opposite candle gapping back', '+100 bullish, -100 bearish; 0 = no pattern at this bar.', DOJISTAR_LB,
   (o, h, l, c, out, start, pen) => {
