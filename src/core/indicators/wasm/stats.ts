@@ -39,8 +39,12 @@ function load(): Kernels | undefined {
 let enabled = true;
 let runs = 0;
 
-/** How many calls the kernels took (tests check that a path ran). */
+/** How many calls reached a kernel (tests check that a path ran). */
 export function statsWasmRuns(): number { return runs; }
+
+let done = 0;
+/** How many of those wrote the outputs (STOCH and STOCHF hand inputs with a NaN or a zero back). */
+export function statsWasmDone(): number { return done; }
 
 /** Turns the kernels off (tests: the JavaScript kernels on heap arrays) or back on. */
 export function setStatsWasm(on: boolean): void { enabled = on; }
@@ -71,6 +75,7 @@ export function betaWasm(x: Float64Array, y: Float64Array, period: number, out: 
   if (k === undefined) return false;
   k.beta(px, py, po, n, period);
   runs++;
+  done++;
   return true;
 }
 
@@ -99,7 +104,9 @@ export function stochWasm(high: Float64Array, low: Float64Array, close: Float64A
   const k = load();
   if (k === undefined) return false;
   runs++;
-  return k.stoch533(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n) !== 0;
+  if (k.stoch533(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n) === 0) return false;
+  done++;
+  return true;
 }
 
 /**
@@ -112,7 +119,9 @@ export function stochfWasm(high: Float64Array, low: Float64Array, close: Float64
   const ks = load();
   if (ks === undefined) return false;
   runs++;
-  return ks.stochf5(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n, dPeriod) !== 0;
+  if (ks.stochf5(off[0]!, off[1]!, off[2]!, off[3]!, off[4]!, n, dPeriod) === 0) return false;
+  done++;
+  return true;
 }
 
 /** The heap offsets of input `x` and output `out` (`off`), apart, both in the heap with n cells. */
@@ -134,6 +143,7 @@ export function stddevWasm(x: Float64Array, period: number, nbDev: number, out: 
   if (k === undefined) return false;
   k.stddev(off[0]!, off[1]!, n, period, nbDev);
   runs++;
+  done++;
   return true;
 }
 
@@ -145,6 +155,7 @@ export function kamaWasm(x: Float64Array, period: number, out: Float64Array): bo
   if (k === undefined) return false;
   k.kama(off[0]!, off[1]!, n, period);
   runs++;
+  done++;
   return true;
 }
 
@@ -168,6 +179,7 @@ export function ultoscWasm(high: Float64Array, low: Float64Array, close: Float64
   if (pr >= 0) {
     k.ultosc(ph, pl, pc, po, n, s, m, l, pr, size - 1);
     runs++;
+    done++;
   }
   seriesHeap.free(ring);
   return pr >= 0;
