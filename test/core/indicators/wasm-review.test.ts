@@ -241,3 +241,82 @@ describe('the kernels\' modules refused while the heap memory exists (WebAssembl
     }
   });
 });
+
+describe('candle patterns on prices from two or three values (every tie a pattern compares occurs)', () => {
+  // A 4-bar pattern over {0, 1} prices has 2^16 bar combinations: 2^18 random bars hold most of
+  // them, each comparison's tie included (6 levels for the patterns that need that many distinct prices), which real prices almost never give (a kernel's >= for a
+  // JavaScript > showed here and in no fuzz case of the default count).
+  // (CDLCONCEALBABYSWALL needs more than chance gives: planted below.)
+  for (const name of ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLHIKKAKE']) {
+    it(name, () => {
+      let seed = 99;
+      const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
+      let found = 0;
+      for (const [k, whole] of [[2, false], [3, false], [3, true], [6, true]] as const) {
+        const n = (1 << 18) + 5;
+        const cols = bars(1);
+        for (const c of COLS) cols[c] = Float64Array.from({ length: n }, () => Math.floor(rnd() * k));
+        if (whole) {
+          // candles as candles: high and low on or one step beyond the body (ranges positive, shadows often 0)
+          for (let i = 0; i < n; i++) {
+            const o = cols.open[i]!, c = cols.close[i]!;
+            cols.high[i] = Math.max(o, c) + Math.floor(rnd() * 2);
+            cols.low[i] = Math.min(o, c) - Math.floor(rnd() * 2);
+          }
+        }
+        const r = onHeap(name, cols, {});
+        expect(r.bad, `${name} prices in 0..${k - 1}${whole ? ', whole candles' : ''}`).toBeUndefined();
+        expect(r.ran).toBe(true);
+        found += reference(name, cols, {})[0]!.filter((v) => v !== 0 && !Number.isNaN(v)).length;
+      }
+      expect(found, `${name} found somewhere`).toBeGreaterThan(0);
+    });
+  }
+});
+
+/**
+ * Bars with a pattern planted every 16 bars on small integers, each of its prices then moved by one
+ * step at random (a third of them): the pattern's comparisons meet ties and fail by one step.
+ * Templates: [open, high, low, close] per bar, oldest first; the other bars random whole candles.
+ */
+const PLANTS: Record<string, number[][][]> = {
+  CDLCONCEALBABYSWALL: [[[10, 10, 8, 8], [9, 9, 7, 7], [6, 8, 5, 5], [9, 10, 3, 4]]],
+  CDLTASUKIGAP: [[[2, 4, 2, 4], [6, 9, 6, 9], [8, 8, 5, 5]], [[9, 9, 7, 7], [5, 5, 2, 2], [3, 6, 3, 6]]],
+  // five ranges of 5 before: Near's allowance 0.2 * (25 / 5) = 1 exactly, the body 1 above the middle
+  CDLRICKSHAWMAN: [[[0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [6, 10, 0, 6]]],
+  // ten ranges of 10 before: BodyDoji's allowance 0.1 * (100 / 10) = 1 exactly, a body of 1
+  CDLDOJI: [[...Array.from({ length: 10 }, (_, j) => (j % 2 === 0 ? [0, 10, 0, 10] : [10, 10, 0, 0])), [5, 12, 0, 6]]],
+};
+
+describe('patterns planted on small integers and moved a step (the ties at each of their comparisons)', () => {
+  for (const [name, templates] of Object.entries(PLANTS)) {
+    it(name, () => {
+      let seed = 7;
+      const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
+      let found = 0;
+      // every length mod 8: the last pattern (ending on the last bar) in each slot of the kernels' one-bar tail
+      for (let d = 0; d < 8; d++) {
+        const n = (1 << 15) + d;
+        const cols = bars(1);
+        for (const c of COLS) cols[c] = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const o = 3 + Math.floor(rnd() * 5), c = 3 + Math.floor(rnd() * 5);
+          cols.open[i] = o; cols.close[i] = c;
+          cols.high[i] = Math.max(o, c) + Math.floor(rnd() * 2); cols.low[i] = Math.min(o, c) - Math.floor(rnd() * 2);
+        }
+        // every 17 bars (not a multiple of the kernels' 8-bar turn: every lane), the last at the end
+        for (let end = n - 1; end >= 40; end -= 17) {
+          const t = templates[Math.floor(rnd() * templates.length)]!;
+          t.forEach((bar, j) => {
+            (['open', 'high', 'low', 'close'] as const).forEach((k, q) => { cols[k][end - t.length + 1 + j] = bar[q]! + (rnd() < 0.33 ? (rnd() < 0.5 ? -1 : 1) : 0); });
+          });
+        }
+        const r = onHeap(name, cols, {});
+        expect(r.bad, `${name} n=${n}`).toBeUndefined();
+        expect(r.ran).toBe(true);
+        found += reference(name, cols, {})[0]!.filter((v) => v !== 0 && !Number.isNaN(v)).length;
+      }
+      expect(found, `${name} found`).toBeGreaterThan(500);
+    });
+  }
+});
