@@ -16,15 +16,20 @@
  * also need the 50-bar smoothed-price history: DCPHASE, SINE, TRENDLINE, TRENDMODE).
  *
  * Each function has its own file (cycle/ht-*.ts, overlap/mama.ts, overlap/ht-trendline.ts);
- * this one holds the pass they share.
+ * this one holds the pass the cycle functions share and the Hilbert step `ht` that MAMA and
+ * HT_TRENDLINE take for their own loops (overlap/mama.ts, overlap/ht-trendline.ts: see there why
+ * they have one).
  *
  * NaN inputs are not special-cased: they propagate through the arithmetic exactly as in TA-Lib
  * (one NaN poisons the recursive state for the rest of the series).
  */
 export const CYCLE = 'Cycle Indicators';
 
-const RAD2DEG = 180.0 / (4.0 * Math.atan(1));
-const DEG2RAD = 1.0 / RAD2DEG;
+// TA-Lib's 180 / (4 * atan(1)) and its inverse. The loops write these values as literals
+// (57.29577951308232 and 0.017453292519943295; hilbert.test.ts checks they are the same doubles):
+// a module constant is a context slot in a bundle, reloaded with a hole check on every use.
+export const RAD2DEG = 180.0 / (4.0 * Math.atan(1));
+export const DEG2RAD = 1.0 / RAD2DEG;
 const TWO_PI = Math.atan(1) * 8.0;
 const SMOOTH_PRICE_SIZE = 50;
 
@@ -55,25 +60,22 @@ export function lookbackOf(kind: number): number {
 }
 
 // Delay-line layout in the state array: filter f (detrender, Q1, jI, jQ) x parity p (even, odd),
-// 5 slots each: 3-deep circular buffer of a*x, previous b*x term, previous input.
-const DETR = 0;
-const Q1F = 10;
-const JI = 20;
-const JQ = 30;
-const ODD = 5;
+// 5 slots each: 3-deep circular buffer of a*x, previous b*x term, previous input. Offsets, written
+// as literals at the call sites (a module constant costs a context load and checks per use):
+// detrender 0 (odd 5), Q1 10 (15), jI 20 (25), jQ 30 (35); 40 slots.
 
 /**
  * One Hilbert FIR step on the delay line at `o`, TA-Lib's exact operation order (the 3-slot
  * buffer holds a*x from 6 bars ago in same-parity terms, `prev` is b*x from 4 bars ago).
  *
- * Written small on purpose: runHilbert calls it 8 times per bar pair, and V8 (node 20) inlines
+ * Written small on purpose: each loop calls it 8 times per bar pair, and V8 (node 20) inlines
  * callees only within a bytecode budget per function, so a larger body left a call site or more
  * out of line (a call that spills every live double of the pipeline). The coefficients are
  * literals here (module constants become module-level vars in a bundle, reloaded and unboxed on
  * each use), the slot index is computed once, and b*x is kept in a local rather than read back
  * from the slot it was stored in (the same double). Same operations in the same order.
  */
-function ht(st: Float64Array, o: number, idx: number, input: number, adj: number): number {
+export function ht(st: Float64Array, o: number, idx: number, input: number, adj: number): number {
   const j = o + idx;
   const t = 0.0962 * input;
   let v = 0 - st[j]!;
@@ -87,18 +89,26 @@ function ht(st: Float64Array, o: number, idx: number, input: number, adj: number
   return v * adj;
 }
 
-/**
- * Runs the pipeline over the whole series and writes `kind`'s outputs (NaN during warm-up).
- * out1 is used by PHASOR (quadrature), SINE (lead sine) and MAMA (FAMA).
+/*
+ * A note for the loops (runHilbert here, runMama and runTrendline in overlap/): they call nothing
+ * but `ht` and Math builtins, not even a small helper. V8 (node 20) inlines up to 920 bytes of
+ * callee bytecode into a function; `ht` is 110 and is called 8 times, so an inlined small helper
+ * (a state constructor, an accessor) left one `ht` call out of line in some processes
+ * (HT_DCPERIOD after MAMA: 44.7 -> 51.5 ms per 1M bars).
  */
-export function runHilbert(real: Float64Array, kind: number, out0: Float64Array, out1: Float64Array | null, fastLimit = 0.5, slowLimit = 0.05): void {
+
+/**
+ * Runs the pipeline over the whole series and writes `kind`'s outputs (NaN during warm-up), for
+ * the cycle functions (DCPERIOD, PHASOR, DCPHASE, SINE, TRENDMODE); MAMA and HT_TRENDLINE have
+ * their own loops. out1 is used by PHASOR (quadrature) and SINE (lead sine).
+ */
+export function runHilbert(real: Float64Array, kind: number, out0: Float64Array, out1: Float64Array | null): void {
   const n = real.length;
   const lb = lookbackOf(kind);
   if (n <= lb) return;
   const st = new Float64Array(40);
   const smoothPrice = new Float64Array(SMOOTH_PRICE_SIZE);
   const wantPhase = kind === DCPHASE || kind === SINE || kind === TRENDMODE;
-  const wantTrendline = kind === TRENDLINE || kind === TRENDMODE;
 
   let trailingWMAIdx = 0;
   let today = 0;
@@ -112,8 +122,9 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
   wmaSub += v;
   wmaSum += v * 3.0;
   let trailingWMAValue = 0.0;
-  // Warm-up of the 4-bar WMA: only its running sums matter (TA-Lib discards these smoothed values).
-  for (let i = kind <= MAMA ? 9 : 34; i > 0; i--) {
+  // Start of the 4-bar WMA: only its running sums matter (TA-Lib discards these smoothed values).
+  // Written out in each loop: as a helper's call it cost HT_TRENDLINE ~1.3 ms per 1M bars.
+  for (let i = lb === 32 ? 9 : 34; i > 0; i--) {
     v = real[today++]!;
     wmaSub += v;
     wmaSub -= trailingWMAValue;
@@ -127,7 +138,6 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
   let prevQ2 = 0, prevI2 = 0, re = 0, im = 0;
   let i1OddPrev2 = 0, i1OddPrev3 = 0, i1EvenPrev2 = 0, i1EvenPrev3 = 0;
   let smoothPeriod = 0;
-  let mama = 0, fama = 0, prevPhase = 0;
   let spIdx = 0;
   let dcPhase = 0, prevDCPhase = 0;
   let sine = 0, leadSine = 0, prevSine = 0, prevLeadSine = 0;
@@ -147,57 +157,33 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
 
     let q2: number;
     let i2: number;
-    let alphaPhase = 0;
     if (today % 2 === 0) {
-      const detrender = ht(st, DETR, hIdx, smoothed, adj);
-      const q1 = ht(st, Q1F, hIdx, detrender, adj);
+      const detrender = ht(st, 0, hIdx, smoothed, adj);
+      const q1 = ht(st, 10, hIdx, detrender, adj);
       if (kind === PHASOR && today >= lb) {
         out0[today] = i1EvenPrev3;
         out1![today] = q1;
       }
-      const jI = ht(st, JI, hIdx, i1EvenPrev3, adj);
-      const jQ = ht(st, JQ, hIdx, q1, adj);
+      const jI = ht(st, 20, hIdx, i1EvenPrev3, adj);
+      const jQ = ht(st, 30, hIdx, q1, adj);
       if (++hIdx === 3) hIdx = 0;
       q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
       i2 = 0.2 * (i1EvenPrev3 - jQ) + 0.8 * prevI2;
       i1OddPrev3 = i1OddPrev2;
       i1OddPrev2 = detrender;
-      if (kind === MAMA && i1EvenPrev3 !== 0.0) alphaPhase = Math.atan(q1 / i1EvenPrev3) * RAD2DEG;
     } else {
-      const detrender = ht(st, DETR + ODD, hIdx, smoothed, adj);
-      const q1 = ht(st, Q1F + ODD, hIdx, detrender, adj);
+      const detrender = ht(st, 5, hIdx, smoothed, adj);
+      const q1 = ht(st, 15, hIdx, detrender, adj);
       if (kind === PHASOR && today >= lb) {
         out0[today] = i1OddPrev3;
         out1![today] = q1;
       }
-      const jI = ht(st, JI + ODD, hIdx, i1OddPrev3, adj);
-      const jQ = ht(st, JQ + ODD, hIdx, q1, adj);
+      const jI = ht(st, 25, hIdx, i1OddPrev3, adj);
+      const jQ = ht(st, 35, hIdx, q1, adj);
       q2 = 0.2 * (q1 + jI) + 0.8 * prevQ2;
       i2 = 0.2 * (i1OddPrev3 - jQ) + 0.8 * prevI2;
       i1EvenPrev3 = i1EvenPrev2;
       i1EvenPrev2 = detrender;
-      if (kind === MAMA && i1OddPrev3 !== 0.0) alphaPhase = Math.atan(q1 / i1OddPrev3) * RAD2DEG;
-    }
-
-    if (kind === MAMA) {
-      // Alpha shrinks as the phase advances faster than 1 degree per bar (Ehlers' MAMA).
-      let delta = prevPhase - alphaPhase;
-      prevPhase = alphaPhase;
-      if (delta < 1.0) delta = 1.0;
-      let alpha: number;
-      if (delta > 1.0) {
-        alpha = fastLimit / delta;
-        if (alpha < slowLimit) alpha = slowLimit;
-      } else {
-        alpha = fastLimit;
-      }
-      mama = alpha * todayValue + (1 - alpha) * mama;
-      alpha *= 0.5;
-      fama = alpha * mama + (1 - alpha) * fama;
-      if (today >= lb) {
-        out0[today] = mama;
-        out1![today] = fama;
-      }
     }
 
     re = 0.2 * (i2 * prevI2 + q2 * prevQ2) + 0.8 * re;
@@ -205,7 +191,7 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
     prevQ2 = q2;
     prevI2 = i2;
     const prevPeriod = period;
-    if (im !== 0.0 && re !== 0.0) period = 360.0 / (Math.atan(im / re) * RAD2DEG);
+    if (im !== 0.0 && re !== 0.0) period = 360.0 / (Math.atan(im / re) * 57.29577951308232);
     let bound = 1.5 * prevPeriod;
     if (period > bound) period = bound;
     bound = 0.67 * prevPeriod;
@@ -214,7 +200,7 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
     else if (period > 50) period = 50;
     period = 0.2 * period + 0.8 * prevPeriod;
 
-    if (kind !== PHASOR && kind !== MAMA) {
+    if (kind !== PHASOR) {
       smoothPeriod = 0.33 * period + 0.67 * smoothPeriod;
       if (kind === DCPERIOD) {
         if (today >= lb) out0[today] = smoothPeriod;
@@ -234,7 +220,7 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
           }
           const absImag = Math.abs(imagPart);
           if (absImag > 0.0) {
-            dcPhase = Math.atan(realPart / imagPart) * RAD2DEG;
+            dcPhase = Math.atan(realPart / imagPart) * 57.29577951308232;
           } else if (absImag <= 0.01) {
             if (realPart < 0.0) dcPhase -= 90.0;
             else if (realPart > 0.0) dcPhase += 90.0;
@@ -246,8 +232,8 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
           if (dcPhase > 315.0) dcPhase -= 360.0;
           prevSine = sine;
           prevLeadSine = leadSine;
-          sine = Math.sin(dcPhase * DEG2RAD);
-          leadSine = Math.sin((dcPhase + 45) * DEG2RAD);
+          sine = Math.sin(dcPhase * 0.017453292519943295);
+          leadSine = Math.sin((dcPhase + 45) * 0.017453292519943295);
           if (today >= lb) {
             if (kind === DCPHASE) out0[today] = dcPhase;
             else if (kind === SINE) {
@@ -256,7 +242,7 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
             }
           }
         }
-        if (wantTrendline) {
+        if (kind === TRENDMODE) {
           // Instantaneous trend: the raw price averaged over the dominant cycle, then a 4-3-2-1 WMA.
           // Summed from today backwards as TA-Lib, 4 bars per iteration and then the 0-3 left as
           // nested tests (same additions in the same order; fewer loop-back checks and array
@@ -280,23 +266,19 @@ export function runHilbert(real: Float64Array, kind: number, out0: Float64Array,
           iTrend3 = iTrend2;
           iTrend2 = iTrend1;
           iTrend1 = sum;
-          if (kind === TRENDLINE) {
-            if (today >= lb) out0[today] = trendline;
-          } else {
-            let trend = 1;
-            // A sine / lead-sine crossing restarts the trend count (cycle mode meanwhile).
-            if ((sine > leadSine && prevSine <= prevLeadSine) || (sine < leadSine && prevSine >= prevLeadSine)) {
-              daysInTrend = 0;
-              trend = 0;
-            }
-            daysInTrend++;
-            if (daysInTrend < 0.5 * smoothPeriod) trend = 0;
-            const phaseStep = dcPhase - prevDCPhase;
-            if (smoothPeriod !== 0.0 && phaseStep > (0.67 * 360.0) / smoothPeriod && phaseStep < (1.5 * 360.0) / smoothPeriod) trend = 0;
-            const sp = smoothPrice[spIdx]!;
-            if (trendline !== 0.0 && Math.abs((sp - trendline) / trendline) >= 0.015) trend = 1;
-            if (today >= lb) out0[today] = trend;
+          let trend = 1;
+          // A sine / lead-sine crossing restarts the trend count (cycle mode meanwhile).
+          if ((sine > leadSine && prevSine <= prevLeadSine) || (sine < leadSine && prevSine >= prevLeadSine)) {
+            daysInTrend = 0;
+            trend = 0;
           }
+          daysInTrend++;
+          if (daysInTrend < 0.5 * smoothPeriod) trend = 0;
+          const phaseStep = dcPhase - prevDCPhase;
+          if (smoothPeriod !== 0.0 && phaseStep > (0.67 * 360.0) / smoothPeriod && phaseStep < (1.5 * 360.0) / smoothPeriod) trend = 0;
+          const sp = smoothPrice[spIdx]!;
+          if (trendline !== 0.0 && Math.abs((sp - trendline) / trendline) >= 0.015) trend = 1;
+          if (today >= lb) out0[today] = trend;
         }
       }
     }
