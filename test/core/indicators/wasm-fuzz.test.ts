@@ -216,6 +216,8 @@ function period(r: Rng, n: number, min: number, max: number): number {
 
 function paramsFor(r: Rng, def: IndicatorDef, n: number): Record<string, number> {
   if (SAR_FNS.includes(def.name)) return sarParams(r, def); // ---- sar.wat
+  // ---- candles.wat: the star family's penetration (a real: the periods below would give integers only)
+  if (CANDLE_FNS.includes(def.name)) return Object.fromEntries(def.params.map((q) => [q.name, pickOf(r, [0, 0.3, 0.3, 0.5, 1, 1.7, r(), 3e37])]));
   const out: Record<string, number> = {};
   for (const p of def.params) out[p.name] = period(r, n, p.min, p.max);
   return out;

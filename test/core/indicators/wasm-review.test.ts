@@ -131,6 +131,8 @@ function edges(name: string, n: number): Record<string, number>[] {
     case 'STOCH': return [{}, { fastK_Period: 5, slowK_Period: 3, slowD_Period: 3 }, { fastK_Period: 4 }, { fastK_Period: 6 }, { slowK_Period: 2 }];
     case 'STOCHF': return [2, 3, 4, 5, 16, n - 6, n - 5, n - 4, n - 3].map((fastD_Period) => ({ fastK_Period: 5, fastD_Period, fastD_MAType: 0 }));
     case 'SAR': return [{}, { acceleration: 0, maximum: 0 }, { acceleration: 0.02, maximum: 0.01 }, { acceleration: BIG, maximum: BIG }, { acceleration: 1, maximum: 2 }];
+    case 'CDLMORNINGSTAR': case 'CDLEVENINGSTAR': case 'CDLMORNINGDOJISTAR': case 'CDLEVENINGDOJISTAR':
+      return [0, -0, 0.3, 0.5, 1, 1.7, 1e-300, BIG].map((penetration) => ({ penetration }));
     case 'SAREXT': return [
       {}, { startValue: -0 }, { startValue: 1e-300 }, { startValue: -BIG }, { startValue: BIG }, { offsetOnReverse: -0 }, { offsetOnReverse: BIG },
       { accelerationInitLong: BIG, accelerationLong: 0, accelerationMaxLong: 0.5, accelerationInitShort: 0, accelerationShort: BIG, accelerationMaxShort: BIG },
@@ -140,7 +142,8 @@ function edges(name: string, n: number): Record<string, number>[] {
   }
 }
 
-const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE'];
+const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
+  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR'];
 
 /** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
 function accepted(name: string, ps: Record<string, number>): boolean {
@@ -247,7 +250,7 @@ describe('candle patterns on prices from two or three values (every tie a patter
   // them, each comparison's tie included (6 levels for the patterns that need that many distinct prices), which real prices almost never give (a kernel's >= for a
   // JavaScript > showed here and in no fuzz case of the default count).
   // (CDLCONCEALBABYSWALL needs more than chance gives: planted below.)
-  for (const name of ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLHIKKAKE']) {
+  for (const name of ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLHIKKAKE', 'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR']) {
     it(name, () => {
       let seed = 99;
       const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
@@ -286,6 +289,18 @@ const PLANTS: Record<string, number[][][]> = {
   CDLRICKSHAWMAN: [[[0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [6, 10, 0, 6]]],
   // ten ranges of 10 before: BodyDoji's allowance 0.1 * (100 / 10) = 1 exactly, a body of 1
   CDLDOJI: [[...Array.from({ length: 10 }, (_, j) => (j % 2 === 0 ? [0, 10, 0, 10] : [10, 10, 0, 0])), [5, 12, 0, 6]]],
+  // the close 7 = 4 + 6 * 0.5 (morning) or 10 - 6 * 0.5 (evening) at penetration 0.5
+  CDLMORNINGSTAR: [[[10, 10, 4, 4], [2, 3, 2, 3], [5, 8, 5, 7]]],
+  CDLEVENINGSTAR: [[[4, 10, 4, 10], [12, 12, 11, 11], [9, 9, 6, 7]]],
+  CDLMORNINGDOJISTAR: [[[10, 10, 4, 4], [3, 3, 2, 3], [5, 8, 5, 7]]],
+  CDLEVENINGDOJISTAR: [[[4, 10, 4, 10], [11, 12, 11, 11], [9, 9, 6, 7]]],
+};
+/** Parameters the planted runs take (default: the registry's). */
+const PLANT_PARAMS: Record<string, Record<string, number>[]> = {
+  CDLMORNINGSTAR: [{ penetration: 0.5 }, {}, { penetration: 0 }],
+  CDLEVENINGSTAR: [{ penetration: 0.5 }, {}, { penetration: 0 }],
+  CDLMORNINGDOJISTAR: [{ penetration: 0.5 }, {}],
+  CDLEVENINGDOJISTAR: [{ penetration: 0.5 }, {}],
 };
 
 describe('patterns planted on small integers and moved a step (the ties at each of their comparisons)', () => {
@@ -311,10 +326,12 @@ describe('patterns planted on small integers and moved a step (the ties at each 
             (['open', 'high', 'low', 'close'] as const).forEach((k, q) => { cols[k][end - t.length + 1 + j] = bar[q]! + (rnd() < 0.33 ? (rnd() < 0.5 ? -1 : 1) : 0); });
           });
         }
-        const r = onHeap(name, cols, {});
-        expect(r.bad, `${name} n=${n}`).toBeUndefined();
-        expect(r.ran).toBe(true);
-        found += reference(name, cols, {})[0]!.filter((v) => v !== 0 && !Number.isNaN(v)).length;
+        for (const ps of PLANT_PARAMS[name] ?? [{}]) {
+          const r = onHeap(name, cols, ps);
+          expect(r.bad, `${name} n=${n} ${JSON.stringify(ps)}`).toBeUndefined();
+          expect(r.ran).toBe(true);
+          found += reference(name, cols, ps)[0]!.filter((v) => v !== 0 && !Number.isNaN(v)).length;
+        }
       }
       expect(found, `${name} found`).toBeGreaterThan(500);
     });
