@@ -39,7 +39,7 @@ import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/s
 // ---- sar.wat (SAR, SAREXT): its own block, kept apart from the rest
 import { sarWasmRuns } from '../../../src/core/indicators/wasm/sar.js';
 // ---- end sar.wat imports
-// ---- candles.wat (CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP, CDLCONCEALBABYSWALL, CDLHIKKAKE, the star family): its own block
+// ---- candles.wat (CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP, CDLCONCEALBABYSWALL, CDLHIKKAKE, the star and doji-shadow families): its own block
 import { candleKernelRuns, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
 // ---- end candles.wat imports
 import { REPO_ROOT } from '../../helpers/paths.js';
@@ -164,7 +164,8 @@ function sarParams(r: Rng, def: IndicatorDef): Record<string, number> {
 
 // ---- candles.wat: the patterns with a kernel there (wasm/candles.ts), heap arrays only, no parameters
 const CANDLE_FNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
-  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR'];
+  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
+  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI'];
 /**
  * Real candles hit these patterns rarely: on some cases a share of the bars is made a doji (close =
  * open) or an inside bar (high and low inside the previous bar's), or every price one of 2-4 small

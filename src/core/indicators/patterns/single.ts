@@ -4,10 +4,10 @@
  * total `t*` as locals; per bar the averages are read, the totals moved, then the pattern tested.
  */
 import type { IndicatorDef } from '../types.js';
-import { heapDoji, heapRickshaw } from '../wasm/candles.js';
+import { heapDoji, heapDojiShadow, heapRickshaw, type DojiShadowName } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Near, ShadowLong, ShadowShort, ShadowVeryLong, ShadowVeryShort,
-  maxPeriod, patternDef, shadowRange, sumHighLow, sumRealBody, sumShadows,
+  maxPeriod, patternDef, shadowRange, sumHighLow, sumRealBody, sumShadows, type CandleSetting, type HeapPatternKernel,
 } from './candle-settings.js';
 
 const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100 when present (indecision, not a direction); 0 = no pattern at this bar.', maxPeriod(BodyDoji),
@@ -88,6 +88,19 @@ const doji = patternDef('CDLDOJI', 'Doji: open and close virtually equal', '+100
  */
 
 /**
+ * The doji-with-shadows patterns' wasm kernels for series in the heap (wasm/candles.wat): BodyDoji,
+ * ShadowVeryShort (its period and total are passed unused for CDLLONGLEGGEDDOJI) and the factor of
+ * the period-0 shadow setting `long`.
+ */
+function dojiShadowHeap(kind: DojiShadowName, long: CandleSetting): HeapPatternKernel {
+  return (o, h, l, c, out, start) => {
+    const pD = BodyDoji.avgPeriod | 0, pV = ShadowVeryShort.avgPeriod | 0;
+    return heapDojiShadow(kind, o, h, l, c, out, start, pD, BodyDoji.factor, sumHighLow(h, l, start - pD, start),
+      pV, ShadowVeryShort.factor, sumHighLow(h, l, start - pV, start), long.factor);
+  };
+}
+
+/**
  * Doji with one shadow very short and the other longer than `long` (takuri). Dragonfly and
  * gravestone have their own kernels: closures made by one function literal share V8's feedback and
  * optimized code, so the factory's options stay run-time tests in the loop.
@@ -139,7 +152,7 @@ const dragonfly = patternDef('CDLDRAGONFLYDOJI', 'Dragonfly Doji: doji with a lo
       tD += hl - (h[i - pD]! - l[i - pD]!);
       tV += hl - (h[i - pV]! - l[i - pV]!);
     }
-  });
+  }, [], dojiShadowHeap('dragonfly', ShadowVeryLong));
 
 const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a long upper shadow and no lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort),
   (o, h, l, c, out, start) => {
@@ -158,10 +171,10 @@ const gravestone = patternDef('CDLGRAVESTONEDOJI', 'Gravestone Doji: doji with a
       tD += hl - (h[i - pD]! - l[i - pD]!);
       tV += hl - (h[i - pV]! - l[i - pV]!);
     }
-  });
+  }, [], dojiShadowHeap('gravestone', ShadowVeryLong));
 
 const takuri = patternDef('CDLTAKURI', 'Takuri: dragonfly doji with a very long lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowVeryShort, ShadowVeryLong),
-  dojiShadowKernel(true, true));
+  dojiShadowKernel(true, true), [], dojiShadowHeap('takuri', ShadowVeryLong));
 
 const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with a long upper or lower shadow', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong),
   (o, h, l, c, out, start) => {
@@ -179,7 +192,7 @@ const longLegged = patternDef('CDLLONGLEGGEDDOJI', 'Long Legged Doji: doji with 
       out[i] = 100 * (+(rb <= fD * (tD / pD)) & (lower | upper));
       tD += (h0 - l0) - (h[i - pD]! - l[i - pD]!);
     }
-  });
+  }, [], dojiShadowHeap('longlegged', ShadowLong));
 
 const rickshaw = patternDef('CDLRICKSHAWMAN', 'Rickshaw Man: doji with two long shadows and the body near the middle of the range', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyDoji, ShadowLong, Near),
   (o, h, l, c, out, start) => {

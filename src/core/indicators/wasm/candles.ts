@@ -8,7 +8,7 @@
  *
  * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
  * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written, and the
- * star family's 0.9-1.07x (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ * star family's and the doji-with-shadows family's 0.9-1.15x (V8 re-checks every typed-array access); in wasm they read the heap directly.
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
@@ -23,7 +23,14 @@ interface Kernels {
     t3: number, t2: number, t1: number): void;
   hikkake(h: number, l: number, c: number, out: number, start: number, n: number): void;
   morningstar: StarKernel; eveningstar: StarKernel; morningdojistar: StarKernel; eveningdojistar: StarKernel;
+  dragonfly: DojiShadowKernel; gravestone: DojiShadowKernel; takuri: DojiShadowKernel; longlegged: DojiShadowKernel;
 }
+
+type DojiShadowKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
+  pd: number, fd: number, td: number, pv: number, fv: number, tv: number, fl: number) => void;
+
+/** The doji-with-shadows kernels, by pattern. */
+export type DojiShadowName = 'dragonfly' | 'gravestone' | 'takuri' | 'longlegged';
 
 type StarKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
   pb: number, fb: number, tb: number, pt: number, ft: number, tt: number, ps: number, fs: number, ts: number, pen: number) => void;
@@ -131,6 +138,19 @@ export function heapStar(kind: StarName, o: Float64Array, h: Float64Array, l: Fl
   start: number, pb: number, fb: number, tb: number, pt: number, ft: number, tt: number, ps: number, fs: number, ts: number, pen: number): boolean {
   if (!place(o, h, l, c, out)) return false;
   kernels![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pb, fb, tb, pt, ft, tt, ps, fs, ts, pen);
+  runs++;
+  return true;
+}
+
+/**
+ * CDLDRAGONFLYDOJI, CDLGRAVESTONEDOJI, CDLTAKURI, CDLLONGLEGGEDDOJI from bar `start`: BodyDoji
+ * (pd, fd, total td), ShadowVeryShort (pv, fv, tv; unused by CDLLONGLEGGEDDOJI) and the factor of
+ * the period-0 shadow setting (ShadowVeryLong for CDLTAKURI, ShadowLong for CDLLONGLEGGEDDOJI).
+ */
+export function heapDojiShadow(kind: DojiShadowName, o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, pd: number, fd: number, td: number, pv: number, fv: number, tv: number, fl: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, pv, fv, tv, fl);
   runs++;
   return true;
 }
