@@ -34,7 +34,7 @@ import { heapKernelRuns, setHeapKernels } from '../../../src/core/indicators/was
 import { extremesInPlace, extremesWasmActive, extremesWorkBytes, setExtremesWasm } from '../../../src/core/indicators/wasm/extremes.js';
 import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
 // ---- stats.wat (BETA, STDDEV, STOCH, STOCHF, ULTOSC, KAMA): its own block, kept apart from the rest
-import { setStatsWasm, statsWasmRuns } from '../../../src/core/indicators/wasm/stats.js';
+import { setStatsWasm, statsWasmDone } from '../../../src/core/indicators/wasm/stats.js';
 // ---- end stats.wat imports
 // ---- sar.wat (SAR, SAREXT): its own block, kept apart from the rest
 import { sarWasmRuns } from '../../../src/core/indicators/wasm/sar.js';
@@ -144,6 +144,18 @@ function statsParams(r: Rng, name: string, drawn: Record<string, number>): Recor
   if (name === 'STOCH') return { fastK_Period: 5, slowK_Period: 3, slowK_MAType: 0, slowD_Period: 3, slowD_MAType: 0 };
   if (name === 'STOCHF') return { fastK_Period: 5, fastD_Period: r() < 0.5 ? 3 : drawn['fastD_Period']!, fastD_MAType: 0 };
   return drawn;
+}
+/**
+ * STOCH and STOCHF's kernels hand a series with a NaN, a zero or a subnormal square in high or low
+ * back to JavaScript, which most perturbed series have: on half their cases such cells of high and
+ * low become ordinary prices on three cases in four, so the kernels run to the end on many cases.
+ */
+function stochClean(r: Rng, name: string, c: Cols): void {
+  if ((name !== 'STOCH' && name !== 'STOCHF') || r() < 0.25) return;
+  for (const k of ['high', 'low'] as const) {
+    const a = c[k];
+    for (let i = 0; i < a.length; i++) if (!(a[i]! * a[i]! > 0)) a[i] = 1 + (i % 7) / 8;
+  }
 }
 // ---- end stats.wat
 
@@ -434,7 +446,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
     it(`${fn.name}: ${cases} seeded cases`, () => {
       const r = prng(Number(process.env['FUZZ_SEED'] ?? 0x5eed) + 7919 * fi);
       const def = getIndicator(fn.name);
-      const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmRuns();
+      const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmDone();
       const sar0 = sarWasmRuns(); // ---- sar.wat
       const cdl0 = candleKernelRuns(); // ---- candles.wat
       for (let c = 0; c < cases; c++) {
@@ -450,6 +462,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
         const { cols, kind } = series(r, n);
         if (fn.kind === 'libm' && r() < 0.7) libmRange(r, cols.close, fn.name);
         if (fn.kind === 'candle') candleBars(r, cols); // ---- candles.wat
+        if (fn.kind === 'stats') stochClean(r, fn.name, cols); // ---- stats.wat
         const lay = layout(r, n, def.inputs.length, def.outputs.length, aliasing(fn));
         const u = r();
         const where: [Where, Where] = u < 0.55 ? ['heap', 'heap'] : u < 0.7 ? ['plain', 'plain'] : u < 0.85 ? ['heap', 'plain'] : ['plain', 'heap'];
@@ -460,7 +473,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       // the cases reached the wasm kernels, not only their fallbacks
       if (fn.kind === 'ew') expect(heapKernelRuns() - ew0).toBeGreaterThan(CASES_PER_FN / 10);
       if (fn.kind === 'ext') expect(extremesInPlace() - ext0).toBeGreaterThan(CASES_PER_FN / 10);
-      if (fn.kind === 'stats') expect(statsWasmRuns() - st0).toBeGreaterThan(CASES_PER_FN / 10); // ---- stats.wat
+      if (fn.kind === 'stats') expect(statsWasmDone() - st0).toBeGreaterThan(CASES_PER_FN / 20); // ---- stats.wat (completed calls: STOCH/STOCHF hand NaN and zeros back)
       if (fn.kind === 'sar') expect(sarWasmRuns() - sar0).toBeGreaterThan(CASES_PER_FN / 10); // ---- sar.wat
       if (fn.kind === 'candle') expect(candleKernelRuns() - cdl0).toBeGreaterThan(CASES_PER_FN / 10); // ---- candles.wat
     });
