@@ -144,7 +144,7 @@ function edges(name: string, n: number): Record<string, number>[] {
 }
 
 const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
-  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR'];
+  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR', 'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI'];
 
 /** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
 function accepted(name: string, ps: Record<string, number>): boolean {
@@ -251,7 +251,8 @@ describe('candle patterns on prices from two or three values (every tie a patter
   // them, each comparison's tie included (6 levels for the patterns that need that many distinct prices), which real prices almost never give (a kernel's >= for a
   // JavaScript > showed here and in no fuzz case of the default count).
   // (CDLCONCEALBABYSWALL needs more than chance gives: planted below.)
-  for (const name of ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLHIKKAKE', 'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR']) {
+  for (const name of ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLHIKKAKE', 'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
+    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI']) {
     it(name, () => {
       let seed = 99;
       const rnd = () => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 2 ** 32; };
@@ -283,13 +284,20 @@ describe('candle patterns on prices from two or three values (every tie a patter
  * step at random (a third of them): the pattern's comparisons meet ties and fail by one step.
  * Templates: [open, high, low, close] per bar, oldest first; the other bars random whole candles.
  */
+const TEN_OF_10 = Array.from({ length: 10 }, (_, j) => (j % 2 === 0 ? [0, 10, 0, 10] : [10, 10, 0, 0]));
 const PLANTS: Record<string, number[][][]> = {
   CDLCONCEALBABYSWALL: [[[10, 10, 8, 8], [9, 9, 7, 7], [6, 8, 5, 5], [9, 10, 3, 4]]],
   CDLTASUKIGAP: [[[2, 4, 2, 4], [6, 9, 6, 9], [8, 8, 5, 5]], [[9, 9, 7, 7], [5, 5, 2, 2], [3, 6, 3, 6]]],
   // five ranges of 5 before: Near's allowance 0.2 * (25 / 5) = 1 exactly, the body 1 above the middle
   CDLRICKSHAWMAN: [[[0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [5, 5, 0, 0], [0, 5, 0, 5], [6, 10, 0, 6]]],
   // ten ranges of 10 before: BodyDoji's allowance 0.1 * (100 / 10) = 1 exactly, a body of 1
-  CDLDOJI: [[...Array.from({ length: 10 }, (_, j) => (j % 2 === 0 ? [0, 10, 0, 10] : [10, 10, 0, 0])), [5, 12, 0, 6]]],
+  CDLDOJI: [[...TEN_OF_10, [5, 12, 0, 6]]],
+  // the same ten ranges (BodyDoji's and ShadowVeryShort's allowances 1), then a body of 1 and a
+  // shadow of 1 (or 2 = 2 * body for the takuri's ShadowVeryLong, 1 = body for ShadowLong)
+  CDLDRAGONFLYDOJI: [[...TEN_OF_10, [20, 22, 10, 21]]],
+  CDLGRAVESTONEDOJI: [[...TEN_OF_10, [21, 31, 19, 20]]],
+  CDLTAKURI: [[...TEN_OF_10, [20, 22, 18, 21]]],
+  CDLLONGLEGGEDDOJI: [[...TEN_OF_10, [20, 22, 19, 21]]],
   // the close 7 = 4 + 6 * 0.5 (morning) or 10 - 6 * 0.5 (evening) at penetration 0.5
   CDLMORNINGSTAR: [[[10, 10, 4, 4], [2, 3, 2, 3], [5, 8, 5, 7]]],
   CDLEVENINGSTAR: [[[4, 10, 4, 10], [12, 12, 11, 11], [9, 9, 6, 7]]],
