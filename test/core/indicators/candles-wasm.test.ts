@@ -26,7 +26,7 @@ const KEYS = ['open', 'high', 'low', 'close'] as const;
 /** The patterns with a wasm kernel. */
 export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI'];
+  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);

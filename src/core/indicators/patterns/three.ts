@@ -1,6 +1,6 @@
 /** Three-candle patterns (and the four-candle three-line strike). Kernel layout as in single.ts. */
 import type { IndicatorDef } from '../types.js';
-import { heapStar, heapTasuki, type StarName } from '../wasm/candles.js';
+import { heapAdvanceBlock, heapStar, heapTasuki, type StarName } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
   maxPeriod, patternDef, type HeapPatternKernel,
@@ -290,6 +290,17 @@ const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising 
       o2 = o1; c2 = c1; sr2 = sr1; hl2 = hl1; srT2 = srT1; hlF2 = hlF1; hlN2 = hlN1;
       o1 = o0; c1 = c0; sr1 = sr0; hl1 = h0 - l0; srT1 = srT0;
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat), the totals started as above.
+  (o, h, l, c, out, start) => {
+    const ps = ShadowShort.avgPeriod | 0, pn = Near.avgPeriod | 0, pf = Far.avgPeriod | 0, pb = BodyLong.avgPeriod | 0;
+    return heapAdvanceBlock(o, h, l, c, out, start, {
+      ps, fs: ShadowShort.factor, fl: ShadowLong.factor,
+      s2: sumShadows(o, h, l, c, start - 2 - ps, start - 2), s1: sumShadows(o, h, l, c, start - 1 - ps, start - 1), s0: sumShadows(o, h, l, c, start - ps, start),
+      pn, fn: Near.factor, n2: sumHighLow(h, l, start - 2 - pn, start - 2), n1: sumHighLow(h, l, start - 1 - pn, start - 1),
+      pf, ff: Far.factor, f2: sumHighLow(h, l, start - 2 - pf, start - 2), f1: sumHighLow(h, l, start - 1 - pf, start - 1),
+      pb, fb: BodyLong.factor, b: sumRealBody(o, c, start - 2 - pb, start - 2),
+    });
   });
 
 /**

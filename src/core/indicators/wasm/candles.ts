@@ -8,7 +8,7 @@
  *
  * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
  * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written, and the
- * star family's and the doji-with-shadows family's 0.9-1.15x (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ * star family's the doji-with-shadows family's and CDLADVANCEBLOCK's 0.9-1.15x (V8 re-checks every typed-array access); in wasm they read the heap directly.
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
@@ -24,6 +24,9 @@ interface Kernels {
   hikkake(h: number, l: number, c: number, out: number, start: number, n: number): void;
   morningstar: StarKernel; eveningstar: StarKernel; morningdojistar: StarKernel; eveningdojistar: StarKernel;
   dragonfly: DojiShadowKernel; gravestone: DojiShadowKernel; takuri: DojiShadowKernel; longlegged: DojiShadowKernel;
+  advanceblock(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
+    ps: number, fs: number, s2: number, s1: number, s0: number, fl: number, pn: number, fn: number, n2: number, n1: number,
+    pf: number, ff: number, f2: number, f1: number, pb: number, fb: number, b: number): void;
 }
 
 type DojiShadowKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
@@ -151,6 +154,22 @@ export function heapDojiShadow(kind: DojiShadowName, o: Float64Array, h: Float64
   start: number, pd: number, fd: number, td: number, pv: number, fv: number, tv: number, fl: number): boolean {
   if (!place(o, h, l, c, out)) return false;
   kernels![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, pv, fv, tv, fl);
+  runs++;
+  return true;
+}
+
+/** The running totals CDLADVANCEBLOCK starts from at bar `start` (see candles.wat). */
+export interface AdvanceBlockTotals {
+  ps: number; fs: number; s2: number; s1: number; s0: number; fl: number; pn: number; fn: number; n2: number; n1: number;
+  pf: number; ff: number; f2: number; f1: number; pb: number; fb: number; b: number;
+}
+
+/** CDLADVANCEBLOCK from bar `start`. */
+export function heapAdvanceBlock(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, t: AdvanceBlockTotals): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.advanceblock(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
+    t.ps, t.fs, t.s2, t.s1, t.s0, t.fl, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.pb, t.fb, t.b);
   runs++;
   return true;
 }
