@@ -144,7 +144,8 @@ function edges(name: string, n: number): Record<string, number>[] {
 }
 
 const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
-  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR', 'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI'];
+  'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR', 'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI',
+  'CDLADVANCEBLOCK'];
 
 /** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
 function accepted(name: string, ps: Record<string, number>): boolean {
@@ -298,6 +299,12 @@ const PLANTS: Record<string, number[][][]> = {
   CDLGRAVESTONEDOJI: [[...TEN_OF_10, [21, 31, 19, 20]]],
   CDLTAKURI: [[...TEN_OF_10, [20, 22, 18, 21]]],
   CDLLONGLEGGEDDOJI: [[...TEN_OF_10, [20, 22, 19, 21]]],
+  // three rising white candles one step apart (chance gives none on few-level prices): weakening as
+  // bodies 8, 6, 6 (second 2 under the first, third within Near of it), or a third body one under the
+  // second with its upper shadow one over it (ShadowLong); and the third opening at the second's
+  // open, a quarter higher (its open not above: no pattern, the tie itself)
+  CDLADVANCEBLOCK: [[[2, 10, 2, 10], [5, 11, 5, 11], [6, 12, 6, 12]], [[2, 8, 2, 8], [3, 9, 3, 9], [5, 16, 5, 10]],
+    [[2, 10, 2, 10], [5, 11, 5, 11], [5, 11.25, 5, 11.25]]],
   // the close 7 = 4 + 6 * 0.5 (morning) or 10 - 6 * 0.5 (evening) at penetration 0.5
   CDLMORNINGSTAR: [[[10, 10, 4, 4], [2, 3, 2, 3], [5, 8, 5, 7]]],
   CDLEVENINGSTAR: [[[4, 10, 4, 10], [12, 12, 11, 11], [9, 9, 6, 7]]],
