@@ -109,7 +109,7 @@ describe('the wasm kernels of stats.wat, sar.wat and candles.wat with an output 
   // in an ordinary array: inputs one after another, output 0 over input k shifted by d cells.
   const names = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
     'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK'];
+    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS'];
   const wasmOff = (off: boolean) => { setStatsWasm(!off); setSarWasm(!off); setCandleKernels(!off); };
   it('equal the JavaScript kernel on the same layout in an ordinary array, the output over each input and shifted -3..3', () => {
     const n = 600;

@@ -26,7 +26,8 @@ const KEYS = ['open', 'high', 'low', 'close'] as const;
 /** The patterns with a wasm kernel. */
 export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK'];
+  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK',
+  'CDL3WHITESOLDIERS'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
@@ -93,6 +94,32 @@ function withConcealing(c: Cols): Cols {
   return out;
 }
 
+/**
+ * The bars with three candles planted every 17 bars from the bars' own prices and sizes: mostly
+ * white, each opening near or within the prior body, bodies and shadows drawn at random around the
+ * settings' thresholds, so three white soldiers and advance blocks (rare in real data) occur and
+ * each of their conditions meets both outcomes.
+ */
+function withSoldiers(c: Cols): Cols {
+  const rnd = mulberry32(17);
+  const out = { open: c.open.slice(), high: c.high.slice(), low: c.low.slice(), close: c.close.slice() };
+  for (let k = 20; k < out.close.length; k += 17) {
+    const x = c.close[k - 2]!, b = Math.abs(c.close[k]! - c.open[k]!) || x * 0.01;
+    let po = x, pc = x;
+    for (let j = 0; j < 3; j++) {
+      const i = k - 2 + j;
+      const body = b * (0.3 + 1.4 * rnd());
+      const o = j === 0 ? x : po + (pc - po) * (1.3 * rnd() - 0.1);
+      const cl = o + body * (rnd() < 0.08 ? -1 : 1);
+      out.open[i] = o; out.close[i] = cl;
+      out.high[i] = Math.max(o, cl) + b * (rnd() < 0.5 ? 0.02 * rnd() : 0.6 * rnd());
+      out.low[i] = Math.min(o, cl) - b * 0.5 * rnd();
+      po = o; pc = cl;
+    }
+  }
+  return out;
+}
+
 type Layout = 'apart' | 'alias-open' | 'alias-low' | 'overlap-below';
 const GARBAGE = 12345.678;
 const arena = new Arena();
@@ -124,6 +151,7 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
 const datasets: [string, Cols][] = [['data/ daily', daily()]];
 if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()]);
 for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
+datasets.push(['data/ daily + soldiers', withSoldiers(datasets[0]![1])]);
 datasets.push(['data/ daily + concealing', withConcealing(datasets[0]![1])]);
 
 const heapArrays: Float64Array[] = [];
@@ -185,6 +213,19 @@ describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels b
     for (let i = 0; i < n; i++) if (out[i] === 100) found++;
     expect(found).toBeGreaterThan(n / 23 / 10);
     expect(found).toBeLessThan(n / 23 * 0.9);
+  });
+
+  it('the planted soldiers make three white soldiers and advance blocks on some plantings, not all', () => {
+    const src = datasets[datasets.length - 2]![1];
+    const n = src.close.length;
+    for (const [name, v] of [['CDL3WHITESOLDIERS', 100], ['CDLADVANCEBLOCK', -100]] as const) {
+      const out = new Float64Array(n);
+      computeInto(getIndicator(name), KEYS.map((k) => src[k]), {}, [out], arena);
+      let found = 0;
+      for (let i = 0; i < n; i++) if (out[i] === v) found++;
+      expect(found, name).toBeGreaterThan(n / 17 / 50);
+      expect(found, name).toBeLessThan(n / 17 * 0.9);
+    }
   });
 
   it('with the wasm kernels turned off, heap arrays take the JavaScript kernels (same values)', () => {

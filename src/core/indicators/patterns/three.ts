@@ -1,6 +1,6 @@
 /** Three-candle patterns (and the four-candle three-line strike). Kernel layout as in single.ts. */
 import type { IndicatorDef } from '../types.js';
-import { heapAdvanceBlock, heapStar, heapTasuki, type StarName } from '../wasm/candles.js';
+import { heapAdvanceBlock, heapStar, heapTasuki, heapWhiteSoldiers, type StarName } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
   maxPeriod, patternDef, type HeapPatternKernel,
@@ -219,6 +219,17 @@ const threeWhiteSoldiers = patternDef('CDL3WHITESOLDIERS', 'Three Advancing Whit
       tN1 += hl1 - (h[i - 1 - pN]! - l[i - 1 - pN]!);
       tS += Math.abs(c[i]! - o[i]!) - Math.abs(c[i - pS]! - o[i - pS]!);
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat), the totals started as above.
+  (o, h, l, c, out, start) => {
+    const pv = ShadowVeryShort.avgPeriod | 0, pn = Near.avgPeriod | 0, pf = Far.avgPeriod | 0, ps = BodyShort.avgPeriod | 0;
+    return heapWhiteSoldiers(o, h, l, c, out, start, {
+      pv, fv: ShadowVeryShort.factor,
+      v2: sumHighLow(h, l, start - 2 - pv, start - 2), v1: sumHighLow(h, l, start - 1 - pv, start - 1), v0: sumHighLow(h, l, start - pv, start),
+      pn, fn: Near.factor, n2: sumHighLow(h, l, start - 2 - pn, start - 2), n1: sumHighLow(h, l, start - 1 - pn, start - 1),
+      pf, ff: Far.factor, f2: sumHighLow(h, l, start - 2 - pf, start - 2), f1: sumHighLow(h, l, start - 1 - pf, start - 1),
+      ps, fs: BodyShort.factor, s: sumRealBody(o, c, start - ps, start),
+    });
   });
 
 const advanceBlock = patternDef('CDLADVANCEBLOCK', 'Advance Block: three rising white candles showing weakening bodies and/or growing upper shadows', '-100 when present (bearish); 0 = no pattern at this bar.', maxPeriod(Near, Far, BodyLong, ShadowShort, ShadowLong) + 2,

@@ -8,7 +8,7 @@
  *
  * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
  * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written, and the
- * star family's the doji-with-shadows family's and CDLADVANCEBLOCK's 0.9-1.15x (V8 re-checks every typed-array access); in wasm they read the heap directly.
+ * star family's the doji-with-shadows family's, CDLADVANCEBLOCK's and CDL3WHITESOLDIERS' 0.9-1.15x (V8 re-checks every typed-array access); in wasm they read the heap directly.
  */
 import { heapMemory, heapOffset } from '../heap.js';
 import { instantiate } from './load.js';
@@ -27,6 +27,9 @@ interface Kernels {
   advanceblock(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
     ps: number, fs: number, s2: number, s1: number, s0: number, fl: number, pn: number, fn: number, n2: number, n1: number,
     pf: number, ff: number, f2: number, f1: number, pb: number, fb: number, b: number): void;
+  whitesoldiers(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
+    pv: number, fv: number, v2: number, v1: number, v0: number, pn: number, fn: number, n2: number, n1: number,
+    pf: number, ff: number, f2: number, f1: number, ps: number, fs: number, s: number): void;
 }
 
 type DojiShadowKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
@@ -170,6 +173,22 @@ export function heapAdvanceBlock(o: Float64Array, h: Float64Array, l: Float64Arr
   if (!place(o, h, l, c, out)) return false;
   kernels!.advanceblock(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
     t.ps, t.fs, t.s2, t.s1, t.s0, t.fl, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.pb, t.fb, t.b);
+  runs++;
+  return true;
+}
+
+/** The running totals CDL3WHITESOLDIERS starts from at bar `start` (see candles.wat). */
+export interface WhiteSoldiersTotals {
+  pv: number; fv: number; v2: number; v1: number; v0: number; pn: number; fn: number; n2: number; n1: number;
+  pf: number; ff: number; f2: number; f1: number; ps: number; fs: number; s: number;
+}
+
+/** CDL3WHITESOLDIERS from bar `start`. */
+export function heapWhiteSoldiers(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, t: WhiteSoldiersTotals): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.whitesoldiers(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
+    t.pv, t.fv, t.v2, t.v1, t.v0, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.ps, t.fs, t.s);
   runs++;
   return true;
 }
