@@ -42,6 +42,9 @@ import { sarWasmRuns } from '../../../src/core/indicators/wasm/sar.js';
 // ---- candles.wat (CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP, CDLCONCEALBABYSWALL, CDLHIKKAKE, the star and doji-shadow families): its own block
 import { candleKernelRuns, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
 // ---- end candles.wat imports
+// ---- t3.wat (T3): its own block, kept apart from the rest
+import { t3WasmRuns } from '../../../src/core/indicators/wasm/t3.js';
+// ---- end t3.wat imports
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 // ------------------------------------------------------------------------------------------ data
@@ -198,7 +201,16 @@ function candleBars(r: Rng, c: Cols): void {
 }
 // ---- end candles.wat
 
-type Kind = 'ew' | 'ext' | 'libm' | 'stats' | 'sar' | 'candle';
+// ---- t3.wat: T3 (wasm/t3.ts). Heap arrays only, so runCase's reference (ordinary arrays) runs the
+// JavaScript kernel without a switch. The kernel needs 6*(period-1) + 9 bars: mostly short periods
+// (drawn ones are mostly too long for the series), vFactor a real in [0, 1].
+function t3Params(r: Rng, n: number): Record<string, number> {
+  const p = r() < 0.2 ? period(r, n, 2, 100000) : pickOf(r, [2, 2, 2, 3, 5, 5, 5, 8, 14, 30, 40]);
+  return { timePeriod: p, vFactor: pickOf(r, [0, 0.7, 0.7, 1, 0.5, r(), r()]) };
+}
+// ---- end t3.wat
+
+type Kind = 'ew' | 'ext' | 'libm' | 'stats' | 'sar' | 'candle' | 't3';
 interface Fn { name: string; kind: Kind }
 const FNS: Fn[] = [
   ...['ADD', 'SUB', 'MULT', 'DIV', 'MOM', 'ROC', 'ROCP', 'ROCR', 'ROCR100', 'AVGPRICE', 'MEDPRICE', 'TYPPRICE', 'WCLPRICE', 'BOP', 'TRANGE', 'AD', 'ADOSC']
@@ -212,6 +224,8 @@ const FNS: Fn[] = [
   ...SAR_FNS.map((name) => ({ name, kind: 'sar' as const })),
   // ---- candles.wat
   ...CANDLE_FNS.map((name) => ({ name, kind: 'candle' as const })),
+  // ---- t3.wat
+  { name: 'T3', kind: 't3' as const },
 ];
 const LIBM_JS: Record<string, (x: Float64Array, o: Float64Array) => void> = {
   LN: (x, o) => logInto(x, o), LOG10: (x, o) => log10Into(x, o), EXP: (x, o) => expInto(x, o), COSH: (x, o) => coshInto(x, o),
@@ -229,6 +243,7 @@ function period(r: Rng, n: number, min: number, max: number): number {
 
 function paramsFor(r: Rng, def: IndicatorDef, n: number): Record<string, number> {
   if (SAR_FNS.includes(def.name)) return sarParams(r, def); // ---- sar.wat
+  if (def.name === 'T3') return t3Params(r, n); // ---- t3.wat
   // ---- candles.wat: the star family's penetration (a real: the periods below would give integers only)
   if (CANDLE_FNS.includes(def.name)) return Object.fromEntries(def.params.map((q) => [q.name, pickOf(r, [0, 0.3, 0.3, 0.5, 1, 1.7, r(), 3e37])]));
   const out: Record<string, number> = {};
@@ -449,6 +464,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       const ew0 = heapKernelRuns(), ext0 = extremesInPlace(), st0 = statsWasmDone();
       const sar0 = sarWasmRuns(); // ---- sar.wat
       const cdl0 = candleKernelRuns(); // ---- candles.wat
+      const t30 = t3WasmRuns(); // ---- t3.wat
       for (let c = 0; c < cases; c++) {
         let n = length(r);
         let params = paramsFor(r, def, n);
@@ -476,6 +492,7 @@ describe('wasm paths equal the JavaScript paths on fuzzed inputs, layouts and he
       if (fn.kind === 'stats') expect(statsWasmDone() - st0).toBeGreaterThan(CASES_PER_FN / 20); // ---- stats.wat (completed calls: STOCH/STOCHF hand NaN and zeros back)
       if (fn.kind === 'sar') expect(sarWasmRuns() - sar0).toBeGreaterThan(CASES_PER_FN / 10); // ---- sar.wat
       if (fn.kind === 'candle') expect(candleKernelRuns() - cdl0).toBeGreaterThan(CASES_PER_FN / 10); // ---- candles.wat
+      if (fn.kind === 't3') expect(t3WasmRuns() - t30).toBeGreaterThan(CASES_PER_FN / 10); // ---- t3.wat
     });
   }
 

@@ -2,6 +2,7 @@
 import type { IndicatorDef } from '../types.js';
 import { p, periodParam, real, realParam, withWarmup } from '../defkit.js';
 import { OVERLAP } from './shared.js';
+import { t3Wasm } from '../wasm/t3.js';
 
 export function t3Lookback(period: number): number { return 6 * (period - 1); }
 
@@ -105,7 +106,8 @@ export function t3Into(src: Float64Array, from: number, period: number, vFactor:
 }
 
 export function t3(real: Float64Array, period: number, vFactor = 0.7, into?: Float64Array): Float64Array {
-  return withWarmup(real.length, t3Lookback(period), (o) => t3Into(real, 0, period, vFactor, o), into);
+  // series-heap arrays: wasm/t3.ts (false: the JavaScript kernel)
+  return withWarmup(real.length, t3Lookback(period), (o) => { if (!t3Wasm(real, period | 0, vFactor, o)) t3Into(real, 0, period, vFactor, o); }, into);
 }
 
 export const T3: IndicatorDef = {
