@@ -9,6 +9,9 @@
 ;; index on every access (TurboFan hoists none of it out of the loop), which kept CDLDOJI at
 ;; 1.2x TA-Lib C's time however unrolled (its arithmetic alone, the division included, was ~5% of
 ;; it) and CDLRICKSHAWMAN at ~25 cycles a bar; here a bar is a few loads and the arithmetic.
+;; The patterns here: CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP, CDLCONCEALBABYSWALL, CDLHIKKAKE (scalar),
+;; the star family, the doji-with-shadows family, CDLADVANCEBLOCK, CDL3WHITESOLDIERS. Functions of
+;; one family are written alike, one per pattern (no run-time flag in the loop).
 ;;
 ;; Exactness: every value is computed with the JavaScript kernel's operations on the same operands
 ;; in the same order (IEEE-754 add, sub, mul, div, abs and the comparisons are the same in wasm;
