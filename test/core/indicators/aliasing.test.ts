@@ -13,6 +13,7 @@ import { setExtremesWasm } from '../../../src/core/indicators/wasm/extremes.js';
 import { setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
 import { setSarWasm } from '../../../src/core/indicators/wasm/sar.js';
 import { setStatsWasm } from '../../../src/core/indicators/wasm/stats.js';
+import { setT3Wasm } from '../../../src/core/indicators/wasm/t3.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 function btcCloses(n: number): Float64Array {
@@ -102,15 +103,16 @@ describe('a heap view made after a grow', () => {
   });
 });
 
-describe('the wasm kernels of stats.wat, sar.wat and candles.wat with an output over an input', () => {
+describe('the wasm kernels of stats.wat, sar.wat, candles.wat and t3.wat with an output over an input', () => {
   // stats.wat and candles.wat leave such a call to the JavaScript kernel (theirs read inputs again
   // behind the bar they write); sar.wat runs it, reading each bar before writing it as the
-  // JavaScript loop does. Either way the cells must be the JavaScript kernel's on the same layout
+  // JavaScript loop does; t3.wat runs it on the input's own cells only (it stores bar s - 5 after
+  // loading bar s). Either way the cells must be the JavaScript kernel's on the same layout
   // in an ordinary array: inputs one after another, output 0 over input k shifted by d cells.
   const names = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
     'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS'];
-  const wasmOff = (off: boolean) => { setStatsWasm(!off); setSarWasm(!off); setCandleKernels(!off); };
+    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'T3'];
+  const wasmOff = (off: boolean) => { setStatsWasm(!off); setSarWasm(!off); setCandleKernels(!off); setT3Wasm(!off); };
   it('equal the JavaScript kernel on the same layout in an ordinary array, the output over each input and shifted -3..3', () => {
     const n = 600;
     const close = btcCloses(n);

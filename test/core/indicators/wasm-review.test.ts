@@ -25,6 +25,7 @@ import type { InputName } from '../../../src/core/indicators/types.js';
 import { candleKernelRuns, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
 import { sarWasmRuns, setSarWasm } from '../../../src/core/indicators/wasm/sar.js';
 import { setStatsWasm, statsWasmDone } from '../../../src/core/indicators/wasm/stats.js';
+import { setT3Wasm, t3WasmRuns } from '../../../src/core/indicators/wasm/t3.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 type Col = 'open' | 'high' | 'low' | 'close' | 'volume';
@@ -57,7 +58,7 @@ const arena = new Arena();
 const GUARD = 19;
 const guardVal = (i: number): number => -4242.125 - i;
 
-function allWasm(on: boolean): void { setStatsWasm(on); setSarWasm(on); setCandleKernels(on); }
+function allWasm(on: boolean): void { setStatsWasm(on); setSarWasm(on); setCandleKernels(on); setT3Wasm(on); }
 afterEach(() => allWasm(true));
 
 /** The JavaScript kernels' outputs on ordinary arrays. */
@@ -71,7 +72,7 @@ function reference(name: string, cols: Cols, params: Record<string, number>): Fl
 }
 
 // statsWasmDone: a STOCH/STOCHF call handed back (a NaN or zero in high or low) does not count
-const runs = (): number => statsWasmDone() + sarWasmRuns() + candleKernelRuns();
+const runs = (): number => statsWasmDone() + sarWasmRuns() + candleKernelRuns() + t3WasmRuns();
 
 /**
  * The same call on heap arrays (each between guard blocks; `grow`: the outputs allocated after a
@@ -132,6 +133,11 @@ function edges(name: string, n: number): Record<string, number>[] {
     case 'STOCH': return [{}, { fastK_Period: 5, slowK_Period: 3, slowD_Period: 3 }, { fastK_Period: 4 }, { fastK_Period: 6 }, { slowK_Period: 2 }];
     case 'STOCHF': return [2, 3, 4, 5, 16, n - 6, n - 5, n - 4, n - 3].map((fastD_Period) => ({ fastK_Period: 5, fastD_Period, fastD_MAType: 0 }));
     case 'SAR': return [{}, { acceleration: 0, maximum: 0 }, { acceleration: 0.02, maximum: 0.01 }, { acceleration: BIG, maximum: BIG }, { acceleration: 1, maximum: 2 }];
+    // t3.wat takes 6 * (period - 1) + 9 <= n: the periods at that edge and either side of it
+    case 'T3': return [
+      ...[2, 3, 5, Math.floor((n - 9) / 6) + 1, Math.floor((n - 8) / 6) + 1, Math.floor((n - 10) / 6) + 1, Math.floor(n / 6)].map((timePeriod) => ({ timePeriod, vFactor: 0.7 })),
+      ...[0, 1, 0.5, 1e-300].map((vFactor) => ({ timePeriod: 5, vFactor })),
+    ];
     case 'CDLMORNINGSTAR': case 'CDLEVENINGSTAR': case 'CDLMORNINGDOJISTAR': case 'CDLEVENINGDOJISTAR':
       return [0, -0, 0.3, 0.5, 1, 1.7, 1e-300, BIG].map((penetration) => ({ penetration }));
     case 'SAREXT': return [
@@ -145,7 +151,7 @@ function edges(name: string, n: number): Record<string, number>[] {
 
 const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR', 'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI',
-  'CDLADVANCEBLOCK'];
+  'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'T3'];
 
 /** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
 function accepted(name: string, ps: Record<string, number>): boolean {
@@ -305,6 +311,8 @@ const PLANTS: Record<string, number[][][]> = {
   // open, a quarter higher (its open not above: no pattern, the tie itself)
   CDLADVANCEBLOCK: [[[2, 10, 2, 10], [5, 11, 5, 11], [6, 12, 6, 12]], [[2, 8, 2, 8], [3, 9, 3, 9], [5, 16, 5, 10]],
     [[2, 10, 2, 10], [5, 11, 5, 11], [5, 11.25, 5, 11.25]]],
+  // three white candles one step apart, each opening inside the previous body, no upper shadows
+  CDL3WHITESOLDIERS: [[[2, 6, 2, 6], [3, 7, 3, 7], [4, 8, 4, 8]]],
   // the close 7 = 4 + 6 * 0.5 (morning) or 10 - 6 * 0.5 (evening) at penetration 0.5
   CDLMORNINGSTAR: [[[10, 10, 4, 4], [2, 3, 2, 3], [5, 8, 5, 7]]],
   CDLEVENINGSTAR: [[[4, 10, 4, 10], [12, 12, 11, 11], [9, 9, 6, 7]]],
