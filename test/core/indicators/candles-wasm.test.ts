@@ -27,7 +27,7 @@ const KEYS = ['open', 'high', 'low', 'close'] as const;
 export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
   'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK',
-  'CDL3WHITESOLDIERS'];
+  'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM'];
 
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
@@ -120,6 +120,35 @@ function withSoldiers(c: Cols): Cols {
   return out;
 }
 
+/**
+ * The bars with a ladder bottom's five candles planted every 19 bars from the bars' own prices and
+ * sizes: four mostly-black candles with mostly falling opens and closes (ties at times), the fourth
+ * with an upper shadow around ShadowVeryShort, then a mostly-white candle opening and closing near
+ * the fourth's open and high, so every condition meets both outcomes.
+ */
+function withLadders(c: Cols): Cols {
+  const rnd = mulberry32(19);
+  const out = { open: c.open.slice(), high: c.high.slice(), low: c.low.slice(), close: c.close.slice() };
+  const pick = (a: number, b: number) => (rnd() < 0.1 ? a : b);
+  for (let k = 20; k < out.close.length; k += 19) {
+    const x = c.close[k - 4]!, b = Math.abs(c.close[k]! - c.open[k]!) || x * 0.01;
+    let po = x + b, pc = x;
+    for (let j = 0; j < 4; j++) {
+      const i = k - 4 + j;
+      const o = j === 0 ? po : pick(po, po - b * (rnd() - 0.1));
+      const cl = rnd() < 0.08 ? o + b * rnd() : pick(pc, Math.min(o, pc) - b * rnd());
+      out.open[i] = o; out.close[i] = cl;
+      out.high[i] = Math.max(o, cl) + b * (j === 3 ? 0.6 * rnd() : 0.05 * rnd());
+      out.low[i] = Math.min(o, cl) - b * 0.3 * rnd();
+      po = o; pc = cl;
+    }
+    const o0 = po + b * (0.4 * rnd() - 0.05), c0 = pick(out.high[k - 1]!, out.high[k - 1]! + b * (0.6 * rnd() - 0.1));
+    out.open[k] = o0; out.close[k] = c0;
+    out.high[k] = Math.max(o0, c0) + b * 0.2 * rnd(); out.low[k] = Math.min(o0, c0) - b * 0.2 * rnd();
+  }
+  return out;
+}
+
 type Layout = 'apart' | 'alias-open' | 'alias-low' | 'overlap-below';
 const GARBAGE = 12345.678;
 const arena = new Arena();
@@ -151,6 +180,7 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
 const datasets: [string, Cols][] = [['data/ daily', daily()]];
 if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()]);
 for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
+datasets.push(['data/ daily + ladders', withLadders(datasets[0]![1])]);
 datasets.push(['data/ daily + soldiers', withSoldiers(datasets[0]![1])]);
 datasets.push(['data/ daily + concealing', withConcealing(datasets[0]![1])]);
 
@@ -226,6 +256,17 @@ describe('wasm candlestick kernels on heap arrays equal the JavaScript kernels b
       expect(found, name).toBeGreaterThan(n / 17 / 50);
       expect(found, name).toBeLessThan(n / 17 * 0.9);
     }
+  });
+
+  it('the planted ladders make ladder bottoms on some plantings, not all', () => {
+    const src = datasets[datasets.length - 3]![1];
+    const n = src.close.length;
+    const out = new Float64Array(n);
+    computeInto(getIndicator('CDLLADDERBOTTOM'), KEYS.map((k) => src[k]), {}, [out], arena);
+    let found = 0;
+    for (let i = 0; i < n; i++) if (out[i] === 100) found++;
+    expect(found).toBeGreaterThan(n / 19 / 50);
+    expect(found).toBeLessThan(n / 19 * 0.9);
   });
 
   it('with the wasm kernels turned off, heap arrays take the JavaScript kernels (same values)', () => {

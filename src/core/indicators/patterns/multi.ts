@@ -3,7 +3,7 @@
  * Kernel layout as in single.ts (see candle-settings.ts).
  */
 import type { IndicatorDef } from '../types.js';
-import { heapConceal, heapHikkake } from '../wasm/candles.js';
+import { heapConceal, heapHikkake, heapLadder } from '../wasm/candles.js';
 import {
   BodyLong, BodyShort, Near, ShadowVeryShort,
   maxPeriod, patternDef, penetrationParam,
@@ -93,6 +93,11 @@ const ladderBottom = patternDef('CDLLADDERBOTTOM', 'Ladder Bottom: three falling
       tV += hl1 - (h[i - 1 - pV]! - l[i - 1 - pV]!);
       w4 = w3; w3 = w2; w2 = w1; w1 = w0; hl1 = h[i]! - l[i]!;
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  (o, h, l, c, out, start) => {
+    const pV = ShadowVeryShort.avgPeriod | 0;
+    return heapLadder(o, h, l, c, out, start, pV, ShadowVeryShort.factor, sumHighLow(h, l, start - 1 - pV, start - 1));
   });
 
 const matHold = patternDef('CDLMATHOLD', 'Mat Hold: long white candle, three small reaction candles holding above its body, then a white candle to new highs', '+100 when present; 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 4,

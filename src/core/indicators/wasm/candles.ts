@@ -8,7 +8,8 @@
  *
  * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
  * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written, and those of
- * the star and doji-with-shadows families, CDLADVANCEBLOCK and CDL3WHITESOLDIERS 0.9-1.15x: V8
+ * the star and doji-with-shadows families, CDLADVANCEBLOCK, CDL3WHITESOLDIERS and CDLLADDERBOTTOM
+ * 0.9-1.15x: V8
  * re-checks every typed-array access. In wasm they read the heap directly (0.3-0.8x C).
  */
 import { heapMemory, heapOffset } from '../heap.js';
@@ -31,6 +32,7 @@ interface Kernels {
   whitesoldiers(o: number, h: number, l: number, c: number, out: number, start: number, n: number,
     pv: number, fv: number, v2: number, v1: number, v0: number, pn: number, fn: number, n2: number, n1: number,
     pf: number, ff: number, f2: number, f1: number, ps: number, fs: number, s: number): void;
+  ladder(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
 }
 
 type DojiShadowKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
@@ -190,6 +192,15 @@ export function heapWhiteSoldiers(o: Float64Array, h: Float64Array, l: Float64Ar
   if (!place(o, h, l, c, out)) return false;
   kernels!.whitesoldiers(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
     t.pv, t.fv, t.v2, t.v1, t.v0, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.ps, t.fs, t.s);
+  runs++;
+  return true;
+}
+
+/** CDLLADDERBOTTOM from bar `start`: ShadowVeryShort's period `p`, factor `f`, and its total `t` over the `p` bars before `start - 1`. */
+export function heapLadder(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, p: number, f: number, t: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.ladder(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
   runs++;
   return true;
 }
