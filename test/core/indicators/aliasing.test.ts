@@ -111,7 +111,7 @@ describe('the wasm kernels of stats.wat, sar.wat, candles.wat and t3.wat with an
   // in an ordinary array: inputs one after another, output 0 over input k shifted by d cells.
   const names = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
     'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM', 'T3'];
+    'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM', 'CDL3BLACKCROWS', 'T3'];
   const wasmOff = (off: boolean) => { setStatsWasm(!off); setSarWasm(!off); setCandleKernels(!off); setT3Wasm(!off); };
   it('equal the JavaScript kernel on the same layout in an ordinary array, the output over each input and shifted -3..3', () => {
     const n = 600;

@@ -180,7 +180,7 @@ function sarParams(r: Rng, def: IndicatorDef): Record<string, number> {
 // ---- candles.wat: the patterns with a kernel there (wasm/candles.ts), heap arrays only, no parameters
 const CANDLE_FNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
-  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM'];
+  'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM', 'CDL3BLACKCROWS'];
 /**
  * Real candles hit these patterns rarely: on some cases a share of the bars is made a doji (close =
  * open) or an inside bar (high and low inside the previous bar's), or every price one of 2-4 small

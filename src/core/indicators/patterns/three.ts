@@ -1,6 +1,6 @@
 /** Three-candle patterns (and the four-candle three-line strike). Kernel layout as in single.ts. */
 import type { IndicatorDef } from '../types.js';
-import { heapAdvanceBlock, heapStar, heapTasuki, heapWhiteSoldiers, type StarName } from '../wasm/candles.js';
+import { heapAdvanceBlock, heapBlackCrows, heapStar, heapTasuki, heapWhiteSoldiers, type StarName } from '../wasm/candles.js';
 import {
   BodyDoji, BodyLong, BodyShort, Equal, Far, Near, ShadowLong, ShadowShort, ShadowVeryShort,
   maxPeriod, patternDef, type HeapPatternKernel,
@@ -53,6 +53,12 @@ const threeBlackCrows = patternDef('CDL3BLACKCROWS', 'Three Black Crows: after a
       tV1 += (h[i - 1]! - l[i - 1]!) - (h[i - 1 - pV]! - l[i - 1 - pV]!);
       tV0 += (h[i]! - l[i]!) - (h[i - pV]! - l[i - pV]!);
     }
+  }, [],
+  // Series in the heap: the wasm kernel (wasm/candles.wat).
+  (o, h, l, c, out, start) => {
+    const pV = ShadowVeryShort.avgPeriod | 0;
+    return heapBlackCrows(o, h, l, c, out, start, pV, ShadowVeryShort.factor, sumHighLow(h, l, start - 2 - pV, start - 2),
+      sumHighLow(h, l, start - 1 - pV, start - 1), sumHighLow(h, l, start - pV, start));
   });
 
 const threeInside = patternDef('CDL3INSIDE', 'Three Inside Up/Down: harami confirmed by a third candle closing beyond the first open', '+100 up (bullish), -100 down (bearish); 0 = no pattern at this bar.', maxPeriod(BodyShort, BodyLong) + 2,

@@ -8,8 +8,8 @@
  *
  * Why: at 1M bars the JavaScript loops of CDLDOJI, CDLRICKSHAWMAN, CDLTASUKIGAP,
  * CDLCONCEALBABYSWALL and CDLHIKKAKE stayed 1.1-1.2x TA-Lib C's time however written, and those of
- * the star and doji-with-shadows families, CDLADVANCEBLOCK, CDL3WHITESOLDIERS and CDLLADDERBOTTOM
- * 0.9-1.15x: V8
+ * the star and doji-with-shadows families, CDLADVANCEBLOCK, CDL3WHITESOLDIERS, CDLLADDERBOTTOM and
+ * CDL3BLACKCROWS 0.9-1.15x: V8
  * re-checks every typed-array access. In wasm they read the heap directly (0.3-0.8x C).
  */
 import { heapMemory, heapOffset } from '../heap.js';
@@ -33,6 +33,8 @@ interface Kernels {
     pv: number, fv: number, v2: number, v1: number, v0: number, pn: number, fn: number, n2: number, n1: number,
     pf: number, ff: number, f2: number, f1: number, ps: number, fs: number, s: number): void;
   ladder(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number, t: number): void;
+  blackcrows(o: number, h: number, l: number, c: number, out: number, start: number, n: number, p: number, f: number,
+    t2: number, t1: number, t0: number): void;
 }
 
 type DojiShadowKernel = (o: number, h: number, l: number, c: number, out: number, start: number, n: number,
@@ -201,6 +203,15 @@ export function heapLadder(o: Float64Array, h: Float64Array, l: Float64Array, c:
   start: number, p: number, f: number, t: number): boolean {
   if (!place(o, h, l, c, out)) return false;
   kernels!.ladder(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  runs++;
+  return true;
+}
+
+/** CDL3BLACKCROWS from bar `start`: ShadowVeryShort's period `p`, factor `f`, totals of bars start - 2, - 1 and start. */
+export function heapBlackCrows(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
+  start: number, p: number, f: number, t2: number, t1: number, t0: number): boolean {
+  if (!place(o, h, l, c, out)) return false;
+  kernels!.blackcrows(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t2, t1, t0);
   runs++;
   return true;
 }
