@@ -5,18 +5,27 @@
  * after a kernel change and diff the two files: any changed bit (NaN payloads aside, which are
  * folded into one) shows as a changed line.
  *
- *   node --import tsx bench/indicators/hash-outputs.ts [--reuse] > bench/out/hashes.txt
+ *   node --import tsx bench/indicators/hash-outputs.ts [--reuse | --heap] > bench/out/hashes.txt
  *
  * --reuse computes through the caller-provided-output path (`computeInto`) into buffers filled
  * with garbage first, and runs it twice per case, so a kernel that skips a cell shows here too.
+ * --heap does the same with inputs and outputs in the series heap (heap.ts), where the WebAssembly
+ * kernels run (the other modes run the JavaScript kernels, except the extremes and libm ones, which
+ * copy): its output must equal --reuse's line for line.
  */
 import { createHash } from 'node:crypto';
 import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { Arena } from '../../src/core/indicators/arena.js';
+import { seriesHeap } from '../../src/core/indicators/heap.js';
+import { candleKernelRuns } from '../../src/core/indicators/wasm/candles.js';
+import { sarWasmRuns } from '../../src/core/indicators/wasm/sar.js';
+import { statsWasmDone } from '../../src/core/indicators/wasm/stats.js';
+import { t3WasmRuns } from '../../src/core/indicators/wasm/t3.js';
 import { listIndicators, resolveParams, runIndicator, runIndicatorInto } from '../../src/core/indicators/registry.js';
 import type { IndicatorDef, InputName } from '../../src/core/indicators/types.js';
 
-const reuse = process.argv.includes('--reuse');
+const heap = process.argv.includes('--heap');
+const reuse = heap || process.argv.includes('--reuse');
 const replay = new ReplaySource();
 const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
 const hist = pairs.map((s) => replay.history(s, '1d'));
@@ -27,8 +36,15 @@ const col = (k: 'open' | 'high' | 'low' | 'close' | 'volume' | 'time'): Float64A
   for (const h of hist) { out.set(h[k], at); at += h[k].length; }
   return out;
 };
-const d = { open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume'), time: col('time') };
-const periods = new Float64Array(n);
+// In --heap mode every series gets its own heap block, as a caller of the heap would hold them.
+const place = (a: Float64Array): Float64Array => {
+  if (!heap) return a;
+  const h = seriesHeap.alloc(a.length);
+  h.set(a);
+  return h;
+};
+const d = { open: place(col('open')), high: place(col('high')), low: place(col('low')), close: place(col('close')), volume: place(col('volume')), time: place(col('time')) };
+const periods = place(new Float64Array(n));
 for (let i = 0; i < n; i++) {
   const r = d.high[i]! - d.low[i]!;
   periods[i] = r > 0 ? 2 + Math.floor(28 * (d.close[i]! - d.low[i]!) / r) : 2;
@@ -58,13 +74,13 @@ function hash(a: Float64Array): string {
 }
 
 const arena = new Arena();
-process.stderr.write(`${n} candles from ${pairs.length} pairs, mode ${reuse ? 'reuse' : 'default'}\n`);
+process.stderr.write(`${n} candles from ${pairs.length} pairs, mode ${heap ? 'heap' : reuse ? 'reuse' : 'default'}\n`);
 for (const def of listIndicators()) {
   for (const given of cases(def)) {
     const label = `${def.name} ${JSON.stringify(resolveParams(def, given))}`;
     let outs: Float64Array[];
     if (reuse) {
-      const bufs = def.outputs.map(() => new Float64Array(n).fill(12345.678));
+      const bufs = def.outputs.map(() => (heap ? seriesHeap.alloc(n) : new Float64Array(n)).fill(12345.678));
       runIndicatorInto(def.name, inputsOf(def), given, bufs, arena);
       for (const b of bufs) b.fill(-9.5e300);
       runIndicatorInto(def.name, inputsOf(def), given, bufs, arena);
@@ -73,5 +89,8 @@ for (const def of listIndicators()) {
       outs = runIndicator(def.name, inputsOf(def), given).outputs;
     }
     process.stdout.write(`${label} ${outs.map(hash).join(' ')}\n`);
+    if (heap) for (const b of outs) seriesHeap.free(b);
   }
 }
+// Shows that --heap reached the heap-only kernels (a run that fell back everywhere would match trivially).
+if (heap) process.stderr.write(`heap-only wasm calls: candles ${candleKernelRuns()}, SAR ${sarWasmRuns()}, stats ${statsWasmDone()}, T3 ${t3WasmRuns()}\n`);
