@@ -151,7 +151,7 @@ function edges(name: string, n: number): Record<string, number>[] {
 
 const NAMES = ['BETA', 'STDDEV', 'KAMA', 'ULTOSC', 'STOCH', 'STOCHF', 'SAR', 'SAREXT', 'CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP', 'CDLCONCEALBABYSWALL', 'CDLHIKKAKE',
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR', 'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI',
-  'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'T3'];
+  'CDLADVANCEBLOCK', 'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM', 'CDL3BLACKCROWS', 'T3'];
 
 /** The params a registry accepts: a set outside the ranges (a period above n + 1 for the table above) is dropped. */
 function accepted(name: string, ps: Record<string, number>): boolean {
@@ -313,6 +313,11 @@ const PLANTS: Record<string, number[][][]> = {
     [[2, 10, 2, 10], [5, 11, 5, 11], [5, 11.25, 5, 11.25]]],
   // three white candles one step apart, each opening inside the previous body, no upper shadows
   CDL3WHITESOLDIERS: [[[2, 6, 2, 6], [3, 7, 3, 7], [4, 8, 4, 8]]],
+  // four black candles one step lower each, the fourth with an upper shadow, a white one over its high
+  CDLLADDERBOTTOM: [[[10, 10, 8, 8], [9, 9, 7, 7], [8, 8, 6, 6], [7, 9, 5, 5], [8, 11, 8, 10]]],
+  // a white candle with its high one over the next close, then three black ones one step lower each,
+  // opening inside the previous body
+  CDL3BLACKCROWS: [[[5, 9, 5, 9], [10, 10, 8, 8], [9, 9, 7, 7], [8, 8, 6, 6]]],
   // the close 7 = 4 + 6 * 0.5 (morning) or 10 - 6 * 0.5 (evening) at penetration 0.5
   CDLMORNINGSTAR: [[[10, 10, 4, 4], [2, 3, 2, 3], [5, 8, 5, 7]]],
   CDLEVENINGSTAR: [[[4, 10, 4, 10], [12, 12, 11, 11], [9, 9, 6, 7]]],
