@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiate, newMemory, wasmAvailable } from '../../../../src/core/indicators/wasm/load.js';
+import { candlesWat } from '../../../../scripts/candles-wat.js';
 import { compileWat, WASM_DIR } from '../../../../scripts/wat.js';
 
 describe('embedded wasm modules', () => {
@@ -12,6 +13,14 @@ describe('embedded wasm modules', () => {
       const generated = join(WASM_DIR, wat.replace(/\.wat$/, '.wasm.ts'));
       expect(readFileSync(generated, 'utf8'), generated).toBe(await compileWat(wat, readFileSync(join(WASM_DIR, wat), 'utf8')));
     }
+  });
+
+  it('candles.wat is its generator\'s output (scripts/candles-wat.ts)', () => {
+    // A hand edit of the .wat would be lost at the next regeneration: the generator is the source.
+    const committed = readFileSync(join(WASM_DIR, 'candles.wat'), 'utf8');
+    expect(committed,
+      'candles.wat differs from scripts/candles-wat.ts\'s output: edit scripts/candles-wat.ts (not the .wat) and run npm run build:wasm')
+      .toBe(candlesWat());
   });
 
   it('every generated module has its source', () => {
