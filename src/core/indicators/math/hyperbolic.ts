@@ -11,7 +11,7 @@
  */
 import { WASM_BASE64 } from '../wasm/hyperbolic.wasm.js';
 import { instantiate, newMemory, type WasmMemory } from '../wasm/load.js';
-import { heapMemory } from '../heap.js';
+import { heapModule } from '../wasm/heap-module.js';
 import { unaryLoop, unsharedVariant, type Loop, type UnaryKernel } from '../wasm/unary.js';
 import { LITTLE_ENDIAN } from './libm.js';
 
@@ -26,16 +26,7 @@ export const MIN_WASM = 64;
 const instance = (mem: WasmMemory, base64 = WASM_BASE64): Kernels | undefined =>
   instantiate(base64, { env: { mem } }) as Kernels | undefined;
 
-let onHeap: Kernels | undefined;
-let heapTried = false;
-function heapKernels(): Kernels | undefined {
-  if (!heapTried) {
-    heapTried = true;
-    const mem = heapMemory();
-    if (mem !== undefined) onHeap = instance(mem);
-  }
-  return onHeap;
-}
+const heapKernels = heapModule<Kernels>(WASM_BASE64);
 
 interface Own { kernels: Kernels; buf: Float64Array }
 let own: Own | undefined | null = null;

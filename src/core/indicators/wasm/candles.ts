@@ -12,8 +12,8 @@
  * CDL3BLACKCROWS 0.9-1.15x: V8
  * re-checks every typed-array access. In wasm they read the heap directly (0.3-0.8x C).
  */
-import { heapMemory, heapOffset } from '../heap.js';
-import { instantiate } from './load.js';
+import { heapOffset } from '../heap.js';
+import { heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './candles.wasm.js';
 
 interface Kernels {
@@ -49,18 +49,7 @@ type StarKernel = (o: number, h: number, l: number, c: number, out: number, star
 /** The star family's kernels, by pattern. */
 export type StarName = 'morningstar' | 'eveningstar' | 'morningdojistar' | 'eveningdojistar';
 
-let kernels: Kernels | undefined;
-let loaded = false;
-
-/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
-function load(): Kernels | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    if (mem !== undefined) kernels = instantiate(WASM_BASE64, { env: { mem } }) as Kernels | undefined;
-  }
-  return kernels;
-}
+const load = heapModule<Kernels>(WASM_BASE64);
 
 let enabled = true;
 let runs = 0;
@@ -100,7 +89,7 @@ function place(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Arra
 export function heapDoji(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, p: number, f: number, t: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.doji(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  load()!.doji(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
   runs++;
   return true;
 }
@@ -109,7 +98,7 @@ export function heapDoji(o: Float64Array, h: Float64Array, l: Float64Array, c: F
 export function heapRickshaw(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, pd: number, fd: number, td: number, fl: number, pn: number, fn: number, tn: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.rickshaw(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, fl, pn, fn, tn);
+  load()!.rickshaw(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, fl, pn, fn, tn);
   runs++;
   return true;
 }
@@ -118,7 +107,7 @@ export function heapRickshaw(o: Float64Array, h: Float64Array, l: Float64Array, 
 export function heapTasuki(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, p: number, f: number, t: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.tasuki(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  load()!.tasuki(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
   runs++;
   return true;
 }
@@ -127,7 +116,7 @@ export function heapTasuki(o: Float64Array, h: Float64Array, l: Float64Array, c:
 export function heapConceal(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, p: number, f: number, t3: number, t2: number, t1: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.conceal(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t3, t2, t1);
+  load()!.conceal(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t3, t2, t1);
   runs++;
   return true;
 }
@@ -135,7 +124,7 @@ export function heapConceal(o: Float64Array, h: Float64Array, l: Float64Array, c
 /** CDLHIKKAKE from bar `start` (its state primed on the 3 bars before, as the JavaScript kernel). */
 export function heapHikkake(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array, start: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.hikkake(offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length);
+  load()!.hikkake(offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length);
   runs++;
   return true;
 }
@@ -148,7 +137,7 @@ export function heapHikkake(o: Float64Array, h: Float64Array, l: Float64Array, c
 export function heapStar(kind: StarName, o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, pb: number, fb: number, tb: number, pt: number, ft: number, tt: number, ps: number, fs: number, ts: number, pen: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pb, fb, tb, pt, ft, tt, ps, fs, ts, pen);
+  load()![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pb, fb, tb, pt, ft, tt, ps, fs, ts, pen);
   runs++;
   return true;
 }
@@ -161,7 +150,7 @@ export function heapStar(kind: StarName, o: Float64Array, h: Float64Array, l: Fl
 export function heapDojiShadow(kind: DojiShadowName, o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, pd: number, fd: number, td: number, pv: number, fv: number, tv: number, fl: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, pv, fv, tv, fl);
+  load()![kind](offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, pd, fd, td, pv, fv, tv, fl);
   runs++;
   return true;
 }
@@ -176,7 +165,7 @@ export interface AdvanceBlockTotals {
 export function heapAdvanceBlock(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, t: AdvanceBlockTotals): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.advanceblock(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
+  load()!.advanceblock(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
     t.ps, t.fs, t.s2, t.s1, t.s0, t.fl, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.pb, t.fb, t.b);
   runs++;
   return true;
@@ -192,7 +181,7 @@ export interface WhiteSoldiersTotals {
 export function heapWhiteSoldiers(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, t: WhiteSoldiersTotals): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.whitesoldiers(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
+  load()!.whitesoldiers(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length,
     t.pv, t.fv, t.v2, t.v1, t.v0, t.pn, t.fn, t.n2, t.n1, t.pf, t.ff, t.f2, t.f1, t.ps, t.fs, t.s);
   runs++;
   return true;
@@ -202,7 +191,7 @@ export function heapWhiteSoldiers(o: Float64Array, h: Float64Array, l: Float64Ar
 export function heapLadder(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, p: number, f: number, t: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.ladder(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
+  load()!.ladder(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t);
   runs++;
   return true;
 }
@@ -211,7 +200,7 @@ export function heapLadder(o: Float64Array, h: Float64Array, l: Float64Array, c:
 export function heapBlackCrows(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array,
   start: number, p: number, f: number, t2: number, t1: number, t0: number): boolean {
   if (!place(o, h, l, c, out)) return false;
-  kernels!.blackcrows(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t2, t1, t0);
+  load()!.blackcrows(offs[0]!, offs[1]!, offs[2]!, offs[3]!, offs[4]!, start, out.length, p, f, t2, t1, t0);
   runs++;
   return true;
 }

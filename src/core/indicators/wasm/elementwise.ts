@@ -11,8 +11,8 @@
  * (V8 re-checks every typed-array access and has no SIMD); in wasm they read the heap directly.
  */
 import { nanPrefix } from '../arena.js';
-import { heapMemory, heapOffset } from '../heap.js';
-import { instantiate } from './load.js';
+import { heapOffset } from '../heap.js';
+import { heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './elementwise.wasm.js';
 
 type Binary = (a: number, b: number, o: number, n: number) => void;
@@ -30,18 +30,7 @@ interface Kernels {
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div';
 export type RocKind = 'roc' | 'rocp' | 'rocr' | 'rocr100';
 
-let kernels: Kernels | undefined;
-let loaded = false;
-
-/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
-function load(): Kernels | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    if (mem !== undefined) kernels = instantiate(WASM_BASE64, { env: { mem } }) as Kernels | undefined;
-  }
-  return kernels;
-}
+const load = heapModule<Kernels>(WASM_BASE64);
 
 let enabled = true;
 let runs = 0;

@@ -13,7 +13,7 @@
  */
 import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
 import { WASM_BASE64 } from './extremes.wasm.js';
-import { instantiate } from './load.js';
+import { heapModule } from './heap-module.js';
 
 type Vext = (src: number, dst: number, n: number, p: number, buf: number, bsz: number, neg: bigint, mode: number, aux: number) => number;
 type Xidx = (src: number, dst: number, n: number, p: number, buf: number, ibuf: number, bsz: number, neg: bigint,
@@ -39,23 +39,12 @@ const PAD = 2; // doubles after a copied input: the kernels read one past its en
 const SIGN = -0x8000000000000000n;
 
 interface Kernels { vext: Vext; xidx: Xidx; fix: Fix }
-let kernels: Kernels | undefined;
-let loaded = false;
-
 /**
  * The module runs on the series heap's memory (heap.ts): a series already there is read and
  * written where it is; any other array is copied into `work`, a heap block this module keeps.
  * Instantiated on first use (which creates the heap's memory).
  */
-function load(): Kernels | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
-    if (exp !== undefined) kernels = { vext: exp['vext'] as Vext, xidx: exp['xidx'] as Xidx, fix: exp['fix'] as Fix };
-  }
-  return kernels;
-}
+const load = heapModule<Kernels>(WASM_BASE64);
 
 let enabled = true;
 /** Tests turn the wasm kernels off to run (and compare with) the JavaScript ones. */
@@ -188,7 +177,7 @@ export function midWasm(hi: Float64Array, lo: Float64Array, period: number, out:
   if (!usable(n, period) || lo.length !== n) return false;
   const same = lo === hi;
   if (!place(n, period, same ? 1 : 2, hi, same ? undefined : lo, undefined, out, undefined)) return false;
-  const { vext } = kernels!;
+  const { vext } = load()!;
   if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return done(false, 0);
   if (vext(ins[same ? 0 : 1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 1, 0) === 0) return done(false, 0);
   return done(true, period - 1);
@@ -199,7 +188,7 @@ export function willrWasm(high: Float64Array, low: Float64Array, close: Float64A
   const n = high.length;
   if (!usable(n, period) || low.length !== n || close.length < n) return false;
   if (!place(n, period, 3, high, low, close, out, undefined)) return false;
-  const { vext } = kernels!;
+  const { vext } = load()!;
   if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, 0n, 0, 0) === 0) return done(false, 0);
   if (vext(ins[1]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 2, ins[2]!) === 0) return done(false, 0);
   return done(true, period - 1);
@@ -210,7 +199,7 @@ export function extremeWasm(x: Float64Array, period: number, low: boolean, out: 
   const n = x.length;
   if (!usable(n, period)) return false;
   if (!place(n, period, 1, x, undefined, undefined, out, undefined)) return false;
-  if (kernels!.vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return done(false, 0);
+  if (load()!.vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, low ? SIGN : 0n, 0, 0) === 0) return done(false, 0);
   return done(true, period - 1);
 }
 
@@ -219,7 +208,7 @@ export function minMaxWasm(x: Float64Array, period: number, outMin: Float64Array
   const n = x.length;
   if (!usable(n, period) || outMin === outMax) return false;
   if (!place(n, period, 1, x, undefined, undefined, outMin, outMax)) return false;
-  const { vext } = kernels!;
+  const { vext } = load()!;
   if (vext(ins[0]!, outs[0]!, n, period, scratchBuf, BLOCK, SIGN, 0, 0) === 0) return done(false, 0);
   vext(ins[0]!, outs[1]!, n, period, scratchBuf, BLOCK, 0n, 0, 0);
   return done(true, period - 1);
@@ -227,7 +216,7 @@ export function minMaxWasm(x: Float64Array, period: number, outMin: Float64Array
 
 /** The bar index TA-Lib's MIN/MAX tracker holds (first bar on a rescan, a later equal bar taking over). */
 function trackerIndex(n: number, period: number, out: number, min: boolean): boolean {
-  const { xidx, fix } = kernels!;
+  const { xidx, fix } = load()!;
   const nev = xidx(ins[0]!, out, n, period, scratchBuf, scratchIbuf, BLOCK, min ? SIGN : 0n, 0, scratchEv, 0, 0, 0);
   if (nev < 0) return false;
   if (nev > 0) fix(ins[0]!, out, n, period, min ? -1 : 1, scratchEv, nev);
@@ -258,7 +247,7 @@ export function aroonWasm(high: Float64Array, low: Float64Array, period: number,
   const n = high.length;
   if (!usable(n, period + 1) || low.length !== n || down === up) return false;
   if (!place(n, period + 1, 2, low, high, undefined, down, up)) return false;
-  const { xidx } = kernels!;
+  const { xidx } = load()!;
   const factor = 100.0 / period;
   if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 1, period, factor) < 0) return done(false, 0);
   if (xidx(ins[1]!, outs[1]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 1, period, factor) < 0) return done(false, 0);
@@ -270,7 +259,7 @@ export function aroonOscWasm(high: Float64Array, low: Float64Array, period: numb
   const n = high.length;
   if (!usable(n, period + 1) || low.length !== n) return false;
   if (!place(n, period + 1, 2, high, low, undefined, out, undefined)) return false;
-  const { xidx } = kernels!;
+  const { xidx } = load()!;
   const factor = 100.0 / period;
   if (xidx(ins[0]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, 0n, 1, scratchEv, 0, 0, 0) < 0) return done(false, 0);
   if (xidx(ins[1]!, outs[0]!, n, period + 1, scratchBuf, scratchIbuf, BLOCK, SIGN, 1, scratchEv, 2, 0, factor) < 0) return done(false, 0);

@@ -7,27 +7,16 @@
  * Why: at 1M bars the JavaScript loop ran 1.22-1.27x TA-Lib C; in wasm, with the new-extreme
  * update made branchless (see sar.wat), 0.81-0.89x (bench, reuse mode, --clock=cpu).
  */
-import { heapMemory, heapOffset } from '../heap.js';
-import { instantiate } from './load.js';
+import { heapOffset } from '../heap.js';
+import { heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './sar.wasm.js';
 
 type Kernel = (h: number, l: number, o: number, n: number, long: number, ep: number, sar: number,
   initLong: number, accLong: number, maxLong: number, initShort: number, accShort: number, maxShort: number,
   offset: number, abs: number) => void;
 
-let kernel: Kernel | undefined;
-let loaded = false;
-
-/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
-function load(): Kernel | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
-    if (exp !== undefined) kernel = exp['sar'] as Kernel;
-  }
-  return kernel;
-}
+const module = heapModule<{ sar: Kernel }>(WASM_BASE64);
+const load = (): Kernel | undefined => module()?.sar;
 
 let enabled = true;
 let runs = 0;

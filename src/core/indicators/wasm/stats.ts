@@ -10,8 +10,8 @@
  * Why: on series-heap arrays at 1M bars these JavaScript loops ran 1.1-1.3x TA-Lib C (V8 checks
  * every typed-array access and keeps few of the loop's doubles in registers).
  */
-import { heapMemory, heapOffset, seriesHeap } from '../heap.js';
-import { instantiate } from './load.js';
+import { heapOffset, seriesHeap } from '../heap.js';
+import { heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './stats.wasm.js';
 
 interface Kernels {
@@ -23,18 +23,7 @@ interface Kernels {
   ultosc(h: number, l: number, c: number, o: number, n: number, s: number, m: number, l3: number, ring: number, mask: number): void;
 }
 
-let kernels: Kernels | undefined;
-let loaded = false;
-
-/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
-function load(): Kernels | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    if (mem !== undefined) kernels = instantiate(WASM_BASE64, { env: { mem } }) as Kernels | undefined;
-  }
-  return kernels;
-}
+const load = heapModule<Kernels>(WASM_BASE64);
 
 let enabled = true;
 let runs = 0;

@@ -10,26 +10,15 @@
  * Why: at 1M bars the JavaScript kernel ran 1.09-1.11x TA-Lib C (reuse mode), bound like C by its
  * 16 scalar multiplications a bar; t3.wat runs the six EMAs two to a vector (see there): 0.76-0.83x.
  */
-import { heapMemory, heapOffset } from '../heap.js';
-import { instantiate } from './load.js';
+import { heapOffset } from '../heap.js';
+import { heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './t3.wasm.js';
 
 type Kernel = (x: number, o: number, n: number, period: number, k: number, k1: number,
   c1: number, c2: number, c3: number, c4: number) => void;
 
-let kernel: Kernel | undefined;
-let loaded = false;
-
-/** Instantiated on first use: only a series already in the heap gets here, so its memory exists. */
-function load(): Kernel | undefined {
-  if (!loaded) {
-    loaded = true;
-    const mem = heapMemory();
-    const exp = mem === undefined ? undefined : instantiate(WASM_BASE64, { env: { mem } });
-    if (exp !== undefined) kernel = exp['t3'] as Kernel;
-  }
-  return kernel;
-}
+const module = heapModule<{ t3: Kernel }>(WASM_BASE64);
+const load = (): Kernel | undefined => module()?.t3;
 
 let enabled = true;
 let runs = 0;
