@@ -14,7 +14,6 @@
  * copy): its output must equal --reuse's line for line.
  */
 import { createHash } from 'node:crypto';
-import { ReplaySource } from '../../src/sources/market/replay/source.js';
 import { Arena } from '../../src/core/indicators/arena.js';
 import { seriesHeap } from '../../src/core/indicators/heap.js';
 import { candleKernelRuns } from '../../src/core/indicators/wasm/candles.js';
@@ -23,19 +22,12 @@ import { statsWasmDone } from '../../src/core/indicators/wasm/stats.js';
 import { t3WasmRuns } from '../../src/core/indicators/wasm/t3.js';
 import { listIndicators, resolveParams, runIndicator, runIndicatorInto } from '../../src/core/indicators/registry.js';
 import type { IndicatorDef, InputName } from '../../src/core/indicators/types.js';
+import { bundledUsdtDaily } from '../../test/helpers/bundled-candles.js';
 
 const heap = process.argv.includes('--heap');
 const reuse = heap || process.argv.includes('--reuse');
-const replay = new ReplaySource();
-const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
-const hist = pairs.map((s) => replay.history(s, '1d'));
-const n = hist.reduce((a, h) => a + h.close.length, 0);
-const col = (k: 'open' | 'high' | 'low' | 'close' | 'volume' | 'time'): Float64Array => {
-  const out = new Float64Array(n);
-  let at = 0;
-  for (const h of hist) { out.set(h[k], at); at += h[k].length; }
-  return out;
-};
+const all = await bundledUsdtDaily();
+const n = all.close.length;
 // In --heap mode every series gets its own heap block, as a caller of the heap would hold them.
 const place = (a: Float64Array): Float64Array => {
   if (!heap) return a;
@@ -43,7 +35,7 @@ const place = (a: Float64Array): Float64Array => {
   h.set(a);
   return h;
 };
-const d = { open: place(col('open')), high: place(col('high')), low: place(col('low')), close: place(col('close')), volume: place(col('volume')), time: place(col('time')) };
+const d = { open: place(all.open), high: place(all.high), low: place(all.low), close: place(all.close), volume: place(all.volume), time: place(all.time) };
 const periods = place(new Float64Array(n));
 for (let i = 0; i < n; i++) {
   const r = d.high[i]! - d.low[i]!;
@@ -74,7 +66,7 @@ function hash(a: Float64Array): string {
 }
 
 const arena = new Arena();
-process.stderr.write(`${n} candles from ${pairs.length} pairs, mode ${heap ? 'heap' : reuse ? 'reuse' : 'default'}\n`);
+process.stderr.write(`${n} candles from ${all.pairs} pairs, mode ${heap ? 'heap' : reuse ? 'reuse' : 'default'}\n`);
 for (const def of listIndicators()) {
   for (const given of cases(def)) {
     const label = `${def.name} ${JSON.stringify(resolveParams(def, given))}`;

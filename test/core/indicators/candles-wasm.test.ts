@@ -8,7 +8,6 @@
  * ranges injected; lengths around the kernels' 8-bar turns, the lookback and MIN_BARS; inputs at
  * odd cell offsets (not 16-byte aligned); outputs over an input (left to the JavaScript kernel).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Arena } from '../../../src/core/indicators/arena.js';
 import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
@@ -16,8 +15,7 @@ import { computeInto, getIndicator, resolveParams } from '../../../src/core/indi
 import type { IndicatorDef } from '../../../src/core/indicators/types.js';
 import { candleKernelRuns, MIN_BARS, setCandleKernels } from '../../../src/core/indicators/wasm/candles.js';
 import { mulberry32 } from '../../../src/core/ml/gbdt/rng.js';
-import { ReplaySource } from '../../../src/sources/market/replay/source.js';
-import { shared } from '../../helpers/paths.js';
+import { BTC_1H, bundledUsdtDaily, sharedBtcHourly } from '../../helpers/bundled-candles.js';
 import { requires } from '../../helpers/requires.js';
 
 type Cols = Record<'open' | 'high' | 'low' | 'close', Float64Array>;
@@ -28,28 +26,6 @@ export const CANDLE_WASM_PATTERNS = ['CDLDOJI', 'CDLRICKSHAWMAN', 'CDLTASUKIGAP'
   'CDLMORNINGSTAR', 'CDLEVENINGSTAR', 'CDLMORNINGDOJISTAR', 'CDLEVENINGDOJISTAR',
   'CDLDRAGONFLYDOJI', 'CDLGRAVESTONEDOJI', 'CDLTAKURI', 'CDLLONGLEGGEDDOJI', 'CDLADVANCEBLOCK',
   'CDL3WHITESOLDIERS', 'CDLLADDERBOTTOM', 'CDL3BLACKCROWS'];
-
-const replay = new ReplaySource();
-const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
-function daily(): Cols {
-  const hist = pairs.map((s) => replay.history(s, '1d'));
-  const n = hist.reduce((a, h) => a + h.close.length, 0);
-  const col = (k: keyof Cols) => {
-    const out = new Float64Array(n);
-    let at = 0;
-    for (const h of hist) { out.set(h[k], at); at += h[k].length; }
-    return out;
-  };
-  return { open: col('open'), high: col('high'), low: col('low'), close: col('close') };
-}
-
-const BTC_1H = 'data/nostalgia-for-infinity/binance/BTC_USDT-1h.json';
-function btcHourly(): Cols {
-  const rows = JSON.parse(readFileSync(shared(BTC_1H), 'utf8')) as number[][];
-  const n = Math.min(rows.length, 30_000);
-  const col = (k: number) => Float64Array.from({ length: n }, (_, i) => rows[i]![k]!);
-  return { open: col(1), high: col(2), low: col(3), close: col(4) };
-}
 
 /** The same bars with ~3% of the cells replaced by specials and ~2% of bars given an empty or inverted range. */
 function withSpecials(c: Cols): Cols {
@@ -177,8 +153,8 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
   return undefined;
 }
 
-const datasets: [string, Cols][] = [['data/ daily', daily()]];
-if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()]);
+const datasets: [string, Cols][] = [['data/ daily', await bundledUsdtDaily()]];
+if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', sharedBtcHourly()]);
 for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
 datasets.push(['data/ daily + ladders', withLadders(datasets[0]![1])]);
 datasets.push(['data/ daily + soldiers', withSoldiers(datasets[0]![1])]);

@@ -7,40 +7,16 @@
  * ranges injected, lengths around the kernels' 4-bar and 2-bar steps and the periods, inputs at
  * odd cell offsets (not 16-byte aligned), outputs aliasing inputs.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Arena } from '../../../src/core/indicators/arena.js';
 import { heapOffset, seriesHeap } from '../../../src/core/indicators/heap.js';
 import { computeInto, getIndicator, resolveParams } from '../../../src/core/indicators/registry.js';
 import type { IndicatorDef, InputName } from '../../../src/core/indicators/types.js';
 import { heapKernelRuns, MIN_BARS, setHeapKernels } from '../../../src/core/indicators/wasm/elementwise.js';
-import { ReplaySource } from '../../../src/sources/market/replay/source.js';
-import { shared } from '../../helpers/paths.js';
+import { BTC_1H, bundledUsdtDaily, sharedBtcHourly } from '../../helpers/bundled-candles.js';
 import { requires } from '../../helpers/requires.js';
 
 type Cols = Record<'open' | 'high' | 'low' | 'close' | 'volume', Float64Array>;
-
-const replay = new ReplaySource();
-const pairs = (await replay.markets()).filter((m) => m.quote === 'USDT').map((m) => m.symbol);
-function daily(): Cols {
-  const hist = pairs.map((s) => replay.history(s, '1d'));
-  const n = hist.reduce((a, h) => a + h.close.length, 0);
-  const col = (k: keyof Cols) => {
-    const out = new Float64Array(n);
-    let at = 0;
-    for (const h of hist) { out.set(h[k], at); at += h[k].length; }
-    return out;
-  };
-  return { open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume') };
-}
-
-const BTC_1H = 'data/nostalgia-for-infinity/binance/BTC_USDT-1h.json';
-function btcHourly(): Cols | undefined {
-  const rows = JSON.parse(readFileSync(shared(BTC_1H), 'utf8')) as number[][];
-  const n = Math.min(rows.length, 30_000);
-  const col = (k: number) => Float64Array.from({ length: n }, (_, i) => rows[i]![k]!);
-  return { open: col(1), high: col(2), low: col(3), close: col(4), volume: col(5) };
-}
 
 /** The same bars with ~4% of the cells replaced by specials and ~2% of bars given an empty or inverted range. */
 function withSpecials(c: Cols): Cols {
@@ -108,8 +84,8 @@ function firstDifference(a: Float64Array, b: Float64Array): string | undefined {
   return undefined;
 }
 
-const datasets: [string, Cols][] = [['data/ daily', daily()]];
-if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', btcHourly()!]);
+const datasets: [string, Cols][] = [['data/ daily', await bundledUsdtDaily()]];
+if (await requires(`shared:${BTC_1H}`)) datasets.push(['BTC/USDT 1h', sharedBtcHourly()]);
 for (const [label, c] of [...datasets]) datasets.push([`${label} + specials`, withSpecials(c)]);
 
 const heapArrays: Float64Array[] = [];
