@@ -13,7 +13,7 @@
  * re-checks every typed-array access. In wasm they read the heap directly (0.3-0.8x C).
  */
 import { heapOffset } from '../heap.js';
-import { heapModule } from './heap-module.js';
+import { apart, heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './candles.wasm.js';
 
 interface Kernels {
@@ -78,7 +78,7 @@ function place(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Arra
   const ins = [o, h, l, c];
   for (let k = 0; k < 4; k++) {
     const p = heapOffset(ins[k]!);
-    if (p < 0 || !(p + bytes <= po || po + bytes <= p)) return false;
+    if (p < 0 || !apart(p, po, bytes)) return false;
     offs[k] = p;
   }
   offs[4] = po;

@@ -12,7 +12,7 @@
  */
 import { nanPrefix } from '../arena.js';
 import { heapOffset } from '../heap.js';
-import { heapModule } from './heap-module.js';
+import { apart, heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './elementwise.wasm.js';
 
 type Binary = (a: number, b: number, o: number, n: number) => void;
@@ -53,11 +53,6 @@ export function setHeapKernels(on: boolean): void {
  * 256; MOM 213/283; TRANGE 242/391; AD 420/609; ADOSC 792/837; BOP 444/356 (693/700 at 512).
  */
 export const MIN_BARS = 256;
-
-/** Two ranges of `bytes` bytes that share no byte. */
-function apart(x: number, y: number, bytes: number): boolean {
-  return x + bytes <= y || y + bytes <= x;
-}
 
 /** An input the output may be: the very same cells, or none of them. */
 function sameOrApart(o: number, x: number, bytes: number): boolean {

@@ -8,6 +8,11 @@
 import { heapMemory } from '../heap.js';
 import { instantiate } from './load.js';
 
+/** Two byte ranges of `bytes` bytes at heap offsets a and b share no byte (the kernels' aliasing check). */
+export function apart(a: number, b: number, bytes: number): boolean {
+  return a + bytes <= b || b + bytes <= a;
+}
+
 export function heapModule<Exports>(base64: string): () => Exports | undefined {
   let exports: Exports | undefined;
   let tried = false;

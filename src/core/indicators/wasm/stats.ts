@@ -11,7 +11,7 @@
  * every typed-array access and keeps few of the loop's doubles in registers).
  */
 import { heapOffset, seriesHeap } from '../heap.js';
-import { heapModule } from './heap-module.js';
+import { apart, heapModule } from './heap-module.js';
 import { WASM_BASE64 } from './stats.wasm.js';
 
 interface Kernels {
@@ -40,11 +40,6 @@ export function setStatsWasm(on: boolean): void { enabled = on; }
 
 /** Below this many bars the JavaScript loops run: the checks and the call cost about what the kernel spares (as elementwise.ts's MIN_BARS). */
 export const STATS_MIN_BARS = 256;
-
-/** Two byte ranges of `bytes` that share no byte. */
-function apart(a: number, b: number, bytes: number): boolean {
-  return a + bytes <= b || b + bytes <= a;
-}
 
 /** The heap offset of `x` when it lies in the heap with at least n cells, else -1. */
 function at(x: Float64Array, n: number): number {
